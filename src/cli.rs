@@ -1,0 +1,146 @@
+//! The command line: the same core as the app, without a window.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+use crate::core::outline;
+use crate::core::speech::{Section, Speech};
+use crate::core::text;
+
+#[derive(Debug, Parser)]
+#[command(name = "jianggao", version, about = "讲稿工坊：从过往讲话稿中提取结构与提法，辅助起草讲话稿")]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// 解析讲话稿文件（.txt 任意中文编码 / .docx），输出提纲
+    Parse {
+        /// 一个或多个文件或文件夹
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// 以 JSON 输出（多个文件时为数组）
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+/// Runs a subcommand; the caller prints nothing else.
+pub fn run(command: Command) -> ExitCode {
+    match command {
+        Command::Parse { files, json } => parse_cmd(&files, json),
+    }
+}
+
+fn parse_cmd(paths: &[PathBuf], json: bool) -> ExitCode {
+    let files = text::collect_inputs(paths);
+    if files.is_empty() {
+        eprintln!("错误：没有找到 .txt 或 .docx 文件");
+        return ExitCode::FAILURE;
+    }
+    let mut speeches = Vec::new();
+    let mut failed = 0;
+    for f in &files {
+        match outline::parse_file(f) {
+            Ok(s) => speeches.push(s),
+            Err(e) => {
+                failed += 1;
+                eprintln!("错误：{e}");
+            }
+        }
+    }
+    let mut out = std::io::stdout().lock();
+    let written = if json {
+        let value = if files.len() == 1 && speeches.len() == 1 {
+            serde_json::to_string_pretty(&speeches[0])
+        } else {
+            serde_json::to_string_pretty(&speeches)
+        };
+        match value {
+            Ok(v) => writeln!(out, "{v}"),
+            Err(e) => {
+                eprintln!("错误：无法生成 JSON：{e}");
+                return ExitCode::FAILURE;
+            }
+        }
+    } else {
+        speeches
+            .iter()
+            .try_for_each(|s| write!(out, "{}", render_outline(s)))
+    };
+    if written.is_err() {
+        // Closed pipe (e.g. `| head`): nothing more to say.
+        return ExitCode::SUCCESS;
+    }
+    if failed > 0 {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+/// An indented, readable outline of a speech.
+pub fn render_outline(s: &Speech) -> String {
+    let mut o = String::new();
+    o.push_str(&format!("文件：{}（编码 {}）\n", s.source, s.encoding));
+    o.push_str(&format!("标题：{}\n", s.title.as_deref().unwrap_or("（无）")));
+    if let Some(sub) = &s.subtitle {
+        o.push_str(&format!("副标题：{sub}\n"));
+    }
+    for m in &s.meta {
+        o.push_str(&format!("署名/日期：{m}\n"));
+    }
+    o.push_str(&format!("称谓：{}\n", s.salutation.as_deref().unwrap_or("（无）")));
+    o.push_str(&format!("开头：{} 段", s.opening.len()));
+    if let Some(last) = s.opening.last() {
+        o.push_str(&format!("，结尾句：{}", last_sentence(last)));
+    }
+    o.push('\n');
+    fn walk(o: &mut String, secs: &[Section]) {
+        for sec in secs {
+            let indent = "  ".repeat(sec.level as usize);
+            o.push_str(&format!(
+                "{indent}{}{}（{} 段）\n",
+                sec.marker,
+                sec.heading,
+                sec.paragraphs.len()
+            ));
+            walk(o, &sec.children);
+        }
+    }
+    walk(&mut o, &s.sections);
+    match s.closing.first() {
+        Some(c) => o.push_str(&format!("结尾：{} 段，{}\n", s.closing.len(), preview(c, 30))),
+        None => o.push_str("结尾：（无）\n"),
+    }
+    if !s.dropped.is_empty() {
+        o.push_str(&format!("已删除 {} 行非正文内容：\n", s.dropped.len()));
+        for d in &s.dropped {
+            o.push_str(&format!("  第 {} 行 [{}] {}\n", d.line, d.reason, preview(&d.text, 30)));
+        }
+    }
+    o.push('\n');
+    o
+}
+
+fn preview(s: &str, n: usize) -> String {
+    let mut p: String = s.chars().take(n).collect();
+    if s.chars().count() > n {
+        p.push('…');
+    }
+    p
+}
+
+/// The last sentence of a paragraph, e.g. the "下面，我讲几点意见。" that ends an opening.
+pub fn last_sentence(p: &str) -> &str {
+    let trimmed = p.trim_end_matches(['。', '！', '？', '：']);
+    let start = trimmed
+        .rfind(['。', '！', '？'])
+        .map_or(0, |i| i + '。'.len_utf8());
+    &p[start..]
+}

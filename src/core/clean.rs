@@ -1,0 +1,326 @@
+//! From normalised lines to the speech's own text: finds the title block and the end of
+//! the speech, drops everything around them and every clutter-shaped line in between
+//! (each with a reason), and rejoins lines broken mid-sentence.
+
+use crate::core::clutter::clutter_reason;
+use crate::core::marker;
+use crate::core::speech::Dropped;
+use crate::core::text::{fullwidth_punct, is_han};
+
+/// A paragraph of the body with the file line it starts on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Para {
+    pub line: usize,
+    pub text: String,
+}
+
+/// The cleaned speech, before its outline is recovered.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Cleaned {
+    pub title: Option<String>,
+    pub subtitle: Option<String>,
+    pub meta: Vec<String>,
+    pub salutation: Option<String>,
+    pub body: Vec<Para>,
+    pub dropped: Vec<Dropped>,
+}
+
+/// Sentence-final punctuation: a line ending in one of these is not broken mid-sentence.
+const SENTENCE_END: &[char] = &['。', '！', '？', '；', '：', '…', '”', '’', '」', '』', '）', '!', '?', ';'];
+
+const ADDRESSEES: &[&str] = &[
+    "同志", "同学", "朋友", "领导", "来宾", "嘉宾", "代表", "女士", "先生", "老师", "干部", "党员",
+    "委员", "职工", "家长", "战友", "青年", "各位", "大家", "尊敬的",
+];
+
+pub fn clean(lines: &[String]) -> Cleaned {
+    let lines: Vec<String> = lines.iter().map(|l| fullwidth_punct(l)).collect();
+    let mut out = Cleaned::default();
+    if lines.iter().all(|l| l.is_empty()) {
+        return out;
+    }
+    // Shape verdicts once per line; a line that opens with a section marker is never clutter
+    // (headings are short and unpunctuated, like much clutter).
+    let verdict: Vec<Option<&'static str>> = lines
+        .iter()
+        .map(|l| {
+            if marker::parse(l).is_some() {
+                None
+            } else {
+                clutter_reason(l)
+            }
+        })
+        .collect();
+    let drop = |out: &mut Cleaned, i: usize, reason: &str| {
+        out.dropped.push(Dropped {
+            line: i + 1,
+            text: lines[i].clone(),
+            reason: reason.to_string(),
+        });
+    };
+
+    // 1. The salutation, or failing that the first paragraph of prose, anchors the start.
+    let salutation = (0..lines.len()).find(|&i| verdict[i].is_none() && salutation_len(&lines[i]).is_some());
+    let first_prose = (0..lines.len()).find(|&i| verdict[i].is_none() && is_prose(&lines[i]));
+    let anchor = match (salutation, first_prose) {
+        // Prose well above the "salutation" means it is an address inside the speech.
+        (Some(s), Some(p)) if prose_lines_before(&lines, s) >= 3 => p,
+        (Some(s), _) => s,
+        (None, Some(p)) => p,
+        (None, None) => 0,
+    };
+
+    // 2. Walk back from the anchor: meta lines, subtitle, then the title.
+    let mut title_idx = None;
+    let mut block: Vec<usize> = Vec::new();
+    let mut i = anchor;
+    while i > 0 {
+        i -= 1;
+        let l = &lines[i];
+        if l.is_empty() || verdict[i].is_some() {
+            continue;
+        }
+        if is_subtitle(l) && out.subtitle.is_none() && title_idx.is_none() {
+            out.subtitle = Some(strip_dashes(l));
+            block.push(i);
+            continue;
+        }
+        if is_meta_line(l) && title_idx.is_none() && out.subtitle.is_none() {
+            out.meta.insert(0, l.clone());
+            block.push(i);
+            continue;
+        }
+        if is_title_like(l) {
+            title_idx = Some(i);
+            out.title = Some(l.clone());
+        }
+        break;
+    }
+    // A short title ("党课讲稿") reads like a speaker line; with nothing above it, it is the title.
+    if title_idx.is_none()
+        && let Some(pos) = out.meta.iter().position(|m| !m.contains('年'))
+    {
+        let t = out.meta.remove(pos);
+        title_idx = block.iter().copied().find(|&b| lines[b] == t);
+        out.title = Some(t);
+    }
+    let head_start = title_idx.or(block.iter().min().copied()).unwrap_or(anchor);
+
+    // 3. The end of the speech: the last line that ends a sentence.
+    let end = (0..lines.len())
+        .rev()
+        .find(|&i| i >= anchor && verdict[i].is_none() && ends_sentence(&lines[i]))
+        .unwrap_or(lines.len().saturating_sub(1));
+
+    // 4. Drop the header and footer, keep the body.
+    for i in 0..head_start {
+        if lines[i].is_empty() {
+            continue;
+        }
+        let reason = if out.title.as_deref() == Some(lines[i].as_str()) {
+            "重复的页面标题"
+        } else {
+            verdict[i].unwrap_or("标题之前的非正文内容")
+        };
+        drop(&mut out, i, reason);
+    }
+    for i in head_start..=end.min(lines.len().saturating_sub(1)) {
+        if lines[i].is_empty() || Some(i) == title_idx || block.contains(&i) {
+            continue;
+        }
+        if let Some(reason) = verdict[i] {
+            drop(&mut out, i, reason);
+        }
+    }
+    for i in end + 1..lines.len() {
+        if !lines[i].is_empty() {
+            drop(&mut out, i, verdict[i].unwrap_or("正文结束之后的非正文内容"));
+        }
+    }
+
+    // 5. The body: lines after the title block, rejoined into paragraphs.
+    let mut body_lines: Vec<(usize, String)> = Vec::new();
+    for i in head_start..=end.min(lines.len().saturating_sub(1)) {
+        if Some(i) == title_idx || block.contains(&i) || verdict[i].is_some() {
+            continue;
+        }
+        body_lines.push((i + 1, lines[i].clone()));
+    }
+    let mut body = rejoin(&body_lines);
+
+    // 6. The salutation is the first paragraph, or opens it ("同志们：今天…").
+    if let Some(first) = body.first_mut()
+        && let Some(n) = salutation_len(&first.text)
+    {
+        out.salutation = Some(first.text[..n].to_string());
+        let rest = first.text[n..].trim().to_string();
+        if rest.is_empty() {
+            body.remove(0);
+        } else {
+            first.text = rest;
+        }
+    }
+    out.body = body;
+    out.dropped.sort_by_key(|d| d.line);
+    out
+}
+
+fn prose_lines_before(lines: &[String], salutation: usize) -> usize {
+    lines[..salutation]
+        .iter()
+        .filter(|l| is_prose(l) && clutter_reason(l).is_none())
+        .count()
+}
+
+/// Byte length of a salutation at the start of a line ("同志们：", "各位领导、同志们："),
+/// including its colon.
+pub fn salutation_len(line: &str) -> Option<usize> {
+    let colon = line.find('：')?;
+    let head = &line[..colon];
+    let n = head.chars().count();
+    if n == 0 || n > 30 || head.contains(['。', '，', '！', '？']) {
+        return None;
+    }
+    if !ADDRESSEES.iter().any(|a| head.contains(a)) {
+        return None;
+    }
+    // Every part of an address list is short: "各位领导、同志们", not a sentence.
+    if head.split(['、', ' ']).any(|p| p.chars().count() > 12) {
+        return None;
+    }
+    Some(colon + '：'.len_utf8())
+}
+
+/// A line of running text: long and with sentence punctuation.
+fn is_prose(line: &str) -> bool {
+    line.chars().count() >= 40 && line.contains(['。', '，', '；'])
+}
+
+fn ends_sentence(line: &str) -> bool {
+    line.chars().count() >= 2 && line.ends_with(SENTENCE_END)
+}
+
+/// "——在全市组织工作会议上的讲话".
+fn is_subtitle(line: &str) -> bool {
+    line.starts_with(['—', '－', '-', '―']) && line.chars().any(is_han)
+}
+
+fn strip_dashes(line: &str) -> String {
+    line.trim_start_matches(['—', '－', '-', '―', ' ']).to_string()
+}
+
+/// Date and speaker lines under a title: "（2023年6月30日）", "2023年6月30日", "张三",
+/// "市委书记 张三".
+fn is_meta_line(line: &str) -> bool {
+    let n = line.chars().count();
+    if n > 30 || line.ends_with(SENTENCE_END) && !line.ends_with('）') {
+        return false;
+    }
+    let inner = line.trim_start_matches(['（', '(']).trim_end_matches(['）', ')']);
+    let is_date = inner.contains('年') && inner.contains('日')
+        || inner.chars().filter(|c| c.is_ascii_digit()).count() >= 4 && inner.contains(['月', '-', '.', '/']);
+    let is_name = n <= 12 && !line.contains(['，', '。', '：']) && !line.contains("讲话");
+    is_date || (is_name && n <= 8)
+}
+
+/// A title: not too long, no sentence inside, not a section marker.
+fn is_title_like(line: &str) -> bool {
+    let n = line.chars().count();
+    (2..=80).contains(&n)
+        && !line.contains('。')
+        && !line.ends_with(['，', '；', '：'])
+        && marker::parse(line).is_none()
+        && salutation_len(line).is_none()
+}
+
+/// Joins lines broken mid-sentence. A blank line always ends a paragraph; a line that
+/// ends a sentence, is a heading (opens with a marker and stands alone) or is short and
+/// unpunctuated ends one too.
+fn rejoin(lines: &[(usize, String)]) -> Vec<Para> {
+    let mut out: Vec<Para> = Vec::new();
+    let mut open = false; // whether the last paragraph may continue on the next line
+    for (no, text) in lines {
+        if text.is_empty() {
+            open = false;
+            continue;
+        }
+        let starts_marker = marker::parse(text).is_some();
+        let starts_salutation = salutation_len(text).is_some();
+        if open
+            && !starts_marker
+            && !starts_salutation
+            && let Some(last) = out.last_mut()
+        {
+            if last.text.ends_with(|c: char| c.is_ascii_alphanumeric())
+                && text.starts_with(|c: char| c.is_ascii_alphanumeric())
+            {
+                last.text.push(' ');
+            }
+            last.text.push_str(text);
+        } else {
+            out.push(Para {
+                line: *no,
+                text: text.clone(),
+            });
+        }
+        let last = &out.last().expect("just pushed or extended").text;
+        open = may_continue(last);
+    }
+    out
+}
+
+/// Whether a paragraph so far looks cut off: it does not end a sentence, is not a
+/// stand-alone heading, and either ends in mid-sentence punctuation or is as long as a
+/// wrapped line.
+fn may_continue(text: &str) -> bool {
+    if text.ends_with(SENTENCE_END) || salutation_len(text).is_some() {
+        return false;
+    }
+    if text.ends_with(['，', '、', '“', '‘', '（', '—', ',']) {
+        return true;
+    }
+    let heading = marker::parse(text).is_some();
+    !heading && text.chars().count() >= 20
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lines(s: &str) -> Vec<String> {
+        crate::core::text::normalise_lines(s)
+    }
+
+    #[test]
+    fn broken_lines_are_rejoined_but_headings_are_not() {
+        let c = clean(&lines(
+            "关于某事的讲话\n同志们：\n第一，要立根铸魂，突出政治建设\n机关党建为机关工作提供坚强保障。因此，机关党委要把加强自身建设作为重中之重，\n推进学习型机关建设，把部机关打造成“大熔炉”。\n第二，要固本强基\n正文。",
+        ));
+        let texts: Vec<&str> = c.body.iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(texts[0], "第一，要立根铸魂，突出政治建设");
+        assert_eq!(
+            texts[1],
+            "机关党建为机关工作提供坚强保障。因此，机关党委要把加强自身建设作为重中之重，推进学习型机关建设，把部机关打造成“大熔炉”。"
+        );
+        assert_eq!(texts[2], "第二，要固本强基");
+    }
+
+    #[test]
+    fn title_block_with_subtitle_and_date_is_metadata() {
+        let c = clean(&lines(
+            "首页 > 讲话 >\n坚定信心 真抓实干\n——在全市组织工作会议上的讲话\n（2023年2月10日）\n张三\n同志们：\n今天我们召开会议。",
+        ));
+        assert_eq!(c.title.as_deref(), Some("坚定信心 真抓实干"));
+        assert_eq!(c.subtitle.as_deref(), Some("在全市组织工作会议上的讲话"));
+        assert_eq!(c.meta, vec!["（2023年2月10日）", "张三"]);
+        assert_eq!(c.salutation.as_deref(), Some("同志们："));
+        assert_eq!(c.dropped.len(), 1);
+    }
+
+    #[test]
+    fn inline_salutation_is_split_off() {
+        let c = clean(&lines("在某会上的讲话\n同志们：今天我们在这里召开会议，研究部署工作。"));
+        assert_eq!(c.salutation.as_deref(), Some("同志们："));
+        assert_eq!(c.body[0].text, "今天我们在这里召开会议，研究部署工作。");
+    }
+}

@@ -1,0 +1,206 @@
+//! Shape tests for lines that are not part of a speech: web navigation, ads, bylines,
+//! counters, contact lines, footers. Each test looks at the form of a line (length,
+//! punctuation, digits, generic web vocabulary), never at text copied from one corpus.
+
+use crate::core::text::is_han;
+
+/// Why a line is clutter, in Chinese for the user; `None` when it may be speech text.
+pub fn clutter_reason(line: &str) -> Option<&'static str> {
+    let len = line.chars().count();
+    if len == 0 {
+        return None;
+    }
+    if is_url(line) {
+        return Some("网址");
+    }
+    if is_counter(line) {
+        return Some("计数或编号（无正文）");
+    }
+    if is_page_number(line) {
+        return Some("页码");
+    }
+    if is_breadcrumb(line) {
+        return Some("网页导航路径");
+    }
+    // Real paragraphs are long and end in sentence punctuation; the rest of the tests only
+    // apply to short or unpunctuated lines so that speech text using a word like 关注 survives.
+    let prose = len >= 60 && line.contains('。');
+    if prose {
+        return None;
+    }
+    if is_contact(line) {
+        return Some("联系方式或群号");
+    }
+    if is_byline(line) {
+        return Some("发布信息（时间、作者、来源等）");
+    }
+    if has_any(line, AD_CUES) || count_any(line, WEAK_AD_CUES) >= 2 {
+        return Some("广告、会员或版权声明");
+    }
+    if len <= 16 && has_any(line, FOOTER_CUES) {
+        return Some("网页推荐栏或页脚");
+    }
+    None
+}
+
+/// Generic vocabulary of web pages selling or sharing documents.
+/// One of these is enough.
+const AD_CUES: &[&str] = &[
+    "会员", "VIP", "vip", "订阅", "充值", "扫码", "二维码", "公众号", "广告", "禁止外传", "仅供学习",
+    "仅供参考", "版权所有", "转载", "侵权", "免责声明", "倒卖",
+];
+
+/// Words that also occur in speeches; two of them on a short line make an ad.
+const WEAK_AD_CUES: &[&str] = &[
+    "下载", "优惠", "付费", "收费", "原创", "投稿", "点赞", "收藏", "分享", "立享", "权益", "客服",
+    "购买", "注册", "登录", "免费", "平台",
+];
+
+const FOOTER_CUES: &[&str] = &[
+    "相关推荐", "推荐阅读", "热门", "上一篇", "下一篇", "相关文章", "猜你喜欢", "延伸阅读", "返回顶部",
+    "评论", "打印本页", "关闭窗口", "查看更多", "更多", "文档", "范文", "阅读全文", "展开全文",
+];
+
+const CONTACT_CUES: &[&str] = &[
+    "QQ", "qq", "微信", "电话", "手机", "邮箱", "E-mail", "email", "Email", "群号", "联系方式",
+];
+
+const BYLINE_CUES: &[&str] = &[
+    "时间", "日期", "发布", "发表", "来源", "作者", "编辑", "浏览", "阅读", "点击", "字数", "人气",
+    "责编", "出处",
+];
+
+fn has_any(line: &str, cues: &[&str]) -> bool {
+    cues.iter().any(|c| line.contains(c))
+}
+
+fn count_any(line: &str, cues: &[&str]) -> usize {
+    cues.iter().filter(|c| line.contains(*c)).count()
+}
+
+fn is_url(line: &str) -> bool {
+    let l = line.to_ascii_lowercase();
+    (l.contains("http://") || l.contains("https://") || l.contains("www."))
+        && line.chars().filter(|&c| is_han(c)).count() < 30
+}
+
+/// Only digits, Latin letters, spaces and symbols: hit counters, ids, "47 2590692".
+fn is_counter(line: &str) -> bool {
+    line.chars().any(|c| c.is_ascii_digit())
+        && !line.chars().any(is_han)
+        && line.chars().count() <= 40
+}
+
+/// "- 3 -", "— 3 —", "第3页", "第 3 页 共 10 页", "3/10".
+fn is_page_number(line: &str) -> bool {
+    let core: String = line
+        .chars()
+        .filter(|c| !matches!(c, '-' | '—' | '－' | ' ' | '/' | '／'))
+        .collect();
+    if !core.is_empty() && core.chars().all(|c| c.is_ascii_digit()) && core.len() <= 4 {
+        return true;
+    }
+    let stripped: String = core
+        .chars()
+        .filter(|c| !c.is_ascii_digit() && !matches!(c, '第' | '页' | '共'))
+        .collect();
+    stripped.is_empty() && core.contains('页') && core.chars().any(|c| c.is_ascii_digit())
+}
+
+/// "首页 > 工作范文 > 讲话稿 >", "当前位置：首页 » 讲话".
+fn is_breadcrumb(line: &str) -> bool {
+    let seps = line
+        .chars()
+        .filter(|c| matches!(c, '>' | '＞' | '»' | '›' | '→'))
+        .count();
+    let len = line.chars().count();
+    (seps >= 2 && len <= 80)
+        || (seps >= 1 && len <= 80 && (line.starts_with("首页") || line.contains("位置")))
+}
+
+/// A contact cue with a number, or in label form ("QQ群：", "微信：") as on a web page.
+fn is_contact(line: &str) -> bool {
+    let labelled = line.contains("群：") || line.contains("群:");
+    (has_any(line, CONTACT_CUES) && (longest_digit_run(line) >= 5 || line.contains('：')))
+        || labelled
+}
+
+/// "时间：2022-04-22 02:26:00", "网友发表时间 2590692", "来源：某某网 作者：某某".
+fn is_byline(line: &str) -> bool {
+    let len = line.chars().count();
+    if len > 50 {
+        return false;
+    }
+    let has_digits = line.chars().any(|c| c.is_ascii_digit());
+    let labelled_source = ["来源", "作者", "编辑", "责编", "出处"]
+        .iter()
+        .any(|k| line.contains(&format!("{k}：")) || line.contains(&format!("{k}:")));
+    let no_sentence = !line.contains('。');
+    (has_any(line, BYLINE_CUES) && has_digits && no_sentence)
+        || labelled_source
+        || (has_clock_time(line) && no_sentence)
+}
+
+/// hh:mm as in a web timestamp.
+fn has_clock_time(line: &str) -> bool {
+    let b: Vec<char> = line.chars().collect();
+    b.windows(5).any(|w| {
+        w[0].is_ascii_digit()
+            && w[1].is_ascii_digit()
+            && matches!(w[2], ':' | '：')
+            && w[3].is_ascii_digit()
+            && w[4].is_ascii_digit()
+    })
+}
+
+fn longest_digit_run(line: &str) -> usize {
+    let mut best = 0;
+    let mut run = 0;
+    for c in line.chars() {
+        if c.is_ascii_digit() {
+            run += 1;
+            best = best.max(run);
+        } else {
+            run = 0;
+        }
+    }
+    best
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn web_clutter_is_recognised_by_shape() {
+        for l in [
+            "首页 > 工作范文 > 讲话稿/演讲 >",
+            "时间：2022-04-22 02:26:00",
+            "网友发表时间 2590692",
+            "47 2590692",
+            "会员群： 免费QQ群：",
+            "相关推荐",
+            "- 3 -",
+            "第 2 页 共 5 页",
+            "本文来源：某某网 作者：王五",
+            "更多范文请访问 www.example.com",
+            "扫码关注公众号获取全文",
+        ] {
+            assert!(clutter_reason(l).is_some(), "{l}");
+        }
+    }
+
+    #[test]
+    fn speech_lines_are_not_clutter() {
+        for l in [
+            "同志们：",
+            "一、要突出政治引领，彰显政治优势",
+            "在2024年机关党建工作质量提升推进会上的讲话稿",
+            "谢谢大家！",
+            "团青组织要紧紧抓住青年人的思想，了解关心他们关注的热点动态；工会、妇女组织要为干部多办实事，努力营造生动活泼的浓厚氛围。",
+            "（2023年6月30日）",
+        ] {
+            assert_eq!(clutter_reason(l), None, "{l}");
+        }
+    }
+}

@@ -1,0 +1,78 @@
+//! The outline of one speech, as recovered from a file.
+
+use serde::{Deserialize, Serialize};
+
+/// A line the cleaner removed, with its 1-based line number in the file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Dropped {
+    pub line: usize,
+    pub text: String,
+    pub reason: String,
+}
+
+/// One numbered section at any level.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Section {
+    /// The marker as written, e.g. "一、", "（二）", "第三，", "一要".
+    pub marker: String,
+    /// 1 for top-level sections, up to 4.
+    pub level: u8,
+    /// Heading text without its marker.
+    pub heading: String,
+    pub paragraphs: Vec<String>,
+    pub children: Vec<Section>,
+}
+
+/// A parsed speech. Serialised as the `jianggao parse --json` contract.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Speech {
+    pub source: String,
+    pub encoding: String,
+    pub title: Option<String>,
+    pub subtitle: Option<String>,
+    /// Date and speaker lines under the title; not part of the JSON contract.
+    #[serde(skip)]
+    pub meta: Vec<String>,
+    pub salutation: Option<String>,
+    pub opening: Vec<String>,
+    pub sections: Vec<Section>,
+    pub closing: Vec<String>,
+    pub dropped: Vec<Dropped>,
+}
+
+impl Section {
+    /// Depth-first walk over this section and its descendants.
+    pub fn walk<'a>(&'a self, out: &mut Vec<&'a Section>) {
+        out.push(self);
+        for c in &self.children {
+            c.walk(out);
+        }
+    }
+}
+
+impl Speech {
+    /// All sections, depth first.
+    pub fn all_sections(&self) -> Vec<&Section> {
+        let mut out = Vec::new();
+        for s in &self.sections {
+            s.walk(&mut out);
+        }
+        out
+    }
+
+    /// Every piece of kept text, in reading order (for checks that nothing was lost).
+    pub fn all_text(&self) -> Vec<&str> {
+        let mut out: Vec<&str> = Vec::new();
+        out.extend(self.title.as_deref());
+        out.extend(self.subtitle.as_deref());
+        out.extend(self.meta.iter().map(String::as_str));
+        out.extend(self.salutation.as_deref());
+        out.extend(self.opening.iter().map(String::as_str));
+        for s in self.all_sections() {
+            out.push(&s.heading);
+            out.extend(s.paragraphs.iter().map(String::as_str));
+        }
+        out.extend(self.closing.iter().map(String::as_str));
+        out
+    }
+}

@@ -1,0 +1,4 @@
+//! 讲稿工坊 — drafting Party meeting speeches from the speeches that came before.
+
+pub mod cli;
+pub mod core;
