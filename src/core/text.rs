@@ -175,9 +175,6 @@ pub fn fullwidth_punct(line: &str) -> String {
         let prev = i.checked_sub(1).map(|j| chars[j]);
         let next = chars.get(i + 1).copied();
         let chinese_context = match c {
-            // An opening bracket belongs to what follows it, a closing one to what precedes it.
-            '(' => next.is_some_and(is_cjk) || (prev.is_some_and(is_cjk) && !next.is_some_and(|n| n.is_ascii_alphanumeric())),
-            ')' => prev.is_some_and(is_cjk) || (next.is_some_and(is_cjk) && !prev.is_some_and(|p| p.is_ascii_alphanumeric())),
             // Between two digits (times, thousands) a colon or comma is not Chinese punctuation.
             _ if prev.is_some_and(|p| p.is_ascii_digit()) && next.is_some_and(|n| n.is_ascii_digit()) => false,
             _ => prev.is_some_and(is_cjk) || next.is_some_and(is_cjk),

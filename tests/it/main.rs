@@ -1,1 +1,6 @@
+//! All integration tests in one binary, to keep link time down on small machines.
 
+mod fixtures;
+mod parse_corpus;
+mod parse_props;
+mod read_files;
