@@ -11,7 +11,11 @@ use crate::core::speech::{Section, Speech};
 use crate::core::text;
 
 #[derive(Debug, Parser)]
-#[command(name = "jianggao", version, about = "讲稿工坊：从过往讲话稿中提取结构与提法，辅助起草讲话稿")]
+#[command(
+    name = "jianggao",
+    version,
+    about = "讲稿工坊：从过往讲话稿中提取结构与提法，辅助起草讲话稿"
+)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -88,14 +92,20 @@ fn parse_cmd(paths: &[PathBuf], json: bool) -> ExitCode {
 pub fn render_outline(s: &Speech) -> String {
     let mut o = String::new();
     o.push_str(&format!("文件：{}（编码 {}）\n", s.source, s.encoding));
-    o.push_str(&format!("标题：{}\n", s.title.as_deref().unwrap_or("（无）")));
+    o.push_str(&format!(
+        "标题：{}\n",
+        s.title.as_deref().unwrap_or("（无）")
+    ));
     if let Some(sub) = &s.subtitle {
         o.push_str(&format!("副标题：{sub}\n"));
     }
     for m in &s.meta {
         o.push_str(&format!("署名/日期：{m}\n"));
     }
-    o.push_str(&format!("称谓：{}\n", s.salutation.as_deref().unwrap_or("（无）")));
+    o.push_str(&format!(
+        "称谓：{}\n",
+        s.salutation.as_deref().unwrap_or("（无）")
+    ));
     o.push_str(&format!("开头：{} 段", s.opening.len()));
     if let Some(last) = s.opening.last() {
         o.push_str(&format!("，结尾句：{}", last_sentence(last)));
@@ -115,13 +125,22 @@ pub fn render_outline(s: &Speech) -> String {
     }
     walk(&mut o, &s.sections);
     match s.closing.first() {
-        Some(c) => o.push_str(&format!("结尾：{} 段，{}\n", s.closing.len(), preview(c, 30))),
+        Some(c) => o.push_str(&format!(
+            "结尾：{} 段，{}\n",
+            s.closing.len(),
+            preview(c, 30)
+        )),
         None => o.push_str("结尾：（无）\n"),
     }
     if !s.dropped.is_empty() {
         o.push_str(&format!("已删除 {} 行非正文内容：\n", s.dropped.len()));
         for d in &s.dropped {
-            o.push_str(&format!("  第 {} 行 [{}] {}\n", d.line, d.reason, preview(&d.text, 30)));
+            o.push_str(&format!(
+                "  第 {} 行 [{}] {}\n",
+                d.line,
+                d.reason,
+                preview(&d.text, 30)
+            ));
         }
     }
     o.push('\n');

@@ -26,11 +26,31 @@ pub struct Cleaned {
 }
 
 /// Sentence-final punctuation: a line ending in one of these is not broken mid-sentence.
-const SENTENCE_END: &[char] = &['。', '！', '？', '；', '：', '…', '”', '’', '」', '』', '）', '!', '?', ';'];
+const SENTENCE_END: &[char] = &[
+    '。', '！', '？', '；', '：', '…', '”', '’', '」', '』', '）', '!', '?', ';',
+];
 
 const ADDRESSEES: &[&str] = &[
-    "同志", "同学", "朋友", "领导", "来宾", "嘉宾", "代表", "女士", "先生", "老师", "干部", "党员",
-    "委员", "职工", "家长", "战友", "青年", "各位", "大家", "尊敬的",
+    "同志",
+    "同学",
+    "朋友",
+    "领导",
+    "来宾",
+    "嘉宾",
+    "代表",
+    "女士",
+    "先生",
+    "老师",
+    "干部",
+    "党员",
+    "委员",
+    "职工",
+    "家长",
+    "战友",
+    "青年",
+    "各位",
+    "大家",
+    "尊敬的",
 ];
 
 pub fn clean(lines: &[String]) -> Cleaned {
@@ -60,7 +80,8 @@ pub fn clean(lines: &[String]) -> Cleaned {
     };
 
     // 1. The salutation, or failing that the first paragraph of prose, anchors the start.
-    let salutation = (0..lines.len()).find(|&i| verdict[i].is_none() && salutation_len(&lines[i]).is_some());
+    let salutation =
+        (0..lines.len()).find(|&i| verdict[i].is_none() && salutation_len(&lines[i]).is_some());
     let first_prose = (0..lines.len()).find(|&i| verdict[i].is_none() && is_prose(&lines[i]));
     let anchor = match (salutation, first_prose) {
         // Prose well above the "salutation" means it is an address inside the speech.
@@ -134,7 +155,11 @@ pub fn clean(lines: &[String]) -> Cleaned {
     }
     for i in end + 1..lines.len() {
         if !lines[i].is_empty() {
-            drop(&mut out, i, verdict[i].unwrap_or("正文结束之后的非正文内容"));
+            drop(
+                &mut out,
+                i,
+                verdict[i].unwrap_or("正文结束之后的非正文内容"),
+            );
         }
     }
 
@@ -206,7 +231,8 @@ fn is_subtitle(line: &str) -> bool {
 }
 
 fn strip_dashes(line: &str) -> String {
-    line.trim_start_matches(['—', '－', '-', '―', ' ']).to_string()
+    line.trim_start_matches(['—', '－', '-', '―', ' '])
+        .to_string()
 }
 
 /// Date and speaker lines under a title: "（2023年6月30日）", "2023年6月30日", "张三",
@@ -216,9 +242,12 @@ fn is_meta_line(line: &str) -> bool {
     if n > 30 || line.ends_with(SENTENCE_END) && !line.ends_with('）') {
         return false;
     }
-    let inner = line.trim_start_matches(['（', '(']).trim_end_matches(['）', ')']);
+    let inner = line
+        .trim_start_matches(['（', '('])
+        .trim_end_matches(['）', ')']);
     let is_date = inner.contains('年') && inner.contains('日')
-        || inner.chars().filter(|c| c.is_ascii_digit()).count() >= 4 && inner.contains(['月', '-', '.', '/']);
+        || inner.chars().filter(|c| c.is_ascii_digit()).count() >= 4
+            && inner.contains(['月', '-', '.', '/']);
     let is_name = n <= 12 && !line.contains(['，', '。', '：']) && !line.contains("讲话");
     is_date || (is_name && n <= 8)
 }
@@ -319,7 +348,9 @@ mod tests {
 
     #[test]
     fn inline_salutation_is_split_off() {
-        let c = clean(&lines("在某会上的讲话\n同志们：今天我们在这里召开会议，研究部署工作。"));
+        let c = clean(&lines(
+            "在某会上的讲话\n同志们：今天我们在这里召开会议，研究部署工作。",
+        ));
         assert_eq!(c.salutation.as_deref(), Some("同志们："));
         assert_eq!(c.body[0].text, "今天我们在这里召开会议，研究部署工作。");
     }

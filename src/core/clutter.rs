@@ -46,8 +46,23 @@ pub fn clutter_reason(line: &str) -> Option<&'static str> {
 /// Generic vocabulary of web pages selling or sharing documents.
 /// One of these is enough.
 const AD_CUES: &[&str] = &[
-    "会员", "VIP", "vip", "订阅", "充值", "扫码", "二维码", "公众号", "广告", "禁止外传", "仅供学习",
-    "仅供参考", "版权所有", "转载", "侵权", "免责声明", "倒卖",
+    "会员",
+    "VIP",
+    "vip",
+    "订阅",
+    "充值",
+    "扫码",
+    "二维码",
+    "公众号",
+    "广告",
+    "禁止外传",
+    "仅供学习",
+    "仅供参考",
+    "版权所有",
+    "转载",
+    "侵权",
+    "免责声明",
+    "倒卖",
 ];
 
 /// Words that also occur in speeches; two of them on a short line make an ad.
@@ -57,12 +72,38 @@ const WEAK_AD_CUES: &[&str] = &[
 ];
 
 const FOOTER_CUES: &[&str] = &[
-    "相关推荐", "推荐阅读", "热门", "上一篇", "下一篇", "相关文章", "猜你喜欢", "延伸阅读", "返回顶部",
-    "评论", "打印本页", "关闭窗口", "查看更多", "更多", "文档", "范文", "阅读全文", "展开全文",
+    "相关推荐",
+    "推荐阅读",
+    "热门",
+    "上一篇",
+    "下一篇",
+    "相关文章",
+    "猜你喜欢",
+    "延伸阅读",
+    "返回顶部",
+    "评论",
+    "打印本页",
+    "关闭窗口",
+    "查看更多",
+    "更多",
+    "文档",
+    "范文",
+    "阅读全文",
+    "展开全文",
 ];
 
 const CONTACT_CUES: &[&str] = &[
-    "QQ", "qq", "微信", "电话", "手机", "邮箱", "E-mail", "email", "Email", "群号", "联系方式",
+    "QQ",
+    "qq",
+    "微信",
+    "电话",
+    "手机",
+    "邮箱",
+    "E-mail",
+    "email",
+    "Email",
+    "群号",
+    "联系方式",
 ];
 
 const BYLINE_CUES: &[&str] = &[

@@ -15,8 +15,8 @@ const MAX_DOCUMENT_XML: u64 = 64 * 1024 * 1024;
 
 /// Reads the paragraphs of a .docx file held in memory. Errors are reasons for the user.
 pub fn paragraphs_from_bytes(bytes: &[u8]) -> Result<Vec<String>, String> {
-    let mut archive =
-        zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| format!("不是有效的 Word 文档（{e}）"))?;
+    let mut archive = zip::ZipArchive::new(Cursor::new(bytes))
+        .map_err(|e| format!("不是有效的 Word 文档（{e}）"))?;
     let part = archive
         .by_name("word/document.xml")
         .map_err(|_| "Word 文档缺少正文部分 word/document.xml".to_string())?;

@@ -81,7 +81,9 @@ pub fn parse(para: &str) -> Option<Marker> {
         return match at(used) {
             Some('、') => make(Style::DigitComma, n, used + 1),
             // "1." but not "2022.10" or "3.5": the dot must not be followed by a digit.
-            Some('.' | '．') if !at(used + 1).is_some_and(|c| c.is_ascii_digit() || is_fw_digit(c)) => {
+            Some('.' | '．')
+                if !at(used + 1).is_some_and(|c| c.is_ascii_digit() || is_fw_digit(c)) =>
+            {
                 make(Style::DigitDot, n, used + 1)
             }
             _ => None,
@@ -137,7 +139,11 @@ fn digit_number(chars: &[(usize, char)], from: usize) -> Option<(u32, usize)> {
     match chars.get(from + 1).and_then(|&(_, c)| digit_value(c)) {
         Some(d2) => {
             // A third digit means a year or a count, not a list number.
-            if chars.get(from + 2).and_then(|&(_, c)| digit_value(c)).is_some() {
+            if chars
+                .get(from + 2)
+                .and_then(|&(_, c)| digit_value(c))
+                .is_some()
+            {
                 return None;
             }
             let n = d1 * 10 + d2;
@@ -163,7 +169,9 @@ fn han_number(chars: &[(usize, char)], from: usize) -> Option<(u32, usize)> {
         (Some(a), Some('十'), _) if han_digit(a).is_some() => Some((han_digit(a)? * 10, 2)),
         (Some(a), next, _) if han_digit(a).is_some() => {
             // 一九四九 is a year, 一二 a count: a numeral followed by a numeral is not a marker.
-            if next.is_some_and(|n| han_digit(n).is_some() || matches!(n, '〇' | '零' | '百' | '千' | '万')) {
+            if next.is_some_and(|n| {
+                han_digit(n).is_some() || matches!(n, '〇' | '零' | '百' | '千' | '万')
+            }) {
                 None
             } else {
                 Some((han_digit(a)?, 1))
@@ -192,20 +200,59 @@ mod tests {
 
     #[test]
     fn every_marker_style_is_recognised() {
-        assert_eq!(style("一、要突出"), Some((Style::HanComma, 1, "一、".into())));
-        assert_eq!(style("十二、要突出"), Some((Style::HanComma, 12, "十二、".into())));
-        assert_eq!(style("（三）要提高"), Some((Style::HanParen, 3, "（三）".into())));
-        assert_eq!(style("(三)要提高"), Some((Style::HanParen, 3, "(三)".into())));
-        assert_eq!(style("2、统筹协调"), Some((Style::DigitComma, 2, "2、".into())));
+        assert_eq!(
+            style("一、要突出"),
+            Some((Style::HanComma, 1, "一、".into()))
+        );
+        assert_eq!(
+            style("十二、要突出"),
+            Some((Style::HanComma, 12, "十二、".into()))
+        );
+        assert_eq!(
+            style("（三）要提高"),
+            Some((Style::HanParen, 3, "（三）".into()))
+        );
+        assert_eq!(
+            style("(三)要提高"),
+            Some((Style::HanParen, 3, "(三)".into()))
+        );
+        assert_eq!(
+            style("2、统筹协调"),
+            Some((Style::DigitComma, 2, "2、".into()))
+        );
         assert_eq!(style("2.统筹协调"), Some((Style::DigitDot, 2, "2.".into())));
-        assert_eq!(style("2．统筹协调"), Some((Style::DigitDot, 2, "2．".into())));
-        assert_eq!(style("（4）统筹"), Some((Style::DigitParen, 4, "（4）".into())));
-        assert_eq!(style("第三，要强筋壮骨"), Some((Style::Ordinal, 3, "第三，".into())));
-        assert_eq!(style("第三、要强筋壮骨"), Some((Style::Ordinal, 3, "第三、".into())));
-        assert_eq!(style("二要强化"), Some((Style::HanVerb('要'), 2, "二要".into())));
-        assert_eq!(style("三是创新"), Some((Style::HanVerb('是'), 3, "三是".into())));
-        assert_eq!(style("一抓落实"), Some((Style::HanVerb('抓'), 1, "一抓".into())));
-        assert_eq!(style("其次，要"), Some((Style::Sequence, 2, "其次，".into())));
+        assert_eq!(
+            style("2．统筹协调"),
+            Some((Style::DigitDot, 2, "2．".into()))
+        );
+        assert_eq!(
+            style("（4）统筹"),
+            Some((Style::DigitParen, 4, "（4）".into()))
+        );
+        assert_eq!(
+            style("第三，要强筋壮骨"),
+            Some((Style::Ordinal, 3, "第三，".into()))
+        );
+        assert_eq!(
+            style("第三、要强筋壮骨"),
+            Some((Style::Ordinal, 3, "第三、".into()))
+        );
+        assert_eq!(
+            style("二要强化"),
+            Some((Style::HanVerb('要'), 2, "二要".into()))
+        );
+        assert_eq!(
+            style("三是创新"),
+            Some((Style::HanVerb('是'), 3, "三是".into()))
+        );
+        assert_eq!(
+            style("一抓落实"),
+            Some((Style::HanVerb('抓'), 1, "一抓".into()))
+        );
+        assert_eq!(
+            style("其次，要"),
+            Some((Style::Sequence, 2, "其次，".into()))
+        );
     }
 
     #[test]

@@ -48,7 +48,10 @@ pub fn outline(source: &str, encoding: &str, c: Cleaned) -> Speech {
     let headings = infer_levels(&markers);
 
     let first_heading = headings.first().map_or(paras.len(), |h| h.para);
-    let mut opening: Vec<String> = paras[..first_heading].iter().map(|p| p.text.clone()).collect();
+    let mut opening: Vec<String> = paras[..first_heading]
+        .iter()
+        .map(|p| p.text.clone())
+        .collect();
     let mut sections = build_tree(paras, &headings);
 
     // The closing lives in the tail of the last (deepest) section, or of the opening.
@@ -140,12 +143,17 @@ fn runs_of(markers: &[Option<Marker>], allowed: &[bool]) -> Vec<Run> {
         }
         let cont = open
             .get(&m.style)
-            .filter(|&&(_, last)| m.ordinal == last + 1 || (m.style == Style::Sequence && m.ordinal == 0))
+            .filter(|&&(_, last)| {
+                m.ordinal == last + 1 || (m.style == Style::Sequence && m.ordinal == 0)
+            })
             .map(|&(r, _)| r);
         if let Some(r) = cont {
             runs[r].items.push(i);
             let last = open[&m.style].1;
-            open.insert(m.style, (r, if m.ordinal == 0 { last + 1 } else { m.ordinal }));
+            open.insert(
+                m.style,
+                (r, if m.ordinal == 0 { last + 1 } else { m.ordinal }),
+            );
         } else if m.ordinal == 1 {
             runs.push(Run { items: vec![i] });
             open.insert(m.style, (runs.len() - 1, 1));
@@ -159,13 +167,18 @@ fn runs_of(markers: &[Option<Marker>], allowed: &[bool]) -> Vec<Run> {
 /// that nests most other runs; then the longest; then the earliest.
 fn choose_root(runs: &[Run]) -> Option<usize> {
     let inside = |inner: &Run, outer: &Run| {
-        let (a, b) = (inner.items[0], *inner.items.last().expect("runs are non-empty"));
+        let (a, b) = (
+            inner.items[0],
+            *inner.items.last().expect("runs are non-empty"),
+        );
         outer.items.windows(2).any(|w| w[0] < a && b < w[1])
     };
     (0..runs.len())
         .filter(|&r| !(0..runs.len()).any(|o| o != r && inside(&runs[r], &runs[o])))
         .max_by_key(|&r| {
-            let nests = (0..runs.len()).filter(|&o| o != r && inside(&runs[o], &runs[r])).count();
+            let nests = (0..runs.len())
+                .filter(|&o| o != r && inside(&runs[o], &runs[r]))
+                .count();
             let span = runs[r].items.last().expect("non-empty") - runs[r].items[0];
             (nests, span, std::cmp::Reverse(runs[r].items[0]))
         })
@@ -194,7 +207,8 @@ fn stack_levels(
         }
         let level;
         if let Some(d) = stack.iter().position(|o| o.style == m.style) {
-            let continues = m.ordinal == stack[d].last + 1 || (m.style == Style::Sequence && m.ordinal == 0);
+            let continues =
+                m.ordinal == stack[d].last + 1 || (m.style == Style::Sequence && m.ordinal == 0);
             if !continues {
                 continue;
             }
@@ -203,7 +217,11 @@ fn stack_levels(
                 close(o, &mut lists);
             }
             let top = stack.last_mut().expect("d < len");
-            top.last = if m.ordinal == 0 { top.last + 1 } else { m.ordinal };
+            top.last = if m.ordinal == 0 {
+                top.last + 1
+            } else {
+                m.ordinal
+            };
             top.items.push(i);
             level = d + 1;
         } else {
@@ -309,12 +327,18 @@ fn closing_start(paras: &[String], from: usize) -> Option<usize> {
 }
 
 fn opens_closing(p: &str) -> bool {
-    if ["总之", "总而言之", "让我们"].iter().any(|w| p.starts_with(w)) {
+    if ["总之", "总而言之", "让我们"]
+        .iter()
+        .any(|w| p.starts_with(w))
+    {
         return true;
     }
     let cut = p.find(['，', '！']).unwrap_or(p.len());
     let head = &p[..cut];
-    head.chars().count() <= 10 && ["同志们", "同学们", "朋友们", "各位", "战友们", "青年们"].iter().any(|a| head.contains(a))
+    head.chars().count() <= 10
+        && ["同志们", "同学们", "朋友们", "各位", "战友们", "青年们"]
+            .iter()
+            .any(|a| head.contains(a))
 }
 
 fn is_thanks(p: &str) -> bool {
@@ -326,7 +350,11 @@ mod tests {
     use super::*;
 
     fn parse(body: &str) -> Speech {
-        parse_text("t.txt", "utf-8", &format!("在测试会议上的讲话\n同志们：\n{body}"))
+        parse_text(
+            "t.txt",
+            "utf-8",
+            &format!("在测试会议上的讲话\n同志们：\n{body}"),
+        )
     }
 
     fn headings(s: &[Section]) -> Vec<(u8, String, String)> {
@@ -340,26 +368,41 @@ mod tests {
 
     #[test]
     fn han_comma_then_han_paren() {
-        let s = parse("开头。\n一、甲\n（一）子一。正文。\n（二）子二。正文。\n二、乙\n（一）子三\n正文。\n（二）子四\n正文。");
+        let s = parse(
+            "开头。\n一、甲\n（一）子一。正文。\n（二）子二。正文。\n二、乙\n（一）子三\n正文。\n（二）子四\n正文。",
+        );
         let h = headings(&s.sections);
-        assert_eq!(h.iter().map(|x| x.0).collect::<Vec<_>>(), vec![1, 2, 2, 1, 2, 2]);
+        assert_eq!(
+            h.iter().map(|x| x.0).collect::<Vec<_>>(),
+            vec![1, 2, 2, 1, 2, 2]
+        );
         assert_eq!(s.sections[0].children[0].paragraphs, vec!["正文。"]);
     }
 
     #[test]
     fn ordinal_on_top_with_han_verb_below() {
-        let s = parse("开头。\n第一，要甲\n一要子一。正文。\n二要子二。正文。\n第二，要乙\n一要子三。\n二要子四。");
+        let s = parse(
+            "开头。\n第一，要甲\n一要子一。正文。\n二要子二。正文。\n第二，要乙\n一要子三。\n二要子四。",
+        );
         let h = headings(&s.sections);
-        assert_eq!(h.iter().map(|x| x.0).collect::<Vec<_>>(), vec![1, 2, 2, 1, 2, 2]);
+        assert_eq!(
+            h.iter().map(|x| x.0).collect::<Vec<_>>(),
+            vec![1, 2, 2, 1, 2, 2]
+        );
         assert_eq!(h[1].1, "一要");
         assert_eq!(h[1].2, "子一");
     }
 
     #[test]
     fn three_levels_and_four() {
-        let s = parse("开头。\n一、甲\n（一）乙\n1.丙\n（1）丁。\n（2）戊。\n2.己\n（二）庚\n二、辛\n正文。");
+        let s = parse(
+            "开头。\n一、甲\n（一）乙\n1.丙\n（1）丁。\n（2）戊。\n2.己\n（二）庚\n二、辛\n正文。",
+        );
         let h = headings(&s.sections);
-        assert_eq!(h.iter().map(|x| x.0).collect::<Vec<_>>(), vec![1, 2, 3, 4, 4, 3, 2, 1]);
+        assert_eq!(
+            h.iter().map(|x| x.0).collect::<Vec<_>>(),
+            vec![1, 2, 3, 4, 4, 3, 2, 1]
+        );
     }
 
     #[test]
@@ -381,7 +424,9 @@ mod tests {
 
     #[test]
     fn a_list_in_the_opening_is_not_the_top_level() {
-        let s = parse("开头。\n一是学习。要学。\n二是工作。要干。\n下面讲三点。\n一、甲\n正文。\n（一）子\n（二）子\n二、乙\n正文。\n三、丙\n正文。");
+        let s = parse(
+            "开头。\n一是学习。要学。\n二是工作。要干。\n下面讲三点。\n一、甲\n正文。\n（一）子\n（二）子\n二、乙\n正文。\n三、丙\n正文。",
+        );
         assert_eq!(s.opening.len(), 4);
         assert_eq!(s.sections.len(), 3);
     }
@@ -398,6 +443,9 @@ mod tests {
         let (h, rest) = split_heading("强化政治引领，带头做到“两个维护。”。新成立的");
         assert_eq!(h, "强化政治引领，带头做到“两个维护。”");
         assert_eq!(rest.as_deref(), Some("新成立的"));
-        assert_eq!(split_heading("要突出政治引领，彰显政治优势"), ("要突出政治引领，彰显政治优势".into(), None));
+        assert_eq!(
+            split_heading("要突出政治引领，彰显政治优势"),
+            ("要突出政治引领，彰显政治优势".into(), None)
+        );
     }
 }

@@ -176,7 +176,11 @@ pub fn fullwidth_punct(line: &str) -> String {
         let next = chars.get(i + 1).copied();
         let chinese_context = match c {
             // Between two digits (times, thousands) a colon or comma is not Chinese punctuation.
-            _ if prev.is_some_and(|p| p.is_ascii_digit()) && next.is_some_and(|n| n.is_ascii_digit()) => false,
+            _ if prev.is_some_and(|p| p.is_ascii_digit())
+                && next.is_some_and(|n| n.is_ascii_digit()) =>
+            {
+                false
+            }
             _ => prev.is_some_and(is_cjk) || next.is_some_and(is_cjk),
         };
         out.push(if chinese_context { full } else { c });
@@ -258,7 +262,10 @@ mod tests {
         assert_eq!(fullwidth_punct("同志们:"), "同志们：");
         assert_eq!(fullwidth_punct("(一)要提高"), "（一）要提高");
         assert_eq!(fullwidth_punct("要强化,彰显!"), "要强化，彰显！");
-        assert_eq!(fullwidth_punct("时间:2022-04-22 02:26:00"), "时间：2022-04-22 02:26:00");
+        assert_eq!(
+            fullwidth_punct("时间:2022-04-22 02:26:00"),
+            "时间：2022-04-22 02:26:00"
+        );
         assert_eq!(fullwidth_punct("共1,000人"), "共1,000人");
         assert_eq!(fullwidth_punct("see (a) here"), "see (a) here");
         assert_eq!(fullwidth_punct("(1)加强"), "（1）加强");

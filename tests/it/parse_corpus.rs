@@ -17,17 +17,31 @@ fn pairs(items: &[(&str, &str)]) -> Vec<(String, String)> {
 fn assert_clean(s: &Speech, clutter: &[&str]) {
     let all = s.all_text().join("\n");
     for c in clutter {
-        assert!(!all.contains(c), "{}: clutter {c:?} left in the speech", s.source);
+        assert!(
+            !all.contains(c),
+            "{}: clutter {c:?} left in the speech",
+            s.source
+        );
     }
     for d in &s.dropped {
         if d.text.chars().count() >= 4 && Some(d.text.as_str()) != s.title.as_deref() {
-            assert!(!all.contains(&d.text), "dropped line {:?} still present", d.text);
+            assert!(
+                !all.contains(&d.text),
+                "dropped line {:?} still present",
+                d.text
+            );
         }
     }
 }
 
 fn closing_starts(s: &Speech, start: &str, paragraphs: usize) {
-    assert_eq!(s.closing.len(), paragraphs, "{}: closing {:?}", s.source, s.closing);
+    assert_eq!(
+        s.closing.len(),
+        paragraphs,
+        "{}: closing {:?}",
+        s.source,
+        s.closing
+    );
     assert!(s.closing[0].starts_with(start), "{:?}", s.closing[0]);
 }
 
@@ -45,10 +59,22 @@ fn corpus_000_ordinal_sections_with_yi_yao_points() {
     assert_eq!(
         heads(&s.sections),
         pairs(&[
-            ("第一，", "要立根铸魂，突出政治建设，在砥砺党员干部政治品格上走在前、作表率"),
-            ("第二，", "要固本强基，规范支部建设，把机关支部建成有战斗力、有凝聚力的坚强堡垒"),
-            ("第三，", "要强筋壮骨，抓好素质提升，努力锻造理论强、业务精、本领高的过硬队伍"),
-            ("第四，", "要以人为本，强化教育监督，着力涵养正气充盈的组工文化"),
+            (
+                "第一，",
+                "要立根铸魂，突出政治建设，在砥砺党员干部政治品格上走在前、作表率"
+            ),
+            (
+                "第二，",
+                "要固本强基，规范支部建设，把机关支部建成有战斗力、有凝聚力的坚强堡垒"
+            ),
+            (
+                "第三，",
+                "要强筋壮骨，抓好素质提升，努力锻造理论强、业务精、本领高的过硬队伍"
+            ),
+            (
+                "第四，",
+                "要以人为本，强化教育监督，着力涵养正气充盈的组工文化"
+            ),
         ])
     );
     assert_eq!(
@@ -84,14 +110,29 @@ fn corpus_000_ordinal_sections_with_yi_yao_points() {
             ("四要", "加强纪律建设"),
         ])
     );
-    assert!(s.all_sections().iter().all(|x| x.level == 1 || x.level == 2));
+    assert!(
+        s.all_sections()
+            .iter()
+            .all(|x| x.level == 1 || x.level == 2)
+    );
     // The line broken after "重中之重，" is one paragraph again.
     assert_eq!(s.sections[2].paragraphs.len(), 1);
     assert!(s.sections[2].paragraphs[0].contains("重中之重，推进学习型机关建设"));
     // Inline heading: the rest of the paragraph is the point's body.
     assert!(s.sections[0].children[0].paragraphs[0].starts_with("新成立的机关党委"));
     closing_starts(&s, "同志们，机关党建工作任重道远。", 1);
-    assert_clean(&s, &["仅供学习", "会员", "QQ", "订阅", "酷乐文行", "倒卖", "自建平台"]);
+    assert_clean(
+        &s,
+        &[
+            "仅供学习",
+            "会员",
+            "QQ",
+            "订阅",
+            "酷乐文行",
+            "倒卖",
+            "自建平台",
+        ],
+    );
     assert_eq!(s.dropped.len(), 8);
 }
 
@@ -101,7 +142,12 @@ fn corpus_001_paren_numbers_at_the_top_and_no_closing() {
     assert_eq!(s.title.as_deref(), Some("在机关党建半年工作会上的讲话"));
     assert_eq!(s.salutation.as_deref(), Some("同志们："));
     assert_eq!(s.opening.len(), 4);
-    assert!(s.opening.last().unwrap().ends_with("要着重把握好以下五点："));
+    assert!(
+        s.opening
+            .last()
+            .unwrap()
+            .ends_with("要着重把握好以下五点：")
+    );
     assert_eq!(
         heads(&s.sections),
         pairs(&[
@@ -112,7 +158,11 @@ fn corpus_001_paren_numbers_at_the_top_and_no_closing() {
             ("（五）", "群团建设创新化"),
         ])
     );
-    assert!(s.sections.iter().all(|x| x.children.is_empty() && x.level == 1));
+    assert!(
+        s.sections
+            .iter()
+            .all(|x| x.children.is_empty() && x.level == 1)
+    );
     // "一是…二是…" inside the opening stays paragraph text.
     assert!(s.opening[1].contains("一是认识到位、责任明确"));
     assert!(s.closing.is_empty());
@@ -127,7 +177,10 @@ fn corpus_002_breadcrumb_byline_footer_and_two_levels() {
         Some("在2024年机关党建工作质量提升推进会上的讲话稿")
     );
     assert_eq!(s.salutation.as_deref(), Some("同志们："));
-    assert_eq!(last_sentence(s.opening.last().unwrap()), "下面，我讲几点要求。");
+    assert_eq!(
+        last_sentence(s.opening.last().unwrap()),
+        "下面，我讲几点要求。"
+    );
     assert_eq!(
         heads(&s.sections),
         pairs(&[
@@ -137,7 +190,8 @@ fn corpus_002_breadcrumb_byline_footer_and_two_levels() {
             ("四、", "要狠抓队伍建设，彰显人才优势"),
         ])
     );
-    let second: Vec<Vec<(String, String)>> = s.sections.iter().map(|x| heads(&x.children)).collect();
+    let second: Vec<Vec<(String, String)>> =
+        s.sections.iter().map(|x| heads(&x.children)).collect();
     assert_eq!(
         second,
         vec![
@@ -167,7 +221,17 @@ fn corpus_002_breadcrumb_byline_footer_and_two_levels() {
     // Half-width punctuation in Chinese text is full width now.
     let all = s.all_text().join("");
     assert!(!all.contains(',') && !all.contains(':'));
-    assert_clean(&s, &["首页", "发表时间", "相关推荐", "热门文档", "2590692", "\u{a0}"]);
+    assert_clean(
+        &s,
+        &[
+            "首页",
+            "发表时间",
+            "相关推荐",
+            "热门文档",
+            "2590692",
+            "\u{a0}",
+        ],
+    );
     let lines: Vec<usize> = s.dropped.iter().map(|d| d.line).collect();
     assert_eq!(lines, vec![1, 5, 51, 53, 55]);
 }
@@ -181,9 +245,18 @@ fn corpus_003_repeated_page_title_and_three_marker_styles() {
     assert_eq!(
         heads(&s.sections),
         pairs(&[
-            ("一、", "统一思想，提高认识，切实增强开展“讲党性、重品行、作表率”活动的责任感和使命感"),
-            ("二、", "把握关键，求实创新，扎实有效地推进“讲党性、重品行、作表率”活动"),
-            ("三、", "强化领导，狠抓落实，确保“讲党性、重品行、作表率”活动顺利开展"),
+            (
+                "一、",
+                "统一思想，提高认识，切实增强开展“讲党性、重品行、作表率”活动的责任感和使命感"
+            ),
+            (
+                "二、",
+                "把握关键，求实创新，扎实有效地推进“讲党性、重品行、作表率”活动"
+            ),
+            (
+                "三、",
+                "强化领导，狠抓落实，确保“讲党性、重品行、作表率”活动顺利开展"
+            ),
         ])
     );
     assert_eq!(
@@ -213,7 +286,11 @@ fn corpus_003_repeated_page_title_and_three_marker_styles() {
     );
     closing_starts(&s, "同志们，开展“讲党性、重品行、作表率”活动，", 1);
     assert_clean(&s, &["2022-04-22", "02:26"]);
-    let reasons: Vec<(usize, &str)> = s.dropped.iter().map(|d| (d.line, d.reason.as_str())).collect();
+    let reasons: Vec<(usize, &str)> = s
+        .dropped
+        .iter()
+        .map(|d| (d.line, d.reason.as_str()))
+        .collect();
     assert_eq!(reasons[0], (1, "重复的页面标题"));
     assert_eq!(reasons[1].0, 3);
 }
@@ -244,7 +321,11 @@ fn corpus_004_han_comma_sections_with_yi_yao_points_and_thanks() {
     assert_eq!(
         second,
         vec![
-            vec!["加强学习，夯实思想根基", "率先垂范，规范政治生活", "勤思善谋，提高素质能力"],
+            vec![
+                "加强学习，夯实思想根基",
+                "率先垂范，规范政治生活",
+                "勤思善谋，提高素质能力"
+            ],
             vec!["落实各项组织制度", "建强党务干部队伍", "推动中心工作开展"],
             vec!["加强思想政治建设", "抓好纪律作风养成", "树牢责任担当意识"],
         ]

@@ -10,7 +10,15 @@ use proptest::prelude::*;
 /// any white space.
 fn allowed(input: &str) -> HashSet<char> {
     let mut set: HashSet<char> = input.chars().collect();
-    for (half, full) in [(',', '，'), (':', '：'), (';', '；'), ('(', '（'), (')', '）'), ('!', '！'), ('?', '？')] {
+    for (half, full) in [
+        (',', '，'),
+        (':', '：'),
+        (';', '；'),
+        ('(', '（'),
+        (')', '）'),
+        ('!', '！'),
+        ('?', '？'),
+    ] {
         if set.contains(&half) {
             set.insert(full);
         }
@@ -26,7 +34,10 @@ fn check(input: &str) {
     let ok = allowed(input);
     for piece in s.all_text() {
         for c in piece.chars() {
-            assert!(ok.contains(&c), "invented {c:?} in {piece:?} from {input:?}");
+            assert!(
+                ok.contains(&c),
+                "invented {c:?} in {piece:?} from {input:?}"
+            );
         }
     }
     for sec in s.all_sections() {
@@ -36,10 +47,31 @@ fn check(input: &str) {
 
 fn speechy_line() -> impl Strategy<Value = String> {
     let marker = prop_oneof![
-        Just(""), Just("一、"), Just("二、"), Just("三、"), Just("（一）"), Just("（二）"), Just("(三)"),
-        Just("1."), Just("2、"), Just("3．"), Just("（1）"), Just("第一，"), Just("第二，"), Just("一要"),
-        Just("二要"), Just("一是"), Just("首先，"), Just("其次，"), Just("最后，"), Just("同志们："),
-        Just("同志们，"), Just("谢谢大家！"), Just("——在"), Just("首页 > "), Just("2022.10.23")
+        Just(""),
+        Just("一、"),
+        Just("二、"),
+        Just("三、"),
+        Just("（一）"),
+        Just("（二）"),
+        Just("(三)"),
+        Just("1."),
+        Just("2、"),
+        Just("3．"),
+        Just("（1）"),
+        Just("第一，"),
+        Just("第二，"),
+        Just("一要"),
+        Just("二要"),
+        Just("一是"),
+        Just("首先，"),
+        Just("其次，"),
+        Just("最后，"),
+        Just("同志们："),
+        Just("同志们，"),
+        Just("谢谢大家！"),
+        Just("——在"),
+        Just("首页 > "),
+        Just("2022.10.23")
     ];
     (marker, "[加强党建工作，。！？“”、：:,()a-z0-9 \t]{0,30}").prop_map(|(m, t)| format!("{m}{t}"))
 }

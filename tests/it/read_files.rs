@@ -65,7 +65,11 @@ fn utf8_with_bom_crlf_and_odd_spaces() {
 fn empty_and_binary_files_are_errors_naming_the_file() {
     let dir = tempfile::tempdir().unwrap();
     let empty = write(dir.path(), "空白.txt", b" \r\n\n");
-    let binary = write(dir.path(), "图片.txt", &[0x89, b'P', b'N', b'G', 0, 0, 1, 2, 3, 0xFF, 0]);
+    let binary = write(
+        dir.path(),
+        "图片.txt",
+        &[0x89, b'P', b'N', b'G', 0, 0, 1, 2, 3, 0xFF, 0],
+    );
     let e = read_file(&empty).unwrap_err().to_string();
     assert!(e.contains("空白.txt") && e.contains("文件为空"), "{e}");
     let e = read_file(&binary).unwrap_err().to_string();
@@ -83,7 +87,10 @@ pub fn make_docx(path: &Path, paragraphs: &[&str]) {
     use docx_rs::{Docx, Paragraph, Run};
     let mut doc = Docx::new();
     for p in paragraphs {
-        let mid = p.char_indices().nth(p.chars().count() / 2).map_or(0, |(i, _)| i);
+        let mid = p
+            .char_indices()
+            .nth(p.chars().count() / 2)
+            .map_or(0, |(i, _)| i);
         doc = doc.add_paragraph(
             Paragraph::new()
                 .add_run(Run::new().add_text(&p[..mid]))
@@ -113,12 +120,24 @@ fn bin() -> Command {
 #[test]
 fn cli_json_contract_for_one_file() {
     let path = crate::fixtures::corpus_file("004_");
-    let out = bin().arg("parse").arg("--json").arg(&path).output().unwrap();
+    let out = bin()
+        .arg("parse")
+        .arg("--json")
+        .arg(&path)
+        .output()
+        .unwrap();
     assert!(out.status.success());
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let keys: Vec<&str> = v.as_object().unwrap().keys().map(String::as_str).collect();
     let mut expected = vec![
-        "source", "encoding", "title", "subtitle", "salutation", "opening", "sections", "closing",
+        "source",
+        "encoding",
+        "title",
+        "subtitle",
+        "salutation",
+        "opening",
+        "sections",
+        "closing",
         "dropped",
     ];
     expected.sort();
@@ -126,9 +145,17 @@ fn cli_json_contract_for_one_file() {
     keys_sorted.sort();
     assert_eq!(keys_sorted, expected);
     let sec = &v["sections"][0];
-    let mut sec_keys: Vec<&str> = sec.as_object().unwrap().keys().map(String::as_str).collect();
+    let mut sec_keys: Vec<&str> = sec
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .collect();
     sec_keys.sort();
-    assert_eq!(sec_keys, vec!["children", "heading", "level", "marker", "paragraphs"]);
+    assert_eq!(
+        sec_keys,
+        vec!["children", "heading", "level", "marker", "paragraphs"]
+    );
     assert_eq!(sec["marker"], "一、");
     assert_eq!(sec["level"], 1);
     assert_eq!(sec["children"][0]["level"], 2);
@@ -150,7 +177,10 @@ fn cli_reports_bad_files_and_still_parses_the_others() {
         .unwrap();
     assert!(!out.status.success());
     let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.contains("empty.txt") && err.contains("文件为空"), "{err}");
+    assert!(
+        err.contains("empty.txt") && err.contains("文件为空"),
+        "{err}"
+    );
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v.as_array().unwrap().len(), 1);
     assert_eq!(v[0]["title"], "在机关党建半年工作会上的讲话");
@@ -158,7 +188,11 @@ fn cli_reports_bad_files_and_still_parses_the_others() {
 
 #[test]
 fn cli_readable_outline_is_indented() {
-    let out = bin().arg("parse").arg(crate::fixtures::corpus_file("002_")).output().unwrap();
+    let out = bin()
+        .arg("parse")
+        .arg(crate::fixtures::corpus_file("002_"))
+        .output()
+        .unwrap();
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(text.contains("标题：在2024年机关党建工作质量提升推进会上的讲话稿"));
     assert!(text.contains("\n  一、要突出政治引领，彰显政治优势"));
