@@ -32,12 +32,46 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// 从讲话稿文件夹提炼模板与提法，写入模板库文件夹
+    Mine {
+        /// 语料文件夹或文件（递归读取 .txt 和 .docx）
+        #[arg(required = true)]
+        inputs: Vec<PathBuf>,
+        /// 输出的模板库文件夹
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// 查看模板库
+    Library {
+        /// 模板库文件夹
+        dir: PathBuf,
+        /// 以 JSON 输出
+        #[arg(long)]
+        json: bool,
+    },
+    /// 为正在写的段落推荐提法
+    Suggest {
+        /// 模板库文件夹
+        #[arg(long)]
+        library: PathBuf,
+        /// 以 JSON 输出
+        #[arg(long)]
+        json: bool,
+        /// 推荐条数
+        #[arg(short = 'k', default_value_t = 10)]
+        k: usize,
+        /// 正在写的段落（可含小标题）
+        context: String,
+    },
 }
 
 /// Runs a subcommand; the caller prints nothing else.
 pub fn run(command: Command) -> ExitCode {
     match command {
         Command::Parse { files, json } => parse_cmd(&files, json),
+        Command::Mine { inputs, out } => crate::cli_library::mine_cmd(&inputs, &out),
+        Command::Library { dir, json } => crate::cli_library::library_cmd(&dir, json),
+        Command::Suggest { library, json, k, context } => crate::cli_library::suggest_cmd(&library, json, k, &context),
     }
 }
 

@@ -1,4 +1,5 @@
 //! 讲稿工坊 — drafting Party meeting speeches from the speeches that came before.
 
 pub mod cli;
+pub mod cli_library;
 pub mod core;

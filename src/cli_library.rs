@@ -1,0 +1,159 @@
+//! The library subcommands: `mine`, `library`, `suggest`.
+
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::sync::atomic::AtomicBool;
+
+use serde_json::{Value, json};
+
+use crate::core::lexicon::TopicLexicon;
+use crate::core::library::{Library, PhraseKind, Template, TemplateKind};
+use crate::core::mine;
+use crate::core::suggest::PhraseIndex;
+
+pub fn mine_cmd(inputs: &[PathBuf], out: &Path) -> ExitCode {
+    let lex = TopicLexicon::builtin();
+    let bar = if std::io::stderr().is_terminal() {
+        let b = indicatif::ProgressBar::new(0);
+        b.set_style(
+            indicatif::ProgressStyle::with_template("{spinner} 读取语料 [{bar:30}] {pos}/{len} {elapsed}")
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+        );
+        Some(b)
+    } else {
+        None
+    };
+    let cancel = AtomicBool::new(false);
+    let report = mine::mine_paths(inputs, &lex, &cancel, |done, total| {
+        if let Some(b) = &bar {
+            b.set_length(total as u64);
+            b.set_position(done as u64);
+        }
+    });
+    if let Some(b) = bar {
+        b.finish_and_clear();
+    }
+    println!("已读取讲话稿：{} 篇", report.read);
+    if !report.skipped.is_empty() {
+        println!("跳过的文件：{} 个", report.skipped.len());
+        for (p, why) in &report.skipped {
+            println!("  {}：{why}", p.display());
+        }
+    }
+    if report.read == 0 {
+        eprintln!("错误：没有可以提炼的讲话稿");
+        return ExitCode::FAILURE;
+    }
+    let lib = &report.library;
+    println!("模板：");
+    for k in TemplateKind::ALL {
+        println!("  {}：{}", k.label(), lib.count(k));
+    }
+    println!("提法：");
+    for k in PhraseKind::ALL {
+        println!("  {}：{}", k.label(), lib.phrase_count(k));
+    }
+    match lib.save(out) {
+        Ok(files) => {
+            println!("已写入 {} 个文件到 {}", files.len(), out.display());
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("错误：{e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Loads a library folder, reporting broken files on stderr; `None` when nothing loaded.
+fn load(dir: &Path) -> Option<Library> {
+    let (lib, errors) = Library::load_dir(dir);
+    for e in &errors {
+        eprintln!("错误：{e}");
+    }
+    if lib.templates.is_empty() && lib.phrases.is_empty() {
+        eprintln!("错误：{} 中没有可用的模板库文件", dir.display());
+        return None;
+    }
+    Some(lib)
+}
+
+pub fn template_json(t: &Template) -> Value {
+    json!({
+        "id": t.id,
+        "kind": t.kind.key(),
+        "heading": t.heading,
+        "paragraphs": t.paragraphs,
+        "children": t.children.iter().map(|c| json!({"heading": c.heading, "paragraphs": c.paragraphs})).collect::<Vec<_>>(),
+        "topics": t.topics,
+        "slots": t.slots.iter().map(|s| json!({"name": s.name, "original": s.original, "child": s.loc.child, "paragraph": s.loc.para, "start": s.start, "end": s.end})).collect::<Vec<_>>(),
+        "specifics": t.specifics.iter().map(|s| json!({"text": s.text, "kind": serde_json::to_value(s.kind).unwrap_or(Value::Null), "child": s.loc.child, "paragraph": s.loc.para, "start": s.start, "end": s.end})).collect::<Vec<_>>(),
+        "source": {"file": t.source.file, "title": t.source.title, "path": t.source.path},
+    })
+}
+
+pub fn library_cmd(dir: &Path, as_json: bool) -> ExitCode {
+    let Some(lib) = load(dir) else {
+        return ExitCode::FAILURE;
+    };
+    if as_json {
+        let v = json!({
+            "templates": lib.templates.iter().map(template_json).collect::<Vec<_>>(),
+            "phrases": lib.phrases.iter().map(|p| json!({
+                "text": p.text, "kind": p.kind.key(), "topics": p.topics, "keywords": p.keywords,
+                "count": p.count,
+                "sources": p.sources.iter().map(|s| json!({"file": s.file, "path": s.path})).collect::<Vec<_>>(),
+            })).collect::<Vec<_>>(),
+        });
+        println!("{}", serde_json::to_string_pretty(&v).unwrap_or_default());
+    } else {
+        println!("模板库：{}", dir.display());
+        for k in TemplateKind::ALL {
+            println!("{}（{}）", k.label(), lib.count(k));
+            for t in lib.templates.iter().filter(|t| t.kind == k) {
+                let head = if t.heading.is_empty() { t.paragraphs.first().map(String::as_str).unwrap_or("") } else { &t.heading };
+                let head: String = head.chars().take(30).collect();
+                println!("  [{}] {}  〔{}〕 {}", t.id, head, t.topics.join("、"), t.chars);
+            }
+        }
+        println!("提法：");
+        for k in PhraseKind::ALL {
+            println!("  {}：{}", k.label(), lib.phrase_count(k));
+        }
+    }
+    ExitCode::SUCCESS
+}
+
+pub fn suggest_cmd(dir: &Path, as_json: bool, k: usize, context: &str) -> ExitCode {
+    let Some(lib) = load(dir) else {
+        return ExitCode::FAILURE;
+    };
+    let index = PhraseIndex::new(&lib.phrases, TopicLexicon::builtin());
+    let hits = index.query("", context, k, None);
+    if as_json {
+        let v: Vec<Value> = hits
+            .iter()
+            .map(|h| {
+                let p = &lib.phrases[h.index];
+                json!({"text": p.text, "kind": p.kind.key(), "score": h.score, "matched": h.matched, "topics": p.topics, "shared_topics": h.topics})
+            })
+            .collect();
+        println!("{}", serde_json::to_string_pretty(&json!({"suggestions": v})).unwrap_or_default());
+    } else if hits.is_empty() {
+        println!("没有匹配的提法");
+    } else {
+        for (n, h) in hits.iter().enumerate() {
+            let p = &lib.phrases[h.index];
+            let mut why = h.matched.join("、");
+            if !h.topics.is_empty() {
+                if !why.is_empty() {
+                    why.push('；');
+                }
+                why.push_str(&format!("主题：{}", h.topics.join("、")));
+            }
+            println!("{:>2}. [{}] {}  （{}）", n + 1, p.kind.label(), p.text, why);
+        }
+    }
+    ExitCode::SUCCESS
+}

@@ -1,0 +1,91 @@
+//! The topic lexicon (`assets/lexicon/topics.ron`): topic names and their signal words,
+//! and the scoring of a text against it.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+
+/// The lexicon shipped in the binary; a user copy in the data folder replaces it.
+pub const DEFAULT_TOPICS: &str = include_str!("../../assets/lexicon/topics.ron");
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Topic {
+    pub name: String,
+    pub keywords: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TopicLexicon {
+    pub version: u32,
+    pub topics: Vec<Topic>,
+    /// keyword → indices of topics it signals.
+    #[serde(skip)]
+    index: HashMap<String, Vec<usize>>,
+}
+
+impl TopicLexicon {
+    pub fn parse(text: &str, origin: &str) -> Result<Self, String> {
+        let mut lex: TopicLexicon = ron::from_str(text).map_err(|e| {
+            format!(
+                "{origin}:{}:{}: 主题词表格式错误：{}",
+                e.span.start.line, e.span.start.col, e.code
+            )
+        })?;
+        lex.build_index();
+        Ok(lex)
+    }
+
+    /// The shipped lexicon. It is part of the binary and checked by tests.
+    pub fn builtin() -> Self {
+        Self::parse(DEFAULT_TOPICS, "assets/lexicon/topics.ron").expect("the shipped topic lexicon is valid")
+    }
+
+    pub fn load(path: &Path) -> Result<Self, String> {
+        let text = std::fs::read_to_string(path).map_err(|e| format!("{}: 无法读取：{e}", path.display()))?;
+        Self::parse(&text, &path.display().to_string())
+    }
+
+    fn build_index(&mut self) {
+        self.index.clear();
+        for (i, t) in self.topics.iter().enumerate() {
+            for k in &t.keywords {
+                self.index.entry(k.clone()).or_default().push(i);
+            }
+        }
+    }
+
+    /// Topics of a text given its heading words (weighted) and body words: names, best
+    /// first; topics scoring under a third of the best are left out, at most three.
+    pub fn classify<'a>(&self, heading: impl IntoIterator<Item = &'a str>, body: impl IntoIterator<Item = &'a str>) -> Vec<String> {
+        const HEADING_WEIGHT: f32 = 3.0;
+        let mut score = vec![0f32; self.topics.len()];
+        for (words, weight) in [(heading.into_iter().collect::<Vec<_>>(), HEADING_WEIGHT), (body.into_iter().collect(), 1.0)] {
+            for w in words {
+                if let Some(ts) = self.index.get(w) {
+                    for &t in ts {
+                        score[t] += weight;
+                    }
+                }
+            }
+        }
+        let best = score.iter().copied().fold(0f32, f32::max);
+        if best <= 0.0 {
+            return Vec::new();
+        }
+        let mut ranked: Vec<usize> = (0..score.len()).filter(|&i| score[i] >= best / 3.0).collect();
+        // Ties break by lexicon order so mining stays deterministic.
+        ranked.sort_by(|&a, &b| score[b].total_cmp(&score[a]).then(a.cmp(&b)));
+        ranked.truncate(3);
+        ranked.into_iter().map(|i| self.topics[i].name.clone()).collect()
+    }
+
+    /// Topics a single word signals.
+    pub fn topics_of(&self, word: &str) -> impl Iterator<Item = &str> {
+        self.index
+            .get(word)
+            .into_iter()
+            .flatten()
+            .map(|&i| self.topics[i].name.as_str())
+    }
+}

@@ -1,0 +1,314 @@
+//! Mining a corpus of parsed speeches into a library of section templates and stock
+//! phrases.
+
+pub mod collocations;
+pub mod frames;
+pub mod phrases;
+pub mod slots;
+pub mod specifics;
+pub mod templates;
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::path::{Path, PathBuf};
+use std::rc::Rc;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use crate::core::lexicon::TopicLexicon;
+use crate::core::library::{Library, Phrase, PhraseKind, PhraseSource};
+use crate::core::nlp::{self, Word};
+use crate::core::outline;
+use crate::core::speech::{Section, Speech};
+use crate::core::text;
+
+/// Segmentation cache: each distinct text is segmented once per mining run.
+#[derive(Default)]
+pub struct Segmented {
+    cache: HashMap<String, Rc<Vec<Word>>>,
+}
+
+impl Segmented {
+    pub fn words(&mut self, text: &str) -> Rc<Vec<Word>> {
+        if let Some(w) = self.cache.get(text) {
+            return Rc::clone(w);
+        }
+        let w = Rc::new(nlp::tag(text));
+        self.cache.insert(text.to_string(), Rc::clone(&w));
+        w
+    }
+}
+
+/// One occurrence of a phrase before merging.
+#[derive(Debug, Clone)]
+pub struct Occurrence {
+    pub kind: PhraseKind,
+    pub text: String,
+    pub file: String,
+    pub path: String,
+}
+
+/// A parsed speech and the file name it is known by in the library.
+pub struct Source {
+    pub file: String,
+    pub speech: Speech,
+}
+
+/// Mines speeches into a library. Deterministic: the same input gives the same library.
+pub fn mine(sources: &[Source], lex: &TopicLexicon) -> Library {
+    let mut seg = Segmented::default();
+    let mut lib = Library::default();
+    for s in sources {
+        lib.templates
+            .extend(templates::templates_of(&s.speech, &s.file, lex, &mut seg));
+    }
+    // Topics of each section, for phrases whose own words name no topic.
+    let section_topics: HashMap<(String, String), Vec<String>> = lib
+        .templates
+        .iter()
+        .map(|t| ((t.source.file.clone(), t.source.path.clone()), t.topics.clone()))
+        .collect();
+
+    let mut occ: Vec<Occurrence> = Vec::new();
+    let mut docs: Vec<Vec<Vec<Word>>> = Vec::new();
+    for s in sources {
+        let mut clauses: Vec<Vec<Word>> = Vec::new();
+        for (path, text) in texts_with_paths(&s.speech) {
+            phrases::scan(&text, &s.file, &path, &mut seg, &mut occ);
+            split_clauses(&seg.words(&text), &mut clauses);
+        }
+        docs.push(clauses);
+        heading_frames(&s.speech.sections, &s.file, "", &mut occ);
+    }
+    for c in collocations::find(&docs, collocations::Params::default()) {
+        for &d in &c.docs {
+            occ.push(Occurrence {
+                kind: PhraseKind::Collocation,
+                text: c.text.clone(),
+                file: sources[d].file.clone(),
+                path: String::new(),
+            });
+        }
+        // Counts are of occurrences, not documents: add the rest to the first document.
+        if let Some(&d) = c.docs.first() {
+            for _ in c.docs.len()..c.count {
+                occ.push(Occurrence {
+                    kind: PhraseKind::Collocation,
+                    text: c.text.clone(),
+                    file: sources[d].file.clone(),
+                    path: String::new(),
+                });
+            }
+        }
+    }
+    lib.phrases = merge(occ, lex, &section_topics);
+    lib
+}
+
+/// Every paragraph of a speech with its section path.
+fn texts_with_paths(s: &Speech) -> Vec<(String, String)> {
+    let mut out: Vec<(String, String)> = s.opening.iter().map(|p| ("开头".to_string(), p.clone())).collect();
+    fn walk(secs: &[Section], prefix: &str, out: &mut Vec<(String, String)>) {
+        for sec in secs {
+            let part = templates::path_part(&sec.marker);
+            let path = if prefix.is_empty() { part.to_string() } else { format!("{prefix}/{part}") };
+            out.push((path.clone(), sec.heading.clone()));
+            out.extend(sec.paragraphs.iter().map(|p| (path.clone(), p.clone())));
+            walk(&sec.children, &path, out);
+        }
+    }
+    walk(&s.sections, "", &mut out);
+    out.extend(s.closing.iter().map(|p| ("结尾".to_string(), p.clone())));
+    out
+}
+
+/// Splits tagged words into clauses at punctuation, so statistics never cross a sentence.
+fn split_clauses(words: &[Word], out: &mut Vec<Vec<Word>>) {
+    let mut cur = Vec::new();
+    for w in words {
+        if w.text.chars().any(|c| text::is_han(c) || c.is_alphanumeric()) {
+            cur.push(w.clone());
+        } else if !cur.is_empty() {
+            out.push(std::mem::take(&mut cur));
+        }
+    }
+    if !cur.is_empty() {
+        out.push(cur);
+    }
+}
+
+/// Frames of sibling headings, at every level.
+fn heading_frames(secs: &[Section], file: &str, prefix: &str, out: &mut Vec<Occurrence>) {
+    let heads: Vec<&str> = secs.iter().map(|s| s.heading.as_str()).collect();
+    if let Some(f) = frames::frame(&heads) {
+        for _ in secs {
+            out.push(Occurrence {
+                kind: PhraseKind::HeadingFrame,
+                text: f.clone(),
+                file: file.to_string(),
+                path: if prefix.is_empty() { String::new() } else { prefix.to_string() },
+            });
+        }
+    }
+    for s in secs {
+        let part = templates::path_part(&s.marker);
+        let path = if prefix.is_empty() { part.to_string() } else { format!("{prefix}/{part}") };
+        heading_frames(&s.children, file, &path, out);
+    }
+}
+
+/// Near-duplicate key: the text without punctuation and quotation marks.
+fn norm(s: &str) -> String {
+    s.chars().filter(|c| text::is_han(*c) || c.is_alphanumeric() || *c == '{' || *c == '}').collect()
+}
+
+/// Merges occurrences into phrases: exact and near duplicates (same text up to
+/// punctuation; a quotation or 排比 contained in a longer one of the same kind) become one.
+fn merge(occ: Vec<Occurrence>, lex: &TopicLexicon, section_topics: &HashMap<(String, String), Vec<String>>) -> Vec<Phrase> {
+    struct Acc {
+        text: String,
+        count: usize,
+        sources: BTreeSet<PhraseSource>,
+    }
+    let mut by_key: BTreeMap<(PhraseKind, String), Acc> = BTreeMap::new();
+    for o in occ {
+        let acc = by_key.entry((o.kind, norm(&o.text))).or_insert_with(|| Acc {
+            text: o.text.clone(),
+            count: 0,
+            sources: BTreeSet::new(),
+        });
+        acc.count += 1;
+        // The longest spelling wins (with its quotation marks), then the first in order.
+        if o.text.chars().count() > acc.text.chars().count() {
+            acc.text = o.text.clone();
+        }
+        acc.sources.insert(PhraseSource { file: o.file, path: o.path });
+    }
+    // Containment merging for long kinds: a shorter quotation inside a longer one is the same.
+    let keys: Vec<(PhraseKind, String)> = by_key.keys().cloned().collect();
+    for kind in [PhraseKind::Quote, PhraseKind::Parallel] {
+        let mut ks: Vec<&(PhraseKind, String)> = keys.iter().filter(|k| k.0 == kind).collect();
+        ks.sort_by_key(|k| std::cmp::Reverse(k.1.chars().count()));
+        for i in 0..ks.len() {
+            for j in 0..i {
+                let (long, short) = (ks[j], ks[i]);
+                if !by_key.contains_key(long) || !by_key.contains_key(short) {
+                    continue;
+                }
+                if long.1.contains(short.1.as_str()) {
+                    let s = by_key.remove(short).expect("checked");
+                    let l = by_key.get_mut(long).expect("checked");
+                    l.count += s.count;
+                    l.sources.extend(s.sources);
+                    break;
+                }
+            }
+        }
+    }
+    let mut out: Vec<Phrase> = by_key
+        .into_iter()
+        .map(|((kind, _), acc)| {
+            let keywords = nlp::keywords(&acc.text.replace(['{', '}', 'X', 'Y', 'Z', 'W', 'V', 'U'], ""));
+            let mut topics = lex.classify(keywords.iter().map(String::as_str), []);
+            if topics.is_empty() {
+                topics = acc
+                    .sources
+                    .iter()
+                    .find_map(|s| section_topics.get(&(s.file.clone(), s.path.clone())))
+                    .map(|t| t.iter().take(2).cloned().collect())
+                    .unwrap_or_default();
+            }
+            Phrase {
+                text: acc.text,
+                kind,
+                topics,
+                keywords,
+                count: acc.count,
+                sources: acc.sources.into_iter().collect(),
+            }
+        })
+        .collect();
+    out.sort_by(|a, b| a.kind.cmp(&b.kind).then(b.count.cmp(&a.count)).then(a.text.cmp(&b.text)));
+    out
+}
+
+/// What a mining run read, skipped and produced.
+pub struct MineReport {
+    pub read: usize,
+    pub skipped: Vec<(PathBuf, String)>,
+    pub library: Library,
+}
+
+/// The name a file is known by in the library: its path relative to the folder it was
+/// found in (just the file name for files given directly).
+pub fn library_name(root: &Path, file: &Path) -> String {
+    let rel = file.strip_prefix(root).unwrap_or(file);
+    let rel = if rel.as_os_str().is_empty() { file } else { rel };
+    if root.is_dir() {
+        rel.to_string_lossy().replace('\\', "/")
+    } else {
+        file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default()
+    }
+}
+
+/// Reads every .txt/.docx under `roots`, parses and mines them. A bad file is skipped and
+/// reported, never fatal. `progress(done, total)` is called after each file; setting
+/// `cancel` stops reading and mines what was read so far.
+pub fn mine_paths(
+    roots: &[PathBuf],
+    lex: &TopicLexicon,
+    cancel: &AtomicBool,
+    mut progress: impl FnMut(usize, usize),
+) -> MineReport {
+    let mut files: Vec<(PathBuf, PathBuf)> = Vec::new();
+    let mut skipped = Vec::new();
+    for root in roots {
+        if !root.exists() {
+            skipped.push((root.clone(), "文件或文件夹不存在".to_string()));
+            continue;
+        }
+        for f in text::collect_inputs(std::slice::from_ref(root)) {
+            files.push((root.clone(), f));
+        }
+    }
+    let total = files.len();
+    let mut sources = Vec::new();
+    for (i, (root, f)) in files.iter().enumerate() {
+        if cancel.load(Ordering::Relaxed) {
+            break;
+        }
+        match outline::parse_file(f) {
+            Ok(speech) if speech.opening.is_empty() && speech.sections.is_empty() && speech.closing.is_empty() => {
+                skipped.push((f.clone(), "没有找到讲话正文".to_string()));
+            }
+            Ok(speech) => sources.push(Source {
+                file: library_name(root, f),
+                speech,
+            }),
+            Err(e) => skipped.push((f.clone(), error_reason(&e))),
+        }
+        progress(i + 1, total);
+    }
+    // Two files with the same name in different folders must not overwrite each other.
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    for s in &mut sources {
+        let n = seen.entry(crate::core::library::stem(&s.file)).or_default();
+        *n += 1;
+        if *n > 1 {
+            let p = Path::new(&s.file);
+            let ext = p.extension().map(|e| format!(".{}", e.to_string_lossy())).unwrap_or_default();
+            s.file = format!("{}#{}{}", p.with_extension("").to_string_lossy(), n, ext);
+        }
+    }
+    let read = sources.len();
+    MineReport {
+        read,
+        skipped,
+        library: mine(&sources, lex),
+    }
+}
+
+fn error_reason(e: &crate::core::error::ReadError) -> String {
+    match e {
+        crate::core::error::ReadError::Io { source, .. } => format!("无法读取：{source}"),
+        crate::core::error::ReadError::Invalid { why, .. } => why.clone(),
+    }
+}

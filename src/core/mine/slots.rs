@@ -1,0 +1,167 @@
+//! Blanks left in source speeches (XX, XXX, **, ***, *月*日, 20**年, ×××, 某某) become
+//! named slots `{单位}`, `{日期}`, `{年份}` … chosen from the words around them.
+
+/// A blank replaced by a slot: the slot name, the blank as written, and the character
+/// range of `{name}` in the rewritten text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Filled {
+    pub name: &'static str,
+    pub original: String,
+    pub start: usize,
+    pub end: usize,
+}
+
+fn is_blank_char(c: char) -> bool {
+    matches!(c, '*' | '＊' | 'X' | 'x' | 'Ｘ' | '×' | '○' | '〇' | '□')
+}
+
+/// Rewrites every blank in `text` as `{name}`.
+pub fn fill_blanks(text: &str) -> (String, Vec<Filled>) {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len());
+    let mut out_len = 0usize; // in chars
+    let mut filled = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        if let Some((len, name)) = blank_at(&chars, i) {
+            let original: String = chars[i..i + len].iter().collect();
+            let slot = format!("{{{name}}}");
+            let n = slot.chars().count();
+            filled.push(Filled {
+                name,
+                original,
+                start: out_len,
+                end: out_len + n,
+            });
+            out.push_str(&slot);
+            out_len += n;
+            i += len;
+        } else {
+            out.push(chars[i]);
+            out_len += 1;
+            i += 1;
+        }
+    }
+    (out, filled)
+}
+
+/// Length (in chars) and slot name of a blank starting at `i`.
+fn blank_at(c: &[char], i: usize) -> Option<(usize, &'static str)> {
+    let run = |from: usize| c[from..].iter().take_while(|&&x| is_blank_char(x)).count();
+    let prev = i.checked_sub(1).map(|j| c[j]);
+    // "20**年": digits then blanks then 年.
+    if c[i].is_ascii_digit() && !prev.is_some_and(|p| p.is_ascii_digit()) {
+        let digits = c[i..].iter().take_while(|x| x.is_ascii_digit()).count();
+        let r = run(i + digits);
+        if digits + r == 4 && r > 0 && c.get(i + 4) == Some(&'年') {
+            return Some((5, "年份"));
+        }
+        return None;
+    }
+    if !is_blank_char(c[i]) {
+        // 某某 as in "某某同志".
+        if c[i] == '某' && c.get(i + 1) == Some(&'某') {
+            return Some((2, name_from_context(c, i, i + 2)));
+        }
+        return None;
+    }
+    let r = run(i);
+    let latin = |x: Option<&char>| x.is_some_and(|x| x.is_ascii_alphabetic() && !matches!(x, 'X' | 'x'));
+    // "Xbox", "TXT": Latin words are not blanks.
+    if latin(prev.as_ref()) || latin(c.get(i + r)) {
+        return None;
+    }
+    // "*月*日" / "X月X日".
+    if c.get(i + r) == Some(&'月') {
+        let r2 = run(i + r + 1);
+        if r2 > 0 && c.get(i + r + 1 + r2) == Some(&'日') {
+            return Some((r + r2 + 2, "日期"));
+        }
+        return Some((r + 1, "月份"));
+    }
+    if r >= 4 && c.get(i + r) == Some(&'年') {
+        return Some((r + 1, "年份"));
+    }
+    // One X or × alone is too often real text ("X光"); one * may be a footnote.
+    let single_ok = matches!(c[i], '*' | '＊') && c.get(i + 1).is_some_and(|&n| crate::core::text::is_han(n));
+    if r < 2 && !single_ok {
+        return None;
+    }
+    Some((r, name_from_context(c, i, i + r)))
+}
+
+fn starts(c: &[char], at: usize, words: &[&str]) -> bool {
+    words.iter().any(|w| w.chars().enumerate().all(|(k, wc)| c.get(at + k) == Some(&wc)))
+}
+
+/// Names a blank by the words right after it (or the bracket before it).
+fn name_from_context(c: &[char], start: usize, end: usize) -> &'static str {
+    let prev = start.checked_sub(1).map(|j| c[j]);
+    let next = c.get(end).copied();
+    // A blank that is the whole title or the whole quotation is that name; a blank inside
+    // a title ("《XX管理党委…措施》") is the unit it names.
+    if prev == Some('《') && next == Some('》') {
+        return "文件名称";
+    }
+    if prev == Some('“') && next == Some('”') {
+        return "名称";
+    }
+    if starts(c, end, &["同志", "书记", "部长", "主任", "局长", "县长", "市长", "区长", "省长", "先生", "女士", "老师"]) {
+        return "姓名";
+    }
+    if starts(c, end, &["会议", "大会", "会上", "座谈会", "推进会", "动员会", "工作会"]) {
+        return "会议名称";
+    }
+    if starts(c, end, &["周年"]) {
+        return "周年数";
+    }
+    if starts(c, end, &["等地", "地区", "省", "市", "县", "区", "乡", "镇", "村", "街道"]) {
+        return "地名";
+    }
+    if starts(c, end, &["年"]) {
+        return "年份";
+    }
+    if starts(c, end, &["月"]) {
+        return "月份";
+    }
+    if starts(c, end, &["人", "名", "个", "项", "%", "％", "次", "万", "亿", "元"]) {
+        return "数字";
+    }
+    "单位"
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(t: &str) -> (String, Vec<(&'static str, String)>) {
+        let (out, f) = fill_blanks(t);
+        (out, f.into_iter().map(|f| (f.name, f.original)).collect())
+    }
+
+    #[test]
+    fn blanks_become_named_slots() {
+        assert_eq!(
+            names("认真落实《XX管理党委班子成员若干措施》"),
+            ("认真落实《{单位}管理党委班子成员若干措施》".into(), vec![("单位", "XX".into())])
+        );
+        assert_eq!(names("*月*日，中央组织部召开会议").0, "{日期}，中央组织部召开会议");
+        assert_eq!(names("20**年是关键之年").0, "{年份}是关键之年");
+        assert_eq!(names("**同志亲自到会讲话").1, vec![("姓名", "**".into())]);
+        assert_eq!(names("***等地加强建设").1, vec![("地名", "***".into())]);
+        assert_eq!(names("凝聚全体XX的智慧").1, vec![("单位", "XX".into())]);
+        assert_eq!(names("在×××会议上").1, vec![("会议名称", "×××".into())]);
+        assert_eq!(names("学习《XXX》精神").1, vec![("文件名称", "XXX".into())]);
+        assert_eq!(names("到20**年底").0, "到{年份}底");
+        assert_eq!(names("Xbox 和 X光 不是空位").1, vec![]);
+    }
+
+    #[test]
+    fn slot_ranges_point_at_the_slot() {
+        let (out, f) = fill_blanks("比如**抓住机遇，XX单位");
+        for s in f {
+            let got: String = out.chars().skip(s.start).take(s.end - s.start).collect();
+            assert_eq!(got, format!("{{{}}}", s.name));
+        }
+    }
+}

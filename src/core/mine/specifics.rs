@@ -1,0 +1,244 @@
+//! Specifics: text tied to the source speech's time and place, which a writer must
+//! change when reusing a passage — names (jieba POS ns/nr/nt), years, anniversaries,
+//! congress and plenum numbers, campaigns tied to a year.
+
+use crate::core::library::SpecificKind;
+use crate::core::nlp::Word;
+use crate::core::text::is_han;
+
+/// A specific found in one piece of text: kind, text and character range.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Found {
+    pub kind: SpecificKind,
+    pub text: String,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// Figures whose names do not date a passage; quoting them is never "carried over".
+const TIMELESS_PEOPLE: &[&str] = &["习近平", "毛泽东", "邓小平", "马克思", "恩格斯", "列宁", "江泽民", "胡锦涛"];
+
+/// Names of the country, the Party and its national bodies: never local to a source.
+const NATIONAL: &[&str] = &[
+    "中国", "中华", "全国", "中央", "中华人民共和国", "中国共产党", "党中央", "国务院", "党组织",
+    "国家机关", "党和政府", "共青团", "团组织", "党工委", "中组部", "中央组织部", "全国人大", "政协",
+];
+
+pub fn find(text: &str, words: &[Word]) -> Vec<Found> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = Vec::new();
+    for w in words {
+        let kind = match w.tag.as_str() {
+            "ns" => SpecificKind::Place,
+            "nr" => SpecificKind::Person,
+            "nt" => SpecificKind::Organisation,
+            _ => continue,
+        };
+        let n = w.text.chars().count();
+        if n < 2 || !w.text.chars().all(is_han) || TIMELESS_PEOPLE.contains(&w.text.as_str()) || NATIONAL.contains(&w.text.as_str()) {
+            continue;
+        }
+        // Words jieba only guessed (out of its dictionary) are too often wrong to flag,
+        // except three-character person names before a title, which no dictionary holds.
+        // jieba's dictionary tags many common words ns/nr/nt (深度/ns, 高素质/nr, 大力开展/nt):
+        // a name must also look like one in its context or by its ending.
+        let plausible = match kind {
+            SpecificKind::Person => followed_by_title(&chars, w.end),
+            SpecificKind::Place => {
+                w.text.ends_with(['省', '市', '县', '区', '州', '镇', '乡', '村'])
+                    || followed_by(&chars, w.end, &["市", "县", "区", "省", "州", "镇", "乡", "村", "地区", "人民", "全市", "全县", "全区", "正", "是", "位于", "经济"])
+            }
+            _ => ORG_ENDINGS.iter().any(|e| w.text.ends_with(e)),
+        };
+        if !plausible {
+            continue;
+        }
+        out.push(Found {
+            kind,
+            text: w.text.clone(),
+            start: w.start,
+            end: w.end,
+        });
+    }
+    years(&chars, &mut out);
+    anniversaries(&chars, &mut out);
+    congresses(&chars, &mut out);
+    campaigns(&chars, &mut out);
+    // Overlaps: keep the longer (建党99周年 over 99).
+    out.sort_by_key(|f| (f.start, std::cmp::Reverse(f.end)));
+    let mut kept: Vec<Found> = Vec::new();
+    for f in out {
+        if kept.last().is_none_or(|k| f.start >= k.end) {
+            kept.push(f);
+        }
+    }
+    kept
+}
+
+const ORG_ENDINGS: &[&str] = &[
+    "委", "部", "局", "厅", "办", "院", "所", "处", "科", "室", "公司", "集团", "中心", "大学", "学校",
+    "医院", "银行", "支部", "党委", "党组", "政府", "法院", "大队", "支队", "总队",
+];
+
+fn followed_by(c: &[char], at: usize, words: &[&str]) -> bool {
+    words
+        .iter()
+        .any(|t| t.chars().enumerate().all(|(k, tc)| c.get(at + k) == Some(&tc)))
+}
+
+fn followed_by_title(c: &[char], at: usize) -> bool {
+    followed_by(c, at, &["同志", "书记", "部长", "主任", "局长", "县长", "市长", "区长", "省长", "主席", "总理"])
+}
+
+fn slice(c: &[char], a: usize, b: usize) -> String {
+    c[a..b].iter().collect()
+}
+
+/// "2024年" (four digits before 年, not part of a longer number).
+fn years(c: &[char], out: &mut Vec<Found>) {
+    for i in 0..c.len() {
+        if i + 4 < c.len()
+            && c[i..i + 4].iter().all(char::is_ascii_digit)
+            && c[i + 4] == '年'
+            && !(i > 0 && c[i - 1].is_ascii_digit())
+        {
+            out.push(Found {
+                kind: SpecificKind::Year,
+                text: slice(c, i, i + 5),
+                start: i,
+                end: i + 5,
+            });
+        }
+    }
+}
+
+fn is_han_numeral(ch: char) -> bool {
+    "一二三四五六七八九十百零〇".contains(ch)
+}
+
+/// "建党99周年", "中国共产党成立99周年", "一百周年".
+fn anniversaries(c: &[char], out: &mut Vec<Found>) {
+    for i in 0..c.len().saturating_sub(1) {
+        if c[i] != '周' || c[i + 1] != '年' {
+            continue;
+        }
+        let mut s = i;
+        while s > 0 && (c[s - 1].is_ascii_digit() || is_han_numeral(c[s - 1])) {
+            s -= 1;
+        }
+        if s == i {
+            continue;
+        }
+        // The event the anniversary is of: 建党 / 成立 / 建国 / 诞辰 / 胜利 just before the number.
+        for lead in ["建党", "成立", "建国", "诞辰", "胜利", "建军", "改革开放"] {
+            let n = lead.chars().count();
+            if s >= n && slice(c, s - n, s) == lead {
+                s -= n;
+                break;
+            }
+        }
+        out.push(Found {
+            kind: SpecificKind::Anniversary,
+            text: slice(c, s, i + 2),
+            start: s,
+            end: i + 2,
+        });
+    }
+}
+
+/// "十九大", "党的二十大", "十九届四中全会".
+fn congresses(c: &[char], out: &mut Vec<Found>) {
+    let mut i = 0;
+    while i < c.len() {
+        if !is_han_numeral(c[i]) || (i > 0 && is_han_numeral(c[i - 1])) {
+            i += 1;
+            continue;
+        }
+        let mut j = i;
+        while j < c.len() && is_han_numeral(c[j]) {
+            j += 1;
+        }
+        let num = slice(c, i, j);
+        let big = num.contains('十') && num.chars().count() >= 2;
+        if big && c.get(j) == Some(&'大') {
+            out.push(Found {
+                kind: SpecificKind::Congress,
+                text: slice(c, i, j + 1),
+                start: i,
+                end: j + 1,
+            });
+        } else if big && c.get(j) == Some(&'届') {
+            let mut k = j + 1;
+            while k < c.len() && is_han_numeral(c[k]) {
+                k += 1;
+            }
+            if k > j + 1 && slice(c, k, (k + 3).min(c.len())) == "中全会" {
+                out.push(Found {
+                    kind: SpecificKind::Congress,
+                    text: slice(c, i, k + 3),
+                    start: i,
+                    end: k + 3,
+                });
+            }
+        }
+        i = j.max(i + 1);
+    }
+}
+
+/// Campaigns tied to a time: a quoted name followed by 活动/主题教育/专项行动, or a quoted
+/// "…年" ("基层减负年").
+fn campaigns(c: &[char], out: &mut Vec<Found>) {
+    let mut i = 0;
+    while i < c.len() {
+        if c[i] != '“' {
+            i += 1;
+            continue;
+        }
+        let Some(close) = c[i + 1..].iter().position(|&x| x == '”').map(|p| i + 1 + p) else {
+            break;
+        };
+        let inner = close - i - 1;
+        if (2..=20).contains(&inner) {
+            let after = slice(c, close + 1, (close + 5).min(c.len()));
+            let tail = ["主题教育", "专项行动", "活动", "行动"].iter().find(|t| after.starts_with(**t));
+            let year_named = c[close - 1] == '年';
+            if tail.is_some() || year_named {
+                let end = close + 1 + tail.map_or(0, |t| t.chars().count());
+                out.push(Found {
+                    kind: SpecificKind::Campaign,
+                    text: slice(c, i, end),
+                    start: i,
+                    end,
+                });
+            }
+        }
+        i = close + 1;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::nlp;
+
+    fn found(t: &str) -> Vec<(SpecificKind, String)> {
+        find(t, &nlp::tag(t)).into_iter().map(|f| (f.kind, f.text)).collect()
+    }
+
+    #[test]
+    fn dated_and_local_text_is_found() {
+        let f = found("当前，巴中正处于发展关键期，我们召开了庆祝建党99周年大会，学习贯彻党的十九大和十九届四中全会精神，扎实抓好“基层减负年”活动，2024年要再上台阶。");
+        assert!(f.contains(&(SpecificKind::Place, "巴中".into())), "{f:?}");
+        assert!(f.contains(&(SpecificKind::Anniversary, "建党99周年".into())));
+        assert!(f.contains(&(SpecificKind::Congress, "十九大".into())));
+        assert!(f.contains(&(SpecificKind::Congress, "十九届四中全会".into())));
+        assert!(f.contains(&(SpecificKind::Campaign, "“基层减负年”活动".into())));
+        assert!(f.contains(&(SpecificKind::Year, "2024年".into())));
+    }
+
+    #[test]
+    fn leaders_and_the_country_are_not_specifics() {
+        let f = found("习近平总书记指出，全国各级党组织要坚决维护党中央权威。");
+        assert!(f.is_empty(), "{f:?}");
+    }
+}

@@ -1,0 +1,150 @@
+//! Section templates from a parsed speech: its opening, each top-level section with its
+//! points, each point on its own, and its closing.
+
+use crate::core::lexicon::TopicLexicon;
+use crate::core::library::{
+    Loc, Provenance, Slot, Specific, Template, TemplateChild, TemplateKind, stem,
+};
+use crate::core::mine::Segmented;
+use crate::core::mine::slots::fill_blanks;
+use crate::core::mine::specifics;
+use crate::core::speech::{Section, Speech};
+
+/// The part of a marker that names a position: "第二，" → "第二", "（三）" stays.
+pub fn path_part(marker: &str) -> &str {
+    marker.trim_end_matches(['、', '，', '.', '．', '：', ',', ' '])
+}
+
+/// A section's text with its descendants flattened: sub-items keep their markers.
+fn flatten(sec: &Section) -> Vec<String> {
+    let mut out = sec.paragraphs.clone();
+    for c in &sec.children {
+        out.push(format!("{}{}", c.marker, c.heading));
+        out.extend(flatten(c));
+    }
+    out
+}
+
+pub fn templates_of(speech: &Speech, file: &str, lex: &TopicLexicon, seg: &mut Segmented) -> Vec<Template> {
+    let mut out = Vec::new();
+    let prov = |path: String| Provenance {
+        file: file.to_string(),
+        title: speech.title.clone(),
+        path,
+    };
+    let id = |kind: TemplateKind, path: &str| format!("{}/{}/{}", stem(file), kind.key(), path);
+    if !speech.opening.is_empty() {
+        out.push(build(TemplateKind::Opening, id(TemplateKind::Opening, "开头"), "", &speech.opening, &[], prov("开头".into()), lex, seg));
+    }
+    for sec in &speech.sections {
+        let p1 = path_part(&sec.marker).to_string();
+        let children: Vec<(String, Vec<String>)> = sec
+            .children
+            .iter()
+            .map(|c| (c.heading.clone(), flatten(c)))
+            .collect();
+        out.push(build(
+            TemplateKind::Section,
+            id(TemplateKind::Section, &p1),
+            &sec.heading,
+            &sec.paragraphs,
+            &children,
+            prov(p1.clone()),
+            lex,
+            seg,
+        ));
+        for c in &sec.children {
+            let path = format!("{p1}/{}", path_part(&c.marker));
+            out.push(build(TemplateKind::Point, id(TemplateKind::Point, &path), &c.heading, &flatten(c), &[], prov(path), lex, seg));
+        }
+    }
+    if !speech.closing.is_empty() {
+        out.push(build(TemplateKind::Closing, id(TemplateKind::Closing, "结尾"), "", &speech.closing, &[], prov("结尾".into()), lex, seg));
+    }
+    out
+}
+
+#[allow(clippy::too_many_arguments)]
+fn build(
+    kind: TemplateKind,
+    id: String,
+    heading: &str,
+    paragraphs: &[String],
+    children: &[(String, Vec<String>)],
+    source: Provenance,
+    lex: &TopicLexicon,
+    seg: &mut Segmented,
+) -> Template {
+    let mut t = Template {
+        id,
+        kind,
+        heading: heading.to_string(),
+        paragraphs: paragraphs.to_vec(),
+        children: children
+            .iter()
+            .map(|(h, p)| TemplateChild {
+                heading: h.clone(),
+                paragraphs: p.clone(),
+            })
+            .collect(),
+        topics: Vec::new(),
+        slots: Vec::new(),
+        specifics: Vec::new(),
+        source,
+        chars: 0,
+    };
+    // Slots first: specifics are located in the rewritten text.
+    let locs: Vec<Loc> = t.texts().into_iter().map(|(l, _)| l).collect();
+    for loc in &locs {
+        let text = t.text_at(*loc).unwrap_or_default().to_string();
+        let (filled, found) = fill_blanks(&text);
+        if !found.is_empty() {
+            set_text(&mut t, *loc, filled);
+            t.slots.extend(found.into_iter().map(|f| Slot {
+                name: f.name.to_string(),
+                original: f.original,
+                loc: *loc,
+                start: f.start,
+                end: f.end,
+            }));
+        }
+    }
+    let mut heading_words: Vec<String> = Vec::new();
+    let mut body_words: Vec<String> = Vec::new();
+    for loc in &locs {
+        let text = t.text_at(*loc).unwrap_or_default().to_string();
+        let words = seg.words(&text);
+        for f in specifics::find(&text, &words) {
+            t.specifics.push(Specific {
+                text: f.text,
+                kind: f.kind,
+                loc: *loc,
+                start: f.start,
+                end: f.end,
+            });
+        }
+        let bucket = if loc.para.is_none() { &mut heading_words } else { &mut body_words };
+        bucket.extend(words.iter().map(|w| w.text.clone()));
+    }
+    if kind == TemplateKind::Opening || kind == TemplateKind::Closing {
+        t.topics = lex.classify([], body_words.iter().map(String::as_str));
+    } else {
+        t.topics = lex.classify(heading_words.iter().map(String::as_str), body_words.iter().map(String::as_str));
+    }
+    t.chars = t.texts().iter().map(|(_, s)| s.chars().count()).sum();
+    t
+}
+
+fn set_text(t: &mut Template, loc: Loc, text: String) {
+    let (heading, paras) = match loc.child {
+        None => (&mut t.heading, &mut t.paragraphs),
+        Some(c) => {
+            let ch = &mut t.children[c];
+            (&mut ch.heading, &mut ch.paragraphs)
+        }
+    };
+    match loc.para {
+        None => *heading = text,
+        Some(p) => paras[p] = text,
+    }
+}

@@ -1,0 +1,95 @@
+//! Word segmentation: one jieba instance per process, and the token filters shared by
+//! mining, topics and suggestion.
+
+use std::sync::OnceLock;
+
+use jieba_rs::Jieba;
+
+use crate::core::text::is_han;
+
+static JIEBA: OnceLock<Jieba> = OnceLock::new();
+
+/// The process-wide jieba instance; the dictionary loads on first use (≈0.3 s).
+pub fn jieba() -> &'static Jieba {
+    JIEBA.get_or_init(Jieba::new)
+}
+
+/// A segmented word with its part of speech and character range.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Word {
+    pub text: String,
+    pub tag: String,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// Segments and tags a text.
+pub fn tag(text: &str) -> Vec<Word> {
+    jieba()
+        .tag(text, true)
+        .into_iter()
+        .map(|t| Word {
+            text: t.word.to_string(),
+            tag: t.tag.to_string(),
+            start: t.start,
+            end: t.end,
+        })
+        .collect()
+}
+
+/// Segments a text into words (no tags).
+pub fn cut(text: &str) -> Vec<&str> {
+    jieba().cut(text, true).into_iter().map(|t| t.word).collect()
+}
+
+/// Function words and fillers that carry no topic.
+const STOPWORDS: &[&str] = &[
+    "我们", "你们", "他们", "自己", "这个", "那个", "这些", "那些", "一个", "一些", "进一步", "不断",
+    "坚持", "加强", "推动", "推进", "切实", "认真", "积极", "工作", "同志", "要求", "方面", "问题",
+    "作为", "已经", "还是", "就是", "没有", "可以", "通过", "以及", "更加", "始终", "全面", "深入",
+    "做到", "真正", "建设", "发展", "提高", "提升", "强化", "各级", "为了", "因此", "但是", "同时", "其中", "以上", "以下", "有的", "什么",
+    "怎么", "如何", "这样", "那样", "一样", "当前", "目前", "重要", "有效", "扎实", "努力", "着力",
+];
+
+/// Whether a word can serve as a keyword: at least two Han characters and not a filler.
+pub fn is_keyword(word: &str) -> bool {
+    word.chars().count() >= 2 && word.chars().all(is_han) && !STOPWORDS.contains(&word)
+}
+
+/// Distinct keywords of a text, in order of first appearance.
+pub fn keywords(text: &str) -> Vec<String> {
+    keywords_of(&cut(text))
+}
+
+/// Keywords of segmented words. Runs of single Han characters are words jieba does not
+/// know (四风 split into 四/风): every two-to-four-character span of such a run is a
+/// keyword too, on the phrase side and the query side alike, so "纠治四风" finds “四风”.
+pub fn keywords_of(words: &[&str]) -> Vec<String> {
+    fn add(w: &str, out: &mut Vec<String>) {
+        if is_keyword(w) && !out.iter().any(|o| o == w) {
+            out.push(w.to_string());
+        }
+    }
+    fn flush(run: &mut Vec<char>, out: &mut Vec<String>) {
+        for a in 0..run.len() {
+            for b in a + 2..=(a + 4).min(run.len()) {
+                add(&run[a..b].iter().collect::<String>(), out);
+            }
+        }
+        run.clear();
+    }
+    let mut out: Vec<String> = Vec::new();
+    let mut run: Vec<char> = Vec::new();
+    for w in words {
+        let mut cs = w.chars();
+        match (cs.next(), cs.next()) {
+            (Some(c), None) if is_han(c) => run.push(c),
+            _ => {
+                flush(&mut run, &mut out);
+                add(w, &mut out);
+            }
+        }
+    }
+    flush(&mut run, &mut out);
+    out
+}
