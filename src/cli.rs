@@ -71,7 +71,12 @@ pub fn run(command: Command) -> ExitCode {
         Command::Parse { files, json } => parse_cmd(&files, json),
         Command::Mine { inputs, out } => crate::cli_library::mine_cmd(&inputs, &out),
         Command::Library { dir, json } => crate::cli_library::library_cmd(&dir, json),
-        Command::Suggest { library, json, k, context } => crate::cli_library::suggest_cmd(&library, json, k, &context),
+        Command::Suggest {
+            library,
+            json,
+            k,
+            context,
+        } => crate::cli_library::suggest_cmd(&library, json, k, &context),
     }
 }
 

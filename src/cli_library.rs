@@ -17,8 +17,10 @@ pub fn mine_cmd(inputs: &[PathBuf], out: &Path) -> ExitCode {
     let bar = if std::io::stderr().is_terminal() {
         let b = indicatif::ProgressBar::new(0);
         b.set_style(
-            indicatif::ProgressStyle::with_template("{spinner} 读取语料 [{bar:30}] {pos}/{len} {elapsed}")
-                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+            indicatif::ProgressStyle::with_template(
+                "{spinner} 读取语料 [{bar:30}] {pos}/{len} {elapsed}",
+            )
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
         );
         Some(b)
     } else {
@@ -112,9 +114,19 @@ pub fn library_cmd(dir: &Path, as_json: bool) -> ExitCode {
         for k in TemplateKind::ALL {
             println!("{}（{}）", k.label(), lib.count(k));
             for t in lib.templates.iter().filter(|t| t.kind == k) {
-                let head = if t.heading.is_empty() { t.paragraphs.first().map(String::as_str).unwrap_or("") } else { &t.heading };
+                let head = if t.heading.is_empty() {
+                    t.paragraphs.first().map(String::as_str).unwrap_or("")
+                } else {
+                    &t.heading
+                };
                 let head: String = head.chars().take(30).collect();
-                println!("  [{}] {}  〔{}〕 {}", t.id, head, t.topics.join("、"), t.chars);
+                println!(
+                    "  [{}] {}  〔{}〕 {}",
+                    t.id,
+                    head,
+                    t.topics.join("、"),
+                    t.chars
+                );
             }
         }
         println!("提法：");
@@ -139,7 +151,10 @@ pub fn suggest_cmd(dir: &Path, as_json: bool, k: usize, context: &str) -> ExitCo
                 json!({"text": p.text, "kind": p.kind.key(), "score": h.score, "matched": h.matched, "topics": p.topics, "shared_topics": h.topics})
             })
             .collect();
-        println!("{}", serde_json::to_string_pretty(&json!({"suggestions": v})).unwrap_or_default());
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&json!({"suggestions": v})).unwrap_or_default()
+        );
     } else if hits.is_empty() {
         println!("没有匹配的提法");
     } else {

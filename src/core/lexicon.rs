@@ -38,11 +38,13 @@ impl TopicLexicon {
 
     /// The shipped lexicon. It is part of the binary and checked by tests.
     pub fn builtin() -> Self {
-        Self::parse(DEFAULT_TOPICS, "assets/lexicon/topics.ron").expect("the shipped topic lexicon is valid")
+        Self::parse(DEFAULT_TOPICS, "assets/lexicon/topics.ron")
+            .expect("the shipped topic lexicon is valid")
     }
 
     pub fn load(path: &Path) -> Result<Self, String> {
-        let text = std::fs::read_to_string(path).map_err(|e| format!("{}: 无法读取：{e}", path.display()))?;
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| format!("{}: 无法读取：{e}", path.display()))?;
         Self::parse(&text, &path.display().to_string())
     }
 
@@ -57,10 +59,17 @@ impl TopicLexicon {
 
     /// Topics of a text given its heading words (weighted) and body words: names, best
     /// first; topics scoring under a third of the best are left out, at most three.
-    pub fn classify<'a>(&self, heading: impl IntoIterator<Item = &'a str>, body: impl IntoIterator<Item = &'a str>) -> Vec<String> {
+    pub fn classify<'a>(
+        &self,
+        heading: impl IntoIterator<Item = &'a str>,
+        body: impl IntoIterator<Item = &'a str>,
+    ) -> Vec<String> {
         const HEADING_WEIGHT: f32 = 3.0;
         let mut score = vec![0f32; self.topics.len()];
-        for (words, weight) in [(heading.into_iter().collect::<Vec<_>>(), HEADING_WEIGHT), (body.into_iter().collect(), 1.0)] {
+        for (words, weight) in [
+            (heading.into_iter().collect::<Vec<_>>(), HEADING_WEIGHT),
+            (body.into_iter().collect(), 1.0),
+        ] {
             for w in words {
                 if let Some(ts) = self.index.get(w) {
                     for &t in ts {
@@ -73,11 +82,16 @@ impl TopicLexicon {
         if best <= 0.0 {
             return Vec::new();
         }
-        let mut ranked: Vec<usize> = (0..score.len()).filter(|&i| score[i] >= best / 3.0).collect();
+        let mut ranked: Vec<usize> = (0..score.len())
+            .filter(|&i| score[i] >= best / 3.0)
+            .collect();
         // Ties break by lexicon order so mining stays deterministic.
         ranked.sort_by(|&a, &b| score[b].total_cmp(&score[a]).then(a.cmp(&b)));
         ranked.truncate(3);
-        ranked.into_iter().map(|i| self.topics[i].name.clone()).collect()
+        ranked
+            .into_iter()
+            .map(|i| self.topics[i].name.clone())
+            .collect()
     }
 
     /// Topics a single word signals.

@@ -157,12 +157,23 @@ impl Template {
 
     /// Every piece of text with its location, in reading order.
     pub fn texts(&self) -> Vec<(Loc, &str)> {
-        fn push<'a>(out: &mut Vec<(Loc, &'a str)>, child: Option<usize>, heading: &'a str, paras: &'a [String]) {
+        fn push<'a>(
+            out: &mut Vec<(Loc, &'a str)>,
+            child: Option<usize>,
+            heading: &'a str,
+            paras: &'a [String],
+        ) {
             if !heading.is_empty() || child.is_some() {
                 out.push((Loc { child, para: None }, heading));
             }
             for (i, p) in paras.iter().enumerate() {
-                out.push((Loc { child, para: Some(i) }, p.as_str()));
+                out.push((
+                    Loc {
+                        child,
+                        para: Some(i),
+                    },
+                    p.as_str(),
+                ));
             }
         }
         let mut out = Vec::new();
@@ -320,7 +331,8 @@ impl Library {
 
     /// Writes the library into `dir` (created if needed), each file atomically.
     pub fn save(&self, dir: &Path) -> Result<Vec<PathBuf>, String> {
-        std::fs::create_dir_all(dir).map_err(|e| format!("{}: 无法创建文件夹：{e}", dir.display()))?;
+        std::fs::create_dir_all(dir)
+            .map_err(|e| format!("{}: 无法创建文件夹：{e}", dir.display()))?;
         let mut written = Vec::new();
         for (name, text) in self.to_files()? {
             let path = dir.join(name);
@@ -422,7 +434,9 @@ fn check_version(v: u32) -> Result<(), String> {
     if v == LIBRARY_VERSION {
         Ok(())
     } else {
-        Err(format!("不支持的模板库版本 {v}（本程序为 {LIBRARY_VERSION}）"))
+        Err(format!(
+            "不支持的模板库版本 {v}（本程序为 {LIBRARY_VERSION}）"
+        ))
     }
 }
 
@@ -433,7 +447,10 @@ fn validate_template(t: &Template) -> Result<(), String> {
             .text_at(loc)
             .ok_or_else(|| format!("模板 {} 的{what}位置不存在", t.id))?;
         if start > end || end > text.chars().count() {
-            return Err(format!("模板 {} 的{what}范围 {start}..{end} 超出文本", t.id));
+            return Err(format!(
+                "模板 {} 的{what}范围 {start}..{end} 超出文本",
+                t.id
+            ));
         }
         Ok(())
     };

@@ -39,16 +39,80 @@ pub fn tag(text: &str) -> Vec<Word> {
 
 /// Segments a text into words (no tags).
 pub fn cut(text: &str) -> Vec<&str> {
-    jieba().cut(text, true).into_iter().map(|t| t.word).collect()
+    jieba()
+        .cut(text, true)
+        .into_iter()
+        .map(|t| t.word)
+        .collect()
 }
 
 /// Function words and fillers that carry no topic.
 const STOPWORDS: &[&str] = &[
-    "我们", "你们", "他们", "自己", "这个", "那个", "这些", "那些", "一个", "一些", "进一步", "不断",
-    "坚持", "加强", "推动", "推进", "切实", "认真", "积极", "工作", "同志", "要求", "方面", "问题",
-    "作为", "已经", "还是", "就是", "没有", "可以", "通过", "以及", "更加", "始终", "全面", "深入",
-    "做到", "真正", "建设", "发展", "提高", "提升", "强化", "各级", "为了", "因此", "但是", "同时", "其中", "以上", "以下", "有的", "什么",
-    "怎么", "如何", "这样", "那样", "一样", "当前", "目前", "重要", "有效", "扎实", "努力", "着力",
+    "我们",
+    "你们",
+    "他们",
+    "自己",
+    "这个",
+    "那个",
+    "这些",
+    "那些",
+    "一个",
+    "一些",
+    "进一步",
+    "不断",
+    "坚持",
+    "加强",
+    "推动",
+    "推进",
+    "切实",
+    "认真",
+    "积极",
+    "工作",
+    "同志",
+    "要求",
+    "方面",
+    "问题",
+    "作为",
+    "已经",
+    "还是",
+    "就是",
+    "没有",
+    "可以",
+    "通过",
+    "以及",
+    "更加",
+    "始终",
+    "全面",
+    "深入",
+    "做到",
+    "真正",
+    "建设",
+    "发展",
+    "提高",
+    "提升",
+    "强化",
+    "各级",
+    "为了",
+    "因此",
+    "但是",
+    "同时",
+    "其中",
+    "以上",
+    "以下",
+    "有的",
+    "什么",
+    "怎么",
+    "如何",
+    "这样",
+    "那样",
+    "一样",
+    "当前",
+    "目前",
+    "重要",
+    "有效",
+    "扎实",
+    "努力",
+    "着力",
 ];
 
 /// Whether a word can serve as a keyword: at least two Han characters and not a filler.
@@ -63,7 +127,8 @@ pub fn keywords(text: &str) -> Vec<String> {
 
 /// Keywords of segmented words. Runs of single Han characters are words jieba does not
 /// know (四风 split into 四/风): every two-to-four-character span of such a run is a
-/// keyword too, on the phrase side and the query side alike, so "纠治四风" finds “四风”.
+/// keyword too, on the phrase side and the query side alike; so are the spans of longer
+/// words jieba guessed. Thus "纠治四风" finds “四风”.
 pub fn keywords_of(words: &[&str]) -> Vec<String> {
     fn add(w: &str, out: &mut Vec<String>) {
         if is_keyword(w) && !out.iter().any(|o| o == w) {
@@ -87,6 +152,12 @@ pub fn keywords_of(words: &[&str]) -> Vec<String> {
             _ => {
                 flush(&mut run, &mut out);
                 add(w, &mut out);
+                // A longer word jieba guessed (纠治四风) may hide a known term: its spans too.
+                let n = w.chars().count();
+                if (3..=8).contains(&n) && w.chars().all(is_han) && !jieba().has_word(w) {
+                    let mut chars: Vec<char> = w.chars().collect();
+                    flush(&mut chars, &mut out);
+                }
             }
         }
     }

@@ -69,7 +69,12 @@ impl PhraseIndex {
             list.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         }
         for list in by_topic.values_mut() {
-            list.sort_by(|&a, &b| phrases[b as usize].count.cmp(&phrases[a as usize].count).then(a.cmp(&b)));
+            list.sort_by(|&a, &b| {
+                phrases[b as usize]
+                    .count
+                    .cmp(&phrases[a as usize].count)
+                    .then(a.cmp(&b))
+            });
         }
         PhraseIndex {
             lex,
@@ -90,10 +95,18 @@ impl PhraseIndex {
     }
 
     /// The `k` best phrases for a paragraph under a heading, optionally of some kinds only.
-    pub fn query(&self, heading: &str, body: &str, k: usize, kinds: Option<&[PhraseKind]>) -> Vec<Suggestion> {
+    pub fn query(
+        &self,
+        heading: &str,
+        body: &str,
+        k: usize,
+        kinds: Option<&[PhraseKind]>,
+    ) -> Vec<Suggestion> {
         let head_words = nlp::cut(heading);
         let body_words = nlp::cut(body);
-        let ctx_topics = self.lex.classify(head_words.iter().copied(), body_words.iter().copied());
+        let ctx_topics = self
+            .lex
+            .classify(head_words.iter().copied(), body_words.iter().copied());
         let mut terms = nlp::keywords_of(&head_words);
         for w in nlp::keywords_of(&body_words) {
             if !terms.contains(&w) {
@@ -123,7 +136,11 @@ impl PhraseIndex {
             .into_iter()
             .map(|(i, (bm25, matched))| {
                 let mine = &self.topics[i as usize];
-                let shared: Vec<String> = ctx_topics.iter().filter(|t| mine.contains(t)).cloned().collect();
+                let shared: Vec<String> = ctx_topics
+                    .iter()
+                    .filter(|t| mine.contains(t))
+                    .cloned()
+                    .collect();
                 let topic_score: f32 = ctx_topics
                     .iter()
                     .enumerate()
@@ -144,7 +161,9 @@ impl PhraseIndex {
         if k == 0 {
             return Vec::new();
         }
-        let cmp = |a: &Suggestion, b: &Suggestion| b.score.total_cmp(&a.score).then(a.index.cmp(&b.index));
+        let cmp = |a: &Suggestion, b: &Suggestion| {
+            b.score.total_cmp(&a.score).then(a.index.cmp(&b.index))
+        };
         out.select_nth_unstable_by(k - 1, cmp);
         out.truncate(k);
         out.sort_by(cmp);

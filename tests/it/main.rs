@@ -1,6 +1,8 @@
 //! All integration tests in one binary, to keep link time down on small machines.
 
 mod fixtures;
+mod library;
+mod mine;
 mod parse_corpus;
 mod parse_props;
 mod read_files;

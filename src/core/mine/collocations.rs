@@ -90,10 +90,7 @@ pub fn find(docs: &[Vec<Vec<Word>>], params: Params) -> Vec<Collocation> {
         }
         encoded.push(d);
     }
-    let usable: Vec<bool> = names
-        .iter()
-        .map(|w| w.chars().all(is_han))
-        .collect();
+    let usable: Vec<bool> = names.iter().map(|w| w.chars().all(is_han)).collect();
     let mut grams: HashMap<[u32; 4], Stats> = HashMap::new();
     for (di, doc) in encoded.iter().enumerate() {
         for clause in doc {
@@ -127,7 +124,11 @@ pub fn find(docs: &[Vec<Vec<Word>>], params: Params) -> Vec<Collocation> {
         if st.count < params.min_count || st.docs.len() < params.min_docs {
             continue;
         }
-        let words: Vec<&str> = key.iter().take_while(|&&w| w != EDGE).map(|&w| names[w as usize]).collect();
+        let words: Vec<&str> = key
+            .iter()
+            .take_while(|&&w| w != EDGE)
+            .map(|&w| names[w as usize])
+            .collect();
         if !is_edge_ok(words[0]) || !is_edge_ok(words[words.len() - 1]) {
             continue;
         }
@@ -155,10 +156,19 @@ pub fn find(docs: &[Vec<Vec<Word>>], params: Params) -> Vec<Collocation> {
         });
     }
     // A shorter expression always inside a longer accepted one is not a unit of its own.
-    out.sort_by(|a, b| b.text.chars().count().cmp(&a.text.chars().count()).then(a.text.cmp(&b.text)));
+    out.sort_by(|a, b| {
+        b.text
+            .chars()
+            .count()
+            .cmp(&a.text.chars().count())
+            .then(a.text.cmp(&b.text))
+    });
     let mut kept: Vec<Collocation> = Vec::new();
     for c in out {
-        if kept.iter().any(|k| k.text.contains(&c.text) && k.count >= c.count) {
+        if kept
+            .iter()
+            .any(|k| k.text.contains(&c.text) && k.count >= c.count)
+        {
             continue;
         }
         kept.push(c);

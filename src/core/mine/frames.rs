@@ -41,9 +41,15 @@ pub fn frame(headings: &[&str]) -> Option<String> {
             out.extend(items[0].iter());
         } else {
             let min = items.iter().map(Vec::len).min().unwrap_or(0);
-            let pre = (0..min).take_while(|&j| items.iter().all(|i| i[j] == items[0][j])).count();
+            let pre = (0..min)
+                .take_while(|&j| items.iter().all(|i| i[j] == items[0][j]))
+                .count();
             let suf = (0..min - pre)
-                .take_while(|&j| items.iter().all(|i| i[i.len() - 1 - j] == items[0][items[0].len() - 1 - j]))
+                .take_while(|&j| {
+                    items
+                        .iter()
+                        .all(|i| i[i.len() - 1 - j] == items[0][items[0].len() - 1 - j])
+                })
                 .count();
             literal += pre + suf;
             out.extend(items[0][..pre].iter());
@@ -66,11 +72,20 @@ mod tests {
     #[test]
     fn frames_of_sibling_headings() {
         assert_eq!(
-            frame(&["要突出政治引领，彰显政治优势", "要深化理论武装，彰显理论优势", "要狠抓队伍建设，彰显人才优势"]).as_deref(),
+            frame(&[
+                "要突出政治引领，彰显政治优势",
+                "要深化理论武装，彰显理论优势",
+                "要狠抓队伍建设，彰显人才优势"
+            ])
+            .as_deref(),
             Some("要{X}，彰显{Y}优势")
         );
         assert_eq!(
-            frame(&["狠抓各级领导班子建设，确保班子能力“过得硬”", "狠抓基层党组织建设，确保组织基础“筑得牢”"]).as_deref(),
+            frame(&[
+                "狠抓各级领导班子建设，确保班子能力“过得硬”",
+                "狠抓基层党组织建设，确保组织基础“筑得牢”"
+            ])
+            .as_deref(),
             Some("狠抓{X}建设，确保{Y}“{Z}”")
         );
         assert_eq!(frame(&["加强学习", "改进作风"]), None);

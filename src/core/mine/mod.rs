@@ -64,7 +64,12 @@ pub fn mine(sources: &[Source], lex: &TopicLexicon) -> Library {
     let section_topics: HashMap<(String, String), Vec<String>> = lib
         .templates
         .iter()
-        .map(|t| ((t.source.file.clone(), t.source.path.clone()), t.topics.clone()))
+        .map(|t| {
+            (
+                (t.source.file.clone(), t.source.path.clone()),
+                t.topics.clone(),
+            )
+        })
         .collect();
 
     let mut occ: Vec<Occurrence> = Vec::new();
@@ -105,11 +110,19 @@ pub fn mine(sources: &[Source], lex: &TopicLexicon) -> Library {
 
 /// Every paragraph of a speech with its section path.
 fn texts_with_paths(s: &Speech) -> Vec<(String, String)> {
-    let mut out: Vec<(String, String)> = s.opening.iter().map(|p| ("开头".to_string(), p.clone())).collect();
+    let mut out: Vec<(String, String)> = s
+        .opening
+        .iter()
+        .map(|p| ("开头".to_string(), p.clone()))
+        .collect();
     fn walk(secs: &[Section], prefix: &str, out: &mut Vec<(String, String)>) {
         for sec in secs {
             let part = templates::path_part(&sec.marker);
-            let path = if prefix.is_empty() { part.to_string() } else { format!("{prefix}/{part}") };
+            let path = if prefix.is_empty() {
+                part.to_string()
+            } else {
+                format!("{prefix}/{part}")
+            };
             out.push((path.clone(), sec.heading.clone()));
             out.extend(sec.paragraphs.iter().map(|p| (path.clone(), p.clone())));
             walk(&sec.children, &path, out);
@@ -124,7 +137,10 @@ fn texts_with_paths(s: &Speech) -> Vec<(String, String)> {
 fn split_clauses(words: &[Word], out: &mut Vec<Vec<Word>>) {
     let mut cur = Vec::new();
     for w in words {
-        if w.text.chars().any(|c| text::is_han(c) || c.is_alphanumeric()) {
+        if w.text
+            .chars()
+            .any(|c| text::is_han(c) || c.is_alphanumeric())
+        {
             cur.push(w.clone());
         } else if !cur.is_empty() {
             out.push(std::mem::take(&mut cur));
@@ -144,25 +160,39 @@ fn heading_frames(secs: &[Section], file: &str, prefix: &str, out: &mut Vec<Occu
                 kind: PhraseKind::HeadingFrame,
                 text: f.clone(),
                 file: file.to_string(),
-                path: if prefix.is_empty() { String::new() } else { prefix.to_string() },
+                path: if prefix.is_empty() {
+                    String::new()
+                } else {
+                    prefix.to_string()
+                },
             });
         }
     }
     for s in secs {
         let part = templates::path_part(&s.marker);
-        let path = if prefix.is_empty() { part.to_string() } else { format!("{prefix}/{part}") };
+        let path = if prefix.is_empty() {
+            part.to_string()
+        } else {
+            format!("{prefix}/{part}")
+        };
         heading_frames(&s.children, file, &path, out);
     }
 }
 
 /// Near-duplicate key: the text without punctuation and quotation marks.
 fn norm(s: &str) -> String {
-    s.chars().filter(|c| text::is_han(*c) || c.is_alphanumeric() || *c == '{' || *c == '}').collect()
+    s.chars()
+        .filter(|c| text::is_han(*c) || c.is_alphanumeric() || *c == '{' || *c == '}')
+        .collect()
 }
 
 /// Merges occurrences into phrases: exact and near duplicates (same text up to
 /// punctuation; a quotation or 排比 contained in a longer one of the same kind) become one.
-fn merge(occ: Vec<Occurrence>, lex: &TopicLexicon, section_topics: &HashMap<(String, String), Vec<String>>) -> Vec<Phrase> {
+fn merge(
+    occ: Vec<Occurrence>,
+    lex: &TopicLexicon,
+    section_topics: &HashMap<(String, String), Vec<String>>,
+) -> Vec<Phrase> {
     struct Acc {
         text: String,
         count: usize,
@@ -170,17 +200,22 @@ fn merge(occ: Vec<Occurrence>, lex: &TopicLexicon, section_topics: &HashMap<(Str
     }
     let mut by_key: BTreeMap<(PhraseKind, String), Acc> = BTreeMap::new();
     for o in occ {
-        let acc = by_key.entry((o.kind, norm(&o.text))).or_insert_with(|| Acc {
-            text: o.text.clone(),
-            count: 0,
-            sources: BTreeSet::new(),
-        });
+        let acc = by_key
+            .entry((o.kind, norm(&o.text)))
+            .or_insert_with(|| Acc {
+                text: o.text.clone(),
+                count: 0,
+                sources: BTreeSet::new(),
+            });
         acc.count += 1;
         // The longest spelling wins (with its quotation marks), then the first in order.
         if o.text.chars().count() > acc.text.chars().count() {
             acc.text = o.text.clone();
         }
-        acc.sources.insert(PhraseSource { file: o.file, path: o.path });
+        acc.sources.insert(PhraseSource {
+            file: o.file,
+            path: o.path,
+        });
     }
     // Containment merging for long kinds: a shorter quotation inside a longer one is the same.
     let keys: Vec<(PhraseKind, String)> = by_key.keys().cloned().collect();
@@ -206,7 +241,10 @@ fn merge(occ: Vec<Occurrence>, lex: &TopicLexicon, section_topics: &HashMap<(Str
     let mut out: Vec<Phrase> = by_key
         .into_iter()
         .map(|((kind, _), acc)| {
-            let keywords = nlp::keywords(&acc.text.replace(['{', '}', 'X', 'Y', 'Z', 'W', 'V', 'U'], ""));
+            let keywords = nlp::keywords(
+                &acc.text
+                    .replace(['{', '}', 'X', 'Y', 'Z', 'W', 'V', 'U'], ""),
+            );
             let mut topics = lex.classify(keywords.iter().map(String::as_str), []);
             if topics.is_empty() {
                 topics = acc
@@ -226,7 +264,12 @@ fn merge(occ: Vec<Occurrence>, lex: &TopicLexicon, section_topics: &HashMap<(Str
             }
         })
         .collect();
-    out.sort_by(|a, b| a.kind.cmp(&b.kind).then(b.count.cmp(&a.count)).then(a.text.cmp(&b.text)));
+    out.sort_by(|a, b| {
+        a.kind
+            .cmp(&b.kind)
+            .then(b.count.cmp(&a.count))
+            .then(a.text.cmp(&b.text))
+    });
     out
 }
 
@@ -241,11 +284,17 @@ pub struct MineReport {
 /// found in (just the file name for files given directly).
 pub fn library_name(root: &Path, file: &Path) -> String {
     let rel = file.strip_prefix(root).unwrap_or(file);
-    let rel = if rel.as_os_str().is_empty() { file } else { rel };
+    let rel = if rel.as_os_str().is_empty() {
+        file
+    } else {
+        rel
+    };
     if root.is_dir() {
         rel.to_string_lossy().replace('\\', "/")
     } else {
-        file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default()
+        file.file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default()
     }
 }
 
@@ -276,7 +325,11 @@ pub fn mine_paths(
             break;
         }
         match outline::parse_file(f) {
-            Ok(speech) if speech.opening.is_empty() && speech.sections.is_empty() && speech.closing.is_empty() => {
+            Ok(speech)
+                if speech.opening.is_empty()
+                    && speech.sections.is_empty()
+                    && speech.closing.is_empty() =>
+            {
                 skipped.push((f.clone(), "没有找到讲话正文".to_string()));
             }
             Ok(speech) => sources.push(Source {
@@ -294,7 +347,10 @@ pub fn mine_paths(
         *n += 1;
         if *n > 1 {
             let p = Path::new(&s.file);
-            let ext = p.extension().map(|e| format!(".{}", e.to_string_lossy())).unwrap_or_default();
+            let ext = p
+                .extension()
+                .map(|e| format!(".{}", e.to_string_lossy()))
+                .unwrap_or_default();
             s.file = format!("{}#{}{}", p.with_extension("").to_string_lossy(), n, ext);
         }
     }

@@ -64,9 +64,21 @@ fn terms(c: &[char]) -> Vec<String> {
     out
 }
 
-const SPEECH_VERBS: &[&str] = &["指出", "强调", "要求", "提出", "认为", "说过", "讲过", "所说"];
+const SPEECH_VERBS: &[&str] = &[
+    "指出", "强调", "要求", "提出", "认为", "说过", "讲过", "所说",
+];
 const SPEAKERS: &[&str] = &[
-    "总书记", "习近平", "主席", "列宁", "毛泽东", "邓小平", "马克思", "恩格斯", "同志", "古人", "先贤",
+    "总书记",
+    "习近平",
+    "主席",
+    "列宁",
+    "毛泽东",
+    "邓小平",
+    "马克思",
+    "恩格斯",
+    "同志",
+    "古人",
+    "先贤",
 ];
 
 /// "习近平总书记多次强调：“…”" — the speaker, the verb and the whole quotation.
@@ -83,7 +95,11 @@ fn quotes(c: &[char]) -> Vec<String> {
             }
             // The speaker: back to the previous clause boundary.
             let mut s = i;
-            while s > 0 && !CLAUSE_END.contains(&c[s - 1]) && !matches!(c[s - 1], '”' | '“') && i - s < 20 {
+            while s > 0
+                && !CLAUSE_END.contains(&c[s - 1])
+                && !matches!(c[s - 1], '”' | '“')
+                && i - s < 20
+            {
                 s -= 1;
             }
             let speaker: String = c[s..i].iter().collect();
@@ -97,9 +113,15 @@ fn quotes(c: &[char]) -> Vec<String> {
             }
             let end = if c.get(j) == Some(&'“') {
                 // The matching closing quote, allowing nested ‘’.
-                c[j + 1..].iter().position(|&x| x == '”').map(|p| j + 1 + p + 1)
+                c[j + 1..]
+                    .iter()
+                    .position(|&x| x == '”')
+                    .map(|p| j + 1 + p + 1)
             } else if speaker.contains("总书记") || speaker.contains("习近平") {
-                c[j..].iter().position(|&x| SENTENCE_END.contains(&x)).map(|p| j + p + 1)
+                c[j..]
+                    .iter()
+                    .position(|&x| SENTENCE_END.contains(&x))
+                    .map(|p| j + p + 1)
             } else {
                 None
             };
@@ -153,7 +175,9 @@ fn common_suffix(items: &[Vec<char>]) -> usize {
     (0..first.len())
         .take_while(|&k| {
             items.iter().all(|it| {
-                it.len() > k && first.len() > k && it[it.len() - 1 - k] == first[first.len() - 1 - k]
+                it.len() > k
+                    && first.len() > k
+                    && it[it.len() - 1 - k] == first[first.len() - 1 - k]
             })
         })
         .count()
@@ -183,13 +207,22 @@ fn parallels(text: &str) -> Vec<String> {
             items[n - 1].truncate(lp);
         }
         let lens: Vec<usize> = items.iter().map(Vec::len).collect();
-        let (min, max) = (*lens.iter().min().unwrap_or(&0), *lens.iter().max().unwrap_or(&0));
+        let (min, max) = (
+            *lens.iter().min().unwrap_or(&0),
+            *lens.iter().max().unwrap_or(&0),
+        );
         if min < 2 || max > 6 || max - min > 1 || !items.iter().flatten().all(|&c| is_han(c)) {
             continue;
         }
         let shared = common_prefix(&items).max(common_suffix(&items));
         if shared >= 1 && shared < min {
-            out.push(items.iter().map(|i| i.iter().collect::<String>()).collect::<Vec<_>>().join("、"));
+            out.push(
+                items
+                    .iter()
+                    .map(|i| i.iter().collect::<String>())
+                    .collect::<Vec<_>>()
+                    .join("、"),
+            );
         }
     }
     // Paired clauses, separated by ， or ；.
@@ -206,7 +239,11 @@ fn parallels(text: &str) -> Vec<String> {
         if let Some(prev) = run.last() {
             // Paired clauses open alike and agree in at least two places (在…面前敢…).
             let agree = prev.chars().zip(cl.chars()).filter(|(a, b)| a == b).count();
-            let same = fits && prev.chars().count() == len && prev.chars().next() == cl.chars().next() && agree >= 2 && agree < len;
+            let same = fits
+                && prev.chars().count() == len
+                && prev.chars().next() == cl.chars().next()
+                && agree >= 2
+                && agree < len;
             if same {
                 run.push(cl);
                 continue;
@@ -239,7 +276,11 @@ fn idioms(text: &str, seg: &mut Segmented) -> Vec<String> {
     }
     for cl in clauses(text) {
         let items: Vec<&str> = cl.split('、').collect();
-        if items.len() != 2 || !items.iter().all(|i| i.chars().count() == 4 && i.chars().all(is_han)) {
+        if items.len() != 2
+            || !items
+                .iter()
+                .all(|i| i.chars().count() == 4 && i.chars().all(is_han))
+        {
             continue;
         }
         let mut set_like = |i: &str| {
@@ -259,7 +300,11 @@ fn idioms(text: &str, seg: &mut Segmented) -> Vec<String> {
 fn nominal_pair(w: &str, seg: &mut Segmented) -> bool {
     let mid = w.char_indices().nth(2).map_or(w.len(), |(i, _)| i);
     let nominal = |ws: &[crate::core::nlp::Word]| {
-        ws.len() == 1 && matches!(ws[0].tag.as_str(), "n" | "nr" | "ns" | "nt" | "nz" | "r" | "t" | "f" | "m" | "vn" | "s")
+        ws.len() == 1
+            && matches!(
+                ws[0].tag.as_str(),
+                "n" | "nr" | "ns" | "nt" | "nz" | "r" | "t" | "f" | "m" | "vn" | "s"
+            )
     };
     let (a, b) = (seg.words(&w[..mid]), seg.words(&w[mid..]));
     nominal(&a) && nominal(&b)
@@ -276,23 +321,42 @@ mod tests {
             .collect();
         assert_eq!(terms(&c), vec!["“两个维护”", "“三会一课”"]);
         let q = quotes(&c);
-        assert!(q.contains(&"习近平总书记多次强调：“理想信念就是共产党人精神上的‘钙’。”".to_string()), "{q:?}");
+        assert!(
+            q.contains(&"习近平总书记多次强调：“理想信念就是共产党人精神上的‘钙’。”".to_string()),
+            "{q:?}"
+        );
         assert!(q.iter().any(|x| x.starts_with("列宁指出：“一个阶级")));
     }
 
     #[test]
     fn parallel_runs_and_pairs() {
-        let p = parallels("做到党建与业务工作同安排、同部署、同落实，防止“两张皮”。形成比学习、比工作、比服务、比奉献的生动局面。");
-        assert_eq!(p, vec!["同安排、同部署、同落实", "比学习、比工作、比服务、比奉献"]);
-        let p = parallels("在难题面前敢闯敢试，在困难面前敢抓敢管，在风险面前敢做敢为；要把勇于担当作为一种品质。");
-        assert_eq!(p, vec!["在难题面前敢闯敢试，在困难面前敢抓敢管，在风险面前敢做敢为"]);
+        let p = parallels(
+            "做到党建与业务工作同安排、同部署、同落实，防止“两张皮”。形成比学习、比工作、比服务、比奉献的生动局面。",
+        );
+        assert_eq!(
+            p,
+            vec!["同安排、同部署、同落实", "比学习、比工作、比服务、比奉献"]
+        );
+        let p = parallels(
+            "在难题面前敢闯敢试，在困难面前敢抓敢管，在风险面前敢做敢为；要把勇于担当作为一种品质。",
+        );
+        assert_eq!(
+            p,
+            vec!["在难题面前敢闯敢试，在困难面前敢抓敢管，在风险面前敢做敢为"]
+        );
         assert!(parallels("工会、共青团、妇联等群团组织").is_empty());
     }
 
     #[test]
     fn idiom_pairs() {
         let mut seg = Segmented::default();
-        let i = idioms("牢固树立“作风建设永远在路上”的意识，驰而不息、久久为功，打好攻坚战。", &mut seg);
-        assert!(i.contains(&"驰而不息".to_string()) && i.contains(&"久久为功".to_string()), "{i:?}");
+        let i = idioms(
+            "牢固树立“作风建设永远在路上”的意识，驰而不息、久久为功，打好攻坚战。",
+            &mut seg,
+        );
+        assert!(
+            i.contains(&"驰而不息".to_string()) && i.contains(&"久久为功".to_string()),
+            "{i:?}"
+        );
     }
 }

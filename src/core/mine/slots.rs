@@ -66,7 +66,8 @@ fn blank_at(c: &[char], i: usize) -> Option<(usize, &'static str)> {
         return None;
     }
     let r = run(i);
-    let latin = |x: Option<&char>| x.is_some_and(|x| x.is_ascii_alphabetic() && !matches!(x, 'X' | 'x'));
+    let latin =
+        |x: Option<&char>| x.is_some_and(|x| x.is_ascii_alphabetic() && !matches!(x, 'X' | 'x'));
     // "Xbox", "TXT": Latin words are not blanks.
     if latin(prev.as_ref()) || latin(c.get(i + r)) {
         return None;
@@ -83,7 +84,8 @@ fn blank_at(c: &[char], i: usize) -> Option<(usize, &'static str)> {
         return Some((r + 1, "年份"));
     }
     // One X or × alone is too often real text ("X光"); one * may be a footnote.
-    let single_ok = matches!(c[i], '*' | '＊') && c.get(i + 1).is_some_and(|&n| crate::core::text::is_han(n));
+    let single_ok =
+        matches!(c[i], '*' | '＊') && c.get(i + 1).is_some_and(|&n| crate::core::text::is_han(n));
     if r < 2 && !single_ok {
         return None;
     }
@@ -91,7 +93,11 @@ fn blank_at(c: &[char], i: usize) -> Option<(usize, &'static str)> {
 }
 
 fn starts(c: &[char], at: usize, words: &[&str]) -> bool {
-    words.iter().any(|w| w.chars().enumerate().all(|(k, wc)| c.get(at + k) == Some(&wc)))
+    words.iter().any(|w| {
+        w.chars()
+            .enumerate()
+            .all(|(k, wc)| c.get(at + k) == Some(&wc))
+    })
 }
 
 /// Names a blank by the words right after it (or the bracket before it).
@@ -106,16 +112,41 @@ fn name_from_context(c: &[char], start: usize, end: usize) -> &'static str {
     if prev == Some('“') && next == Some('”') {
         return "名称";
     }
-    if starts(c, end, &["同志", "书记", "部长", "主任", "局长", "县长", "市长", "区长", "省长", "先生", "女士", "老师"]) {
+    if starts(
+        c,
+        end,
+        &[
+            "同志", "书记", "部长", "主任", "局长", "县长", "市长", "区长", "省长", "先生", "女士",
+            "老师",
+        ],
+    ) {
         return "姓名";
     }
-    if starts(c, end, &["会议", "大会", "会上", "座谈会", "推进会", "动员会", "工作会"]) {
+    if starts(
+        c,
+        end,
+        &[
+            "会议",
+            "大会",
+            "会上",
+            "座谈会",
+            "推进会",
+            "动员会",
+            "工作会",
+        ],
+    ) {
         return "会议名称";
     }
     if starts(c, end, &["周年"]) {
         return "周年数";
     }
-    if starts(c, end, &["等地", "地区", "省", "市", "县", "区", "乡", "镇", "村", "街道"]) {
+    if starts(
+        c,
+        end,
+        &[
+            "等地", "地区", "省", "市", "县", "区", "乡", "镇", "村", "街道",
+        ],
+    ) {
         return "地名";
     }
     if starts(c, end, &["年"]) {
@@ -124,7 +155,11 @@ fn name_from_context(c: &[char], start: usize, end: usize) -> &'static str {
     if starts(c, end, &["月"]) {
         return "月份";
     }
-    if starts(c, end, &["人", "名", "个", "项", "%", "％", "次", "万", "亿", "元"]) {
+    if starts(
+        c,
+        end,
+        &["人", "名", "个", "项", "%", "％", "次", "万", "亿", "元"],
+    ) {
         return "数字";
     }
     "单位"
@@ -143,9 +178,15 @@ mod tests {
     fn blanks_become_named_slots() {
         assert_eq!(
             names("认真落实《XX管理党委班子成员若干措施》"),
-            ("认真落实《{单位}管理党委班子成员若干措施》".into(), vec![("单位", "XX".into())])
+            (
+                "认真落实《{单位}管理党委班子成员若干措施》".into(),
+                vec![("单位", "XX".into())]
+            )
         );
-        assert_eq!(names("*月*日，中央组织部召开会议").0, "{日期}，中央组织部召开会议");
+        assert_eq!(
+            names("*月*日，中央组织部召开会议").0,
+            "{日期}，中央组织部召开会议"
+        );
         assert_eq!(names("20**年是关键之年").0, "{年份}是关键之年");
         assert_eq!(names("**同志亲自到会讲话").1, vec![("姓名", "**".into())]);
         assert_eq!(names("***等地加强建设").1, vec![("地名", "***".into())]);

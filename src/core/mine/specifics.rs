@@ -16,12 +16,37 @@ pub struct Found {
 }
 
 /// Figures whose names do not date a passage; quoting them is never "carried over".
-const TIMELESS_PEOPLE: &[&str] = &["习近平", "毛泽东", "邓小平", "马克思", "恩格斯", "列宁", "江泽民", "胡锦涛"];
+const TIMELESS_PEOPLE: &[&str] = &[
+    "习近平",
+    "毛泽东",
+    "邓小平",
+    "马克思",
+    "恩格斯",
+    "列宁",
+    "江泽民",
+    "胡锦涛",
+];
 
 /// Names of the country, the Party and its national bodies: never local to a source.
 const NATIONAL: &[&str] = &[
-    "中国", "中华", "全国", "中央", "中华人民共和国", "中国共产党", "党中央", "国务院", "党组织",
-    "国家机关", "党和政府", "共青团", "团组织", "党工委", "中组部", "中央组织部", "全国人大", "政协",
+    "中国",
+    "中华",
+    "全国",
+    "中央",
+    "中华人民共和国",
+    "中国共产党",
+    "党中央",
+    "国务院",
+    "党组织",
+    "国家机关",
+    "党和政府",
+    "共青团",
+    "团组织",
+    "党工委",
+    "中组部",
+    "中央组织部",
+    "全国人大",
+    "政协",
 ];
 
 pub fn find(text: &str, words: &[Word]) -> Vec<Found> {
@@ -35,7 +60,11 @@ pub fn find(text: &str, words: &[Word]) -> Vec<Found> {
             _ => continue,
         };
         let n = w.text.chars().count();
-        if n < 2 || !w.text.chars().all(is_han) || TIMELESS_PEOPLE.contains(&w.text.as_str()) || NATIONAL.contains(&w.text.as_str()) {
+        if n < 2
+            || !w.text.chars().all(is_han)
+            || TIMELESS_PEOPLE.contains(&w.text.as_str())
+            || NATIONAL.contains(&w.text.as_str())
+        {
             continue;
         }
         // Words jieba only guessed (out of its dictionary) are too often wrong to flag,
@@ -45,8 +74,16 @@ pub fn find(text: &str, words: &[Word]) -> Vec<Found> {
         let plausible = match kind {
             SpecificKind::Person => followed_by_title(&chars, w.end),
             SpecificKind::Place => {
-                w.text.ends_with(['省', '市', '县', '区', '州', '镇', '乡', '村'])
-                    || followed_by(&chars, w.end, &["市", "县", "区", "省", "州", "镇", "乡", "村", "地区", "人民", "全市", "全县", "全区", "正", "是", "位于", "经济"])
+                w.text
+                    .ends_with(['省', '市', '县', '区', '州', '镇', '乡', '村'])
+                    || followed_by(
+                        &chars,
+                        w.end,
+                        &[
+                            "市", "县", "区", "省", "州", "镇", "乡", "村", "地区", "人民", "全市",
+                            "全县", "全区", "正", "是", "位于", "经济",
+                        ],
+                    )
             }
             _ => ORG_ENDINGS.iter().any(|e| w.text.ends_with(e)),
         };
@@ -76,18 +113,26 @@ pub fn find(text: &str, words: &[Word]) -> Vec<Found> {
 }
 
 const ORG_ENDINGS: &[&str] = &[
-    "委", "部", "局", "厅", "办", "院", "所", "处", "科", "室", "公司", "集团", "中心", "大学", "学校",
-    "医院", "银行", "支部", "党委", "党组", "政府", "法院", "大队", "支队", "总队",
+    "委", "部", "局", "厅", "办", "院", "所", "处", "科", "室", "公司", "集团", "中心", "大学",
+    "学校", "医院", "银行", "支部", "党委", "党组", "政府", "法院", "大队", "支队", "总队",
 ];
 
 fn followed_by(c: &[char], at: usize, words: &[&str]) -> bool {
-    words
-        .iter()
-        .any(|t| t.chars().enumerate().all(|(k, tc)| c.get(at + k) == Some(&tc)))
+    words.iter().any(|t| {
+        t.chars()
+            .enumerate()
+            .all(|(k, tc)| c.get(at + k) == Some(&tc))
+    })
 }
 
 fn followed_by_title(c: &[char], at: usize) -> bool {
-    followed_by(c, at, &["同志", "书记", "部长", "主任", "局长", "县长", "市长", "区长", "省长", "主席", "总理"])
+    followed_by(
+        c,
+        at,
+        &[
+            "同志", "书记", "部长", "主任", "局长", "县长", "市长", "区长", "省长", "主席", "总理",
+        ],
+    )
 }
 
 fn slice(c: &[char], a: usize, b: usize) -> String {
@@ -200,7 +245,9 @@ fn campaigns(c: &[char], out: &mut Vec<Found>) {
         let inner = close - i - 1;
         if (2..=20).contains(&inner) {
             let after = slice(c, close + 1, (close + 5).min(c.len()));
-            let tail = ["主题教育", "专项行动", "活动", "行动"].iter().find(|t| after.starts_with(**t));
+            let tail = ["主题教育", "专项行动", "活动", "行动"]
+                .iter()
+                .find(|t| after.starts_with(**t));
             let year_named = c[close - 1] == '年';
             if tail.is_some() || year_named {
                 let end = close + 1 + tail.map_or(0, |t| t.chars().count());
@@ -222,12 +269,17 @@ mod tests {
     use crate::core::nlp;
 
     fn found(t: &str) -> Vec<(SpecificKind, String)> {
-        find(t, &nlp::tag(t)).into_iter().map(|f| (f.kind, f.text)).collect()
+        find(t, &nlp::tag(t))
+            .into_iter()
+            .map(|f| (f.kind, f.text))
+            .collect()
     }
 
     #[test]
     fn dated_and_local_text_is_found() {
-        let f = found("当前，巴中正处于发展关键期，我们召开了庆祝建党99周年大会，学习贯彻党的十九大和十九届四中全会精神，扎实抓好“基层减负年”活动，2024年要再上台阶。");
+        let f = found(
+            "当前，巴中正处于发展关键期，我们召开了庆祝建党99周年大会，学习贯彻党的十九大和十九届四中全会精神，扎实抓好“基层减负年”活动，2024年要再上台阶。",
+        );
         assert!(f.contains(&(SpecificKind::Place, "巴中".into())), "{f:?}");
         assert!(f.contains(&(SpecificKind::Anniversary, "建党99周年".into())));
         assert!(f.contains(&(SpecificKind::Congress, "十九大".into())));

@@ -25,7 +25,12 @@ fn flatten(sec: &Section) -> Vec<String> {
     out
 }
 
-pub fn templates_of(speech: &Speech, file: &str, lex: &TopicLexicon, seg: &mut Segmented) -> Vec<Template> {
+pub fn templates_of(
+    speech: &Speech,
+    file: &str,
+    lex: &TopicLexicon,
+    seg: &mut Segmented,
+) -> Vec<Template> {
     let mut out = Vec::new();
     let prov = |path: String| Provenance {
         file: file.to_string(),
@@ -34,7 +39,16 @@ pub fn templates_of(speech: &Speech, file: &str, lex: &TopicLexicon, seg: &mut S
     };
     let id = |kind: TemplateKind, path: &str| format!("{}/{}/{}", stem(file), kind.key(), path);
     if !speech.opening.is_empty() {
-        out.push(build(TemplateKind::Opening, id(TemplateKind::Opening, "开头"), "", &speech.opening, &[], prov("开头".into()), lex, seg));
+        out.push(build(
+            TemplateKind::Opening,
+            id(TemplateKind::Opening, "开头"),
+            "",
+            &speech.opening,
+            &[],
+            prov("开头".into()),
+            lex,
+            seg,
+        ));
     }
     for sec in &speech.sections {
         let p1 = path_part(&sec.marker).to_string();
@@ -55,11 +69,29 @@ pub fn templates_of(speech: &Speech, file: &str, lex: &TopicLexicon, seg: &mut S
         ));
         for c in &sec.children {
             let path = format!("{p1}/{}", path_part(&c.marker));
-            out.push(build(TemplateKind::Point, id(TemplateKind::Point, &path), &c.heading, &flatten(c), &[], prov(path), lex, seg));
+            out.push(build(
+                TemplateKind::Point,
+                id(TemplateKind::Point, &path),
+                &c.heading,
+                &flatten(c),
+                &[],
+                prov(path),
+                lex,
+                seg,
+            ));
         }
     }
     if !speech.closing.is_empty() {
-        out.push(build(TemplateKind::Closing, id(TemplateKind::Closing, "结尾"), "", &speech.closing, &[], prov("结尾".into()), lex, seg));
+        out.push(build(
+            TemplateKind::Closing,
+            id(TemplateKind::Closing, "结尾"),
+            "",
+            &speech.closing,
+            &[],
+            prov("结尾".into()),
+            lex,
+            seg,
+        ));
     }
     out
 }
@@ -123,13 +155,20 @@ fn build(
                 end: f.end,
             });
         }
-        let bucket = if loc.para.is_none() { &mut heading_words } else { &mut body_words };
+        let bucket = if loc.para.is_none() {
+            &mut heading_words
+        } else {
+            &mut body_words
+        };
         bucket.extend(words.iter().map(|w| w.text.clone()));
     }
     if kind == TemplateKind::Opening || kind == TemplateKind::Closing {
         t.topics = lex.classify([], body_words.iter().map(String::as_str));
     } else {
-        t.topics = lex.classify(heading_words.iter().map(String::as_str), body_words.iter().map(String::as_str));
+        t.topics = lex.classify(
+            heading_words.iter().map(String::as_str),
+            body_words.iter().map(String::as_str),
+        );
     }
     t.chars = t.texts().iter().map(|(_, s)| s.chars().count()).sum();
     t

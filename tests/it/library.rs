@@ -1,0 +1,231 @@
+//! The shipped library, library files, the CLI around them, and suggestion.
+
+use std::path::Path;
+use std::process::Command;
+
+use jianggao::core::lexicon::TopicLexicon;
+use jianggao::core::library::{Library, PhraseKind};
+use jianggao::core::suggest::PhraseIndex;
+
+fn shipped() -> std::path::PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("templates")
+}
+
+fn bin() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_jianggao"))
+}
+
+fn dir_files(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut v: Vec<(String, Vec<u8>)> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| {
+            let p = e.unwrap().path();
+            (
+                p.file_name().unwrap().to_string_lossy().into_owned(),
+                std::fs::read(&p).unwrap(),
+            )
+        })
+        .collect();
+    v.sort();
+    v
+}
+
+#[test]
+fn shipped_templates_are_exactly_what_mine_writes() {
+    let out = tempfile::tempdir().unwrap();
+    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/corpus");
+    let st = bin()
+        .arg("mine")
+        .arg(&corpus)
+        .arg("--out")
+        .arg(out.path())
+        .output()
+        .unwrap();
+    assert!(
+        st.status.success(),
+        "{}",
+        String::from_utf8_lossy(&st.stderr)
+    );
+    let summary = String::from_utf8_lossy(&st.stdout);
+    assert!(summary.contains("已读取讲话稿：5 篇"), "{summary}");
+    assert!(summary.contains("开头：5"));
+    let got = dir_files(out.path());
+    let want = dir_files(&shipped());
+    assert_eq!(
+        got.iter().map(|f| &f.0).collect::<Vec<_>>(),
+        want.iter().map(|f| &f.0).collect::<Vec<_>>()
+    );
+    for (a, b) in got.iter().zip(&want) {
+        assert!(
+            a.1 == b.1,
+            "{} differs from templates/ — run `jianggao mine assets/corpus --out templates`",
+            a.0
+        );
+    }
+    // Deterministic: a second run is byte-identical.
+    let out2 = tempfile::tempdir().unwrap();
+    bin()
+        .arg("mine")
+        .arg(&corpus)
+        .arg("--out")
+        .arg(out2.path())
+        .output()
+        .unwrap();
+    assert_eq!(dir_files(out2.path()), got);
+}
+
+#[test]
+fn mine_skips_bad_files_and_fails_only_when_nothing_is_mined() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("坏.txt"), [0u8, 159, 146, 150, 0, 0]).unwrap();
+    std::fs::copy(
+        crate::fixtures::corpus_file("004_"),
+        dir.path().join("好.txt"),
+    )
+    .unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let r = bin()
+        .arg("mine")
+        .arg(dir.path())
+        .arg("--out")
+        .arg(out.path())
+        .output()
+        .unwrap();
+    assert!(r.status.success());
+    let s = String::from_utf8_lossy(&r.stdout);
+    assert!(
+        s.contains("坏.txt") && s.contains("二进制") && s.contains("已读取讲话稿：1 篇"),
+        "{s}"
+    );
+    std::fs::remove_file(dir.path().join("好.txt")).unwrap();
+    let r = bin()
+        .arg("mine")
+        .arg(dir.path())
+        .arg("--out")
+        .arg(out.path())
+        .output()
+        .unwrap();
+    assert!(!r.status.success());
+}
+
+#[test]
+fn broken_ron_is_reported_with_position_and_the_rest_loads() {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, bytes) in dir_files(&shipped()) {
+        std::fs::write(dir.path().join(name), bytes).unwrap();
+    }
+    let victim = dir.path().join("001_96c5ec91623fbb82.ron");
+    let text = std::fs::read_to_string(&victim).unwrap();
+    std::fs::write(&victim, text.replacen("kind: section", "kind: sektion", 1)).unwrap();
+    let (lib, errors) = Library::load_dir(dir.path());
+    assert_eq!(errors.len(), 1);
+    let msg = errors[0].to_string();
+    assert!(msg.contains("001_96c5ec91623fbb82.ron:"), "{msg}");
+    let (line, col) = errors[0].position.unwrap();
+    let bad_line = text
+        .lines()
+        .position(|l| l.contains("kind: section"))
+        .unwrap()
+        + 1;
+    assert_eq!(line, bad_line);
+    assert!(col > 1);
+    assert_eq!(
+        lib.templates
+            .iter()
+            .filter(|t| t.source.file.starts_with("001_"))
+            .count(),
+        0
+    );
+    assert!(lib.templates.len() > 50 && !lib.phrases.is_empty());
+}
+
+#[test]
+fn library_json_has_the_contract_keys() {
+    let out = bin()
+        .arg("library")
+        .arg(shipped())
+        .arg("--json")
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let t = &v["templates"][0];
+    for k in [
+        "id",
+        "kind",
+        "heading",
+        "paragraphs",
+        "children",
+        "topics",
+        "slots",
+        "specifics",
+        "source",
+    ] {
+        assert!(t.get(k).is_some(), "template key {k}");
+    }
+    for k in ["file", "title", "path"] {
+        assert!(t["source"].get(k).is_some());
+    }
+    let p = &v["phrases"][0];
+    for k in ["text", "kind", "topics", "keywords", "count", "sources"] {
+        assert!(p.get(k).is_some(), "phrase key {k}");
+    }
+}
+
+fn top_topics(context: &str) -> Vec<Vec<String>> {
+    let (lib, errors) = Library::load_dir(&shipped());
+    assert!(errors.is_empty());
+    let idx = PhraseIndex::new(&lib.phrases, TopicLexicon::builtin());
+    idx.query("", context, 5, None)
+        .into_iter()
+        .map(|s| lib.phrases[s.index].topics.clone())
+        .collect()
+}
+
+#[test]
+fn suggest_ranks_discipline_phrases_for_a_discipline_context() {
+    let tops = top_topics("严明纪律，持续纠治四风，加强作风建设，把纪律和规矩挺在前面");
+    assert_eq!(tops.len(), 5);
+    for t in &tops[..3] {
+        assert!(
+            t.iter().any(|x| x == "纪律建设" || x == "作风建设"),
+            "{tops:?}"
+        );
+    }
+}
+
+#[test]
+fn suggest_ranks_study_phrases_for_a_theory_study_context() {
+    let tops = top_topics("深入学习贯彻党的创新理论，推动理论学习常态化，用理论武装头脑");
+    for t in &tops[..3] {
+        assert!(
+            t.iter().any(|x| x == "学习教育" || x == "思想建设"),
+            "{tops:?}"
+        );
+    }
+}
+
+#[test]
+fn suggest_cli_gives_reasons_and_honours_k_and_kind() {
+    let out = bin()
+        .args(["suggest", "--library"])
+        .arg(shipped())
+        .args(["--json", "-k", "3", "纠治四风，驰而不息抓作风"])
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let s = v["suggestions"].as_array().unwrap();
+    assert_eq!(s.len(), 3);
+    assert!(s.iter().any(
+        |x| x["text"] == "“四风”" && x["matched"].as_array().unwrap().contains(&"四风".into())
+    ));
+    let (lib, _) = Library::load_dir(&shipped());
+    let idx = PhraseIndex::new(&lib.phrases, TopicLexicon::builtin());
+    let only = idx.query("", "作风建设", 10, Some(&[PhraseKind::Idiom]));
+    assert!(
+        !only.is_empty()
+            && only
+                .iter()
+                .all(|s| lib.phrases[s.index].kind == PhraseKind::Idiom)
+    );
+}
