@@ -1,10 +1,13 @@
 //! The topic lexicon (`assets/lexicon/topics.ron`): topic names and their signal words,
 //! and the scoring of a text against it.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::path::Path;
 
 use serde::{Deserialize, Serialize};
+
+/// How much more a heading word counts than a body word.
+pub const HEADING_WEIGHT: f32 = 3.0;
 
 /// The lexicon shipped in the binary; a user copy in the data folder replaces it.
 pub const DEFAULT_TOPICS: &str = include_str!("../../assets/lexicon/topics.ron");
@@ -64,20 +67,33 @@ impl TopicLexicon {
         heading: impl IntoIterator<Item = &'a str>,
         body: impl IntoIterator<Item = &'a str>,
     ) -> Vec<String> {
-        const HEADING_WEIGHT: f32 = 3.0;
-        let mut score = vec![0f32; self.topics.len()];
-        for (words, weight) in [
-            (heading.into_iter().collect::<Vec<_>>(), HEADING_WEIGHT),
-            (body.into_iter().collect(), 1.0),
-        ] {
-            for w in words {
-                if let Some(ts) = self.index.get(w) {
-                    for &t in ts {
-                        score[t] += weight;
-                    }
-                }
+        let mut score = self.new_score();
+        for w in heading {
+            self.add(&mut score, w, HEADING_WEIGHT);
+        }
+        for w in body {
+            self.add(&mut score, w, 1.0);
+        }
+        self.rank(&score)
+    }
+
+    /// An empty score sheet for `add` and `rank`.
+    pub fn new_score(&self) -> Vec<f32> {
+        vec![0.0; self.topics.len()]
+    }
+
+    /// Adds one word's evidence to a score sheet.
+    pub fn add(&self, score: &mut [f32], word: &str, weight: f32) {
+        if let Some(ts) = self.index.get(word) {
+            for &t in ts {
+                score[t] += weight;
             }
         }
+    }
+
+    /// Topic names of a score sheet, best first; those under a third of the best are left
+    /// out, at most three.
+    pub fn rank(&self, score: &[f32]) -> Vec<String> {
         let best = score.iter().copied().fold(0f32, f32::max);
         if best <= 0.0 {
             return Vec::new();

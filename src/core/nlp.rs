@@ -14,27 +14,70 @@ pub fn jieba() -> &'static Jieba {
     JIEBA.get_or_init(Jieba::new)
 }
 
-/// A segmented word with its part of speech and character range.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// A segmented word: its part of speech, character range and byte range in its text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Word {
-    pub text: String,
-    pub tag: String,
+    pub tag: &'static str,
     pub start: usize,
     pub end: usize,
+    byte_start: u32,
+    byte_end: u32,
+}
+
+/// A text with its tagged words. Words borrow nothing, so mining can cache these cheaply.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Tagged {
+    pub text: String,
+    pub words: Vec<Word>,
+}
+
+impl Tagged {
+    pub fn word(&self, w: &Word) -> &str {
+        &self.text[w.byte_start as usize..w.byte_end as usize]
+    }
+
+    /// (word text, word) pairs in order.
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &Word)> {
+        self.words.iter().map(|w| (self.word(w), w))
+    }
+
+    pub fn len(&self) -> usize {
+        self.words.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.words.is_empty()
+    }
+}
+
+/// jieba's part-of-speech tags as static strings, so a word needs no allocation.
+fn intern_tag(tag: &str) -> &'static str {
+    const TAGS: &[&str] = &[
+        "n", "v", "a", "d", "m", "r", "p", "c", "u", "x", "f", "t", "s", "q", "nr", "ns", "nt",
+        "nz", "vn", "vd", "ad", "an", "i", "l", "j", "eng", "uj", "ul", "uz", "ug", "uv", "ud",
+        "y", "z", "b", "e", "o", "g", "h", "k", "ng", "vg", "ag", "dg", "tg", "mq", "nrt", "nrfg",
+        "rr", "rz", "zg",
+    ];
+    TAGS.iter().find(|t| **t == tag).copied().unwrap_or("x")
 }
 
 /// Segments and tags a text.
-pub fn tag(text: &str) -> Vec<Word> {
-    jieba()
+pub fn tag(text: &str) -> Tagged {
+    let words = jieba()
         .tag(text, true)
         .into_iter()
         .map(|t| Word {
-            text: t.word.to_string(),
-            tag: t.tag.to_string(),
+            tag: intern_tag(t.tag),
             start: t.start,
             end: t.end,
+            byte_start: t.byte_start as u32,
+            byte_end: t.byte_end as u32,
         })
-        .collect()
+        .collect();
+    Tagged {
+        text: text.to_string(),
+        words,
+    }
 }
 
 /// Segments a text into words (no tags).

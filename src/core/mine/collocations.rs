@@ -3,9 +3,8 @@
 //! together more than chance) and boundary entropy (the expression is free at both ends,
 //! so it is a unit and not a fragment of a longer one).
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
-use crate::core::nlp::Word;
 use crate::core::text::is_han;
 
 /// Tuning of the statistics; the defaults suit a corpus of a handful to thousands of speeches.
@@ -39,11 +38,11 @@ fn is_edge_ok(w: &str) -> bool {
 struct Stats {
     count: usize,
     docs: Vec<usize>,
-    left: HashMap<u32, usize>,
-    right: HashMap<u32, usize>,
+    left: FxHashMap<u32, usize>,
+    right: FxHashMap<u32, usize>,
 }
 
-fn entropy(m: &HashMap<u32, usize>, total: usize) -> f64 {
+fn entropy(m: &FxHashMap<u32, usize>, total: usize) -> f64 {
     m.values()
         .map(|&c| {
             let p = c as f64 / total as f64;
@@ -61,119 +60,179 @@ pub struct Collocation {
     pub score: f64,
 }
 
-/// `docs[d]` is the list of clauses of document `d`, each clause a list of words.
-/// Sentence boundaries are clause boundaries, so no result crosses one.
-pub fn find(docs: &[Vec<Vec<Word>>], params: Params) -> Vec<Collocation> {
-    // Intern words so n-grams are small keys.
-    let mut ids: HashMap<&str, u32> = HashMap::new();
-    let mut names: Vec<&str> = Vec::new();
-    let mut unigram: Vec<usize> = Vec::new();
-    let mut total_words = 0usize;
-    // Boundary marker for clause starts and ends in neighbour counts.
-    const EDGE: u32 = u32::MAX;
-    let mut encoded: Vec<Vec<Vec<u32>>> = Vec::with_capacity(docs.len());
-    for doc in docs {
-        let mut d = Vec::with_capacity(doc.len());
-        for clause in doc {
-            let mut c = Vec::with_capacity(clause.len());
-            for w in clause {
-                let id = *ids.entry(w.text.as_str()).or_insert_with(|| {
-                    names.push(w.text.as_str());
-                    unigram.push(0);
-                    (names.len() - 1) as u32
-                });
-                unigram[id as usize] += 1;
-                total_words += 1;
-                c.push(id);
-            }
-            d.push(c);
-        }
-        encoded.push(d);
+/// Words of a corpus interned as numbers, clause by clause, for n-gram statistics.
+#[derive(Default)]
+pub struct Counter {
+    ids: FxHashMap<String, u32>,
+    names: Vec<String>,
+    unigram: Vec<usize>,
+    /// docs[d][c] = word ids of clause c of document d.
+    docs: Vec<Vec<Vec<u32>>>,
+}
+
+impl Counter {
+    /// Starts a new document; following clauses belong to it.
+    pub fn start_doc(&mut self) {
+        self.docs.push(Vec::new());
     }
-    let usable: Vec<bool> = names.iter().map(|w| w.chars().all(is_han)).collect();
-    let mut grams: HashMap<[u32; 4], Stats> = HashMap::new();
-    for (di, doc) in encoded.iter().enumerate() {
-        for clause in doc {
-            for n in 2..=4usize {
-                if clause.len() < n {
-                    break;
+
+    /// Adds one clause (words between punctuation). No n-gram crosses clauses, hence none
+    /// crosses a sentence.
+    pub fn add_clause<'a>(&mut self, words: impl IntoIterator<Item = &'a str>) {
+        let mut c = Vec::new();
+        for w in words {
+            let id = match self.ids.get(w) {
+                Some(&id) => id,
+                None => {
+                    let id = self.names.len() as u32;
+                    self.ids.insert(w.to_string(), id);
+                    self.names.push(w.to_string());
+                    self.unigram.push(0);
+                    id
                 }
-                for s in 0..=clause.len() - n {
-                    let g = &clause[s..s + n];
-                    if !g.iter().all(|&w| usable[w as usize]) {
+            };
+            self.unigram[id as usize] += 1;
+            c.push(id);
+        }
+        if !c.is_empty() {
+            if self.docs.is_empty() {
+                self.docs.push(Vec::new());
+            }
+            self.docs.last_mut().expect("just ensured").push(c);
+        }
+    }
+
+    /// Collocations of everything added, best first.
+    pub fn find(&self, params: Params) -> Vec<Collocation> {
+        const EDGE: u32 = u32::MAX;
+        let usable: Vec<bool> = self.names.iter().map(|w| w.chars().all(is_han)).collect();
+        let key_at = |clause: &[u32], s: usize, n: usize| -> Option<[u32; 4]> {
+            let g = &clause[s..s + n];
+            if !g.iter().all(|&w| usable[w as usize]) {
+                return None;
+            }
+            let mut key = [EDGE; 4];
+            key[..n].copy_from_slice(g);
+            Some(key)
+        };
+        // Pass 1: counts only, level by level. An n-gram can only be frequent if both its
+        // (n-1)-grams are (apriori), which keeps the tables small on large corpora.
+        let mut counts: FxHashMap<[u32; 4], u32> = FxHashMap::default();
+        let mut frequent: rustc_hash::FxHashSet<[u32; 4]> = Default::default();
+        let sub = |k: &[u32; 4], from: usize, n: usize| {
+            let mut x = [EDGE; 4];
+            x[..n].copy_from_slice(&k[from..from + n]);
+            x
+        };
+        for n in 2..=4usize {
+            let mut level: FxHashMap<[u32; 4], u32> = FxHashMap::default();
+            for doc in &self.docs {
+                for clause in doc {
+                    if clause.len() < n {
                         continue;
                     }
-                    let mut key = [EDGE; 4];
-                    key[..n].copy_from_slice(g);
-                    let st = grams.entry(key).or_default();
-                    st.count += 1;
-                    if st.docs.last() != Some(&di) {
-                        st.docs.push(di);
+                    for s in 0..=clause.len() - n {
+                        let Some(k) = key_at(clause, s, n) else {
+                            continue;
+                        };
+                        if n > 2
+                            && !(frequent.contains(&sub(&k, 0, n - 1))
+                                && frequent.contains(&sub(&k, 1, n - 1)))
+                        {
+                            continue;
+                        }
+                        *level.entry(k).or_default() += 1;
                     }
-                    let l = if s == 0 { EDGE } else { clause[s - 1] };
-                    let r = clause.get(s + n).copied().unwrap_or(EDGE);
-                    *st.left.entry(l).or_default() += 1;
-                    *st.right.entry(r).or_default() += 1;
+                }
+            }
+            level.retain(|_, c| *c as usize >= params.min_count);
+            frequent = level.keys().copied().collect();
+            counts.extend(level);
+        }
+        let mut stats: FxHashMap<[u32; 4], Stats> = counts
+            .iter()
+            .filter(|&(_, &c)| c as usize >= params.min_count)
+            .map(|(&k, _)| (k, Stats::default()))
+            .collect();
+        drop(counts);
+        for (di, doc) in self.docs.iter().enumerate() {
+            for clause in doc {
+                for n in 2..=4usize.min(clause.len()) {
+                    for s in 0..=clause.len() - n {
+                        let Some(k) = key_at(clause, s, n) else {
+                            continue;
+                        };
+                        let Some(st) = stats.get_mut(&k) else {
+                            continue;
+                        };
+                        st.count += 1;
+                        if st.docs.last() != Some(&di) {
+                            st.docs.push(di);
+                        }
+                        let l = if s == 0 { EDGE } else { clause[s - 1] };
+                        let r = clause.get(s + n).copied().unwrap_or(EDGE);
+                        *st.left.entry(l).or_default() += 1;
+                        *st.right.entry(r).or_default() += 1;
+                    }
                 }
             }
         }
-    }
-    let total = total_words.max(1) as f64;
-    let mut out: Vec<Collocation> = Vec::new();
-    for (key, st) in &grams {
-        if st.count < params.min_count || st.docs.len() < params.min_docs {
-            continue;
+        let total = self.unigram.iter().sum::<usize>().max(1) as f64;
+        let mut out: Vec<Collocation> = Vec::new();
+        for (key, st) in &stats {
+            if st.docs.len() < params.min_docs {
+                continue;
+            }
+            let ids: Vec<u32> = key.iter().copied().take_while(|&w| w != EDGE).collect();
+            let words: Vec<&str> = ids
+                .iter()
+                .map(|&w| self.names[w as usize].as_str())
+                .collect();
+            if !is_edge_ok(words[0]) || !is_edge_ok(words[words.len() - 1]) {
+                continue;
+            }
+            let text: String = words.concat();
+            let len = text.chars().count();
+            if !(4..=12).contains(&len) {
+                continue;
+            }
+            let p_gram = st.count as f64 / total;
+            let p_words: f64 = ids
+                .iter()
+                .map(|&w| self.unigram[w as usize] as f64 / total)
+                .product();
+            let pmi = (p_gram / p_words).ln() / words.len() as f64 * 2.0;
+            let h = entropy(&st.left, st.count).min(entropy(&st.right, st.count));
+            if pmi < params.min_pmi || h < params.min_entropy {
+                continue;
+            }
+            out.push(Collocation {
+                text,
+                count: st.count,
+                docs: st.docs.clone(),
+                score: pmi * (st.count as f64).ln_1p() * (1.0 + h),
+            });
         }
-        let words: Vec<&str> = key
-            .iter()
-            .take_while(|&&w| w != EDGE)
-            .map(|&w| names[w as usize])
-            .collect();
-        if !is_edge_ok(words[0]) || !is_edge_ok(words[words.len() - 1]) {
-            continue;
-        }
-        let text: String = words.concat();
-        let len = text.chars().count();
-        if !(4..=12).contains(&len) {
-            continue;
-        }
-        let p_gram = st.count as f64 / total;
-        let p_words: f64 = key
-            .iter()
-            .take_while(|&&w| w != EDGE)
-            .map(|&w| unigram[w as usize] as f64 / total)
-            .product();
-        let pmi = (p_gram / p_words).ln() / words.len() as f64 * 2.0;
-        let h = entropy(&st.left, st.count).min(entropy(&st.right, st.count));
-        if pmi < params.min_pmi || h < params.min_entropy {
-            continue;
-        }
-        out.push(Collocation {
-            text,
-            count: st.count,
-            docs: st.docs.clone(),
-            score: pmi * (st.count as f64).ln_1p() * (1.0 + h),
+        // A shorter expression always inside a longer accepted one is not a unit of its own.
+        out.sort_by(|a, b| {
+            b.text
+                .chars()
+                .count()
+                .cmp(&a.text.chars().count())
+                .then(a.text.cmp(&b.text))
         });
-    }
-    // A shorter expression always inside a longer accepted one is not a unit of its own.
-    out.sort_by(|a, b| {
-        b.text
-            .chars()
-            .count()
-            .cmp(&a.text.chars().count())
-            .then(a.text.cmp(&b.text))
-    });
-    let mut kept: Vec<Collocation> = Vec::new();
-    for c in out {
-        if kept
-            .iter()
-            .any(|k| k.text.contains(&c.text) && k.count >= c.count)
-        {
-            continue;
+        let mut kept: Vec<Collocation> = Vec::new();
+        for c in out {
+            if kept
+                .iter()
+                .any(|k| k.text.contains(&c.text) && k.count >= c.count)
+            {
+                continue;
+            }
+            kept.push(c);
         }
-        kept.push(c);
+        kept.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.text.cmp(&b.text)));
+        kept.truncate(params.max_results);
+        kept
     }
-    kept.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.text.cmp(&b.text)));
-    kept.truncate(params.max_results);
-    kept
 }

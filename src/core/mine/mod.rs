@@ -15,7 +15,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 use crate::core::lexicon::TopicLexicon;
 use crate::core::library::{Library, Phrase, PhraseKind, PhraseSource};
-use crate::core::nlp::{self, Word};
+use crate::core::nlp::{self, Tagged};
 use crate::core::outline;
 use crate::core::speech::{Section, Speech};
 use crate::core::text;
@@ -23,11 +23,11 @@ use crate::core::text;
 /// Segmentation cache: each distinct text is segmented once per mining run.
 #[derive(Default)]
 pub struct Segmented {
-    cache: HashMap<String, Rc<Vec<Word>>>,
+    cache: rustc_hash::FxHashMap<String, Rc<Tagged>>,
 }
 
 impl Segmented {
-    pub fn words(&mut self, text: &str) -> Rc<Vec<Word>> {
+    pub fn words(&mut self, text: &str) -> Rc<Tagged> {
         if let Some(w) = self.cache.get(text) {
             return Rc::clone(w);
         }
@@ -73,17 +73,17 @@ pub fn mine(sources: &[Source], lex: &TopicLexicon) -> Library {
         .collect();
 
     let mut occ: Vec<Occurrence> = Vec::new();
-    let mut docs: Vec<Vec<Vec<Word>>> = Vec::new();
+    let mut counter = collocations::Counter::default();
     for s in sources {
-        let mut clauses: Vec<Vec<Word>> = Vec::new();
+        counter.start_doc();
         for (path, text) in texts_with_paths(&s.speech) {
             phrases::scan(&text, &s.file, &path, &mut seg, &mut occ);
-            split_clauses(&seg.words(&text), &mut clauses);
+            add_clauses(&seg.words(&text), &mut counter);
         }
-        docs.push(clauses);
         heading_frames(&s.speech.sections, &s.file, "", &mut occ);
     }
-    for c in collocations::find(&docs, collocations::Params::default()) {
+    let found = counter.find(collocations::Params::default());
+    for c in found {
         for &d in &c.docs {
             occ.push(Occurrence {
                 kind: PhraseKind::Collocation,
@@ -133,22 +133,22 @@ fn texts_with_paths(s: &Speech) -> Vec<(String, String)> {
     out
 }
 
-/// Splits tagged words into clauses at punctuation, so statistics never cross a sentence.
-fn split_clauses(words: &[Word], out: &mut Vec<Vec<Word>>) {
-    let mut cur = Vec::new();
-    for w in words {
-        if w.text
+/// Feeds words to the collocation counter clause by clause (split at punctuation), so
+/// statistics never cross a sentence.
+fn add_clauses(t: &Tagged, counter: &mut collocations::Counter) {
+    let words = &t.words;
+    let mut start = 0;
+    for (i, w) in words.iter().enumerate() {
+        if !t
+            .word(w)
             .chars()
             .any(|c| text::is_han(c) || c.is_alphanumeric())
         {
-            cur.push(w.clone());
-        } else if !cur.is_empty() {
-            out.push(std::mem::take(&mut cur));
+            counter.add_clause(words[start..i].iter().map(|w| t.word(w)));
+            start = i + 1;
         }
     }
-    if !cur.is_empty() {
-        out.push(cur);
-    }
+    counter.add_clause(words[start..].iter().map(|w| t.word(w)));
 }
 
 /// Frames of sibling headings, at every level.

@@ -264,14 +264,14 @@ fn parallels(text: &str) -> Vec<String> {
 fn idioms(text: &str, seg: &mut Segmented) -> Vec<String> {
     let mut out = Vec::new();
     let words = seg.words(text);
-    for w in words.iter() {
-        if matches!(w.tag.as_str(), "i" | "l")
-            && w.text.chars().count() == 4
-            && w.text.chars().all(is_han)
-            && !w.text.contains('的')
-            && !nominal_pair(&w.text, seg)
+    for (t, w) in words.iter() {
+        if matches!(w.tag, "i" | "l")
+            && w.end - w.start == 4
+            && t.chars().all(is_han)
+            && !t.contains('的')
+            && !nominal_pair(t, seg)
         {
-            out.push(w.text.clone());
+            out.push(t.to_string());
         }
     }
     for cl in clauses(text) {
@@ -285,7 +285,7 @@ fn idioms(text: &str, seg: &mut Segmented) -> Vec<String> {
         }
         let mut set_like = |i: &str| {
             let words = seg.words(i);
-            words.len() >= 3 || words.iter().any(|w| matches!(w.tag.as_str(), "i" | "l"))
+            words.len() >= 3 || words.words.iter().any(|w| matches!(w.tag, "i" | "l"))
         };
         let set_count = items.iter().filter(|&&i| set_like(i)).count();
         if set_count >= 1 && !items.iter().any(|&i| nominal_pair(i, seg)) {
@@ -299,10 +299,10 @@ fn idioms(text: &str, seg: &mut Segmented) -> Vec<String> {
 /// 今年以来): compositional, not a set phrase.
 fn nominal_pair(w: &str, seg: &mut Segmented) -> bool {
     let mid = w.char_indices().nth(2).map_or(w.len(), |(i, _)| i);
-    let nominal = |ws: &[crate::core::nlp::Word]| {
+    let nominal = |ws: &crate::core::nlp::Tagged| {
         ws.len() == 1
             && matches!(
-                ws[0].tag.as_str(),
+                ws.words[0].tag,
                 "n" | "nr" | "ns" | "nt" | "nz" | "r" | "t" | "f" | "m" | "vn" | "s"
             )
     };

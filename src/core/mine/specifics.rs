@@ -3,7 +3,7 @@
 //! congress and plenum numbers, campaigns tied to a year.
 
 use crate::core::library::SpecificKind;
-use crate::core::nlp::Word;
+use crate::core::nlp::Tagged;
 use crate::core::text::is_han;
 
 /// A specific found in one piece of text: kind, text and character range.
@@ -49,21 +49,21 @@ const NATIONAL: &[&str] = &[
     "政协",
 ];
 
-pub fn find(text: &str, words: &[Word]) -> Vec<Found> {
-    let chars: Vec<char> = text.chars().collect();
+pub fn find(tagged: &Tagged) -> Vec<Found> {
+    let chars: Vec<char> = tagged.text.chars().collect();
     let mut out = Vec::new();
-    for w in words {
-        let kind = match w.tag.as_str() {
+    for (wt, w) in tagged.iter() {
+        let kind = match w.tag {
             "ns" => SpecificKind::Place,
             "nr" => SpecificKind::Person,
             "nt" => SpecificKind::Organisation,
             _ => continue,
         };
-        let n = w.text.chars().count();
+        let n = wt.chars().count();
         if n < 2
-            || !w.text.chars().all(is_han)
-            || TIMELESS_PEOPLE.contains(&w.text.as_str())
-            || NATIONAL.contains(&w.text.as_str())
+            || !wt.chars().all(is_han)
+            || TIMELESS_PEOPLE.contains(&wt)
+            || NATIONAL.contains(&wt)
         {
             continue;
         }
@@ -74,8 +74,7 @@ pub fn find(text: &str, words: &[Word]) -> Vec<Found> {
         let plausible = match kind {
             SpecificKind::Person => followed_by_title(&chars, w.end),
             SpecificKind::Place => {
-                w.text
-                    .ends_with(['省', '市', '县', '区', '州', '镇', '乡', '村'])
+                wt.ends_with(['省', '市', '县', '区', '州', '镇', '乡', '村'])
                     || followed_by(
                         &chars,
                         w.end,
@@ -85,14 +84,14 @@ pub fn find(text: &str, words: &[Word]) -> Vec<Found> {
                         ],
                     )
             }
-            _ => ORG_ENDINGS.iter().any(|e| w.text.ends_with(e)),
+            _ => ORG_ENDINGS.iter().any(|e| wt.ends_with(e)),
         };
         if !plausible {
             continue;
         }
         out.push(Found {
             kind,
-            text: w.text.clone(),
+            text: wt.to_string(),
             start: w.start,
             end: w.end,
         });
@@ -269,7 +268,7 @@ mod tests {
     use crate::core::nlp;
 
     fn found(t: &str) -> Vec<(SpecificKind, String)> {
-        find(t, &nlp::tag(t))
+        find(&nlp::tag(t))
             .into_iter()
             .map(|f| (f.kind, f.text))
             .collect()

@@ -141,12 +141,11 @@ fn build(
             }));
         }
     }
-    let mut heading_words: Vec<String> = Vec::new();
-    let mut body_words: Vec<String> = Vec::new();
+    let mut score = lex.new_score();
     for loc in &locs {
         let text = t.text_at(*loc).unwrap_or_default().to_string();
         let words = seg.words(&text);
-        for f in specifics::find(&text, &words) {
+        for f in specifics::find(&words) {
             t.specifics.push(Specific {
                 text: f.text,
                 kind: f.kind,
@@ -155,21 +154,17 @@ fn build(
                 end: f.end,
             });
         }
-        let bucket = if loc.para.is_none() {
-            &mut heading_words
+        // A section's heading words weigh more than its body's.
+        let weight = if loc.para.is_none() {
+            crate::core::lexicon::HEADING_WEIGHT
         } else {
-            &mut body_words
+            1.0
         };
-        bucket.extend(words.iter().map(|w| w.text.clone()));
+        for (w, _) in words.iter() {
+            lex.add(&mut score, w, weight);
+        }
     }
-    if kind == TemplateKind::Opening || kind == TemplateKind::Closing {
-        t.topics = lex.classify([], body_words.iter().map(String::as_str));
-    } else {
-        t.topics = lex.classify(
-            heading_words.iter().map(String::as_str),
-            body_words.iter().map(String::as_str),
-        );
-    }
+    t.topics = lex.rank(&score);
     t.chars = t.texts().iter().map(|(_, s)| s.chars().count()).sum();
     t
 }

@@ -1,0 +1,41 @@
+//! Mining 1,000 synthetic speeches (≈5 MB) beside jieba `cut` over the same text.
+
+mod common;
+
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use jianggao::core::lexicon::TopicLexicon;
+use jianggao::core::mine::{Source, mine};
+use jianggao::core::outline::parse_text;
+
+fn bench(c: &mut Criterion) {
+    let texts = common::synthetic_speeches(1000);
+    let bytes: usize = texts.iter().map(String::len).sum();
+    let sources: Vec<Source> = texts
+        .iter()
+        .enumerate()
+        .map(|(i, t)| Source {
+            file: format!("{i:04}.txt"),
+            speech: parse_text("x", "utf-8", t),
+        })
+        .collect();
+    let lex = TopicLexicon::builtin();
+    let jieba = jianggao::core::nlp::jieba();
+    let mut g = c.benchmark_group("mine");
+    g.sample_size(10);
+    g.throughput(Throughput::Bytes(bytes as u64));
+    g.bench_function("mine_1000_speeches", |b| {
+        b.iter(|| mine(&sources, &lex).phrases.len())
+    });
+    g.bench_function("jieba_cut_baseline", |b| {
+        b.iter(|| {
+            texts
+                .iter()
+                .map(|t| jieba.cut(t, true).len())
+                .sum::<usize>()
+        })
+    });
+    g.finish();
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);
