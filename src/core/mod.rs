@@ -14,3 +14,6 @@ pub mod outline;
 pub mod speech;
 pub mod suggest;
 pub mod text;
+pub mod draft;
+pub mod export;
+pub mod history;

@@ -1,0 +1,585 @@
+//! The speech being drafted: meeting details, a flat outline of blocks, numbering, and
+//! the edits the app applies to it.
+//!
+//! The outline is flat: an opening, sections each followed by their points, a closing.
+//! A point belongs to the section before it, so moving, promoting and demoting are list
+//! operations and numbering is derived, never stored.
+
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+
+use crate::core::library::{Provenance, Template, TemplateKind};
+
+pub const DRAFT_VERSION: u32 = 1;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Meta {
+    pub title: String,
+    pub meeting: String,
+    pub unit: String,
+    pub speaker: String,
+    /// YYYY-MM-DD.
+    pub date: String,
+    pub salutation: String,
+}
+
+impl Default for Meta {
+    fn default() -> Self {
+        Meta {
+            title: String::new(),
+            meeting: String::new(),
+            unit: String::new(),
+            speaker: String::new(),
+            date: String::new(),
+            salutation: "同志们：".to_string(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BlockKind {
+    Opening,
+    Section,
+    Point,
+    Closing,
+}
+
+impl BlockKind {
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Opening => "开头",
+            Self::Section => "主体部分",
+            Self::Point => "分论点",
+            Self::Closing => "结尾",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Block {
+    /// Stable for the life of the draft: widget ids and undo rely on it.
+    pub id: u64,
+    pub kind: BlockKind,
+    /// Empty for openings and closings.
+    pub heading: String,
+    /// Paragraphs separated by line breaks.
+    pub body: String,
+    /// The template it came from, if any.
+    pub source: Option<Provenance>,
+    #[serde(default)]
+    pub collapsed: bool,
+}
+
+/// How sections and points are numbered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Numbering {
+    /// 一、 / （一）, as in GB/T 9704.
+    #[default]
+    Official,
+    /// 一、 / 1.
+    OfficialArabic,
+    /// 第一， / 一是 — the spoken style.
+    Speech,
+}
+
+impl Numbering {
+    pub const ALL: [Numbering; 3] = [Self::Official, Self::OfficialArabic, Self::Speech];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Official => "一、（一）公文式",
+            Self::OfficialArabic => "一、1. 公文式",
+            Self::Speech => "第一，一是 讲话式",
+        }
+    }
+
+    /// The marker of item `n` (1-based) at `level` (1 or 2).
+    pub fn marker(self, level: u8, n: usize) -> String {
+        let han = han_numeral(n);
+        match (self, level) {
+            (Self::Speech, 1) => format!("第{han}，"),
+            (Self::Speech, _) => format!("{han}是"),
+            (_, 1) => format!("{han}、"),
+            (Self::OfficialArabic, _) => format!("{n}."),
+            (_, _) => format!("（{han}）"),
+        }
+    }
+}
+
+/// 1 → 一, 12 → 十二, 20 → 二十, 99 → 九十九.
+pub fn han_numeral(n: usize) -> String {
+    const D: [&str; 10] = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
+    match n {
+        0..=9 => D[n].to_string(),
+        10 => "十".to_string(),
+        11..=19 => format!("十{}", D[n - 10]),
+        20..=99 => format!("{}十{}", D[n / 10], if n % 10 == 0 { "" } else { D[n % 10] }),
+        _ => n.to_string(),
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Draft {
+    pub version: u32,
+    pub meta: Meta,
+    #[serde(default)]
+    pub numbering: Numbering,
+    pub blocks: Vec<Block>,
+    pub next_id: u64,
+}
+
+impl Default for Draft {
+    fn default() -> Self {
+        Draft {
+            version: DRAFT_VERSION,
+            meta: Meta::default(),
+            numbering: Numbering::default(),
+            blocks: Vec::new(),
+            next_id: 1,
+        }
+    }
+}
+
+/// A draft file that could not be read.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{path}{}: {message}", position.map(|(l, c)| format!(":{l}:{c}")).unwrap_or_default())]
+pub struct DraftError {
+    pub path: String,
+    pub position: Option<(usize, usize)>,
+    pub message: String,
+}
+
+impl Draft {
+    pub fn to_ron(&self) -> String {
+        let cfg = ron::ser::PrettyConfig::new().indentor("  ").new_line("\n");
+        // Serialising plain data with strings and integers cannot fail.
+        ron::ser::to_string_pretty(self, cfg).expect("a draft always serialises") + "\n"
+    }
+
+    pub fn from_ron(text: &str, path: &str) -> Result<Draft, DraftError> {
+        let d: Draft = ron::from_str(text).map_err(|e| DraftError {
+            path: path.to_string(),
+            position: Some((e.span.start.line, e.span.start.col)),
+            message: format!("不是有效的讲稿文件：{}", e.code),
+        })?;
+        if d.version != DRAFT_VERSION {
+            return Err(DraftError {
+                path: path.to_string(),
+                position: None,
+                message: format!("不支持的讲稿文件版本 {}", d.version),
+            });
+        }
+        let mut ids = std::collections::HashSet::new();
+        if d.blocks.iter().any(|b| !ids.insert(b.id) || b.id >= d.next_id) {
+            return Err(DraftError {
+                path: path.to_string(),
+                position: None,
+                message: "讲稿文件中的段落编号有误".into(),
+            });
+        }
+        Ok(d)
+    }
+
+    pub fn load(path: &Path) -> Result<Draft, DraftError> {
+        let text = std::fs::read_to_string(path).map_err(|e| DraftError {
+            path: path.display().to_string(),
+            position: None,
+            message: format!("无法读取：{e}"),
+        })?;
+        Draft::from_ron(&text, &path.display().to_string())
+    }
+
+    /// Saves atomically: a failed save leaves the old file as it was.
+    pub fn save(&self, path: &Path) -> std::io::Result<()> {
+        crate::core::fsutil::write_atomic(path, self.to_ron().as_bytes())
+    }
+
+    fn new_block(&mut self, kind: BlockKind, heading: String, body: String, source: Option<Provenance>) -> Block {
+        let id = self.next_id;
+        self.next_id += 1;
+        Block {
+            id,
+            kind,
+            heading,
+            body,
+            source,
+            collapsed: false,
+        }
+    }
+
+    pub fn index_of(&self, id: u64) -> Option<usize> {
+        self.blocks.iter().position(|b| b.id == id)
+    }
+
+    /// Where a new block of `kind` goes by default: openings first, closings last,
+    /// sections and points before the closing.
+    pub fn default_position(&self, kind: BlockKind) -> usize {
+        match kind {
+            BlockKind::Opening => self.blocks.iter().take_while(|b| b.kind == BlockKind::Opening).count(),
+            BlockKind::Closing => self.blocks.len(),
+            _ => self
+                .blocks
+                .iter()
+                .position(|b| b.kind == BlockKind::Closing)
+                .unwrap_or(self.blocks.len()),
+        }
+    }
+
+    /// Inserts a template at `at` (or its default place); a section brings its points.
+    /// Returns the id of the first inserted block.
+    pub fn insert_template(&mut self, t: &Template, at: Option<usize>) -> u64 {
+        let kind = match t.kind {
+            TemplateKind::Opening => BlockKind::Opening,
+            TemplateKind::Section => BlockKind::Section,
+            TemplateKind::Point => BlockKind::Point,
+            TemplateKind::Closing => BlockKind::Closing,
+        };
+        let at = at.unwrap_or_else(|| self.default_position(kind)).min(self.blocks.len());
+        let mut new = vec![self.new_block(kind, t.heading.clone(), t.paragraphs.join("\n"), Some(t.source.clone()))];
+        for (i, c) in t.children.iter().enumerate() {
+            let mut src = t.source.clone();
+            src.path = format!("{}/{}", src.path, i + 1);
+            new.push(self.new_block(BlockKind::Point, c.heading.clone(), c.paragraphs.join("\n"), Some(src)));
+        }
+        let first = new[0].id;
+        self.blocks.splice(at..at, new);
+        first
+    }
+
+    /// Inserts an empty block; returns its id.
+    pub fn insert_blank(&mut self, kind: BlockKind, at: Option<usize>) -> u64 {
+        let at = at.unwrap_or_else(|| self.default_position(kind)).min(self.blocks.len());
+        let b = self.new_block(kind, String::new(), String::new(), None);
+        let id = b.id;
+        self.blocks.insert(at, b);
+        id
+    }
+
+    /// The block range a block drags along: a section with its points, else itself.
+    pub fn group(&self, i: usize) -> std::ops::Range<usize> {
+        let mut end = i + 1;
+        if self.blocks[i].kind == BlockKind::Section {
+            while end < self.blocks.len() && self.blocks[end].kind == BlockKind::Point {
+                end += 1;
+            }
+        }
+        i..end
+    }
+
+    /// Moves block `id` (with its points) one place up (`-1`) or down (`+1`) among blocks
+    /// of its level. Returns whether anything moved.
+    pub fn move_by(&mut self, id: u64, dir: i32) -> bool {
+        let Some(i) = self.index_of(id) else { return false };
+        let g = self.group(i);
+        let same_level = |b: &Block, kind: BlockKind| match kind {
+            BlockKind::Point => b.kind == BlockKind::Point,
+            _ => b.kind == kind,
+        };
+        let kind = self.blocks[i].kind;
+        if dir < 0 {
+            let Some(prev) = (0..g.start).rev().find(|&j| same_level(&self.blocks[j], kind)) else {
+                return false;
+            };
+            let moved: Vec<Block> = self.blocks.drain(g).collect();
+            self.blocks.splice(prev..prev, moved);
+        } else {
+            let Some(next) = (g.end..self.blocks.len()).find(|&j| same_level(&self.blocks[j], kind)) else {
+                return false;
+            };
+            let next_end = self.group(next).end;
+            let len = g.len();
+            let moved: Vec<Block> = self.blocks.drain(g).collect();
+            let at = next_end - len;
+            self.blocks.splice(at..at, moved);
+        }
+        true
+    }
+
+    /// Moves the block at `from` (with its points) so it lands before the block now at `to`.
+    pub fn move_to(&mut self, from: usize, to: usize) {
+        if from >= self.blocks.len() {
+            return;
+        }
+        let g = self.group(from);
+        if (g.start..=g.end).contains(&to) {
+            return;
+        }
+        let len = g.len();
+        let moved: Vec<Block> = self.blocks.drain(g.clone()).collect();
+        let at = if to > g.start { to - len } else { to };
+        let at = at.min(self.blocks.len());
+        self.blocks.splice(at..at, moved);
+    }
+
+    /// Section ↔ point.
+    pub fn toggle_level(&mut self, id: u64) -> bool {
+        let Some(i) = self.index_of(id) else { return false };
+        let b = &mut self.blocks[i];
+        b.kind = match b.kind {
+            BlockKind::Section => BlockKind::Point,
+            BlockKind::Point => BlockKind::Section,
+            _ => return false,
+        };
+        true
+    }
+
+    /// Copies a block (with its points) right after itself; returns the copy's id.
+    pub fn duplicate(&mut self, id: u64) -> Option<u64> {
+        let i = self.index_of(id)?;
+        let g = self.group(i);
+        let copies: Vec<Block> = self.blocks[g.clone()].to_vec();
+        let mut fresh = Vec::new();
+        for mut b in copies {
+            b.id = self.next_id;
+            self.next_id += 1;
+            fresh.push(b);
+        }
+        let first = fresh[0].id;
+        self.blocks.splice(g.end..g.end, fresh);
+        Some(first)
+    }
+
+    /// Deletes a block with its points.
+    pub fn delete(&mut self, id: u64) -> bool {
+        let Some(i) = self.index_of(id) else { return false };
+        let g = self.group(i);
+        self.blocks.drain(g);
+        true
+    }
+
+    /// Each block's marker under the draft's numbering ("" for openings and closings).
+    pub fn markers(&self) -> Vec<String> {
+        let mut sec = 0;
+        let mut pt = 0;
+        self.blocks
+            .iter()
+            .map(|b| match b.kind {
+                BlockKind::Section => {
+                    sec += 1;
+                    pt = 0;
+                    self.numbering.marker(1, sec)
+                }
+                BlockKind::Point => {
+                    pt += 1;
+                    self.numbering.marker(2, pt)
+                }
+                _ => String::new(),
+            })
+            .collect()
+    }
+
+    /// Section path of each block, as in the library ("二/（一）", "开头").
+    pub fn paths(&self) -> Vec<String> {
+        let markers = self.markers();
+        let mut current = String::new();
+        self.blocks
+            .iter()
+            .zip(&markers)
+            .map(|(b, m)| {
+                let m = m.trim_end_matches(['、', '，', '.']).to_string();
+                match b.kind {
+                    BlockKind::Opening => "开头".to_string(),
+                    BlockKind::Closing => "结尾".to_string(),
+                    BlockKind::Section => {
+                        current = m.clone();
+                        m
+                    }
+                    BlockKind::Point => {
+                        if current.is_empty() {
+                            m
+                        } else {
+                            format!("{current}/{m}")
+                        }
+                    }
+                }
+            })
+            .collect()
+    }
+
+    /// The value the meeting details give a slot name, if any.
+    pub fn slot_value(&self, name: &str) -> Option<String> {
+        let m = &self.meta;
+        let v = match name {
+            "单位" => m.unit.clone(),
+            "会议名称" => m.meeting.clone(),
+            "姓名" | "讲话人" => m.speaker.clone(),
+            "日期" => date_parts(&m.date).map(|(_, mo, d)| format!("{mo}月{d}日")).unwrap_or_default(),
+            "年份" => date_parts(&m.date).map(|(y, _, _)| format!("{y}年")).unwrap_or_default(),
+            "月份" => date_parts(&m.date).map(|(_, mo, _)| format!("{mo}月")).unwrap_or_default(),
+            "标题" => m.title.clone(),
+            _ => String::new(),
+        };
+        (!v.trim().is_empty()).then_some(v)
+    }
+
+    /// Text with every `{slot}` the meeting details can fill, filled.
+    pub fn fill(&self, text: &str) -> String {
+        let mut out = String::with_capacity(text.len());
+        let mut rest = text;
+        while let Some(open) = rest.find('{') {
+            out.push_str(&rest[..open]);
+            let after = &rest[open + 1..];
+            match after.find('}') {
+                Some(close) if close <= 24 => {
+                    let name = &after[..close];
+                    match self.slot_value(name) {
+                        Some(v) => out.push_str(&v),
+                        None => out.push_str(&rest[open..open + close + 2]),
+                    }
+                    rest = &after[close + 1..];
+                }
+                _ => {
+                    out.push('{');
+                    rest = after;
+                }
+            }
+        }
+        out.push_str(rest);
+        out
+    }
+
+    /// Slots still unfilled after the meeting details are applied: (block index, name).
+    pub fn unfilled_slots(&self) -> Vec<(usize, String)> {
+        let mut out = Vec::new();
+        for (i, b) in self.blocks.iter().enumerate() {
+            for text in [&b.heading, &b.body] {
+                for name in slot_names(text) {
+                    if self.slot_value(&name).is_none() {
+                        out.push((i, name));
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    /// All the draft's own text (headings and bodies), for counting and "already used".
+    pub fn plain_text(&self) -> String {
+        let mut s = String::new();
+        for b in &self.blocks {
+            s.push_str(&b.heading);
+            s.push('\n');
+            s.push_str(&b.body);
+            s.push('\n');
+        }
+        s
+    }
+}
+
+/// `{name}` placeholders in a text, in order.
+pub fn slot_names(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut rest = text;
+    while let Some(open) = rest.find('{') {
+        let after = &rest[open + 1..];
+        match after.find('}') {
+            Some(close) if close > 0 && close <= 24 && !after[..close].contains('{') => {
+                out.push(after[..close].to_string());
+                rest = &after[close + 1..];
+            }
+            _ => rest = after,
+        }
+    }
+    out
+}
+
+/// "2026-11-22" → (2026, 11, 22).
+pub fn date_parts(date: &str) -> Option<(u32, u32, u32)> {
+    let mut it = date.trim().split(['-', '/', '.']);
+    let y = it.next()?.parse().ok()?;
+    let m: u32 = it.next()?.parse().ok()?;
+    let d: u32 = it.next()?.parse().ok()?;
+    ((1..=12).contains(&m) && (1..=31).contains(&d)).then_some((y, m, d))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn draft() -> Draft {
+        let mut d = Draft::default();
+        d.insert_blank(BlockKind::Opening, None);
+        for h in ["甲", "乙", "丙"] {
+            let id = d.insert_blank(BlockKind::Section, None);
+            let i = d.index_of(id).unwrap();
+            d.blocks[i].heading = h.into();
+            let p = d.insert_blank(BlockKind::Point, Some(i + 1));
+            let pi = d.index_of(p).unwrap();
+            d.blocks[pi].heading = format!("{h}的分论点");
+        }
+        d.insert_blank(BlockKind::Closing, None);
+        d
+    }
+
+    fn heads(d: &Draft) -> Vec<String> {
+        d.blocks
+            .iter()
+            .zip(d.markers())
+            .map(|(b, m)| format!("{m}{}", b.heading))
+            .collect()
+    }
+
+    #[test]
+    fn numbering_is_derived_from_the_outline() {
+        let d = draft();
+        assert_eq!(heads(&d), vec!["", "一、甲", "（一）甲的分论点", "二、乙", "（一）乙的分论点", "三、丙", "（一）丙的分论点", ""]);
+        let mut s = d.clone();
+        s.numbering = Numbering::Speech;
+        assert_eq!(heads(&s)[1..3], ["第一，甲".to_string(), "一是甲的分论点".to_string()]);
+        assert_eq!(han_numeral(21), "二十一");
+    }
+
+    #[test]
+    fn sections_move_with_their_points() {
+        let mut d = draft();
+        let yi = d.blocks[3].id;
+        assert!(d.move_by(yi, -1));
+        assert_eq!(heads(&d)[1..5], ["一、乙", "（一）乙的分论点", "二、甲", "（一）甲的分论点"].map(String::from));
+        assert!(d.move_by(yi, 1));
+        assert!(d.move_by(yi, 1));
+        assert_eq!(heads(&d)[5..7], ["三、乙", "（一）乙的分论点"].map(String::from));
+        assert!(!d.move_by(yi, 1));
+        // Drag: the first section to the end (before the closing).
+        d.move_to(1, 7);
+        assert_eq!(d.blocks[5].heading, "甲");
+        assert_eq!(d.blocks.last().unwrap().kind, BlockKind::Closing);
+    }
+
+    #[test]
+    fn promote_duplicate_delete() {
+        let mut d = draft();
+        let p = d.blocks[2].id;
+        assert!(d.toggle_level(p));
+        assert_eq!(heads(&d)[2], "二、甲的分论点");
+        let c = d.duplicate(d.blocks[1].id).unwrap();
+        assert_eq!(d.blocks[2].id, c);
+        assert!(d.delete(c));
+        assert!(d.delete(d.blocks[3].id));
+        assert_eq!(d.blocks.len(), 6);
+    }
+
+    #[test]
+    fn slots_fill_from_meeting_details() {
+        let mut d = Draft::default();
+        d.meta.unit = "市委组织部".into();
+        d.meta.date = "2026-07-01".into();
+        assert_eq!(d.fill("{单位}在{日期}召开，{年份}，{会议名称}"), "市委组织部在7月1日召开，2026年，{会议名称}");
+        let id = d.insert_blank(BlockKind::Opening, None);
+        let i = d.index_of(id).unwrap();
+        d.blocks[i].body = "{单位}和{会议名称}".into();
+        assert_eq!(d.unfilled_slots(), vec![(0, "会议名称".to_string())]);
+    }
+
+    #[test]
+    fn ron_round_trip_and_bad_files() {
+        let d = draft();
+        let back = Draft::from_ron(&d.to_ron(), "x.ron").unwrap();
+        assert_eq!(back, d);
+        let e = Draft::from_ron("(version: 1, meta: (", "坏.ron").unwrap_err();
+        assert!(e.to_string().starts_with("坏.ron:1:"), "{e}");
+    }
+}
