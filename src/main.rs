@@ -6,11 +6,34 @@ fn main() -> ExitCode {
     let cli = jianggao::cli::Cli::parse();
     match cli.command {
         Some(cmd) => jianggao::cli::run(cmd),
-        None => {
-            use clap::CommandFactory;
-            // Until the window exists, the program explains its commands.
-            let _ = jianggao::cli::Cli::command().print_help();
-            ExitCode::SUCCESS
+        None => run_app(),
+    }
+}
+
+/// The window. The app appears at once; jieba and the library load in the background.
+fn run_app() -> ExitCode {
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("讲稿工坊")
+            .with_inner_size([1360.0, 860.0])
+            .with_min_inner_size([900.0, 560.0]),
+        ..Default::default()
+    };
+    let result = eframe::run_native(
+        "讲稿工坊",
+        options,
+        Box::new(|cc| {
+            Ok(Box::new(jianggao::app::JiangGaoApp::new(
+                cc,
+                jianggao::app::Options::from_env(),
+            )))
+        }),
+    );
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("错误：无法打开窗口：{e}");
+            ExitCode::FAILURE
         }
     }
 }

@@ -47,6 +47,17 @@ pub enum BlockKind {
     Closing,
 }
 
+impl From<TemplateKind> for BlockKind {
+    fn from(k: TemplateKind) -> Self {
+        match k {
+            TemplateKind::Opening => Self::Opening,
+            TemplateKind::Section => Self::Section,
+            TemplateKind::Point => Self::Point,
+            TemplateKind::Closing => Self::Closing,
+        }
+    }
+}
+
 impl BlockKind {
     pub fn label(self) -> &'static str {
         match self {
@@ -117,7 +128,11 @@ pub fn han_numeral(n: usize) -> String {
         0..=9 => D[n].to_string(),
         10 => "十".to_string(),
         11..=19 => format!("十{}", D[n - 10]),
-        20..=99 => format!("{}十{}", D[n / 10], if n % 10 == 0 { "" } else { D[n % 10] }),
+        20..=99 => format!(
+            "{}十{}",
+            D[n / 10],
+            if n.is_multiple_of(10) { "" } else { D[n % 10] }
+        ),
         _ => n.to_string(),
     }
 }
@@ -174,7 +189,10 @@ impl Draft {
             });
         }
         let mut ids = std::collections::HashSet::new();
-        if d.blocks.iter().any(|b| !ids.insert(b.id) || b.id >= d.next_id) {
+        if d.blocks
+            .iter()
+            .any(|b| !ids.insert(b.id) || b.id >= d.next_id)
+        {
             return Err(DraftError {
                 path: path.to_string(),
                 position: None,
@@ -198,7 +216,13 @@ impl Draft {
         crate::core::fsutil::write_atomic(path, self.to_ron().as_bytes())
     }
 
-    fn new_block(&mut self, kind: BlockKind, heading: String, body: String, source: Option<Provenance>) -> Block {
+    fn new_block(
+        &mut self,
+        kind: BlockKind,
+        heading: String,
+        body: String,
+        source: Option<Provenance>,
+    ) -> Block {
         let id = self.next_id;
         self.next_id += 1;
         Block {
@@ -219,7 +243,11 @@ impl Draft {
     /// sections and points before the closing.
     pub fn default_position(&self, kind: BlockKind) -> usize {
         match kind {
-            BlockKind::Opening => self.blocks.iter().take_while(|b| b.kind == BlockKind::Opening).count(),
+            BlockKind::Opening => self
+                .blocks
+                .iter()
+                .take_while(|b| b.kind == BlockKind::Opening)
+                .count(),
             BlockKind::Closing => self.blocks.len(),
             _ => self
                 .blocks
@@ -232,18 +260,25 @@ impl Draft {
     /// Inserts a template at `at` (or its default place); a section brings its points.
     /// Returns the id of the first inserted block.
     pub fn insert_template(&mut self, t: &Template, at: Option<usize>) -> u64 {
-        let kind = match t.kind {
-            TemplateKind::Opening => BlockKind::Opening,
-            TemplateKind::Section => BlockKind::Section,
-            TemplateKind::Point => BlockKind::Point,
-            TemplateKind::Closing => BlockKind::Closing,
-        };
-        let at = at.unwrap_or_else(|| self.default_position(kind)).min(self.blocks.len());
-        let mut new = vec![self.new_block(kind, t.heading.clone(), t.paragraphs.join("\n"), Some(t.source.clone()))];
+        let kind = BlockKind::from(t.kind);
+        let at = at
+            .unwrap_or_else(|| self.default_position(kind))
+            .min(self.blocks.len());
+        let mut new = vec![self.new_block(
+            kind,
+            t.heading.clone(),
+            t.paragraphs.join("\n"),
+            Some(t.source.clone()),
+        )];
         for (i, c) in t.children.iter().enumerate() {
             let mut src = t.source.clone();
             src.path = format!("{}/{}", src.path, i + 1);
-            new.push(self.new_block(BlockKind::Point, c.heading.clone(), c.paragraphs.join("\n"), Some(src)));
+            new.push(self.new_block(
+                BlockKind::Point,
+                c.heading.clone(),
+                c.paragraphs.join("\n"),
+                Some(src),
+            ));
         }
         let first = new[0].id;
         self.blocks.splice(at..at, new);
@@ -252,7 +287,9 @@ impl Draft {
 
     /// Inserts an empty block; returns its id.
     pub fn insert_blank(&mut self, kind: BlockKind, at: Option<usize>) -> u64 {
-        let at = at.unwrap_or_else(|| self.default_position(kind)).min(self.blocks.len());
+        let at = at
+            .unwrap_or_else(|| self.default_position(kind))
+            .min(self.blocks.len());
         let b = self.new_block(kind, String::new(), String::new(), None);
         let id = b.id;
         self.blocks.insert(at, b);
@@ -273,7 +310,9 @@ impl Draft {
     /// Moves block `id` (with its points) one place up (`-1`) or down (`+1`) among blocks
     /// of its level. Returns whether anything moved.
     pub fn move_by(&mut self, id: u64, dir: i32) -> bool {
-        let Some(i) = self.index_of(id) else { return false };
+        let Some(i) = self.index_of(id) else {
+            return false;
+        };
         let g = self.group(i);
         let same_level = |b: &Block, kind: BlockKind| match kind {
             BlockKind::Point => b.kind == BlockKind::Point,
@@ -281,13 +320,18 @@ impl Draft {
         };
         let kind = self.blocks[i].kind;
         if dir < 0 {
-            let Some(prev) = (0..g.start).rev().find(|&j| same_level(&self.blocks[j], kind)) else {
+            let Some(prev) = (0..g.start)
+                .rev()
+                .find(|&j| same_level(&self.blocks[j], kind))
+            else {
                 return false;
             };
             let moved: Vec<Block> = self.blocks.drain(g).collect();
             self.blocks.splice(prev..prev, moved);
         } else {
-            let Some(next) = (g.end..self.blocks.len()).find(|&j| same_level(&self.blocks[j], kind)) else {
+            let Some(next) =
+                (g.end..self.blocks.len()).find(|&j| same_level(&self.blocks[j], kind))
+            else {
                 return false;
             };
             let next_end = self.group(next).end;
@@ -317,7 +361,9 @@ impl Draft {
 
     /// Section ↔ point.
     pub fn toggle_level(&mut self, id: u64) -> bool {
-        let Some(i) = self.index_of(id) else { return false };
+        let Some(i) = self.index_of(id) else {
+            return false;
+        };
         let b = &mut self.blocks[i];
         b.kind = match b.kind {
             BlockKind::Section => BlockKind::Point,
@@ -345,7 +391,9 @@ impl Draft {
 
     /// Deletes a block with its points.
     pub fn delete(&mut self, id: u64) -> bool {
-        let Some(i) = self.index_of(id) else { return false };
+        let Some(i) = self.index_of(id) else {
+            return false;
+        };
         let g = self.group(i);
         self.blocks.drain(g);
         true
@@ -407,9 +455,15 @@ impl Draft {
             "单位" => m.unit.clone(),
             "会议名称" => m.meeting.clone(),
             "姓名" | "讲话人" => m.speaker.clone(),
-            "日期" => date_parts(&m.date).map(|(_, mo, d)| format!("{mo}月{d}日")).unwrap_or_default(),
-            "年份" => date_parts(&m.date).map(|(y, _, _)| format!("{y}年")).unwrap_or_default(),
-            "月份" => date_parts(&m.date).map(|(_, mo, _)| format!("{mo}月")).unwrap_or_default(),
+            "日期" => date_parts(&m.date)
+                .map(|(_, mo, d)| format!("{mo}月{d}日"))
+                .unwrap_or_default(),
+            "年份" => date_parts(&m.date)
+                .map(|(y, _, _)| format!("{y}年"))
+                .unwrap_or_default(),
+            "月份" => date_parts(&m.date)
+                .map(|(_, mo, _)| format!("{mo}月"))
+                .unwrap_or_default(),
             "标题" => m.title.clone(),
             _ => String::new(),
         };
@@ -526,10 +580,25 @@ mod tests {
     #[test]
     fn numbering_is_derived_from_the_outline() {
         let d = draft();
-        assert_eq!(heads(&d), vec!["", "一、甲", "（一）甲的分论点", "二、乙", "（一）乙的分论点", "三、丙", "（一）丙的分论点", ""]);
+        assert_eq!(
+            heads(&d),
+            vec![
+                "",
+                "一、甲",
+                "（一）甲的分论点",
+                "二、乙",
+                "（一）乙的分论点",
+                "三、丙",
+                "（一）丙的分论点",
+                ""
+            ]
+        );
         let mut s = d.clone();
         s.numbering = Numbering::Speech;
-        assert_eq!(heads(&s)[1..3], ["第一，甲".to_string(), "一是甲的分论点".to_string()]);
+        assert_eq!(
+            heads(&s)[1..3],
+            ["第一，甲".to_string(), "一是甲的分论点".to_string()]
+        );
         assert_eq!(han_numeral(21), "二十一");
     }
 
@@ -538,10 +607,16 @@ mod tests {
         let mut d = draft();
         let yi = d.blocks[3].id;
         assert!(d.move_by(yi, -1));
-        assert_eq!(heads(&d)[1..5], ["一、乙", "（一）乙的分论点", "二、甲", "（一）甲的分论点"].map(String::from));
+        assert_eq!(
+            heads(&d)[1..5],
+            ["一、乙", "（一）乙的分论点", "二、甲", "（一）甲的分论点"].map(String::from)
+        );
         assert!(d.move_by(yi, 1));
         assert!(d.move_by(yi, 1));
-        assert_eq!(heads(&d)[5..7], ["三、乙", "（一）乙的分论点"].map(String::from));
+        assert_eq!(
+            heads(&d)[5..7],
+            ["三、乙", "（一）乙的分论点"].map(String::from)
+        );
         assert!(!d.move_by(yi, 1));
         // Drag: the first section to the end (before the closing).
         d.move_to(1, 7);
@@ -567,7 +642,10 @@ mod tests {
         let mut d = Draft::default();
         d.meta.unit = "市委组织部".into();
         d.meta.date = "2026-07-01".into();
-        assert_eq!(d.fill("{单位}在{日期}召开，{年份}，{会议名称}"), "市委组织部在7月1日召开，2026年，{会议名称}");
+        assert_eq!(
+            d.fill("{单位}在{日期}召开，{年份}，{会议名称}"),
+            "市委组织部在7月1日召开，2026年，{会议名称}"
+        );
         let id = d.insert_blank(BlockKind::Opening, None);
         let i = d.index_of(id).unwrap();
         d.blocks[i].body = "{单位}和{会议名称}".into();

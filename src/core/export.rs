@@ -39,10 +39,13 @@ pub fn lines(d: &Draft) -> Vec<Line> {
     if !title.is_empty() {
         out.push(Line::Title(d.fill(&title)));
     }
-    let byline: Vec<String> = [d.meta.speaker.trim().to_string(), chinese_date(&d.meta.date)]
-        .into_iter()
-        .filter(|s| !s.is_empty())
-        .collect();
+    let byline: Vec<String> = [
+        d.meta.speaker.trim().to_string(),
+        chinese_date(&d.meta.date),
+    ]
+    .into_iter()
+    .filter(|s| !s.is_empty())
+    .collect();
     if !byline.is_empty() {
         out.push(Line::Byline(format!("（{}）", byline.join("　"))));
     }

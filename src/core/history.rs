@@ -49,14 +49,18 @@ impl History {
     }
 
     pub fn undo(&mut self, current: &mut Draft) -> bool {
-        let Some(prev) = self.undo.pop() else { return false };
+        let Some(prev) = self.undo.pop() else {
+            return false;
+        };
         self.redo.push(std::mem::replace(current, prev));
         self.last = None;
         true
     }
 
     pub fn redo(&mut self, current: &mut Draft) -> bool {
-        let Some(next) = self.redo.pop() else { return false };
+        let Some(next) = self.redo.pop() else {
+            return false;
+        };
         self.undo.push(std::mem::replace(current, next));
         self.last = None;
         true

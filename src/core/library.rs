@@ -462,3 +462,21 @@ fn validate_template(t: &Template) -> Result<(), String> {
     }
     Ok(())
 }
+
+mod embedded {
+    include!(concat!(env!("OUT_DIR"), "/embedded_templates.rs"));
+}
+
+impl Library {
+    /// The library shipped in the binary (mined from `assets/corpus`).
+    pub fn embedded() -> (Library, Vec<LoadError>) {
+        let mut lib = Library::default();
+        let mut errors = Vec::new();
+        for (name, text) in embedded::EMBEDDED {
+            if let Err(e) = lib.add_file(name, text) {
+                errors.push(e);
+            }
+        }
+        (lib, errors)
+    }
+}

@@ -3,8 +3,11 @@
 pub mod clean;
 pub mod clutter;
 pub mod docx_read;
+pub mod draft;
 pub mod error;
+pub mod export;
 pub mod fsutil;
+pub mod history;
 pub mod lexicon;
 pub mod library;
 pub mod marker;
@@ -14,6 +17,3 @@ pub mod outline;
 pub mod speech;
 pub mod suggest;
 pub mod text;
-pub mod draft;
-pub mod export;
-pub mod history;

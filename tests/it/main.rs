@@ -1,5 +1,6 @@
 //! All integration tests in one binary, to keep link time down on small machines.
 
+mod app;
 mod fixtures;
 mod library;
 mod mine;

@@ -1,0 +1,344 @@
+//! Modal dialogs: a path field for every file operation (works where no native dialog
+//! service exists), restoring an autosave, import summary, shortcuts, about; and the
+//! find window.
+
+use std::path::PathBuf;
+
+use super::action::Command;
+use super::worker::{ImportSummary, PathPurpose};
+use super::{Action, JiangGaoApp};
+use crate::core::draft::Draft;
+use crate::core::export::TextEncoding;
+
+pub struct PathDialog {
+    pub purpose: PathPurpose,
+    pub path: String,
+    /// Set by a native dialog's pick: act without another click.
+    pub confirmed: bool,
+}
+
+impl PathDialog {
+    pub fn new(purpose: PathPurpose, path: String) -> Self {
+        PathDialog {
+            purpose,
+            path,
+            confirmed: false,
+        }
+    }
+
+    fn title(&self) -> &'static str {
+        match self.purpose {
+            PathPurpose::Open => "打开讲稿",
+            PathPurpose::SaveAs => "保存讲稿",
+            PathPurpose::ExportText => "导出为文本",
+            PathPurpose::ImportCorpus => "导入语料（讲话稿文件夹）",
+        }
+    }
+}
+
+pub enum Dialog {
+    Path(PathDialog),
+    Restore(Box<Draft>),
+    ImportSummary(ImportSummary),
+    Shortcuts,
+    About,
+}
+
+#[derive(Default)]
+pub struct FindBar {
+    pub open: bool,
+    pub query: String,
+}
+
+pub fn dialogs_ui(app: &mut JiangGaoApp, ctx: &egui::Context) {
+    find_ui(app, ctx);
+    import_progress_ui(app, ctx);
+    let Some(dialog) = app.dialog.take() else {
+        return;
+    };
+    let keep = match dialog {
+        Dialog::Path(d) => path_dialog_ui(app, ctx, d),
+        Dialog::Restore(d) => restore_ui(app, ctx, d),
+        Dialog::ImportSummary(s) => summary_ui(ctx, s),
+        Dialog::Shortcuts => shortcuts_ui(ctx).then_some(Dialog::Shortcuts),
+        Dialog::About => about_ui(ctx).then_some(Dialog::About),
+    };
+    // A dialog opened while this one was handled (e.g. by its action) wins.
+    if app.dialog.is_none() {
+        app.dialog = keep;
+    }
+}
+
+fn modal<R>(ctx: &egui::Context, id: &str, content: impl FnOnce(&mut egui::Ui) -> R) -> (R, bool) {
+    let r = egui::Modal::new(egui::Id::unique(("modal", id))).show(ctx, |ui| {
+        ui.set_max_width(560.0);
+        content(ui)
+    });
+    let close = r.should_close();
+    (r.inner, close)
+}
+
+fn path_dialog_ui(app: &mut JiangGaoApp, ctx: &egui::Context, mut d: PathDialog) -> Option<Dialog> {
+    let mut ok = d.confirmed;
+    let mut cancel = false;
+    let title = d.title();
+    let (_, closed) = modal(ctx, "path", |ui| {
+        ui.heading(title);
+        ui.horizontal(|ui| {
+            let l = ui.label("文件路径");
+            let r = ui
+                .add(egui::TextEdit::singleline(&mut d.path).desired_width(420.0))
+                .labelled_by(l.id);
+            if r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
+                ok = true;
+            }
+        });
+        if d.purpose == PathPurpose::ExportText {
+            ui.horizontal(|ui| {
+                ui.label("编码");
+                for e in [TextEncoding::Utf8, TextEncoding::Gb18030] {
+                    ui.radio_value(&mut app.prefs.encoding, e, e.label());
+                }
+            });
+        }
+        ui.horizontal(|ui| {
+            if ui.button("确定").clicked() {
+                ok = true;
+            }
+            if ui
+                .button("浏览…")
+                .on_hover_text("打开系统的文件对话框")
+                .clicked()
+            {
+                app.workers.pick(d.purpose, Some(PathBuf::from(&d.path)));
+            }
+            if ui.button("取消").clicked() {
+                cancel = true;
+            }
+        });
+    });
+    if cancel || closed {
+        return None;
+    }
+    if !ok {
+        return Some(Dialog::Path(d));
+    }
+    let path = PathBuf::from(d.path.trim());
+    if d.path.trim().is_empty() {
+        app.set_error("请填写文件路径".into());
+        return Some(Dialog::Path(PathDialog {
+            confirmed: false,
+            ..d
+        }));
+    }
+    let done = match d.purpose {
+        PathPurpose::Open => {
+            app.push(Action::OpenPath(path));
+            true
+        }
+        PathPurpose::SaveAs => app.save_to(&path),
+        PathPurpose::ExportText => app.export_text_to(&path),
+        PathPurpose::ImportCorpus => {
+            if path.is_dir() {
+                app.import_progress = Some((0, 0));
+                app.workers.import(path, app.opts.data_dir.clone());
+                true
+            } else {
+                app.set_error(format!("{} 不是文件夹", path.display()));
+                false
+            }
+        }
+    };
+    if done {
+        None
+    } else {
+        Some(Dialog::Path(PathDialog {
+            confirmed: false,
+            ..d
+        }))
+    }
+}
+
+fn restore_ui(app: &mut JiangGaoApp, ctx: &egui::Context, d: Box<Draft>) -> Option<Dialog> {
+    let mut choice = None;
+    modal(ctx, "restore", |ui| {
+        ui.heading("恢复未保存的讲稿？");
+        ui.label("上次关闭时有未保存的讲稿（已自动保存）。");
+        let title = if d.meta.title.is_empty() {
+            "（无标题）"
+        } else {
+            d.meta.title.as_str()
+        };
+        ui.label(format!("标题：{title}，共 {} 段。", d.blocks.len()));
+        ui.horizontal(|ui| {
+            if ui.button("恢复").clicked() {
+                choice = Some(true);
+            }
+            if ui.button("放弃").clicked() {
+                choice = Some(false);
+            }
+        });
+    });
+    match choice {
+        Some(true) => {
+            app.draft = *d;
+            app.history.clear();
+            app.doc = super::Doc {
+                rev: 1,
+                ..Default::default()
+            };
+            app.doc.autosaved_rev = 1;
+            app.set_info("已恢复自动保存的讲稿".into());
+            None
+        }
+        Some(false) => {
+            let _ = std::fs::remove_file(app.opts.data_dir.join(super::AUTOSAVE_FILE));
+            None
+        }
+        None => Some(Dialog::Restore(d)),
+    }
+}
+
+fn summary_ui(ctx: &egui::Context, s: ImportSummary) -> Option<Dialog> {
+    let mut close = false;
+    modal(ctx, "import_summary", |ui| {
+        ui.heading("导入语料完成");
+        if s.cancelled {
+            ui.label("导入已取消，模板库未改变。");
+        }
+        ui.label(format!(
+            "读取讲话稿 {} 篇，提炼模板 {} 个、提法 {} 条。",
+            s.read, s.templates, s.phrases
+        ));
+        match &s.saved_to {
+            Ok(p) => ui.label(format!("已加入我的模板库：{}", p.display())),
+            Err(e) => ui.colored_label(ui.visuals().error_fg_color, format!("未保存：{e}")),
+        };
+        if !s.skipped.is_empty() {
+            ui.label(format!("跳过的文件 {} 个：", s.skipped.len()));
+            egui::ScrollArea::vertical()
+                .max_height(200.0)
+                .show(ui, |ui| {
+                    for (p, why) in &s.skipped {
+                        ui.small(format!("{}：{why}", p.display()));
+                    }
+                });
+        }
+        close = ui.button("好").clicked();
+    });
+    (!close).then_some(Dialog::ImportSummary(s))
+}
+
+fn shortcuts_ui(ctx: &egui::Context) -> bool {
+    let mut open = true;
+    let (_, closed) = modal(ctx, "shortcuts", |ui| {
+        ui.heading("快捷键");
+        egui::Grid::new("shortcut_grid")
+            .striped(true)
+            .show(ui, |ui| {
+                for c in Command::ALL {
+                    let info = c.info();
+                    if info.shortcuts.is_empty() {
+                        continue;
+                    }
+                    ui.label(info.label);
+                    let keys: Vec<String> = info
+                        .shortcuts
+                        .iter()
+                        .map(|s| ctx.format_shortcut(s))
+                        .collect();
+                    ui.label(keys.join(" / "));
+                    ui.end_row();
+                }
+            });
+        ui.small("输入法输入时，快捷键不会干扰选字。");
+        if ui.button("关闭").clicked() {
+            open = false;
+        }
+    });
+    open && !closed
+}
+
+fn about_ui(ctx: &egui::Context) -> bool {
+    let mut open = true;
+    let (_, closed) = modal(ctx, "about", |ui| {
+        ui.heading("讲稿工坊");
+        ui.label(format!("版本 {}", env!("CARGO_PKG_VERSION")));
+        ui.label("从过往讲话稿中提炼结构与提法，辅助起草党建讲话稿。全程离线，不联网。");
+        ui.small("中文字体：Noto Sans CJK SC（SIL Open Font License 1.1）");
+        if ui.button("关闭").clicked() {
+            open = false;
+        }
+    });
+    open && !closed
+}
+
+fn find_ui(app: &mut JiangGaoApp, ctx: &egui::Context) {
+    if !app.find.open {
+        return;
+    }
+    let mut open = true;
+    let markers = app.draft.markers();
+    egui::Window::new("查找")
+        .open(&mut open)
+        .default_width(320.0)
+        .show(ctx, |ui| {
+            let l = ui.label("查找内容");
+            let r = ui
+                .add(egui::TextEdit::singleline(&mut app.find.query).desired_width(f32::INFINITY))
+                .labelled_by(l.id);
+            if app.find.query.is_empty() {
+                r.request_focus();
+                return;
+            }
+            let q = app.find.query.clone();
+            let mut hits = 0;
+            egui::ScrollArea::vertical()
+                .max_height(300.0)
+                .show(ui, |ui| {
+                    for (i, b) in app.draft.blocks.iter().enumerate() {
+                        for (field, text) in [(0u8, &b.heading), (1u8, &b.body)] {
+                            for (at, _) in text.match_indices(q.as_str()) {
+                                hits += 1;
+                                let cursor = text[..at].chars().count();
+                                let snippet: String = text[at..].chars().take(24).collect();
+                                let label = format!("{}{} …{snippet}", b.kind.label(), markers[i]);
+                                if ui.selectable_label(false, label).clicked() {
+                                    app.focus_request =
+                                        Some((b.id, field, Some(cursor + q.chars().count())));
+                                    app.preview = false;
+                                }
+                            }
+                        }
+                    }
+                });
+            ui.label(format!("共 {hits} 处"));
+        });
+    app.find.open = open;
+}
+
+fn import_progress_ui(app: &mut JiangGaoApp, ctx: &egui::Context) {
+    let Some((done, total)) = app.import_progress else {
+        return;
+    };
+    egui::Window::new("正在导入语料")
+        .collapsible(false)
+        .resizable(false)
+        .show(ctx, |ui| {
+            let frac = if total == 0 {
+                0.0
+            } else {
+                done as f32 / total as f32
+            };
+            ui.add(
+                egui::ProgressBar::new(frac)
+                    .text(format!("{done}/{total}"))
+                    .show_percentage(),
+            );
+            if ui.button("取消").clicked()
+                && let Some(c) = &app.workers.import_cancel
+            {
+                c.store(true, std::sync::atomic::Ordering::Relaxed);
+            }
+        });
+}

@@ -1,0 +1,456 @@
+//! Centre — 讲稿: meeting details and the outline of blocks, each with its number,
+//! heading, body and tools; drag to reorder, drop templates from the library.
+
+use super::highlight::{self, Mark};
+use super::library_panel::TemplateDrag;
+use super::{Action, Focus, JiangGaoApp, meta_form};
+use crate::core::draft::{Block, BlockKind, Numbering};
+use crate::core::history::ChangeKind;
+
+/// Key of a block in the drag-and-drop list (stable across reorders).
+#[derive(Hash, Debug, Clone, Copy)]
+struct BlockKey(u64);
+
+/// The specifics a block carries from its source template, to highlight while they remain.
+fn carried_specifics(app: &JiangGaoApp, b: &Block) -> Vec<String> {
+    let Some(src) = &b.source else {
+        return Vec::new();
+    };
+    // Points inserted with a section carry "<section>/n": the section's specifics cover them.
+    let section = src.path.split('/').next().unwrap_or_default();
+    app.library
+        .templates
+        .iter()
+        .filter(|t| {
+            t.source.file == src.file && (t.source.path == src.path || t.source.path == section)
+        })
+        .flat_map(|t| t.specifics.iter().map(|s| s.text.clone()))
+        .collect()
+}
+
+pub fn draft_panel_ui(app: &mut JiangGaoApp, ui: &mut egui::Ui, now: f64) {
+    egui::CollapsingHeader::new("会议信息")
+        .default_open(true)
+        .show(ui, |ui| meta_form::meta_form_ui(app, ui, now));
+    ui.horizontal_wrapped(|ui| {
+        let l = ui.label("编号");
+        let mut n = app.draft.numbering;
+        egui::ComboBox::from_id_salt("numbering")
+            .selected_text(n.label())
+            .show_ui(ui, |ui| {
+                for x in Numbering::ALL {
+                    ui.selectable_value(&mut n, x, x.label());
+                }
+            })
+            .response
+            .labelled_by(l.id);
+        if n != app.draft.numbering {
+            app.push(Action::SetNumbering(n));
+        }
+        ui.separator();
+        ui.label("插入空白：");
+        for k in [
+            BlockKind::Opening,
+            BlockKind::Section,
+            BlockKind::Point,
+            BlockKind::Closing,
+        ] {
+            if ui
+                .small_button(k.label())
+                .on_hover_text("在光标所在位置插入一段空白")
+                .clicked()
+            {
+                app.push(Action::InsertBlank(k));
+            }
+        }
+        ui.separator();
+        let mut pv = app.preview;
+        if ui.toggle_value(&mut pv, "全文预览").changed() {
+            app.push(Action::Command(super::action::Command::Preview));
+        }
+    });
+    ui.separator();
+    if app.preview {
+        preview_ui(app, ui);
+        return;
+    }
+    if app.draft.blocks.is_empty() {
+        empty_ui(app, ui);
+        return;
+    }
+    outline_ui(app, ui, now);
+}
+
+fn empty_ui(app: &mut JiangGaoApp, ui: &mut egui::Ui) {
+    let (_, payload) = ui.dnd_drop_zone::<TemplateDrag, _>(egui::Frame::group(ui.style()), |ui| {
+        ui.set_min_size(egui::vec2(ui.available_width(), 160.0));
+        ui.vertical_centered(|ui| {
+            ui.add_space(40.0);
+            ui.heading("从左侧模板库挑选开头、主体部分和结尾");
+            ui.label("点击模板预览后按「插入到讲稿」，或把模板拖到这里。");
+            ui.label("也可以用上方「插入空白」从头写起。");
+        });
+    });
+    if let Some(p) = payload {
+        app.push(Action::InsertTemplate {
+            id: p.0.clone(),
+            after_block: None,
+        });
+    }
+}
+
+fn preview_ui(app: &JiangGaoApp, ui: &mut egui::Ui) {
+    let text = crate::core::export::render_txt(&app.draft);
+    egui::ScrollArea::vertical()
+        .id_salt("preview")
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            let font = egui::TextStyle::Body.resolve(ui.style());
+            let marks: Vec<(usize, usize, Mark)> = highlight::slot_ranges(&text)
+                .into_iter()
+                .map(|(s, e)| (s, e, Mark::Slot))
+                .collect();
+            let job = highlight::job(
+                &text,
+                &marks,
+                font,
+                ui.visuals().text_color(),
+                ui.visuals().dark_mode,
+                ui.available_width(),
+            );
+            ui.label(job);
+        });
+}
+
+fn outline_ui(app: &mut JiangGaoApp, ui: &mut egui::Ui, now: f64) {
+    let before = app.draft.clone();
+    let markers = app.draft.markers();
+    let keys: Vec<BlockKey> = app.draft.blocks.iter().map(|b| BlockKey(b.id)).collect();
+    let mut typed: Option<(u64, u8)> = None;
+    let mut focus_seen = false;
+    let specifics: Vec<Vec<String>> = app
+        .draft
+        .blocks
+        .iter()
+        .map(|b| carried_specifics(app, b))
+        .collect();
+    let response = egui::ScrollArea::vertical()
+        .id_salt("outline")
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            let r = egui_dnd::dnd(ui, egui::Id::unique("draft_blocks")).show(
+                keys.iter().copied(),
+                |ui, key, handle, _state| {
+                    let Some(i) = app.draft.index_of(key.0) else {
+                        return;
+                    };
+                    let marker = markers.get(i).cloned().unwrap_or_default();
+                    let frame = egui::Frame::group(ui.style()).inner_margin(6.0);
+                    let resp = frame
+                        .show(ui, |ui| {
+                            block_ui(
+                                app,
+                                ui,
+                                i,
+                                &marker,
+                                &specifics[i],
+                                handle,
+                                &mut typed,
+                                &mut focus_seen,
+                            );
+                        })
+                        .response;
+                    // Templates dropped on a block go after it.
+                    if let Some(p) = resp.dnd_release_payload::<TemplateDrag>() {
+                        app.push(Action::InsertTemplate {
+                            id: p.0.clone(),
+                            after_block: Some(key.0),
+                        });
+                    }
+                    if resp.dnd_hover_payload::<TemplateDrag>().is_some() {
+                        ui.painter().hline(
+                            resp.rect.x_range(),
+                            resp.rect.bottom() + 2.0,
+                            ui.visuals().selection.stroke,
+                        );
+                    }
+                },
+            );
+            ui.add_space(40.0);
+            r
+        });
+    if let Some(u) = response.inner.final_update() {
+        app.push(Action::MoveTo {
+            from: u.from,
+            to: u.to,
+        });
+    }
+    if let Some((block, field)) = typed {
+        app.changed(&before, ChangeKind::Typing(block, field), now);
+        app.phrases.dirty = true;
+    }
+    if !focus_seen && ui.ctx().memory(|m| m.focused().is_none()) {
+        // Keep the last caret so a click in the side panel can still insert there.
+        app.history.break_step();
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn block_ui(
+    app: &mut JiangGaoApp,
+    ui: &mut egui::Ui,
+    i: usize,
+    marker: &str,
+    specifics: &[String],
+    handle: egui_dnd::Handle,
+    typed: &mut Option<(u64, u8)>,
+    focus_seen: &mut bool,
+) {
+    let id = app.draft.blocks[i].id;
+    let kind = app.draft.blocks[i].kind;
+    let collapsed = app.draft.blocks[i].collapsed;
+    ui.horizontal(|ui| {
+        handle.ui(ui, |ui| {
+            ui.label("≡").on_hover_text("拖动以调整顺序");
+        });
+        let caret = if collapsed { "▶" } else { "▼" };
+        if ui.small_button(caret).on_hover_text("折叠或展开").clicked() {
+            app.draft.blocks[i].collapsed = !collapsed;
+        }
+        ui.strong(kind.label());
+        if !marker.is_empty() {
+            ui.label(marker);
+        }
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            if ui
+                .small_button("删除")
+                .on_hover_text("删除本段（主体部分连同其分论点），可撤销")
+                .clicked()
+            {
+                app.push(Action::Delete(id));
+            }
+            if ui
+                .small_button("复制")
+                .on_hover_text("复制一份放在后面")
+                .clicked()
+            {
+                app.push(Action::Duplicate(id));
+            }
+            if matches!(kind, BlockKind::Section | BlockKind::Point) {
+                let tip = if kind == BlockKind::Section {
+                    "降为分论点"
+                } else {
+                    "升为主体部分"
+                };
+                if ui
+                    .small_button(if kind == BlockKind::Section {
+                        "降级"
+                    } else {
+                        "升级"
+                    })
+                    .on_hover_text(tip)
+                    .clicked()
+                {
+                    app.push(Action::ToggleLevel(id));
+                }
+            }
+            if ui.small_button("下移").clicked() {
+                app.push(Action::MoveBy(id, 1));
+            }
+            if ui.small_button("上移").clicked() {
+                app.push(Action::MoveBy(id, -1));
+            }
+        });
+    });
+    if let Some(src) = &app.draft.blocks[i].source {
+        ui.small(format!(
+            "来自：{} · {}",
+            src.title.as_deref().unwrap_or(&src.file),
+            src.path
+        ));
+    }
+    let label_base = format!("{}{}", kind.label(), marker);
+    if matches!(kind, BlockKind::Section | BlockKind::Point) {
+        ui.horizontal(|ui| {
+            let l = ui.label("标题");
+            let r = text_field(
+                app,
+                ui,
+                i,
+                0,
+                specifics,
+                false,
+                &format!("{label_base}标题"),
+                l.id,
+            );
+            track(app, &r, id, 0, typed, focus_seen);
+        });
+    }
+    if collapsed {
+        let body = &app.draft.blocks[i].body;
+        let p: String = body.chars().take(60).collect();
+        ui.weak(if body.chars().count() > 60 {
+            format!("{p}…")
+        } else {
+            p
+        });
+        return;
+    }
+    let l = ui.label("正文");
+    let r = text_field(
+        app,
+        ui,
+        i,
+        1,
+        specifics,
+        true,
+        &format!("{label_base}正文"),
+        l.id,
+    );
+    track(app, &r, id, 1, typed, focus_seen);
+    let b = &app.draft.blocks[i];
+    let unfilled: Vec<String> =
+        crate::core::draft::slot_names(&format!("{}\n{}", b.heading, b.body))
+            .into_iter()
+            .filter(|n| app.draft.slot_value(n).is_none())
+            .collect();
+    let carried: Vec<&String> = specifics
+        .iter()
+        .filter(|s| b.body.contains(s.as_str()) || b.heading.contains(s.as_str()))
+        .collect();
+    if !unfilled.is_empty() {
+        ui.colored_label(
+            ui.visuals().warn_fg_color,
+            format!(
+                "未填空位：{}",
+                unfilled
+                    .iter()
+                    .map(|n| format!("{{{n}}}"))
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            ),
+        );
+    }
+    if !carried.is_empty() {
+        let mut c: Vec<&str> = carried.iter().map(|s| s.as_str()).collect();
+        c.dedup();
+        ui.colored_label(
+            ui.visuals().hyperlink_color,
+            format!("原稿专有信息，请改写：{}", c.join("、")),
+        );
+    }
+}
+
+/// Result of drawing one text field.
+struct FieldResponse {
+    changed: bool,
+    focused: bool,
+    cursor: Option<usize>,
+}
+
+#[allow(clippy::too_many_arguments)]
+fn text_field(
+    app: &mut JiangGaoApp,
+    ui: &mut egui::Ui,
+    i: usize,
+    field: u8,
+    specifics: &[String],
+    multiline: bool,
+    accessible: &str,
+    label: egui::Id,
+) -> FieldResponse {
+    let id = app.draft.blocks[i].id;
+    let dark = ui.visuals().dark_mode;
+    let color = ui.visuals().text_color();
+    let font = egui::TextStyle::Body.resolve(ui.style());
+    let mut layouter = |ui: &egui::Ui, buf: &dyn egui::TextBuffer, wrap: f32| {
+        let text = buf.as_str();
+        let mut marks: Vec<(usize, usize, Mark)> = highlight::slot_ranges(text)
+            .into_iter()
+            .map(|(s, e)| (s, e, Mark::Slot))
+            .collect();
+        marks.extend(
+            highlight::term_ranges(text, specifics)
+                .into_iter()
+                .map(|(s, e)| (s, e, Mark::Specific)),
+        );
+        let job = highlight::job(text, &marks, font.clone(), color, dark, wrap);
+        ui.fonts_mut(|f| f.layout_job(job))
+    };
+    let b = &mut app.draft.blocks[i];
+    let value = if field == 0 {
+        &mut b.heading
+    } else {
+        &mut b.body
+    };
+    let hint = match (field, b.kind) {
+        (0, _) => "小标题",
+        (_, BlockKind::Opening) => "开头：会议背景、目的，以“下面，我讲几点意见”过渡",
+        (_, BlockKind::Closing) => "结尾：同志们，……",
+        _ => "正文，每段一行",
+    };
+    let edit = if multiline {
+        egui::TextEdit::multiline(value).desired_rows(3)
+    } else {
+        egui::TextEdit::singleline(value)
+    };
+    let out = edit
+        .id_salt(("block_text", id, field))
+        .hint_text(hint)
+        .desired_width(f32::INFINITY)
+        .layouter(&mut layouter)
+        .show(ui);
+    let resp = out.response.response.clone().labelled_by(label);
+    resp.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, accessible));
+    // Put the caret where a find hit or an insertion asked for it.
+    if let Some((b, f, cursor)) = app.focus_request
+        && b == id
+        && f == field
+    {
+        resp.request_focus();
+        resp.scroll_to_me(Some(egui::Align::Center));
+        if let Some(c) = cursor {
+            let mut state = out.state.clone();
+            let cc = egui::text::CCursor::new(c);
+            state
+                .cursor
+                .set_char_range(Some(egui::text::CCursorRange::one(cc)));
+            state.store(ui.ctx(), resp.id);
+        }
+        app.focus_request = None;
+    }
+    FieldResponse {
+        changed: resp.changed(),
+        focused: resp.has_focus(),
+        cursor: out.cursor_range.map(|r| r.primary.index.0),
+    }
+}
+
+fn track(
+    app: &mut JiangGaoApp,
+    r: &FieldResponse,
+    id: u64,
+    field: u8,
+    typed: &mut Option<(u64, u8)>,
+    focus_seen: &mut bool,
+) {
+    if r.changed {
+        *typed = Some((id, field));
+    }
+    if r.focused {
+        *focus_seen = true;
+        let cursor = r.cursor.unwrap_or(0);
+        let f = Focus {
+            block: id,
+            field,
+            cursor,
+        };
+        if app.focus != Some(f) {
+            if app.focus.map(|x| (x.block, x.field)) != Some((id, field)) {
+                app.history.break_step();
+            }
+            app.focus = Some(f);
+            app.phrases.dirty = true;
+        }
+    }
+}

@@ -1,0 +1,730 @@
+//! The desktop app. It reads core state, draws it, and collects actions during the frame;
+//! the core applies them once at the end of the frame.
+
+pub mod action;
+pub mod dialogs;
+pub mod draft_panel;
+pub mod fonts;
+pub mod highlight;
+pub mod library_panel;
+pub mod menu;
+pub mod meta_form;
+pub mod phrase_panel;
+pub mod prefs;
+pub mod status_bar;
+pub mod worker;
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use crate::core::draft::{BlockKind, Draft};
+use crate::core::history::{ChangeKind, History};
+use crate::core::library::Library;
+use action::Command;
+use dialogs::Dialog;
+use prefs::Prefs;
+use worker::{Msg, PathPurpose, Workers};
+
+/// How often the draft is written to the data folder while it has unsaved changes.
+pub const AUTOSAVE_SECONDS: f64 = 3.0;
+/// Typing pause before suggestions refresh.
+pub const SUGGEST_DEBOUNCE: f64 = 0.3;
+pub const AUTOSAVE_FILE: &str = "autosave.ron";
+
+/// Where the app keeps its data, and whether background work runs inline (tests).
+#[derive(Debug, Clone)]
+pub struct Options {
+    pub data_dir: PathBuf,
+    pub sync: bool,
+    /// Load the user library from `data_dir/templates` beside the shipped one.
+    pub user_library: bool,
+    /// Seconds between autosaves while there are unsaved changes.
+    pub autosave_seconds: f64,
+    /// Typing pause before suggestions refresh.
+    pub suggest_debounce: f64,
+}
+
+impl Options {
+    /// The OS data folder, e.g. ~/.local/share/jianggao.
+    pub fn from_env() -> Self {
+        let data_dir = directories::ProjectDirs::from("", "", "jianggao")
+            .map(|d| d.data_dir().to_path_buf())
+            .unwrap_or_else(|| std::env::temp_dir().join("jianggao"));
+        Options {
+            data_dir,
+            sync: false,
+            user_library: true,
+            autosave_seconds: AUTOSAVE_SECONDS,
+            suggest_debounce: SUGGEST_DEBOUNCE,
+        }
+    }
+
+    /// For tests: everything inline, autosave on every change, no debounce.
+    pub fn for_tests(data_dir: PathBuf) -> Self {
+        Options {
+            data_dir,
+            sync: true,
+            user_library: false,
+            autosave_seconds: 0.0,
+            suggest_debounce: 0.0,
+        }
+    }
+}
+
+/// Which text field of which block has the caret, and where.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Focus {
+    pub block: u64,
+    /// 0 = heading, 1 = body.
+    pub field: u8,
+    /// Caret position in characters.
+    pub cursor: usize,
+}
+
+/// Something the UI asks for; applied at the end of the frame.
+#[derive(Debug, Clone)]
+pub enum Action {
+    Command(Command),
+    InsertTemplate {
+        id: String,
+        after_block: Option<u64>,
+    },
+    InsertBlank(BlockKind),
+    InsertPhrase(String),
+    SetHeading(u64, String),
+    MoveBy(u64, i32),
+    MoveTo {
+        from: usize,
+        to: usize,
+    },
+    ToggleLevel(u64),
+    Duplicate(u64),
+    Delete(u64),
+    FocusBlock(u64),
+    OpenPath(PathBuf),
+    SetNumbering(crate::core::draft::Numbering),
+}
+
+/// The document: its file, and revision counters for unsaved and autosaved state.
+#[derive(Debug, Default)]
+pub struct Doc {
+    pub path: Option<PathBuf>,
+    pub rev: u64,
+    pub saved_rev: u64,
+    pub autosaved_rev: u64,
+    pub last_autosave: Option<f64>,
+    /// "HH:MM:SS" of the last autosave, for the status bar.
+    pub autosave_label: Option<String>,
+}
+
+impl Doc {
+    pub fn dirty(&self) -> bool {
+        self.rev != self.saved_rev
+    }
+}
+
+pub struct JiangGaoApp {
+    pub opts: Options,
+    pub prefs: Prefs,
+    pub draft: Draft,
+    pub history: History,
+    pub doc: Doc,
+    pub library: Arc<Library>,
+    pub library_ready: bool,
+    pub lib_panel: library_panel::LibraryPanel,
+    pub phrases: phrase_panel::PhrasePanel,
+    pub focus: Option<Focus>,
+    pub dialog: Option<Dialog>,
+    pub find: dialogs::FindBar,
+    /// A message for the user and whether it is an error.
+    pub status: Option<(String, bool)>,
+    pub preview: bool,
+    pub workers: Workers,
+    pub import_progress: Option<(usize, usize)>,
+    pending: Vec<Action>,
+    /// Set when a field needs the caret (after inserting a block or jumping to a find hit).
+    pub focus_request: Option<(u64, u8, Option<usize>)>,
+    applied_font_size: f32,
+    applied_dark: Option<bool>,
+}
+
+impl JiangGaoApp {
+    /// The app as eframe creates it.
+    pub fn new(cc: &eframe::CreationContext<'_>, opts: Options) -> Self {
+        let prefs: Prefs = cc
+            .storage
+            .and_then(|s| eframe::get_value(s, prefs::STORAGE_KEY))
+            .unwrap_or_default();
+        Self::with_prefs(&cc.egui_ctx, opts, prefs)
+    }
+
+    /// The app on any egui context (tests build it this way too).
+    pub fn with_prefs(ctx: &egui::Context, opts: Options, prefs: Prefs) -> Self {
+        fonts::install(ctx);
+        let workers = Workers::new(ctx.clone(), opts.sync);
+        let draft = Draft {
+            numbering: prefs.numbering,
+            ..Draft::default()
+        };
+        let mut app = JiangGaoApp {
+            opts,
+            prefs,
+            draft,
+            history: History::default(),
+            doc: Doc::default(),
+            library: Arc::new(Library::default()),
+            library_ready: false,
+            lib_panel: Default::default(),
+            phrases: Default::default(),
+            focus: None,
+            dialog: None,
+            find: Default::default(),
+            status: None,
+            preview: false,
+            workers,
+            import_progress: None,
+            pending: Vec::new(),
+            focus_request: None,
+            applied_font_size: 0.0,
+            applied_dark: None,
+        };
+        app.workers
+            .load_library(app.opts.data_dir.clone(), app.opts.user_library);
+        app.offer_restore();
+        app
+    }
+
+    fn autosave_path(&self) -> PathBuf {
+        self.opts.data_dir.join(AUTOSAVE_FILE)
+    }
+
+    /// After a crash the autosave holds work the last session never saved: offer it.
+    fn offer_restore(&mut self) {
+        let p = self.autosave_path();
+        if !p.exists() {
+            return;
+        }
+        match Draft::load(&p) {
+            Ok(d) if !d.blocks.is_empty() || d.meta != Default::default() => {
+                self.dialog = Some(Dialog::Restore(Box::new(d)));
+            }
+            Ok(_) => {}
+            Err(e) => self.set_error(format!("无法读取自动保存的讲稿：{e}")),
+        }
+    }
+
+    pub fn set_error(&mut self, msg: String) {
+        self.status = Some((msg, true));
+    }
+
+    pub fn set_info(&mut self, msg: String) {
+        self.status = Some((msg, false));
+    }
+
+    pub fn push(&mut self, a: Action) {
+        self.pending.push(a);
+    }
+
+    /// Records an undo point for a change made to the draft (`before` is the draft as it
+    /// was) and marks the document changed.
+    pub fn changed(&mut self, before: &Draft, kind: ChangeKind, now: f64) {
+        self.history.record(before, kind, now);
+        self.doc.rev += 1;
+    }
+
+    fn structure_change(&mut self, now: f64, f: impl FnOnce(&mut Draft) -> bool) {
+        let before = self.draft.clone();
+        if f(&mut self.draft) {
+            self.changed(&before, ChangeKind::Structure, now);
+        }
+    }
+
+    fn handle_messages(&mut self) {
+        while let Ok(m) = self.workers.rx.try_recv() {
+            match m {
+                Msg::Loaded {
+                    library,
+                    index,
+                    errors,
+                } => {
+                    self.library = library;
+                    self.library_ready = true;
+                    self.workers.set_index(index.clone());
+                    self.phrases.index = Some(index);
+                    self.phrases.dirty = true;
+                    if !errors.is_empty() {
+                        self.set_error(format!(
+                            "模板库中有 {} 个文件无法读取：{}",
+                            errors.len(),
+                            errors.join("；")
+                        ));
+                    }
+                }
+                Msg::Suggestions { seq, hits } => self.phrases.receive(seq, hits),
+                Msg::ImportProgress { done, total } => self.import_progress = Some((done, total)),
+                Msg::ImportDone {
+                    summary,
+                    library,
+                    index,
+                } => {
+                    self.import_progress = None;
+                    self.workers.import_cancel = None;
+                    self.library = library;
+                    self.workers.set_index(index.clone());
+                    self.phrases.index = Some(index);
+                    self.phrases.dirty = true;
+                    self.dialog = Some(Dialog::ImportSummary(summary));
+                }
+                Msg::Picked { purpose, path } => {
+                    if let (Some(p), Some(Dialog::Path(d))) = (path, self.dialog.as_mut())
+                        && d.purpose == purpose
+                    {
+                        d.path = p.display().to_string();
+                        // A pick from the native dialog is a decision: act on it.
+                        d.confirmed = true;
+                    }
+                }
+            }
+        }
+    }
+
+    fn consume_shortcuts(&mut self, ctx: &egui::Context) {
+        // While an input method composes, its keys belong to it.
+        let composing = ctx.memory(|m| m.focused().is_some())
+            && ctx.input(|i| {
+                i.events
+                    .iter()
+                    .any(|e| matches!(e, egui::Event::Ime(egui::ImeEvent::Preedit { .. })))
+            });
+        if composing {
+            return;
+        }
+        // Longer combinations first, so Ctrl+Shift+S is not taken for Ctrl+S.
+        let mut all: Vec<(Command, egui::KeyboardShortcut)> = Command::ALL
+            .iter()
+            .flat_map(|c| c.info().shortcuts.iter().map(move |s| (*c, *s)))
+            .collect();
+        all.sort_by_key(|(_, s)| std::cmp::Reverse(s.modifiers.shift as u8));
+        for (c, s) in all {
+            if ctx.input_mut(|i| i.consume_shortcut(&s)) {
+                self.push(Action::Command(c));
+            }
+        }
+    }
+
+    fn apply_style(&mut self, ctx: &egui::Context) {
+        if self.applied_dark != Some(self.prefs.dark) {
+            ctx.set_theme(if self.prefs.dark {
+                egui::Theme::Dark
+            } else {
+                egui::Theme::Light
+            });
+            self.applied_dark = Some(self.prefs.dark);
+        }
+        if (self.applied_font_size - self.prefs.font_size).abs() > f32::EPSILON {
+            let size = self.prefs.font_size.clamp(12.0, 28.0);
+            ctx.all_styles_mut(|style| {
+                use egui::{FontFamily, FontId, TextStyle};
+                style.text_styles = [
+                    (
+                        TextStyle::Small,
+                        FontId::new(size * 0.78, FontFamily::Proportional),
+                    ),
+                    (TextStyle::Body, FontId::new(size, FontFamily::Proportional)),
+                    (
+                        TextStyle::Button,
+                        FontId::new(size * 0.92, FontFamily::Proportional),
+                    ),
+                    (
+                        TextStyle::Heading,
+                        FontId::new(size * 1.3, FontFamily::Proportional),
+                    ),
+                    (
+                        TextStyle::Monospace,
+                        FontId::new(size * 0.9, FontFamily::Monospace),
+                    ),
+                ]
+                .into();
+            });
+            self.applied_font_size = self.prefs.font_size;
+        }
+    }
+
+    /// Writes the draft to the data folder when it changed since the last autosave.
+    fn autosave(&mut self, now: f64) {
+        let due = self
+            .doc
+            .last_autosave
+            .is_none_or(|t| now - t >= self.opts.autosave_seconds);
+        if self.doc.rev == self.doc.autosaved_rev || !due {
+            return;
+        }
+        self.doc.last_autosave = Some(now);
+        self.autosave_now();
+    }
+
+    pub fn autosave_now(&mut self) {
+        let path = self.autosave_path();
+        let result =
+            std::fs::create_dir_all(&self.opts.data_dir).and_then(|_| self.draft.save(&path));
+        match result {
+            Ok(()) => {
+                self.doc.autosaved_rev = self.doc.rev;
+                self.doc.autosave_label = Some(clock_now());
+            }
+            Err(e) => self.set_error(format!("自动保存失败（{}）：{e}", path.display())),
+        }
+    }
+
+    fn clear_autosave(&mut self) {
+        let _ = std::fs::remove_file(self.autosave_path());
+    }
+
+    pub fn save_to(&mut self, path: &Path) -> bool {
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty())
+            && let Err(e) = std::fs::create_dir_all(dir)
+        {
+            self.set_error(format!("无法创建文件夹 {}：{e}", dir.display()));
+            return false;
+        }
+        match self.draft.save(path) {
+            Ok(()) => {
+                self.doc.path = Some(path.to_path_buf());
+                self.doc.saved_rev = self.doc.rev;
+                self.prefs.add_recent(path.to_path_buf());
+                self.clear_autosave();
+                self.set_info(format!("已保存到 {}", path.display()));
+                true
+            }
+            Err(e) => {
+                self.set_error(format!(
+                    "保存失败（{}）：{e}。原文件未受影响。",
+                    path.display()
+                ));
+                false
+            }
+        }
+    }
+
+    pub fn open_path(&mut self, path: &Path) {
+        match Draft::load(path) {
+            Ok(d) => {
+                self.draft = d;
+                self.history.clear();
+                self.doc = Doc {
+                    path: Some(path.to_path_buf()),
+                    ..Doc::default()
+                };
+                self.focus = None;
+                self.prefs.add_recent(path.to_path_buf());
+                self.clear_autosave();
+                self.phrases.dirty = true;
+                self.set_info(format!("已打开 {}", path.display()));
+            }
+            Err(e) => self.set_error(format!("无法打开讲稿：{e}")),
+        }
+    }
+
+    pub fn export_text_to(&mut self, path: &Path) -> bool {
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            let _ = std::fs::create_dir_all(dir);
+        }
+        match crate::core::export::write_txt(&self.draft, path, self.prefs.encoding) {
+            Ok(()) => {
+                self.set_info(format!(
+                    "已导出到 {}（{}）",
+                    path.display(),
+                    self.prefs.encoding.label()
+                ));
+                true
+            }
+            Err(e) => {
+                self.set_error(format!("导出失败（{}）：{e}", path.display()));
+                false
+            }
+        }
+    }
+
+    /// A sensible default path for a dialog: ~/文档/讲稿/<标题>.<ext>.
+    pub fn default_path(&self, ext: &str) -> PathBuf {
+        let dir = directories::UserDirs::new()
+            .and_then(|u| u.document_dir().map(Path::to_path_buf))
+            .or_else(|| directories::BaseDirs::new().map(|b| b.home_dir().join("文档")))
+            .unwrap_or_else(|| PathBuf::from("."))
+            .join("讲稿");
+        let title = if self.draft.meta.title.trim().is_empty() {
+            "未命名讲稿"
+        } else {
+            self.draft.meta.title.trim()
+        };
+        let safe: String = title
+            .chars()
+            .map(|c| if "/\\:*?\"<>|".contains(c) { '_' } else { c })
+            .collect();
+        dir.join(format!("{safe}.{ext}"))
+    }
+
+    fn open_path_dialog(&mut self, purpose: PathPurpose) {
+        let start = match purpose {
+            PathPurpose::Open => self
+                .doc
+                .path
+                .clone()
+                .unwrap_or_else(|| self.default_path("ron")),
+            PathPurpose::SaveAs => self
+                .doc
+                .path
+                .clone()
+                .unwrap_or_else(|| self.default_path("ron")),
+            PathPurpose::ExportText => self
+                .doc
+                .path
+                .as_ref()
+                .map(|p| p.with_extension("txt"))
+                .unwrap_or_else(|| self.default_path("txt")),
+            PathPurpose::ImportCorpus => directories::UserDirs::new()
+                .and_then(|u| u.document_dir().map(Path::to_path_buf))
+                .unwrap_or_else(|| PathBuf::from(".")),
+        };
+        self.dialog = Some(Dialog::Path(dialogs::PathDialog::new(
+            purpose,
+            start.display().to_string(),
+        )));
+    }
+
+    pub fn run_command(&mut self, c: Command, ctx: &egui::Context, now: f64) {
+        match c {
+            Command::New => {
+                let before = self.draft.clone();
+                self.draft = Draft {
+                    numbering: self.prefs.numbering,
+                    ..Draft::default()
+                };
+                self.changed(&before, ChangeKind::Structure, now);
+                self.doc.path = None;
+                self.focus = None;
+                self.set_info("已新建讲稿（可撤销）".into());
+            }
+            Command::Open => self.open_path_dialog(PathPurpose::Open),
+            Command::Save => match self.doc.path.clone() {
+                Some(p) => {
+                    self.save_to(&p);
+                }
+                None => self.open_path_dialog(PathPurpose::SaveAs),
+            },
+            Command::SaveAs => self.open_path_dialog(PathPurpose::SaveAs),
+            Command::ExportText => self.open_path_dialog(PathPurpose::ExportText),
+            Command::CopyAll => {
+                ctx.copy_text(crate::core::export::render_txt(&self.draft));
+                self.set_info("全文已复制到剪贴板".into());
+            }
+            Command::ImportCorpus => self.open_path_dialog(PathPurpose::ImportCorpus),
+            Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
+            Command::Undo => {
+                if self.history.undo(&mut self.draft) {
+                    self.doc.rev += 1;
+                    self.phrases.dirty = true;
+                }
+            }
+            Command::Redo => {
+                if self.history.redo(&mut self.draft) {
+                    self.doc.rev += 1;
+                    self.phrases.dirty = true;
+                }
+            }
+            Command::Find => self.find.open = !self.find.open,
+            Command::ToggleLibrary => self.prefs.show_library = !self.prefs.show_library,
+            Command::TogglePhrases => self.prefs.show_phrases = !self.prefs.show_phrases,
+            Command::ToggleTheme => self.prefs.dark = !self.prefs.dark,
+            Command::Preview => self.preview = !self.preview,
+            Command::Shortcuts => self.dialog = Some(Dialog::Shortcuts),
+            Command::About => self.dialog = Some(Dialog::About),
+        }
+    }
+
+    fn apply(&mut self, a: Action, ctx: &egui::Context, now: f64) {
+        match a {
+            Action::Command(c) => self.run_command(c, ctx, now),
+            Action::InsertTemplate { id, after_block } => {
+                let Some(t) = self.library.templates.iter().find(|t| t.id == id).cloned() else {
+                    return;
+                };
+                let at = after_block
+                    .or(self.focus.map(|f| f.block))
+                    .and_then(|b| self.draft.index_of(b))
+                    .map(|i| insert_point(&self.draft, i, BlockKind::from(t.kind)));
+                let before = self.draft.clone();
+                let first = self.draft.insert_template(&t, at);
+                self.changed(&before, ChangeKind::Structure, now);
+                self.focus_request = Some((first, 1, None));
+                self.set_info(format!("已插入：{}", t.source.path));
+            }
+            Action::InsertBlank(kind) => {
+                let at = self
+                    .focus
+                    .and_then(|f| self.draft.index_of(f.block))
+                    .map(|i| insert_point(&self.draft, i, kind));
+                let before = self.draft.clone();
+                let id = self.draft.insert_blank(kind, at);
+                self.changed(&before, ChangeKind::Structure, now);
+                self.focus_request = Some((
+                    id,
+                    if matches!(kind, BlockKind::Section | BlockKind::Point) {
+                        0
+                    } else {
+                        1
+                    },
+                    None,
+                ));
+            }
+            Action::InsertPhrase(text) => self.insert_phrase(&text, now),
+            Action::SetHeading(id, h) => self.structure_change(now, |d| {
+                d.index_of(id).map(|i| d.blocks[i].heading = h).is_some()
+            }),
+            Action::MoveBy(id, dir) => self.structure_change(now, |d| d.move_by(id, dir)),
+            Action::MoveTo { from, to } => self.structure_change(now, |d| {
+                let before = d.blocks.clone();
+                d.move_to(from, to);
+                d.blocks != before
+            }),
+            Action::ToggleLevel(id) => self.structure_change(now, |d| d.toggle_level(id)),
+            Action::Duplicate(id) => self.structure_change(now, |d| d.duplicate(id).is_some()),
+            Action::Delete(id) => {
+                self.structure_change(now, |d| d.delete(id));
+                if self.focus.is_some_and(|f| f.block == id) {
+                    self.focus = None;
+                }
+                self.set_info("已删除（Ctrl+Z 可撤销）".into());
+            }
+            Action::FocusBlock(id) => self.focus_request = Some((id, 1, None)),
+            Action::OpenPath(p) => self.open_path(&p),
+            Action::SetNumbering(n) => {
+                self.prefs.numbering = n;
+                self.structure_change(now, |d| {
+                    let changed = d.numbering != n;
+                    d.numbering = n;
+                    changed
+                });
+            }
+        }
+    }
+
+    /// Inserts a phrase at the caret of the focused field.
+    fn insert_phrase(&mut self, text: &str, now: f64) {
+        let Some(f) = self.focus else {
+            self.set_error("请先在讲稿中点击要插入的位置".into());
+            return;
+        };
+        let Some(i) = self.draft.index_of(f.block) else {
+            return;
+        };
+        let before = self.draft.clone();
+        let field = if f.field == 0 {
+            &mut self.draft.blocks[i].heading
+        } else {
+            &mut self.draft.blocks[i].body
+        };
+        let at = field
+            .char_indices()
+            .nth(f.cursor)
+            .map_or(field.len(), |(b, _)| b);
+        field.insert_str(at, text);
+        let cursor = f.cursor + text.chars().count();
+        self.changed(&before, ChangeKind::Structure, now);
+        self.focus = Some(Focus { cursor, ..f });
+        self.focus_request = Some((f.block, f.field, Some(cursor)));
+        self.phrases.dirty = true;
+    }
+
+    /// Runs one frame of the whole window.
+    pub fn frame_ui(&mut self, ui: &mut egui::Ui) {
+        let ctx = ui.ctx().clone();
+        let now = ctx.input(|i| i.time);
+        self.handle_messages();
+        self.apply_style(&ctx);
+        self.consume_shortcuts(&ctx);
+
+        egui::Panel::top("menu_bar").show(ui, |ui| menu::menu_bar_ui(self, ui));
+        egui::Panel::bottom("status_bar").show(ui, |ui| status_bar::status_bar_ui(self, ui));
+        if self.prefs.show_library {
+            egui::Panel::left("library_panel")
+                .resizable(true)
+                .default_size(340.0)
+                .min_size(260.0)
+                .show(ui, |ui| library_panel::library_panel_ui(self, ui));
+        }
+        if self.prefs.show_phrases {
+            egui::Panel::right("phrase_panel")
+                .resizable(true)
+                .default_size(300.0)
+                .min_size(200.0)
+                .show(ui, |ui| phrase_panel::phrase_panel_ui(self, ui, now));
+        }
+        egui::CentralPanel::default().show(ui, |ui| draft_panel::draft_panel_ui(self, ui, now));
+        dialogs::dialogs_ui(self, &ctx);
+
+        for a in std::mem::take(&mut self.pending) {
+            self.apply(a, &ctx, now);
+        }
+        self.phrases.maybe_query(
+            &self.draft,
+            self.focus,
+            &self.workers,
+            now,
+            self.opts.suggest_debounce,
+        );
+        if self.phrases.waiting() {
+            ctx.request_repaint_after(std::time::Duration::from_secs_f64(
+                self.opts.suggest_debounce,
+            ));
+        }
+        self.autosave(now);
+        if self.doc.rev != self.doc.autosaved_rev {
+            // Wake up for the autosave even when the user stops typing.
+            ctx.request_repaint_after(std::time::Duration::from_secs_f64(
+                self.opts.autosave_seconds.max(0.5),
+            ));
+        }
+    }
+}
+
+/// Where a block of `kind` goes when inserted "at the current position" (block `i` has the
+/// caret): a point right after it, a section after the current section and its points.
+fn insert_point(d: &Draft, i: usize, kind: BlockKind) -> usize {
+    match kind {
+        BlockKind::Opening => d.default_position(BlockKind::Opening),
+        BlockKind::Closing => d.blocks.len(),
+        BlockKind::Point => i + 1,
+        BlockKind::Section => match (0..=i)
+            .rev()
+            .find(|&j| d.blocks[j].kind == BlockKind::Section)
+        {
+            Some(s) => d.group(s).end,
+            None => d.default_position(BlockKind::Section),
+        },
+    }
+}
+
+/// Local wall-clock time as HH:MM:SS, for "已自动保存".
+fn clock_now() -> String {
+    chrono::Local::now().format("%H:%M:%S").to_string()
+}
+
+impl eframe::App for JiangGaoApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        self.frame_ui(ui);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, prefs::STORAGE_KEY, &self.prefs);
+    }
+
+    fn on_exit(&mut self) {
+        // Unsaved work stays in the autosave for the next start; saved work needs none.
+        if self.doc.dirty() {
+            self.autosave_now();
+        } else {
+            self.clear_autosave();
+        }
+    }
+}

@@ -1,0 +1,61 @@
+//! The status bar: length, speaking time, unfilled slots, save state, messages.
+
+use super::JiangGaoApp;
+use crate::core::export::render_txt;
+
+/// Characters of the speech as delivered (filled slots, no white space).
+pub fn char_count(app: &JiangGaoApp) -> usize {
+    render_txt(&app.draft)
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .count()
+}
+
+pub fn status_bar_ui(app: &mut JiangGaoApp, ui: &mut egui::Ui) {
+    ui.horizontal(|ui| {
+        let chars = char_count(app);
+        ui.label(format!("字数：{chars}"));
+        ui.separator();
+        let minutes = chars as f64 / f64::from(app.prefs.rate.max(1));
+        ui.label(format!("预计时长：{:.0} 分钟", minutes.ceil()));
+        let l = ui.label("语速");
+        ui.add(
+            egui::DragValue::new(&mut app.prefs.rate)
+                .range(150..=300)
+                .suffix(" 字/分"),
+        )
+        .labelled_by(l.id)
+        .on_hover_text("每分钟讲多少字（150–300）");
+        ui.separator();
+        let unfilled = app.draft.unfilled_slots().len();
+        let color = if unfilled > 0 {
+            ui.visuals().warn_fg_color
+        } else {
+            ui.visuals().text_color()
+        };
+        ui.colored_label(color, format!("未填空位：{unfilled}"));
+        ui.separator();
+        let state = if app.doc.dirty() {
+            match &app.doc.autosave_label {
+                Some(t) if app.doc.autosaved_rev == app.doc.rev => format!("已自动保存 {t}"),
+                _ => "未保存".to_string(),
+            }
+        } else {
+            "已保存".to_string()
+        };
+        ui.label(state);
+        if let Some((done, total)) = app.import_progress {
+            ui.separator();
+            ui.label(format!("导入语料 {done}/{total}"));
+        }
+        if let Some((msg, err)) = &app.status {
+            ui.separator();
+            let c = if *err {
+                ui.visuals().error_fg_color
+            } else {
+                ui.visuals().text_color()
+            };
+            ui.colored_label(c, msg);
+        }
+    });
+}

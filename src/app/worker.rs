@@ -1,0 +1,294 @@
+//! Work that may take longer than a frame runs here, off the UI thread: loading jieba and
+//! the library, phrase suggestion, mining an imported corpus, native file dialogs. Each
+//! job reports back through one channel and asks for a repaint.
+//!
+//! In tests (`sync`), jobs run inline so that a harness sees their results at once.
+
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{Receiver, Sender, channel};
+use std::sync::{Arc, Mutex};
+
+use crate::core::lexicon::TopicLexicon;
+use crate::core::library::{Library, PhraseKind};
+use crate::core::mine;
+use crate::core::suggest::{PhraseIndex, Suggestion};
+
+/// Which file dialog a picked path is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PathPurpose {
+    Open,
+    SaveAs,
+    ExportText,
+    ImportCorpus,
+}
+
+/// A suggestion request: the focused paragraph and its section heading.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Query {
+    pub seq: u64,
+    pub heading: String,
+    pub body: String,
+    pub kinds: Vec<PhraseKind>,
+}
+
+pub struct ImportSummary {
+    pub read: usize,
+    pub skipped: Vec<(PathBuf, String)>,
+    pub templates: usize,
+    pub phrases: usize,
+    pub saved_to: Result<PathBuf, String>,
+    pub cancelled: bool,
+}
+
+pub enum Msg {
+    Loaded {
+        library: Arc<Library>,
+        index: Arc<PhraseIndex>,
+        errors: Vec<String>,
+    },
+    Suggestions {
+        seq: u64,
+        hits: Vec<Suggestion>,
+    },
+    ImportProgress {
+        done: usize,
+        total: usize,
+    },
+    ImportDone {
+        summary: ImportSummary,
+        library: Arc<Library>,
+        index: Arc<PhraseIndex>,
+    },
+    Picked {
+        purpose: PathPurpose,
+        path: Option<PathBuf>,
+    },
+}
+
+pub struct Workers {
+    tx: Sender<Msg>,
+    pub rx: Receiver<Msg>,
+    ctx: egui::Context,
+    sync: bool,
+    index: Option<Arc<PhraseIndex>>,
+    latest_query: Arc<Mutex<Option<Query>>>,
+    query_signal: Option<Sender<()>>,
+    pub import_cancel: Option<Arc<AtomicBool>>,
+}
+
+/// The user's topic lexicon if they have one, else the shipped one.
+pub fn lexicon(data_dir: &Path) -> (TopicLexicon, Option<String>) {
+    let user = data_dir.join("topics.ron");
+    if user.exists() {
+        match TopicLexicon::load(&user) {
+            Ok(l) => return (l, None),
+            Err(e) => return (TopicLexicon::builtin(), Some(e)),
+        }
+    }
+    (TopicLexicon::builtin(), None)
+}
+
+/// The shipped library, then the user's own library beside it.
+fn load_all(data_dir: &Path, user_library: bool) -> (Library, Vec<String>) {
+    let (mut lib, errs) = Library::embedded();
+    let mut errors: Vec<String> = errs.iter().map(ToString::to_string).collect();
+    let user = data_dir.join("templates");
+    if user_library && user.is_dir() {
+        let (u, errs) = Library::load_dir(&user);
+        errors.extend(errs.iter().map(ToString::to_string));
+        lib.merge(u);
+    }
+    (lib, errors)
+}
+
+impl Workers {
+    pub fn new(ctx: egui::Context, sync: bool) -> Self {
+        let (tx, rx) = channel();
+        Workers {
+            tx,
+            rx,
+            ctx,
+            sync,
+            index: None,
+            latest_query: Arc::new(Mutex::new(None)),
+            query_signal: None,
+            import_cancel: None,
+        }
+    }
+
+    fn send(tx: &Sender<Msg>, ctx: &egui::Context, m: Msg) {
+        // The receiver only goes away when the app closes; nothing to report then.
+        let _ = tx.send(m);
+        ctx.request_repaint();
+    }
+
+    /// Loads jieba, the library and the phrase index.
+    pub fn load_library(&self, data_dir: PathBuf, user_library: bool) {
+        let tx = self.tx.clone();
+        let ctx = self.ctx.clone();
+        let job = move || {
+            let (lib, mut errors) = load_all(&data_dir, user_library);
+            let (lex, lex_err) = lexicon(&data_dir);
+            errors.extend(lex_err);
+            let index = PhraseIndex::new(&lib.phrases, lex);
+            // Segment once now so the first suggestion does not wait for the dictionary.
+            crate::core::nlp::jieba();
+            Self::send(
+                &tx,
+                &ctx,
+                Msg::Loaded {
+                    library: Arc::new(lib),
+                    index: Arc::new(index),
+                    errors,
+                },
+            );
+        };
+        if self.sync {
+            job();
+        } else {
+            std::thread::spawn(job);
+        }
+    }
+
+    pub fn set_index(&mut self, index: Arc<PhraseIndex>) {
+        self.index = Some(index.clone());
+        if self.sync {
+            return;
+        }
+        // One long-lived thread answers the newest query only; older ones are dropped.
+        let (sig_tx, sig_rx) = channel::<()>();
+        self.query_signal = Some(sig_tx);
+        let latest = self.latest_query.clone();
+        let tx = self.tx.clone();
+        let ctx = self.ctx.clone();
+        std::thread::spawn(move || {
+            while sig_rx.recv().is_ok() {
+                let q = latest.lock().map(|mut g| g.take()).unwrap_or(None);
+                if let Some(q) = q {
+                    let hits = run_query(&index, &q);
+                    Self::send(&tx, &ctx, Msg::Suggestions { seq: q.seq, hits });
+                }
+            }
+        });
+    }
+
+    pub fn query(&self, q: Query) {
+        let Some(index) = &self.index else { return };
+        if self.sync {
+            let hits = run_query(index, &q);
+            Self::send(&self.tx, &self.ctx, Msg::Suggestions { seq: q.seq, hits });
+            return;
+        }
+        if let Ok(mut g) = self.latest_query.lock() {
+            *g = Some(q);
+        }
+        if let Some(s) = &self.query_signal {
+            let _ = s.send(());
+        }
+    }
+
+    /// Mines a folder of speeches into the user library and reloads everything.
+    pub fn import(&mut self, dir: PathBuf, data_dir: PathBuf) {
+        let cancel = Arc::new(AtomicBool::new(false));
+        self.import_cancel = Some(cancel.clone());
+        let tx = self.tx.clone();
+        let ctx = self.ctx.clone();
+        let job = move || {
+            let (lex, _) = lexicon(&data_dir);
+            let report =
+                mine::mine_paths(std::slice::from_ref(&dir), &lex, &cancel, |done, total| {
+                    Self::send(&tx, &ctx, Msg::ImportProgress { done, total });
+                });
+            let cancelled = cancel.load(Ordering::Relaxed);
+            let user = data_dir.join("templates");
+            let saved_to = if report.read == 0 || cancelled {
+                Err(if cancelled {
+                    "已取消".to_string()
+                } else {
+                    "没有可以提炼的讲话稿".to_string()
+                })
+            } else {
+                // Merge with what the user library already holds, so imports accumulate.
+                let (mut existing, _) = if user.is_dir() {
+                    Library::load_dir(&user)
+                } else {
+                    (Library::default(), Vec::new())
+                };
+                let new_files: std::collections::HashSet<String> = report
+                    .library
+                    .templates
+                    .iter()
+                    .map(|t| t.source.file.clone())
+                    .collect();
+                existing
+                    .templates
+                    .retain(|t| !new_files.contains(&t.source.file));
+                existing
+                    .templates
+                    .extend(report.library.templates.iter().cloned());
+                existing
+                    .phrases
+                    .extend(report.library.phrases.iter().cloned());
+                existing.save(&user).map(|_| user.clone())
+            };
+            let summary = ImportSummary {
+                read: report.read,
+                skipped: report.skipped,
+                templates: report.library.templates.len(),
+                phrases: report.library.phrases.len(),
+                saved_to,
+                cancelled,
+            };
+            let (lib, _) = load_all(&data_dir, true);
+            let index = PhraseIndex::new(&lib.phrases, lex);
+            Self::send(
+                &tx,
+                &ctx,
+                Msg::ImportDone {
+                    summary,
+                    library: Arc::new(lib),
+                    index: Arc::new(index),
+                },
+            );
+        };
+        if self.sync {
+            job();
+        } else {
+            std::thread::spawn(job);
+        }
+    }
+
+    /// Opens a native file dialog on its own thread. Where no dialog service exists rfd
+    /// answers "cancelled" at once; the in-app path field stays usable either way.
+    pub fn pick(&self, purpose: PathPurpose, start: Option<PathBuf>) {
+        if self.sync {
+            return;
+        }
+        let tx = self.tx.clone();
+        let ctx = self.ctx.clone();
+        std::thread::spawn(move || {
+            let mut d = rfd::FileDialog::new();
+            if let Some(s) = &start {
+                if let Some(dir) = s.parent().filter(|p| p.is_dir()) {
+                    d = d.set_directory(dir);
+                }
+                if let Some(name) = s.file_name() {
+                    d = d.set_file_name(name.to_string_lossy());
+                }
+            }
+            let path = match purpose {
+                PathPurpose::Open => d.add_filter("讲稿", &["ron"]).pick_file(),
+                PathPurpose::SaveAs => d.add_filter("讲稿", &["ron"]).save_file(),
+                PathPurpose::ExportText => d.add_filter("文本", &["txt"]).save_file(),
+                PathPurpose::ImportCorpus => d.pick_folder(),
+            };
+            Self::send(&tx, &ctx, Msg::Picked { purpose, path });
+        });
+    }
+}
+
+fn run_query(index: &PhraseIndex, q: &Query) -> Vec<Suggestion> {
+    let kinds = (!q.kinds.is_empty()).then_some(q.kinds.as_slice());
+    index.query(&q.heading, &q.body, 30, kinds)
+}

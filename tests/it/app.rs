@@ -1,0 +1,383 @@
+//! The app, driven through egui_kittest as a user would: no display needed.
+
+use std::path::Path;
+
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT, Queryable};
+use jianggao::app::prefs::Prefs;
+use jianggao::app::{JiangGaoApp, Options};
+use jianggao::core::draft::{BlockKind, Draft};
+
+/// The whole window on a fresh data folder, with the bundled font installed.
+pub fn harness(data_dir: &Path) -> Harness<'static, JiangGaoApp> {
+    let dir = data_dir.to_path_buf();
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .build_eframe(move |cc| {
+            JiangGaoApp::with_prefs(&cc.egui_ctx, Options::for_tests(dir), Prefs::default())
+        });
+    h.run_steps(3);
+    h
+}
+
+fn click(h: &mut Harness<'_, JiangGaoApp>, label: &str) {
+    h.get_by_label(label).click();
+    h.run_steps(3);
+}
+
+/// Replaces the text of the field with this accessible name.
+fn set_field(h: &mut Harness<'_, JiangGaoApp>, label: &str, text: &str) {
+    h.get_by_label(label).focus();
+    h.run_steps(1);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.key_press(Key::Backspace);
+    h.run_steps(1);
+    h.get_by_label(label).type_text(text);
+    h.run_steps(3);
+}
+
+/// Clicks the first template row whose label contains `text`.
+fn pick_template(h: &mut Harness<'_, JiangGaoApp>, text: &str) {
+    h.get_all_by_label_contains(text)
+        .next()
+        .unwrap_or_else(|| panic!("no template row with {text}"))
+        .click();
+    h.run_steps(3);
+    click(h, "插入到讲稿");
+}
+
+#[test]
+fn end_to_end_workflow_exports_the_speech() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path());
+    assert!(h.state().library_ready);
+
+    // Search 作风 and insert a section about it.
+    set_field(&mut h, "搜索", "作风");
+    let rows: Vec<String> = h
+        .get_all_by_label_contains("〔主体部分〕")
+        .map(|n| n.accesskit_node().label().unwrap_or_default())
+        .collect();
+    assert!(!rows.is_empty(), "searching 作风 finds sections");
+    pick_template(&mut h, "〔主体部分〕");
+    let first_section = h.state().draft.blocks[0].heading.clone();
+    assert!(
+        h.state()
+            .draft
+            .blocks
+            .iter()
+            .any(|b| b.body.contains("作风") || b.heading.contains("作风"))
+    );
+
+    // A second section, then an opening and a closing.
+    set_field(&mut h, "搜索", "彰显");
+    pick_template(&mut h, "〔主体部分〕");
+    set_field(&mut h, "搜索", "");
+    click(&mut h, "开头 5");
+    pick_template(&mut h, "〔开头〕");
+    click(&mut h, "结尾 3");
+    pick_template(&mut h, "〔结尾〕");
+    let kinds: Vec<BlockKind> = h.state().draft.blocks.iter().map(|b| b.kind).collect();
+    assert_eq!(kinds.first(), Some(&BlockKind::Opening));
+    assert_eq!(kinds.last(), Some(&BlockKind::Closing));
+    let sections: Vec<String> = h
+        .state()
+        .draft
+        .blocks
+        .iter()
+        .filter(|b| b.kind == BlockKind::Section)
+        .map(|b| b.heading.clone())
+        .collect();
+    assert_eq!(sections.len(), 2);
+    assert_eq!(sections[0], first_section);
+
+    // Reorder: move the second section up.
+    let second_id = h
+        .state()
+        .draft
+        .blocks
+        .iter()
+        .filter(|b| b.kind == BlockKind::Section)
+        .nth(1)
+        .unwrap()
+        .id;
+    h.state_mut()
+        .push(jianggao::app::Action::MoveBy(second_id, -1));
+    h.run_steps(2);
+    let sections_after: Vec<String> = h
+        .state()
+        .draft
+        .blocks
+        .iter()
+        .filter(|b| b.kind == BlockKind::Section)
+        .map(|b| b.heading.clone())
+        .collect();
+    assert_eq!(
+        sections_after,
+        vec![sections[1].clone(), sections[0].clone()]
+    );
+
+    // Type into the first section's body, at its end.
+    let label = "主体部分一、正文".to_string();
+    h.get_by_label(&label).focus();
+    h.run_steps(1);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::End);
+    h.get_by_label(&label)
+        .type_text("要驰而不息纠治四风，严明纪律。");
+    h.run_steps(3);
+    let body = h
+        .state()
+        .draft
+        .blocks
+        .iter()
+        .find(|b| b.kind == BlockKind::Section)
+        .unwrap()
+        .body
+        .clone();
+    assert!(body.ends_with("要驰而不息纠治四风，严明纪律。"), "{body}");
+
+    // A suggested phrase goes in at the caret.
+    h.run_steps(3);
+    let hits = h.state().phrases.hits.clone();
+    assert!(!hits.is_empty(), "suggestions for the focused paragraph");
+    let phrase = h.state().library.phrases[hits[0].index].text.clone();
+    h.get_all_by_label(&phrase)
+        .next()
+        .expect("the phrase is shown")
+        .click();
+    h.run_steps(3);
+    let body = h
+        .state()
+        .draft
+        .blocks
+        .iter()
+        .find(|b| b.kind == BlockKind::Section)
+        .unwrap()
+        .body
+        .clone();
+    assert!(body.contains(&format!("严明纪律。{phrase}")), "{body}");
+
+    // Meeting details fill the slots.
+    set_field(&mut h, "单位", "市委组织部");
+    set_field(&mut h, "讲稿标题", "在全市作风建设推进会上的讲话");
+
+    // Export through the menu shortcut and the path field.
+    let out = dir.path().join("导出").join("讲话.txt");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::E);
+    h.run_steps(3);
+    set_field(&mut h, "文件路径", &out.display().to_string());
+    click(&mut h, "确定");
+    let text = std::fs::read_to_string(&out).expect("exported file");
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines[0], "在全市作风建设推进会上的讲话");
+    assert!(lines.contains(&"同志们："));
+    let one = lines
+        .iter()
+        .position(|l| l.starts_with("\u{3000}\u{3000}一、"))
+        .unwrap();
+    let two = lines
+        .iter()
+        .position(|l| l.starts_with("\u{3000}\u{3000}二、"))
+        .unwrap();
+    assert!(one < two);
+    assert_eq!(lines[one], format!("\u{3000}\u{3000}一、{}", sections[1]));
+    assert_eq!(lines[two], format!("\u{3000}\u{3000}二、{}", sections[0]));
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.starts_with("\u{3000}\u{3000}（一）"))
+    );
+    assert!(text.contains(&phrase));
+    assert!(!text.contains("{单位}"), "slots filled");
+    // The closing is last.
+    let closing = h
+        .state()
+        .draft
+        .blocks
+        .last()
+        .unwrap()
+        .body
+        .lines()
+        .last()
+        .unwrap()
+        .to_string();
+    assert_eq!(
+        lines.last().unwrap().trim_start_matches('\u{3000}'),
+        h.state().draft.fill(&closing)
+    );
+}
+
+#[test]
+fn undo_redo_text_and_structure_and_delete() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path());
+    click(&mut h, "结尾 3");
+    pick_template(&mut h, "〔结尾〕");
+    click(&mut h, "开头 5");
+    pick_template(&mut h, "〔开头〕");
+    assert_eq!(h.state().draft.blocks.len(), 2);
+    h.get_by_label("开头正文").focus();
+    h.run_steps(1);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::End);
+    h.get_by_label("开头正文").type_text("新增一句。");
+    h.run_steps(2);
+    let typed = h.state().draft.blocks[0].body.clone();
+    assert!(typed.ends_with("新增一句。"));
+    // Undo the typing (one step), then the insertion.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run_steps(2);
+    assert!(!h.state().draft.blocks[0].body.ends_with("新增一句。"));
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run_steps(2);
+    assert_eq!(h.state().draft.blocks.len(), 1);
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+    h.run_steps(2);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Y);
+    h.run_steps(2);
+    assert_eq!(h.state().draft.blocks[0].body, typed);
+    // Delete, then undo.
+    h.get_all_by_label("删除").next().unwrap().click();
+    h.run_steps(2);
+    assert_eq!(h.state().draft.blocks.len(), 1);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run_steps(2);
+    assert_eq!(h.state().draft.blocks.len(), 2);
+    assert_eq!(h.state().draft.blocks[0].body, typed);
+}
+
+#[test]
+fn autosave_restores_after_the_app_is_dropped_unsaved() {
+    let dir = tempfile::tempdir().unwrap();
+    let draft = {
+        let mut h = harness(dir.path());
+        click(&mut h, "开头 5");
+        pick_template(&mut h, "〔开头〕");
+        h.get_by_label("开头正文").focus();
+        h.run_steps(1);
+        h.get_by_label("开头正文").type_text("刚打的字");
+        h.run_steps(3);
+        assert!(h.state().doc.autosave_label.is_some());
+        h.state().draft.clone()
+        // Dropped without saving, as after kill -9.
+    };
+    assert!(dir.path().join("autosave.ron").exists());
+    let mut h = harness(dir.path());
+    h.get_by_label("恢复");
+    click(&mut h, "恢复");
+    assert_eq!(h.state().draft, draft);
+    assert!(h.state().draft.blocks[0].body.contains("刚打的字"));
+}
+
+#[test]
+fn save_open_round_trip_and_a_corrupted_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path());
+    click(&mut h, "主体部分 19");
+    pick_template(&mut h, "〔主体部分〕");
+    set_field(&mut h, "会议名称", "机关党建工作会议");
+    let path = dir.path().join("稿件").join("第一稿.ron");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run_steps(3);
+    set_field(&mut h, "文件路径", &path.display().to_string());
+    click(&mut h, "确定");
+    assert!(path.exists());
+    assert!(!h.state().doc.dirty());
+    let saved = h.state().draft.clone();
+    // New, then open it again.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::N);
+    h.run_steps(2);
+    assert!(h.state().draft.blocks.is_empty());
+    h.key_press_modifiers(Modifiers::COMMAND, Key::O);
+    h.run_steps(3);
+    set_field(&mut h, "文件路径", &path.display().to_string());
+    click(&mut h, "确定");
+    assert_eq!(h.state().draft, saved);
+    assert_eq!(Draft::load(&path).unwrap(), saved);
+
+    // A corrupted file: an error in the window, the file untouched, the draft kept.
+    let bad = dir.path().join("坏.ron");
+    std::fs::write(&bad, "(version: 1, meta: (title: \"半截").unwrap();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::O);
+    h.run_steps(3);
+    set_field(&mut h, "文件路径", &bad.display().to_string());
+    click(&mut h, "确定");
+    let (msg, is_error) = h.state().status.clone().unwrap();
+    assert!(is_error && msg.contains("坏.ron"), "{msg}");
+    h.get_by_label_contains("无法打开讲稿");
+    assert_eq!(
+        std::fs::read_to_string(&bad).unwrap(),
+        "(version: 1, meta: (title: \"半截"
+    );
+    assert_eq!(h.state().draft, saved);
+}
+
+#[test]
+fn library_panel_filters_and_previews() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path());
+    h.get_by_label_contains("找到 71 个模板");
+    click(&mut h, "结尾 3");
+    h.get_by_label_contains("找到 3 个模板");
+    click(&mut h, "全部 71");
+    set_field(&mut h, "搜索", "纪律建设");
+    let n = h.state().lib_panel.selected.is_none();
+    assert!(n);
+    h.get_all_by_label_contains("纪律建设")
+        .next()
+        .unwrap()
+        .click();
+    h.run_steps(2);
+    // The preview names the source speech and section.
+    h.get_by_label_contains("出处：");
+    assert!(h.state().lib_panel.selected.is_some());
+}
+
+#[test]
+fn phrase_panel_filters_by_kind_and_marks_used_phrases() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path());
+    click(&mut h, "分论点 44");
+    set_field(&mut h, "搜索", "加强纪律建设");
+    pick_template(&mut h, "〔分论点〕");
+    h.get_by_label_contains("分论点（一）正文").focus();
+    h.run_steps(4);
+    assert!(!h.state().phrases.hits.is_empty());
+    // The kind filter comes before the badges of that kind.
+    h.get_all_by_label("成语").next().unwrap().click();
+    h.run_steps(3);
+    let lib = h.state().library.clone();
+    let hits = h.state().phrases.hits.clone();
+    assert!(!hits.is_empty());
+    assert!(
+        hits.iter()
+            .all(|s| lib.phrases[s.index].kind == jianggao::core::library::PhraseKind::Idiom)
+    );
+    // The body already uses some of them: they are marked.
+    let body = h.state().draft.blocks[0].body.clone();
+    if hits
+        .iter()
+        .any(|s| body.contains(&lib.phrases[s.index].text))
+    {
+        h.get_by_label("已用");
+    }
+}
+
+#[test]
+fn status_bar_counts_characters_and_time() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path());
+    click(&mut h, "开头 5");
+    pick_template(&mut h, "〔开头〕");
+    let chars = jianggao::app::status_bar::char_count(h.state());
+    let want = jianggao::core::export::render_txt(&h.state().draft)
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .count();
+    assert_eq!(chars, want);
+    h.get_by_label(&format!("字数：{chars}"));
+    h.get_by_label_contains("预计时长：");
+    // Autosaved at once in tests (interval 0), not yet saved to a file.
+    h.get_by_label_contains("已自动保存");
+    assert!(h.state().doc.dirty());
+}
