@@ -421,7 +421,9 @@ fn text_field(
     }
     FieldResponse {
         changed: resp.changed(),
-        focused: resp.has_focus(),
+        // Keyboard focus within the app, even while the OS window itself is not focused
+        // (Response::has_focus also asks the latter; the caret must survive a click elsewhere).
+        focused: ui.ctx().memory(|m| m.has_focus(resp.id)),
         cursor: out.cursor_range.map(|r| r.primary.index.0),
     }
 }
