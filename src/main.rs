@@ -3,6 +3,7 @@ use std::process::ExitCode;
 use clap::Parser;
 
 fn main() -> ExitCode {
+    jianggao::app::PROCESS_START.get_or_init(std::time::Instant::now);
     let cli = jianggao::cli::Cli::parse();
     match cli.command {
         Some(cmd) => jianggao::cli::run(cmd),

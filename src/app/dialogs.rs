@@ -182,6 +182,7 @@ fn restore_ui(app: &mut JiangGaoApp, ctx: &egui::Context, d: Box<Draft>) -> Opti
     match choice {
         Some(true) => {
             app.draft = *d;
+            app.counts = Default::default();
             app.history.clear();
             app.doc = super::Doc {
                 rev: 1,

@@ -31,6 +31,9 @@ pub const AUTOSAVE_SECONDS: f64 = 3.0;
 pub const SUGGEST_DEBOUNCE: f64 = 0.3;
 pub const AUTOSAVE_FILE: &str = "autosave.ron";
 
+/// When the process started, for the start-to-first-frame figure (`JIANGGAO_TIMING=1`).
+pub static PROCESS_START: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
+
 /// Where the app keeps its data, and whether background work runs inline (tests).
 #[derive(Debug, Clone)]
 pub struct Options {
@@ -141,11 +144,13 @@ pub struct JiangGaoApp {
     pub preview: bool,
     pub workers: Workers,
     pub import_progress: Option<(usize, usize)>,
+    pub counts: status_bar::Counts,
     pending: Vec<Action>,
     /// Set when a field needs the caret (after inserting a block or jumping to a find hit).
     pub focus_request: Option<(u64, u8, Option<usize>)>,
     applied_font_size: f32,
     applied_dark: Option<bool>,
+    first_frame_done: bool,
 }
 
 impl JiangGaoApp {
@@ -183,10 +188,12 @@ impl JiangGaoApp {
             preview: false,
             workers,
             import_progress: None,
+            counts: Default::default(),
             pending: Vec::new(),
             focus_request: None,
             applied_font_size: 0.0,
             applied_dark: None,
+            first_frame_done: false,
         };
         app.workers
             .load_library(app.opts.data_dir.clone(), app.opts.user_library);
@@ -416,6 +423,7 @@ impl JiangGaoApp {
                     ..Doc::default()
                 };
                 self.focus = None;
+                self.counts = Default::default();
                 self.prefs.add_recent(path.to_path_buf());
                 self.clear_autosave();
                 self.phrases.dirty = true;
@@ -679,6 +687,17 @@ impl JiangGaoApp {
             ));
         }
         self.autosave(now);
+        if !self.first_frame_done {
+            self.first_frame_done = true;
+            if std::env::var_os("JIANGGAO_TIMING").is_some()
+                && let Some(t) = PROCESS_START.get()
+            {
+                eprintln!(
+                    "first frame after {:.0} ms",
+                    t.elapsed().as_secs_f64() * 1000.0
+                );
+            }
+        }
         if self.doc.rev != self.doc.autosaved_rev {
             // Wake up for the autosave even when the user stops typing.
             ctx.request_repaint_after(std::time::Duration::from_secs_f64(

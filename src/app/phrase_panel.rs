@@ -184,7 +184,8 @@ pub fn phrase_panel_ui(app: &mut JiangGaoApp, ui: &mut egui::Ui, now: f64) {
             }
         });
     }
-    let used = app.draft.plain_text();
+    super::status_bar::Counts::refresh(app);
+    let used = app.counts.plain.clone();
     let lib = app.library.clone();
     ui.separator();
     if app.phrases.hits.is_empty() {

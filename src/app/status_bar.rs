@@ -11,9 +11,34 @@ pub fn char_count(app: &JiangGaoApp) -> usize {
         .count()
 }
 
+/// Per-revision figures of the draft, so idle and typing frames don't recount them.
+#[derive(Default)]
+pub struct Counts {
+    rev: Option<u64>,
+    pub chars: usize,
+    pub unfilled: usize,
+    /// The draft's own text, for marking phrases already used.
+    pub plain: String,
+}
+
+impl Counts {
+    pub fn refresh(app: &mut JiangGaoApp) {
+        if app.counts.rev == Some(app.doc.rev) {
+            return;
+        }
+        app.counts = Counts {
+            rev: Some(app.doc.rev),
+            chars: char_count(app),
+            unfilled: app.draft.unfilled_slots().len(),
+            plain: app.draft.plain_text(),
+        };
+    }
+}
+
 pub fn status_bar_ui(app: &mut JiangGaoApp, ui: &mut egui::Ui) {
+    Counts::refresh(app);
     ui.horizontal(|ui| {
-        let chars = char_count(app);
+        let chars = app.counts.chars;
         ui.label(format!("字数：{chars}"));
         ui.separator();
         let minutes = chars as f64 / f64::from(app.prefs.rate.max(1));
@@ -27,7 +52,7 @@ pub fn status_bar_ui(app: &mut JiangGaoApp, ui: &mut egui::Ui) {
         .labelled_by(l.id)
         .on_hover_text("每分钟讲多少字（150–300）");
         ui.separator();
-        let unfilled = app.draft.unfilled_slots().len();
+        let unfilled = app.counts.unfilled;
         let color = if unfilled > 0 {
             ui.visuals().warn_fg_color
         } else {

@@ -381,3 +381,53 @@ fn status_bar_counts_characters_and_time() {
     h.get_by_label_contains("已自动保存");
     assert!(h.state().doc.dirty());
 }
+
+/// The main window with a few blocks, light and dark, for visual review
+/// (`UPDATE_SNAPSHOTS=1 cargo test` rewrites them after an intended change).
+#[test]
+fn main_window_snapshots() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path());
+    // No autosave clock in the status bar: the pictures must not depend on the time.
+    h.state_mut().opts.autosave_seconds = 1e9;
+    h.state_mut().doc.last_autosave = Some(0.0);
+    click(&mut h, "开头 5");
+    pick_template(&mut h, "〔开头〕");
+    click(&mut h, "主体部分 19");
+    pick_template(&mut h, "〔主体部分〕");
+    set_field(&mut h, "单位", "市委组织部");
+    h.run_steps(4);
+    // Software renderers differ a little in anti-aliasing between machines.
+    let opts = egui_kittest::SnapshotOptions::new()
+        .threshold(2.0)
+        .max_failed_pixels(20_000);
+    h.snapshot_options("main_window_light", &opts);
+    h.state_mut().prefs.dark = true;
+    h.run_steps(4);
+    h.snapshot_options("main_window_dark", &opts);
+}
+
+/// Input-method composition: the committed text lands at the caret; the pinyin does not.
+#[test]
+fn ime_composition_commits_chinese_text() {
+    use egui::{Event, ImeEvent};
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path());
+    click(&mut h, "开头 5");
+    pick_template(&mut h, "〔开头〕");
+    h.get_by_label("开头正文").focus();
+    h.run_steps(1);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::End);
+    h.run_steps(1);
+    let before = h.state().draft.blocks[0].body.clone();
+    h.event(Event::Ime(ImeEvent::Preedit {
+        text: "dang jian".into(),
+        active_range_chars: None,
+    }));
+    h.run_steps(1);
+    h.event(Event::Ime(ImeEvent::Commit("党建".into())));
+    h.run_steps(3);
+    let body = h.state().draft.blocks[0].body.clone();
+    assert_eq!(body, format!("{before}党建"));
+    assert!(!body.contains("dang"));
+}
