@@ -63,6 +63,34 @@ pub enum Command {
         /// 正在写的段落（可含小标题）
         context: String,
     },
+    /// 导出讲稿（.ron）或任意讲话稿文件为文本、Markdown 或 Word（公文版式）
+    Export {
+        /// 讲稿文件（.ron）或讲话稿（.txt/.docx）
+        file: PathBuf,
+        /// 格式
+        #[arg(long, value_enum)]
+        format: crate::core::export::Format,
+        /// Word 大字版（讲台用）
+        #[arg(long)]
+        large: bool,
+        /// 文本用 GB18030 编码（旧版 Windows 软件）
+        #[arg(long)]
+        gb18030: bool,
+        /// 输出文件
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// 交稿前检查：未填空位、沿用原稿、过时提法、重复、篇幅、编号、标点、照搬比例
+    Check {
+        /// 讲稿文件（.ron）或讲话稿（.txt/.docx）
+        file: PathBuf,
+        /// 讲话日期 YYYY-MM-DD（默认取讲稿的会议日期，否则今天）
+        #[arg(long)]
+        date: Option<String>,
+        /// 以 JSON 输出
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 /// Runs a subcommand; the caller prints nothing else.
@@ -77,6 +105,14 @@ pub fn run(command: Command) -> ExitCode {
             k,
             context,
         } => crate::cli_library::suggest_cmd(&library, json, k, &context),
+        Command::Export {
+            file,
+            format,
+            large,
+            gb18030,
+            out,
+        } => crate::cli_deliver::export_cmd(&file, format, large, &out, gb18030),
+        Command::Check { file, date, json } => crate::cli_deliver::check_cmd(&file, date, json),
     }
 }
 

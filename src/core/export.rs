@@ -68,10 +68,39 @@ pub fn lines(d: &Draft) -> Vec<Line> {
     out
 }
 
+/// The lines of a parsed speech (any .txt/.docx), with its own markers and levels.
+pub fn speech_lines(s: &crate::core::speech::Speech) -> Vec<Line> {
+    let mut out = Vec::new();
+    out.extend(s.title.clone().map(Line::Title));
+    if let Some(sub) = &s.subtitle {
+        out.push(Line::Byline(format!("——{sub}")));
+    }
+    out.extend(s.meta.iter().cloned().map(Line::Byline));
+    out.extend(s.salutation.clone().map(Line::Salutation));
+    out.extend(s.opening.iter().cloned().map(Line::Paragraph));
+    fn walk(secs: &[crate::core::speech::Section], out: &mut Vec<Line>) {
+        for sec in secs {
+            out.push(Line::Heading(
+                sec.level,
+                format!("{}{}", sec.marker, sec.heading),
+            ));
+            out.extend(sec.paragraphs.iter().cloned().map(Line::Paragraph));
+            walk(&sec.children, out);
+        }
+    }
+    walk(&s.sections, &mut out);
+    out.extend(s.closing.iter().cloned().map(Line::Paragraph));
+    out
+}
+
 /// Plain text: centred-style title block, indented headings and paragraphs.
 pub fn render_txt(d: &Draft) -> String {
+    txt_from_lines(&lines(d))
+}
+
+pub fn txt_from_lines(lines: &[Line]) -> String {
     let mut s = String::new();
-    for l in lines(d) {
+    for l in lines.iter().cloned() {
         match l {
             Line::Title(t) => {
                 s.push_str(&t);
@@ -89,6 +118,22 @@ pub fn render_txt(d: &Draft) -> String {
                 s.push_str(INDENT);
                 s.push_str(&t);
                 s.push('\n');
+            }
+        }
+    }
+    s
+}
+
+/// Markdown: the title as `#`, headings as `##`/`###`, paragraphs separated by blank lines.
+pub fn md_from_lines(lines: &[Line]) -> String {
+    let mut s = String::new();
+    for l in lines {
+        match l {
+            Line::Title(t) => s.push_str(&format!("# {t}\n\n")),
+            Line::Byline(t) => s.push_str(&format!("*{t}*\n\n")),
+            Line::Salutation(t) | Line::Paragraph(t) => s.push_str(&format!("{t}\n\n")),
+            Line::Heading(level, t) => {
+                s.push_str(&format!("{} {t}\n\n", "#".repeat(usize::from(*level) + 1)))
             }
         }
     }
@@ -124,4 +169,39 @@ impl TextEncoding {
 pub fn write_txt(d: &Draft, path: &Path, enc: TextEncoding) -> std::io::Result<()> {
     let text = render_txt(d);
     crate::core::fsutil::write_atomic(path, &enc.encode(&text))
+}
+
+/// Export formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Txt,
+    Md,
+    Docx,
+}
+
+/// Writes lines in a format; `large` gives the podium copy (Word only).
+pub fn write_lines(
+    lines: &[Line],
+    path: &Path,
+    format: Format,
+    large: bool,
+    enc: TextEncoding,
+) -> Result<(), String> {
+    let io = |e: std::io::Error| format!("{}: 无法写入：{e}", path.display());
+    match format {
+        Format::Txt => {
+            crate::core::fsutil::write_atomic(path, &enc.encode(&txt_from_lines(lines))).map_err(io)
+        }
+        Format::Md => {
+            crate::core::fsutil::write_atomic(path, md_from_lines(lines).as_bytes()).map_err(io)
+        }
+        Format::Docx => {
+            let layout = if large {
+                crate::core::docx_write::Layout::large()
+            } else {
+                crate::core::docx_write::Layout::standard(28.0)
+            };
+            crate::core::docx_write::write(lines, path, layout)
+        }
+    }
 }

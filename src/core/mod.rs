@@ -1,8 +1,10 @@
 //! Everything that is not UI. Never imports the UI toolkit.
 
+pub mod check;
 pub mod clean;
 pub mod clutter;
 pub mod docx_read;
+pub mod docx_write;
 pub mod draft;
 pub mod error;
 pub mod export;

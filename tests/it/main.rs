@@ -1,6 +1,7 @@
 //! All integration tests in one binary, to keep link time down on small machines.
 
 mod app;
+mod deliver;
 mod fixtures;
 mod library;
 mod mine;

@@ -1,0 +1,392 @@
+//! Word/Markdown export and the pre-delivery checks.
+
+use std::io::Read;
+use std::path::Path;
+use std::process::Command;
+
+use jianggao::core::check::{self, FindingKind, Formulations, Settings, apply_fix};
+use jianggao::core::draft::{BlockKind, Draft};
+use jianggao::core::export::{self, Format, TextEncoding};
+use jianggao::core::library::Library;
+use jianggao::core::text::read_file;
+
+fn bin() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_jianggao"))
+}
+
+fn zip_part(path: &Path, name: &str) -> String {
+    let f = std::fs::File::open(path).unwrap();
+    let mut z = zip::ZipArchive::new(f).unwrap();
+    let mut s = String::new();
+    z.by_name(name).unwrap().read_to_string(&mut s).unwrap();
+    s
+}
+
+fn sample_draft() -> Draft {
+    let (lib, _) = Library::embedded();
+    let mut d = Draft::default();
+    d.meta.title = "在全市机关党建工作会议上的讲话".into();
+    d.meta.speaker = "张三".into();
+    d.meta.date = "2026-07-01".into();
+    d.meta.unit = "市直机关工委".into();
+    let sec = lib
+        .templates
+        .iter()
+        .find(|t| t.id == "002_5500963f62c2faca/section/一")
+        .unwrap();
+    d.insert_template(sec, None);
+    let closing = lib
+        .templates
+        .iter()
+        .find(|t| t.kind == jianggao::core::library::TemplateKind::Closing)
+        .unwrap();
+    d.insert_template(closing, None);
+    d
+}
+
+#[test]
+fn docx_has_the_official_layout() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("讲话.docx");
+    let d = sample_draft();
+    export::write_lines(
+        &export::lines(&d),
+        &out,
+        Format::Docx,
+        false,
+        TextEncoding::Utf8,
+    )
+    .unwrap();
+    let doc = zip_part(&out, "word/document.xml");
+    // A4 and the 37/35/28/26 mm margins, in twips.
+    assert!(
+        doc.contains(r#"<w:pgSz w:w="11906" w:h="16838""#),
+        "{}",
+        &doc[doc.find("pgSz").unwrap_or(0)..][..80]
+    );
+    assert!(
+        doc.contains(r#"w:top="2098""#)
+            && doc.contains(r#"w:bottom="1984""#)
+            && doc.contains(r#"w:left="1587""#)
+            && doc.contains(r#"w:right="1474""#)
+    );
+    // Fonts: every run names its East Asian face and Times New Roman; sizes in half-points.
+    assert!(doc.contains(r#"w:eastAsia="方正小标宋简体""#));
+    assert!(doc.contains(r#"<w:sz w:val="44" />"#), "title 2号");
+    assert!(
+        doc.contains(r#"w:eastAsia="楷体_GB2312""#),
+        "byline and level-2 headings"
+    );
+    assert!(doc.contains(r#"w:eastAsia="黑体""#), "level-1 headings");
+    assert!(doc.contains(r#"w:eastAsia="仿宋_GB2312""#), "body");
+    let runs = doc.matches("<w:r>").count();
+    let fonts = doc.matches(r#"w:ascii="Times New Roman""#).count();
+    assert_eq!(runs, fonts, "every run sets its fonts");
+    for xml in [&doc, &zip_part(&out, "word/styles.xml")] {
+        assert!(!xml.contains("Theme=\""), "no theme fonts");
+    }
+    // Fixed 28 pt lines, two-character first-line indent of 3号 text.
+    assert!(doc.contains(r#"<w:spacing w:line="560" w:lineRule="exact" />"#));
+    assert!(doc.contains(r#"w:firstLine="640""#));
+    // Numbered headings in order.
+    let one = doc.find("一、要突出政治引领").unwrap();
+    let sub = doc.find("（一）要提高政治站位").unwrap();
+    assert!(one < sub);
+    // Page number field "— PAGE —" in 4号宋体.
+    let footer = zip_part(&out, "word/footer1.xml");
+    assert!(
+        footer.contains("<w:instrText>PAGE</w:instrText>")
+            && footer.contains("— ")
+            && footer.contains(" —")
+    );
+    assert!(footer.contains(r#"w:eastAsia="宋体""#) && footer.contains(r#"<w:sz w:val="28" />"#));
+    // Our own reader gives back the same paragraphs.
+    let back = read_file(&out).unwrap().text;
+    let want: Vec<String> = export::txt_from_lines(&export::lines(&d))
+        .lines()
+        .map(|l| l.trim_start_matches('\u{3000}').to_string())
+        .filter(|l| !l.is_empty())
+        .collect();
+    let got: Vec<&str> = back.lines().filter(|l| !l.is_empty()).collect();
+    assert_eq!(got, want);
+}
+
+#[test]
+fn large_print_copy_is_larger_and_wider() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("大字版.docx");
+    export::write_lines(
+        &export::lines(&sample_draft()),
+        &out,
+        Format::Docx,
+        true,
+        TextEncoding::Utf8,
+    )
+    .unwrap();
+    let doc = zip_part(&out, "word/document.xml");
+    assert!(doc.contains(r#"<w:sz w:val="44" />"#) && !doc.contains(r#"<w:sz w:val="32" />"#));
+    assert!(doc.contains(r#"w:line="800""#));
+}
+
+#[test]
+fn cli_exports_any_speech_file_in_three_formats() {
+    let dir = tempfile::tempdir().unwrap();
+    let src = crate::fixtures::corpus_file("003_");
+    for (fmt, name) in [("txt", "a.txt"), ("md", "a.md"), ("docx", "a.docx")] {
+        let out = dir.path().join(name);
+        let r = bin()
+            .args(["export"])
+            .arg(&src)
+            .args(["--format", fmt, "--out"])
+            .arg(&out)
+            .output()
+            .unwrap();
+        assert!(r.status.success(), "{}", String::from_utf8_lossy(&r.stderr));
+        assert!(out.exists());
+    }
+    let md = std::fs::read_to_string(dir.path().join("a.md")).unwrap();
+    assert!(md.starts_with("# 市委动员会议讲话（区）\n"));
+    assert!(md.contains("\n## 一、统一思想") && md.contains("\n### 第一，中央领导"));
+    let txt = std::fs::read_to_string(dir.path().join("a.txt")).unwrap();
+    assert!(txt.contains("\u{3000}\u{3000}1、加强领导，精心组织"));
+    // The speech's own markers survive in Word too.
+    let doc = zip_part(&dir.path().join("a.docx"), "word/document.xml");
+    assert!(doc.contains("第一，中央领导对组织部门及组工干部寄予厚望"));
+    // GB18030 text for old tools.
+    let out = dir.path().join("gb.txt");
+    bin()
+        .arg("export")
+        .arg(&src)
+        .args(["--format", "txt", "--gb18030", "--out"])
+        .arg(&out)
+        .output()
+        .unwrap();
+    let bytes = std::fs::read(&out).unwrap();
+    assert!(std::str::from_utf8(&bytes).is_err());
+    assert_eq!(encoding_rs::GB18030.decode(&bytes).0, txt);
+}
+
+fn check(d: &Draft, date: &str) -> Vec<check::Finding> {
+    let (lib, _) = Library::embedded();
+    check::check_draft(
+        d,
+        Some(&lib),
+        &Formulations::builtin(),
+        &Settings {
+            date: date.into(),
+            max_chars: 12_000,
+        },
+    )
+}
+
+fn blank(kind: BlockKind, heading: &str, body: &str) -> Draft {
+    let mut d = Draft::default();
+    d.meta.date = "2026-11-22".into();
+    let id = d.insert_blank(kind, None);
+    let i = d.index_of(id).unwrap();
+    d.blocks[i].heading = heading.into();
+    d.blocks[i].body = body.into();
+    d
+}
+
+fn kinds(f: &[check::Finding]) -> Vec<FindingKind> {
+    f.iter().map(|x| x.kind).collect()
+}
+
+#[test]
+fn a_clean_draft_has_no_findings() {
+    let d = blank(
+        BlockKind::Opening,
+        "",
+        "今天，我们召开全市机关党建工作会议，研究部署下一阶段工作。下面，我讲三点意见。",
+    );
+    assert_eq!(check(&d, "2026-11-22"), vec![]);
+}
+
+#[test]
+fn each_kind_of_problem_is_found_exactly() {
+    // Unfilled slots and blanks.
+    let d = blank(BlockKind::Opening, "", "{单位}要认真落实XX党委的部署。");
+    let f = check(&d, "2026-11-22");
+    assert_eq!(
+        kinds(&f),
+        vec![FindingKind::UnfilledSlot, FindingKind::UnfilledSlot]
+    );
+    assert_eq!((f[0].start, f[0].end, f[0].text.as_str()), (0, 4, "{单位}"));
+    assert_eq!(f[1].text, "XX");
+    // Dated formulations by date; history is not flagged.
+    let d = blank(
+        BlockKind::Opening,
+        "",
+        "深入学习贯彻党的十九大精神，坚决做到“两个坚决维护”。党的十九大精神以来不变。",
+    );
+    assert_eq!(
+        kinds(&check(&d, "2021-05-01")),
+        vec![FindingKind::DatedFormulation],
+        "before Oct 2022 only 两个坚决维护"
+    );
+    let f = check(&d, "2026-11-22");
+    assert_eq!(
+        f.iter()
+            .filter(|x| x.kind == FindingKind::DatedFormulation)
+            .count(),
+        2,
+        "{f:?}"
+    );
+    let d = blank(
+        BlockKind::Opening,
+        "",
+        "回顾过去，我们曾学习党的十九大精神。",
+    );
+    assert!(check(&d, "2026-11-22").is_empty());
+    // Anniversaries against the date.
+    let d = blank(BlockKind::Opening, "", "今年是建党99周年。");
+    let f = check(&d, "2026-07-01");
+    assert_eq!(kinds(&f), vec![FindingKind::DatedFormulation]);
+    assert!(f[0].message.contains("建党105周年"));
+    assert!(check(&d, "2020-07-01").is_empty());
+    // Half-width punctuation.
+    let d = blank(BlockKind::Opening, "", "同志们,要加强学习!");
+    assert_eq!(
+        kinds(&check(&d, "2026-11-22")),
+        vec![FindingKind::Punctuation, FindingKind::Punctuation]
+    );
+    // A long sentence used twice.
+    let s = "要坚持以习近平新时代中国特色社会主义思想为指导，全面加强机关党的建设。";
+    let d = blank(BlockKind::Opening, "", &format!("{s}{s}"));
+    assert_eq!(
+        kinds(&check(&d, "2026-11-22")),
+        vec![FindingKind::RepeatedPhrase]
+    );
+    // Numbering: a point with no section, a paragraph opening with a stray marker.
+    let d = blank(
+        BlockKind::Point,
+        "加强学习",
+        "三、这是一段以编号开头的正文。",
+    );
+    assert_eq!(
+        kinds(&check(&d, "2026-11-22")),
+        vec![FindingKind::Numbering, FindingKind::Numbering]
+    );
+    // Length over the target.
+    let d = blank(BlockKind::Opening, "", &"党建工作要抓实抓细。".repeat(1300));
+    let f = check(&d, "2026-11-22");
+    assert!(f.iter().any(|x| x.kind == FindingKind::Length));
+}
+
+#[test]
+fn carried_over_specifics_and_reuse_share() {
+    let (lib, _) = Library::embedded();
+    let mut d = Draft::default();
+    d.meta.date = "2026-11-22".into();
+    d.meta.unit = "市委组织部".into();
+    let t = lib
+        .templates
+        .iter()
+        .find(|t| t.id == "000_a6e6bccaa37c41e7/point/第三/三要")
+        .unwrap();
+    d.insert_template(t, None);
+    let f = check(&d, "2026-11-22");
+    let carried: Vec<&str> = f
+        .iter()
+        .filter(|x| x.kind == FindingKind::CarriedOver)
+        .map(|x| x.text.as_str())
+        .collect();
+    assert_eq!(carried, vec!["巴中"]);
+    let reuse = f.iter().find(|x| x.kind == FindingKind::Reuse).unwrap();
+    assert!(reuse.message.contains("100%"), "{}", reuse.message);
+    // After rewriting, the share drops and the place name is gone.
+    d.blocks[0].body = d.blocks[0]
+        .body
+        .replace("巴中", "我市")
+        .chars()
+        .take(80)
+        .collect::<String>()
+        + "结合本单位实际，我们将重新谋划人才工作，推动组织工作上新台阶。";
+    let f = check(&d, "2026-11-22");
+    assert!(!f.iter().any(|x| x.kind == FindingKind::CarriedOver));
+    let reuse = f.iter().find(|x| x.kind == FindingKind::Reuse).unwrap();
+    assert!(!reuse.message.contains("100%"));
+}
+
+#[test]
+fn one_click_fixes_change_only_what_they_should() {
+    let mut d = blank(
+        BlockKind::Opening,
+        "",
+        "学习党的十九大精神,落实“两个坚决维护”。",
+    );
+    let before_other = d.blocks[0].body.clone();
+    let f = check(&d, "2026-11-22");
+    let dated = f
+        .iter()
+        .find(|x| x.text == "党的十九大精神")
+        .unwrap()
+        .clone();
+    assert!(apply_fix(&mut d, &dated));
+    assert_eq!(
+        d.blocks[0].body,
+        before_other.replace("党的十九大精神", "党的二十大精神")
+    );
+    // A stale finding (text changed since) is not applied.
+    assert!(!apply_fix(&mut d, &dated));
+    for x in check(&d, "2026-11-22") {
+        apply_fix(&mut d, &x);
+    }
+    assert_eq!(d.blocks[0].body, "学习党的二十大精神，落实“两个维护”。");
+    // Filling slots from the meeting details rewrites only the slots.
+    let mut d = blank(BlockKind::Opening, "", "{单位}召开{会议名称}。");
+    d.meta.unit = "市委组织部".into();
+    assert!(check::fill_slots_in_place(&mut d));
+    assert_eq!(d.blocks[0].body, "市委组织部召开{会议名称}。");
+}
+
+#[test]
+fn cli_check_json_contract() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("稿.ron");
+    let d = blank(BlockKind::Opening, "", "{单位}要学习贯彻党的十九大精神。");
+    d.save(&path).unwrap();
+    let out = bin()
+        .arg("check")
+        .arg(&path)
+        .args(["--date", "2026-11-22", "--json"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let f = v["findings"].as_array().unwrap();
+    assert_eq!(f.len(), 2);
+    let mut keys: Vec<&str> = f[0]
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .collect();
+    keys.sort();
+    assert_eq!(
+        keys,
+        vec![
+            "end", "fix", "kind", "message", "path", "severity", "start", "text"
+        ]
+    );
+    assert_eq!(f[0]["kind"], "unfilled_slot");
+    assert_eq!(f[0]["severity"], "error");
+    assert_eq!(f[1]["kind"], "dated_formulation");
+    assert_eq!(f[1]["path"], "开头");
+    // Any speech file can be checked too.
+    let out = bin()
+        .arg("check")
+        .arg(crate::fixtures::corpus_file("000_"))
+        .args(["--date", "2026-11-22", "--json"])
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(
+        v["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|x| x["text"] == "建党99周年")
+    );
+}
