@@ -30,7 +30,12 @@ impl PathDialog {
         match self.purpose {
             PathPurpose::Open => "打开讲稿",
             PathPurpose::SaveAs => "保存讲稿",
-            PathPurpose::ExportText => "导出为文本",
+            PathPurpose::Export(crate::core::export::Format::Txt, _) => "导出为文本",
+            PathPurpose::Export(crate::core::export::Format::Md, _) => "导出为 Markdown",
+            PathPurpose::Export(crate::core::export::Format::Docx, false) => {
+                "导出为 Word（公文版式）"
+            }
+            PathPurpose::Export(crate::core::export::Format::Docx, true) => "导出为 Word 大字版",
             PathPurpose::ImportCorpus => "导入语料（讲话稿文件夹）",
         }
     }
@@ -93,7 +98,7 @@ fn path_dialog_ui(app: &mut JiangGaoApp, ctx: &egui::Context, mut d: PathDialog)
                 ok = true;
             }
         });
-        if d.purpose == PathPurpose::ExportText {
+        if d.purpose == PathPurpose::Export(crate::core::export::Format::Txt, false) {
             ui.horizontal(|ui| {
                 ui.label("编码");
                 for e in [TextEncoding::Utf8, TextEncoding::Gb18030] {
@@ -137,7 +142,7 @@ fn path_dialog_ui(app: &mut JiangGaoApp, ctx: &egui::Context, mut d: PathDialog)
             true
         }
         PathPurpose::SaveAs => app.save_to(&path),
-        PathPurpose::ExportText => app.export_text_to(&path),
+        PathPurpose::Export(format, large) => app.export_to(&path, format, large),
         PathPurpose::ImportCorpus => {
             if path.is_dir() {
                 app.import_progress = Some((0, 0));

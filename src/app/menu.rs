@@ -41,7 +41,12 @@ pub fn menu_bar_ui(app: &mut JiangGaoApp, ui: &mut egui::Ui) {
             command_button(app, ui, Command::Save, true);
             command_button(app, ui, Command::SaveAs, true);
             ui.separator();
-            command_button(app, ui, Command::ExportText, true);
+            ui.menu_button("导出", |ui| {
+                command_button(app, ui, Command::ExportText, true);
+                command_button(app, ui, Command::ExportMarkdown, true);
+                command_button(app, ui, Command::ExportWord, true);
+                command_button(app, ui, Command::ExportWordLarge, true);
+            });
             ui.menu_button("导出编码", |ui| {
                 for e in [TextEncoding::Utf8, TextEncoding::Gb18030] {
                     ui.radio_value(&mut app.prefs.encoding, e, e.label());
@@ -62,6 +67,7 @@ pub fn menu_bar_ui(app: &mut JiangGaoApp, ui: &mut egui::Ui) {
             command_button(app, ui, Command::Undo, app.history.can_undo());
             command_button(app, ui, Command::Redo, app.history.can_redo());
             command_button(app, ui, Command::Find, true);
+            command_button(app, ui, Command::Check, true);
             ui.separator();
             ui.menu_button("插入空白段落", |ui| {
                 for k in [

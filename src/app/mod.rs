@@ -2,6 +2,7 @@
 //! the core applies them once at the end of the frame.
 
 pub mod action;
+pub mod check_panel;
 pub mod dialogs;
 pub mod draft_panel;
 pub mod fonts;
@@ -106,6 +107,8 @@ pub enum Action {
     FocusBlock(u64),
     OpenPath(PathBuf),
     SetNumbering(crate::core::draft::Numbering),
+    ApplyFix(Box<crate::core::check::Finding>),
+    FillSlots,
 }
 
 /// The document: its file, and revision counters for unsaved and autosaved state.
@@ -145,6 +148,7 @@ pub struct JiangGaoApp {
     pub workers: Workers,
     pub import_progress: Option<(usize, usize)>,
     pub counts: status_bar::Counts,
+    pub checks: check_panel::CheckPanel,
     pending: Vec<Action>,
     /// Set when a field needs the caret (after inserting a block or jumping to a find hit).
     pub focus_request: Option<(u64, u8, Option<usize>)>,
@@ -189,6 +193,7 @@ impl JiangGaoApp {
             workers,
             import_progress: None,
             counts: Default::default(),
+            checks: Default::default(),
             pending: Vec::new(),
             focus_request: None,
             applied_font_size: 0.0,
@@ -433,17 +438,19 @@ impl JiangGaoApp {
         }
     }
 
-    pub fn export_text_to(&mut self, path: &Path) -> bool {
+    pub fn export_to(
+        &mut self,
+        path: &Path,
+        format: crate::core::export::Format,
+        large: bool,
+    ) -> bool {
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
             let _ = std::fs::create_dir_all(dir);
         }
-        match crate::core::export::write_txt(&self.draft, path, self.prefs.encoding) {
+        let lines = crate::core::export::lines(&self.draft);
+        match crate::core::export::write_lines(&lines, path, format, large, self.prefs.encoding) {
             Ok(()) => {
-                self.set_info(format!(
-                    "已导出到 {}（{}）",
-                    path.display(),
-                    self.prefs.encoding.label()
-                ));
+                self.set_info(format!("已导出到 {}", path.display()));
                 true
             }
             Err(e) => {
@@ -484,12 +491,18 @@ impl JiangGaoApp {
                 .path
                 .clone()
                 .unwrap_or_else(|| self.default_path("ron")),
-            PathPurpose::ExportText => self
-                .doc
-                .path
-                .as_ref()
-                .map(|p| p.with_extension("txt"))
-                .unwrap_or_else(|| self.default_path("txt")),
+            PathPurpose::Export(format, _) => {
+                let ext = match format {
+                    crate::core::export::Format::Txt => "txt",
+                    crate::core::export::Format::Md => "md",
+                    crate::core::export::Format::Docx => "docx",
+                };
+                self.doc
+                    .path
+                    .as_ref()
+                    .map(|p| p.with_extension(ext))
+                    .unwrap_or_else(|| self.default_path(ext))
+            }
             PathPurpose::ImportCorpus => directories::UserDirs::new()
                 .and_then(|u| u.document_dir().map(Path::to_path_buf))
                 .unwrap_or_else(|| PathBuf::from(".")),
@@ -521,7 +534,20 @@ impl JiangGaoApp {
                 None => self.open_path_dialog(PathPurpose::SaveAs),
             },
             Command::SaveAs => self.open_path_dialog(PathPurpose::SaveAs),
-            Command::ExportText => self.open_path_dialog(PathPurpose::ExportText),
+            Command::ExportText => {
+                self.open_path_dialog(PathPurpose::Export(crate::core::export::Format::Txt, false))
+            }
+            Command::ExportMarkdown => {
+                self.open_path_dialog(PathPurpose::Export(crate::core::export::Format::Md, false))
+            }
+            Command::ExportWord => self.open_path_dialog(PathPurpose::Export(
+                crate::core::export::Format::Docx,
+                false,
+            )),
+            Command::ExportWordLarge => {
+                self.open_path_dialog(PathPurpose::Export(crate::core::export::Format::Docx, true))
+            }
+            Command::Check => self.checks.open = !self.checks.open,
             Command::CopyAll => {
                 ctx.copy_text(crate::core::export::render_txt(&self.draft));
                 self.set_info("全文已复制到剪贴板".into());
@@ -606,6 +632,12 @@ impl JiangGaoApp {
             }
             Action::FocusBlock(id) => self.focus_request = Some((id, 1, None)),
             Action::OpenPath(p) => self.open_path(&p),
+            Action::ApplyFix(f) => {
+                self.structure_change(now, |d| crate::core::check::apply_fix(d, &f));
+            }
+            Action::FillSlots => {
+                self.structure_change(now, crate::core::check::fill_slots_in_place)
+            }
             Action::SetNumbering(n) => {
                 self.prefs.numbering = n;
                 self.structure_change(now, |d| {
@@ -654,6 +686,12 @@ impl JiangGaoApp {
 
         egui::Panel::top("menu_bar").show(ui, |ui| menu::menu_bar_ui(self, ui));
         egui::Panel::bottom("status_bar").show(ui, |ui| status_bar::status_bar_ui(self, ui));
+        if self.checks.open {
+            egui::Panel::bottom("check_panel")
+                .resizable(true)
+                .default_size(200.0)
+                .show(ui, |ui| check_panel::check_panel_ui(self, ui));
+        }
         if self.prefs.show_library {
             egui::Panel::left("library_panel")
                 .resizable(true)

@@ -19,7 +19,8 @@ use crate::core::suggest::{PhraseIndex, Suggestion};
 pub enum PathPurpose {
     Open,
     SaveAs,
-    ExportText,
+    /// Export in a format; `true` is the large-print Word copy.
+    Export(crate::core::export::Format, bool),
     ImportCorpus,
 }
 
@@ -280,7 +281,15 @@ impl Workers {
             let path = match purpose {
                 PathPurpose::Open => d.add_filter("讲稿", &["ron"]).pick_file(),
                 PathPurpose::SaveAs => d.add_filter("讲稿", &["ron"]).save_file(),
-                PathPurpose::ExportText => d.add_filter("文本", &["txt"]).save_file(),
+                PathPurpose::Export(crate::core::export::Format::Txt, _) => {
+                    d.add_filter("文本", &["txt"]).save_file()
+                }
+                PathPurpose::Export(crate::core::export::Format::Md, _) => {
+                    d.add_filter("Markdown", &["md"]).save_file()
+                }
+                PathPurpose::Export(crate::core::export::Format::Docx, _) => {
+                    d.add_filter("Word", &["docx"]).save_file()
+                }
                 PathPurpose::ImportCorpus => d.pick_folder(),
             };
             Self::send(&tx, &ctx, Msg::Picked { purpose, path });

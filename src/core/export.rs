@@ -165,12 +165,6 @@ impl TextEncoding {
     }
 }
 
-/// Writes the speech as text, atomically.
-pub fn write_txt(d: &Draft, path: &Path, enc: TextEncoding) -> std::io::Result<()> {
-    let text = render_txt(d);
-    crate::core::fsutil::write_atomic(path, &enc.encode(&text))
-}
-
 /// Export formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {

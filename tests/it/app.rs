@@ -466,3 +466,49 @@ fn import_corpus_joins_the_user_library() {
     );
     click(&mut h, "好");
 }
+
+/// 检查 panel: findings listed, a click jumps, 修正 fixes only the flagged words;
+/// 导出 → Word writes a .docx.
+#[test]
+fn check_panel_fixes_and_word_export() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path());
+    click(&mut h, "开头 5");
+    pick_template(&mut h, "〔开头〕");
+    set_field(&mut h, "日期", "2026-11-22");
+    h.get_by_label("开头正文").focus();
+    h.run_steps(1);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::End);
+    h.get_by_label("开头正文")
+        .type_text("要学习党的十九大精神。");
+    h.run_steps(2);
+    h.get_by_label("编辑").click();
+    h.run_steps(2);
+    click(&mut h, "交稿前检查");
+    h.get_by_label("交稿前检查");
+    let findings = h.state().checks.findings.clone();
+    let k = findings
+        .iter()
+        .position(|f| f.text == "党的十九大精神")
+        .expect("dated formulation found");
+    let before = h.state().draft.blocks[0].body.clone();
+    click(&mut h, &format!("修正{}", k + 1));
+    let after = h.state().draft.blocks[0].body.clone();
+    assert_eq!(after, before.replace("党的十九大精神", "党的二十大精神"));
+    // Undo restores it.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run_steps(2);
+    assert_eq!(h.state().draft.blocks[0].body, before);
+
+    let out = dir.path().join("讲话.docx");
+    h.get_by_label("文件").click();
+    h.run_steps(2);
+    h.get_by_label("导出").click();
+    h.run_steps(2);
+    click(&mut h, "导出为 Word…");
+    set_field(&mut h, "文件路径", &out.display().to_string());
+    click(&mut h, "确定");
+    let back = jianggao::core::text::read_file(&out).unwrap();
+    assert_eq!(back.encoding, "docx");
+    assert!(back.text.contains("党的十九大精神"));
+}

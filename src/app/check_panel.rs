@@ -1,0 +1,105 @@
+//! 检查 panel: the pre-delivery findings, each jumping to its place on click, with a
+//! one-click fix where it is safe.
+
+use super::{Action, JiangGaoApp};
+use crate::core::check::{self, Finding, Formulations, Settings, Severity};
+
+#[derive(Default)]
+pub struct CheckPanel {
+    pub open: bool,
+    /// Findings and the draft revision they were computed for.
+    pub findings: Vec<Finding>,
+    rev: Option<u64>,
+}
+
+impl CheckPanel {
+    /// Checks again when the draft changed since the last run.
+    pub fn refresh(app: &mut JiangGaoApp) {
+        if app.checks.rev == Some(app.doc.rev) {
+            return;
+        }
+        let today = chrono::Local::now().format("%Y-%m-%d").to_string();
+        let settings = Settings {
+            max_chars: 60 * app.prefs.rate as usize,
+            ..Settings::for_draft(&app.draft, &today)
+        };
+        app.checks.findings = check::check_draft(
+            &app.draft,
+            Some(&app.library),
+            &Formulations::builtin(),
+            &settings,
+        );
+        app.checks.rev = Some(app.doc.rev);
+    }
+}
+
+pub fn check_panel_ui(app: &mut JiangGaoApp, ui: &mut egui::Ui) {
+    CheckPanel::refresh(app);
+    ui.horizontal(|ui| {
+        ui.heading("交稿前检查");
+        let n = |s: Severity| {
+            app.checks
+                .findings
+                .iter()
+                .filter(|f| f.severity == s)
+                .count()
+        };
+        ui.label(format!(
+            "错误 {}　注意 {}　提示 {}",
+            n(Severity::Error),
+            n(Severity::Warning),
+            n(Severity::Info)
+        ));
+        if ui
+            .button("把会议信息写入空位")
+            .on_hover_text("用会议信息替换正文中的 {单位} 等空位（可撤销）")
+            .clicked()
+        {
+            app.push(Action::FillSlots);
+        }
+        if ui.button("关闭").clicked() {
+            app.checks.open = false;
+        }
+    });
+    if app.checks.findings.is_empty() {
+        ui.label("未发现问题。");
+        return;
+    }
+    let ids: Vec<u64> = app.draft.blocks.iter().map(|b| b.id).collect();
+    egui::ScrollArea::vertical()
+        .id_salt("findings")
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            for (k, f) in app.checks.findings.clone().into_iter().enumerate() {
+                ui.horizontal(|ui| {
+                    let (sev, color) = match f.severity {
+                        Severity::Error => ("错误", ui.visuals().error_fg_color),
+                        Severity::Warning => ("注意", ui.visuals().warn_fg_color),
+                        Severity::Info => ("提示", ui.visuals().weak_text_color()),
+                    };
+                    ui.colored_label(color, format!("{sev}·{}", f.kind.label()));
+                    if !f.path.is_empty() {
+                        ui.label(format!("〔{}〕", f.path));
+                    }
+                    let r = ui
+                        .add(egui::Button::new(&f.message).frame(false))
+                        .on_hover_text(f.fix.as_deref().unwrap_or("点击定位"));
+                    if r.clicked()
+                        && let Some(p) = f.place
+                        && let Some(&id) = ids.get(p.block)
+                    {
+                        app.focus_request = Some((id, p.field, Some(f.start)));
+                        app.preview = false;
+                    }
+                    if f.auto_fix.is_some()
+                        && ui
+                            .small_button(format!("修正{}", k + 1))
+                            .on_hover_text(f.fix.as_deref().unwrap_or(""))
+                            .clicked()
+                    {
+                        app.push(Action::ApplyFix(Box::new(f.clone())));
+                    }
+                });
+            }
+        });
+}
