@@ -390,3 +390,47 @@ fn cli_check_json_contract() {
             .any(|x| x["text"] == "建党99周年")
     );
 }
+
+/// Where LibreOffice is installed, the .docx converts to a PDF with the speech on its
+/// pages (look at them with `pdftoppm -png`). Without LibreOffice this says so and stops.
+#[test]
+fn docx_converts_to_pdf_where_libreoffice_exists() {
+    let Some(soffice) = ["soffice", "libreoffice"]
+        .into_iter()
+        .find(|b| Command::new(b).arg("--version").output().is_ok())
+    else {
+        eprintln!("LibreOffice 未安装：跳过 PDF 转换");
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let docx = dir.path().join("speech.docx");
+    export::write_lines(
+        &export::lines(&sample_draft()),
+        &docx,
+        Format::Docx,
+        false,
+        TextEncoding::Utf8,
+    )
+    .unwrap();
+    let home = dir.path().join("lo-home");
+    let st = Command::new(soffice)
+        .env("HOME", &home)
+        .args(["--headless", "--convert-to", "pdf", "--outdir"])
+        .arg(dir.path())
+        .arg(&docx)
+        .output()
+        .unwrap();
+    assert!(
+        st.status.success(),
+        "{}",
+        String::from_utf8_lossy(&st.stderr)
+    );
+    let pdf = std::fs::read(dir.path().join("speech.pdf")).unwrap();
+    assert!(pdf.starts_with(b"%PDF"));
+    // A4 pages: 595 × 842 points.
+    let text = String::from_utf8_lossy(&pdf);
+    assert!(
+        text.contains("/MediaBox[0 0 595") || text.contains("/MediaBox [0 0 595"),
+        "A4 media box"
+    );
+}
