@@ -106,48 +106,30 @@ impl Counter {
     pub fn find(&self, params: Params) -> Vec<Collocation> {
         const EDGE: u32 = u32::MAX;
         let usable: Vec<bool> = self.names.iter().map(|w| w.chars().all(is_han)).collect();
-        let key_at = |clause: &[u32], s: usize, n: usize| -> Option<[u32; 4]> {
-            let g = &clause[s..s + n];
-            if !g.iter().all(|&w| usable[w as usize]) {
-                return None;
-            }
-            let mut key = [EDGE; 4];
-            key[..n].copy_from_slice(g);
-            Some(key)
-        };
-        // Pass 1: counts only, level by level. An n-gram can only be frequent if both its
-        // (n-1)-grams are (apriori), which keeps the tables small on large corpora.
+        // Pass 1: counts only. An n-gram that starts or ends with a function word can never
+        // be a result, so it is not counted at all (a large share of all n-grams).
+        let edge_ok: Vec<bool> = self.names.iter().map(|w| is_edge_ok(w)).collect();
         let mut counts: FxHashMap<[u32; 4], u32> = FxHashMap::default();
-        let mut frequent: rustc_hash::FxHashSet<[u32; 4]> = Default::default();
-        let sub = |k: &[u32; 4], from: usize, n: usize| {
-            let mut x = [EDGE; 4];
-            x[..n].copy_from_slice(&k[from..from + n]);
-            x
-        };
-        for n in 2..=4usize {
-            let mut level: FxHashMap<[u32; 4], u32> = FxHashMap::default();
-            for doc in &self.docs {
-                for clause in doc {
-                    if clause.len() < n {
+        for doc in &self.docs {
+            for clause in doc {
+                for s in 0..clause.len() {
+                    if !usable[clause[s] as usize] || !edge_ok[clause[s] as usize] {
                         continue;
                     }
-                    for s in 0..=clause.len() - n {
-                        let Some(k) = key_at(clause, s, n) else {
-                            continue;
-                        };
-                        if n > 2
-                            && !(frequent.contains(&sub(&k, 0, n - 1))
-                                && frequent.contains(&sub(&k, 1, n - 1)))
-                        {
+                    for n in 2..=4usize.min(clause.len() - s) {
+                        let last = clause[s + n - 1] as usize;
+                        if !usable[last] {
+                            break;
+                        }
+                        if !edge_ok[last] {
                             continue;
                         }
-                        *level.entry(k).or_default() += 1;
+                        let mut key = [EDGE; 4];
+                        key[..n].copy_from_slice(&clause[s..s + n]);
+                        *counts.entry(key).or_default() += 1;
                     }
                 }
             }
-            level.retain(|_, c| *c as usize >= params.min_count);
-            frequent = level.keys().copied().collect();
-            counts.extend(level);
         }
         let mut stats: FxHashMap<[u32; 4], Stats> = counts
             .iter()
@@ -157,11 +139,20 @@ impl Counter {
         drop(counts);
         for (di, doc) in self.docs.iter().enumerate() {
             for clause in doc {
-                for n in 2..=4usize.min(clause.len()) {
-                    for s in 0..=clause.len() - n {
-                        let Some(k) = key_at(clause, s, n) else {
+                for s in 0..clause.len() {
+                    if !usable[clause[s] as usize] || !edge_ok[clause[s] as usize] {
+                        continue;
+                    }
+                    for n in 2..=4usize.min(clause.len() - s) {
+                        let last = clause[s + n - 1] as usize;
+                        if !usable[last] {
+                            break;
+                        }
+                        if !edge_ok[last] {
                             continue;
-                        };
+                        }
+                        let mut k = [EDGE; 4];
+                        k[..n].copy_from_slice(&clause[s..s + n]);
                         let Some(st) = stats.get_mut(&k) else {
                             continue;
                         };

@@ -84,15 +84,21 @@ const SPEAKERS: &[&str] = &[
 /// "习近平总书记多次强调：“…”" — the speaker, the verb and the whole quotation.
 /// Unquoted reported speech of the General Secretary runs to the end of its sentence.
 fn quotes(c: &[char]) -> Vec<String> {
+    let text: String = c.iter().collect();
     let mut out = Vec::new();
     for verb in SPEECH_VERBS {
         let vchars: Vec<char> = verb.chars().collect();
+        // Verbs are rare: find them with the string searcher, then work in characters.
+        let starts: Vec<usize> = text
+            .match_indices(verb)
+            .map(|(b, _)| text[..b].chars().count())
+            .collect();
         let mut i = 0;
-        while i + vchars.len() <= c.len() {
-            if c[i..i + vchars.len()] != vchars[..] {
-                i += 1;
+        for &at in &starts {
+            if at < i {
                 continue;
             }
+            i = at;
             // The speaker: back to the previous clause boundary.
             let mut s = i;
             while s > 0
