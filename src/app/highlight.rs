@@ -11,35 +11,7 @@ pub enum Mark {
 }
 
 /// Character ranges of `{name}` slots and leftover blanks (XX, **, ×××) in a text.
-pub fn slot_ranges(text: &str) -> Vec<(usize, usize)> {
-    let chars: Vec<char> = text.chars().collect();
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < chars.len() {
-        if chars[i] == '{'
-            && let Some(len) = chars[i + 1..].iter().take(25).position(|&c| c == '}')
-            && len > 0
-        {
-            out.push((i, i + len + 2));
-            i += len + 2;
-            continue;
-        }
-        if matches!(chars[i], 'X' | '*' | '×' | '＊') {
-            let run = chars[i..].iter().take_while(|&&c| c == chars[i]).count();
-            let latin = |c: Option<&char>| c.is_some_and(|c| c.is_ascii_alphabetic() && *c != 'X');
-            if run >= 2
-                && !latin(i.checked_sub(1).and_then(|j| chars.get(j)))
-                && !latin(chars.get(i + run))
-            {
-                out.push((i, i + run));
-            }
-            i += run;
-            continue;
-        }
-        i += 1;
-    }
-    out
-}
+pub use crate::core::draft::slot_spans as slot_ranges;
 
 /// Character ranges where any of `terms` occurs.
 pub fn term_ranges(text: &str, terms: &[String]) -> Vec<(usize, usize)> {

@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::core::draft::{BlockKind, Draft, date_parts, slot_names};
+use crate::core::draft::{BlockKind, Draft, date_parts, slot_names, slot_spans};
 use crate::core::library::{Library, PhraseKind, SpecificKind};
 use crate::core::marker;
 use crate::core::text::fullwidth_punct;
@@ -430,37 +430,6 @@ fn simple(
         fix: fix.map(str::to_string),
         auto_fix: None,
     }
-}
-
-/// `{slot}` placeholders and blanks (XX, **, ××) as character ranges.
-fn slot_spans(text: &str) -> Vec<(usize, usize)> {
-    let chars: Vec<char> = text.chars().collect();
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < chars.len() {
-        if chars[i] == '{'
-            && let Some(len) = chars[i + 1..].iter().take(25).position(|&c| c == '}')
-            && len > 0
-        {
-            out.push((i, i + len + 2));
-            i += len + 2;
-            continue;
-        }
-        if matches!(chars[i], 'X' | '*' | '×' | '＊') {
-            let run = chars[i..].iter().take_while(|&&c| c == chars[i]).count();
-            let latin = |c: Option<&char>| c.is_some_and(|c| c.is_ascii_alphabetic() && *c != 'X');
-            if run >= 2
-                && !latin(i.checked_sub(1).and_then(|j| chars.get(j)))
-                && !latin(chars.get(i + run))
-            {
-                out.push((i, i + run));
-            }
-            i += run;
-            continue;
-        }
-        i += 1;
-    }
-    out
 }
 
 /// Specifics that came with a block's template and are still there, and how much of the

@@ -541,6 +541,37 @@ pub fn slot_names(text: &str) -> Vec<String> {
     out
 }
 
+/// `{slot}` placeholders and blanks (XX, **, ××) as character ranges.
+pub fn slot_spans(text: &str) -> Vec<(usize, usize)> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        if chars[i] == '{'
+            && let Some(len) = chars[i + 1..].iter().take(25).position(|&c| c == '}')
+            && len > 0
+        {
+            out.push((i, i + len + 2));
+            i += len + 2;
+            continue;
+        }
+        if matches!(chars[i], 'X' | '*' | '×' | '＊') {
+            let run = chars[i..].iter().take_while(|&&c| c == chars[i]).count();
+            let latin = |c: Option<&char>| c.is_some_and(|c| c.is_ascii_alphabetic() && *c != 'X');
+            if run >= 2
+                && !latin(i.checked_sub(1).and_then(|j| chars.get(j)))
+                && !latin(chars.get(i + run))
+            {
+                out.push((i, i + run));
+            }
+            i += run;
+            continue;
+        }
+        i += 1;
+    }
+    out
+}
+
 /// "2026-11-22" → (2026, 11, 22).
 pub fn date_parts(date: &str) -> Option<(u32, u32, u32)> {
     let mut it = date.trim().split(['-', '/', '.']);

@@ -29,6 +29,9 @@ impl Default for Params {
     }
 }
 
+/// Marks a clause edge (and unused key slots) among word ids.
+const EDGE: u32 = u32::MAX;
+
 /// Single-character function words never start or end a collocation.
 fn is_edge_ok(w: &str) -> bool {
     w.chars().count() >= 2 || !"的了和与及是在把将对为等也都而并或就被所以之其".contains(w)
@@ -102,15 +105,13 @@ impl Counter {
         }
     }
 
-    /// Collocations of everything added, best first.
-    pub fn find(&self, params: Params) -> Vec<Collocation> {
-        const EDGE: u32 = u32::MAX;
+    /// Calls `f(doc, clause, start, n, key)` for every 2–4-gram of Han words. An n-gram
+    /// that starts or ends with a function word can never be a result, so it is skipped
+    /// (a large share of all n-grams).
+    fn for_each_gram(&self, mut f: impl FnMut(usize, &[u32], usize, usize, [u32; 4])) {
         let usable: Vec<bool> = self.names.iter().map(|w| w.chars().all(is_han)).collect();
-        // Pass 1: counts only. An n-gram that starts or ends with a function word can never
-        // be a result, so it is not counted at all (a large share of all n-grams).
         let edge_ok: Vec<bool> = self.names.iter().map(|w| is_edge_ok(w)).collect();
-        let mut counts: FxHashMap<[u32; 4], u32> = FxHashMap::default();
-        for doc in &self.docs {
+        for (di, doc) in self.docs.iter().enumerate() {
             for clause in doc {
                 for s in 0..clause.len() {
                     if !usable[clause[s] as usize] || !edge_ok[clause[s] as usize] {
@@ -126,48 +127,37 @@ impl Counter {
                         }
                         let mut key = [EDGE; 4];
                         key[..n].copy_from_slice(&clause[s..s + n]);
-                        *counts.entry(key).or_default() += 1;
+                        f(di, clause, s, n, key);
                     }
                 }
             }
         }
+    }
+
+    /// Collocations of everything added, best first.
+    pub fn find(&self, params: Params) -> Vec<Collocation> {
+        // Pass 1 counts; pass 2 gathers documents and neighbours of the frequent ones.
+        let mut counts: FxHashMap<[u32; 4], u32> = FxHashMap::default();
+        self.for_each_gram(|_, _, _, _, key| *counts.entry(key).or_default() += 1);
         let mut stats: FxHashMap<[u32; 4], Stats> = counts
             .iter()
             .filter(|&(_, &c)| c as usize >= params.min_count)
             .map(|(&k, _)| (k, Stats::default()))
             .collect();
         drop(counts);
-        for (di, doc) in self.docs.iter().enumerate() {
-            for clause in doc {
-                for s in 0..clause.len() {
-                    if !usable[clause[s] as usize] || !edge_ok[clause[s] as usize] {
-                        continue;
-                    }
-                    for n in 2..=4usize.min(clause.len() - s) {
-                        let last = clause[s + n - 1] as usize;
-                        if !usable[last] {
-                            break;
-                        }
-                        if !edge_ok[last] {
-                            continue;
-                        }
-                        let mut k = [EDGE; 4];
-                        k[..n].copy_from_slice(&clause[s..s + n]);
-                        let Some(st) = stats.get_mut(&k) else {
-                            continue;
-                        };
-                        st.count += 1;
-                        if st.docs.last() != Some(&di) {
-                            st.docs.push(di);
-                        }
-                        let l = if s == 0 { EDGE } else { clause[s - 1] };
-                        let r = clause.get(s + n).copied().unwrap_or(EDGE);
-                        *st.left.entry(l).or_default() += 1;
-                        *st.right.entry(r).or_default() += 1;
-                    }
-                }
+        self.for_each_gram(|di, clause, s, n, key| {
+            let Some(st) = stats.get_mut(&key) else {
+                return;
+            };
+            st.count += 1;
+            if st.docs.last() != Some(&di) {
+                st.docs.push(di);
             }
-        }
+            let l = if s == 0 { EDGE } else { clause[s - 1] };
+            let r = clause.get(s + n).copied().unwrap_or(EDGE);
+            *st.left.entry(l).or_default() += 1;
+            *st.right.entry(r).or_default() += 1;
+        });
         let total = self.unigram.iter().sum::<usize>().max(1) as f64;
         let mut out: Vec<Collocation> = Vec::new();
         for (key, st) in &stats {
