@@ -235,6 +235,29 @@ fn strip_dashes(line: &str) -> String {
         .to_string()
 }
 
+/// Posts that open a speaker line under a title.
+const SPEAKER_POSTS: &[&str] = &[
+    "书记",
+    "部长",
+    "主任",
+    "秘书长",
+    "市长",
+    "县长",
+    "区长",
+    "镇长",
+    "乡长",
+    "局长",
+    "厅长",
+    "省长",
+    "常委",
+    "主席",
+    "校长",
+    "院长",
+    "处长",
+    "委员",
+    "同志",
+];
+
 /// Date and speaker lines under a title: "（2023年6月30日）", "2023年6月30日", "张三",
 /// "市委书记 张三".
 fn is_meta_line(line: &str) -> bool {
@@ -248,8 +271,17 @@ fn is_meta_line(line: &str) -> bool {
     let is_date = inner.contains('年') && inner.contains('日')
         || inner.chars().filter(|c| c.is_ascii_digit()).count() >= 4
             && inner.contains(['月', '-', '.', '/']);
-    let is_name = n <= 12 && !line.contains(['，', '。', '：']) && !line.contains("讲话");
-    is_date || (is_name && n <= 8)
+    let plain =
+        !line.contains(['，', '。', '：', '“']) && !line.contains("讲话") && !line.contains("会议");
+    // "王某某", "张三同志", "市委常委、秘书长　王某某": a name, or a post then a name.
+    let short_name = plain && n <= 8;
+    let post_and_name = plain
+        && n <= 30
+        && SPEAKER_POSTS.iter().any(|p| line.contains(p))
+        && (line.contains(' ')
+            || line.ends_with("同志")
+            || line.chars().last().is_some_and(is_han));
+    is_date || short_name || post_and_name
 }
 
 /// A title: not too long, no sentence inside, not a section marker.
@@ -344,6 +376,11 @@ mod tests {
         assert_eq!(c.meta, vec!["（2023年2月10日）", "张三"]);
         assert_eq!(c.salutation.as_deref(), Some("同志们："));
         assert_eq!(c.dropped.len(), 1);
+        let c = clean(&lines(
+            "坚定信心 真抓实干\n——在全市会议上的讲话\n（2023年3月15日）\n市委常委、秘书长\u{3000}王某某\n同志们：\n今天我们召开会议。",
+        ));
+        assert_eq!(c.title.as_deref(), Some("坚定信心 真抓实干"));
+        assert_eq!(c.meta, vec!["（2023年3月15日）", "市委常委、秘书长 王某某"]);
     }
 
     #[test]
