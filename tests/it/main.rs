@@ -3,6 +3,7 @@
 mod app;
 mod deliver;
 mod fixtures;
+mod layouts;
 mod library;
 mod mine;
 mod parse_corpus;
