@@ -1,9 +1,11 @@
 //! Paragraph text of a `.docx` file, in document order.
 //!
-//! Only `word/document.xml` matters for a speech: we stream it with quick-xml and
-//! collect the text runs of each `w:p`, turning `w:tab` into a space and `w:br` into
-//! a line break inside the paragraph.
+//! `word/document.xml` holds the text: we stream it with quick-xml and collect the text
+//! runs of each `w:p`, turning `w:tab` into a space and `w:br` into a line break. Section
+//! numbers made by Word's automatic lists (`w:numPr`) are not in the text; they are
+//! rebuilt from `word/numbering.xml` ("一、", "（一）", "1.") so the outline sees them.
 
+use std::collections::HashMap;
 use std::io::{Cursor, Read};
 
 use quick_xml::Reader;
@@ -24,18 +26,144 @@ pub fn paragraphs_from_bytes(bytes: &[u8]) -> Result<Vec<String>, String> {
     part.take(MAX_DOCUMENT_XML)
         .read_to_string(&mut xml)
         .map_err(|e| format!("无法解压 Word 文档正文（{e}）"))?;
-    paragraphs_from_xml(&xml)
+    let mut numbering = String::new();
+    if let Ok(part) = archive.by_name("word/numbering.xml") {
+        // A broken numbering part only costs the automatic numbers, not the text.
+        let _ = part.take(MAX_DOCUMENT_XML).read_to_string(&mut numbering);
+    }
+    paragraphs_from_xml(&xml, &Numbering::parse(&numbering))
 }
 
-fn paragraphs_from_xml(xml: &str) -> Result<Vec<String>, String> {
+/// Word's list definitions: numId → abstract list; abstract list → levels.
+#[derive(Default)]
+struct Numbering {
+    nums: HashMap<String, String>,
+    /// (abstractNumId, ilvl) → (start, numFmt, lvlText)
+    levels: HashMap<(String, u32), (u32, String, String)>,
+}
+
+fn attr(e: &quick_xml::events::BytesStart, name: &str) -> Option<String> {
+    e.attributes()
+        .flatten()
+        .find(|a| a.key.local_name().as_ref() == name)
+        .and_then(|a| {
+            a.normalized_value(quick_xml::XmlVersion::Implicit1_0)
+                .ok()
+                .map(|v| v.into_owned())
+        })
+}
+
+impl Numbering {
+    fn parse(xml: &str) -> Numbering {
+        let mut n = Numbering::default();
+        let mut reader = Reader::from_str(xml);
+        let (mut abs, mut lvl, mut num): (Option<String>, Option<u32>, Option<String>) =
+            (None, None, None);
+        let mut cur = (1u32, String::from("decimal"), String::new());
+        loop {
+            match reader.read_event() {
+                Ok(Event::Start(e)) | Ok(Event::Empty(e)) => match e.local_name().as_ref() {
+                    "abstractNum" => abs = attr(&e, "abstractNumId"),
+                    "lvl" => {
+                        lvl = attr(&e, "ilvl").and_then(|v| v.parse().ok());
+                        cur = (1, "decimal".into(), String::new());
+                    }
+                    "start" if lvl.is_some() => {
+                        cur.0 = attr(&e, "val").and_then(|v| v.parse().ok()).unwrap_or(1)
+                    }
+                    "numFmt" if lvl.is_some() => cur.1 = attr(&e, "val").unwrap_or_default(),
+                    "lvlText" if lvl.is_some() => cur.2 = attr(&e, "val").unwrap_or_default(),
+                    "num" => num = attr(&e, "numId"),
+                    "abstractNumId" => {
+                        if let (Some(id), Some(a)) = (num.clone(), attr(&e, "val")) {
+                            n.nums.insert(id, a);
+                        }
+                    }
+                    _ => {}
+                },
+                Ok(Event::End(e)) => {
+                    if e.local_name().as_ref() == "lvl"
+                        && let (Some(a), Some(l)) = (abs.clone(), lvl.take())
+                    {
+                        n.levels.insert((a, l), cur.clone());
+                    }
+                }
+                Ok(Event::Eof) | Err(_) => break,
+                _ => {}
+            }
+        }
+        n
+    }
+
+    /// The marker of the next item of list `num_id` at `ilvl`, advancing the counters.
+    fn next_marker(
+        &self,
+        counters: &mut HashMap<(String, u32), u32>,
+        num_id: &str,
+        ilvl: u32,
+    ) -> Option<String> {
+        let abs = self.nums.get(num_id)?;
+        let (start, fmt, text) = self.levels.get(&(abs.clone(), ilvl))?;
+        if fmt == "bullet" || fmt == "none" || text.is_empty() {
+            return None;
+        }
+        let n = counters.entry((abs.clone(), ilvl)).or_insert(start - 1);
+        *n += 1;
+        let value = *n;
+        // A new item restarts the deeper levels.
+        counters.retain(|(a, l), _| a != abs || *l <= ilvl);
+        let mut out = text.clone();
+        for l in 0..=ilvl {
+            let v = if l == ilvl {
+                value
+            } else {
+                counters.get(&(abs.clone(), l)).copied().unwrap_or(1)
+            };
+            let f = self
+                .levels
+                .get(&(abs.clone(), l))
+                .map(|x| x.1.as_str())
+                .unwrap_or("decimal");
+            out = out.replace(&format!("%{}", l + 1), &format_number(v, f));
+        }
+        Some(out)
+    }
+}
+
+fn format_number(n: u32, fmt: &str) -> String {
+    match fmt {
+        "chineseCounting"
+        | "chineseCountingThousand"
+        | "chineseLegalSimplified"
+        | "ideographTraditional"
+        | "taiwaneseCounting"
+        | "japaneseCounting" => crate::core::draft::han_numeral(n as usize),
+        "upperLetter" => char::from_u32('A' as u32 + (n - 1) % 26)
+            .map(String::from)
+            .unwrap_or_default(),
+        "lowerLetter" => char::from_u32('a' as u32 + (n - 1) % 26)
+            .map(String::from)
+            .unwrap_or_default(),
+        "decimalEnclosedParen" => format!("({n})"),
+        _ => n.to_string(),
+    }
+}
+
+fn paragraphs_from_xml(xml: &str, numbering: &Numbering) -> Result<Vec<String>, String> {
     let mut reader = Reader::from_str(xml);
     let mut paragraphs = Vec::new();
     let mut current: Option<String> = None;
     let mut in_text = false;
+    // numPr of the paragraph being read: (numId, ilvl).
+    let mut num_pr: (Option<String>, u32) = (None, 0);
+    let mut counters: HashMap<(String, u32), u32> = HashMap::new();
     loop {
         match reader.read_event() {
             Ok(Event::Start(e)) => match e.local_name().as_ref() {
-                "p" => current = Some(String::new()),
+                "p" => {
+                    current = Some(String::new());
+                    num_pr = (None, 0);
+                }
                 "t" => in_text = true,
                 _ => {}
             },
@@ -43,6 +171,8 @@ fn paragraphs_from_xml(xml: &str) -> Result<Vec<String>, String> {
                 "tab" => push(&mut current, " "),
                 "br" | "cr" => push(&mut current, "\n"),
                 "p" => paragraphs.push(String::new()),
+                "ilvl" => num_pr.1 = attr(&e, "val").and_then(|v| v.parse().ok()).unwrap_or(0),
+                "numId" => num_pr.0 = attr(&e, "val"),
                 _ => {}
             },
             Ok(Event::Text(t)) if in_text => {
@@ -67,7 +197,14 @@ fn paragraphs_from_xml(xml: &str) -> Result<Vec<String>, String> {
             }
             Ok(Event::End(e)) => match e.local_name().as_ref() {
                 "p" => {
-                    if let Some(p) = current.take() {
+                    if let Some(mut p) = current.take() {
+                        if let Some(id) = num_pr.0.take()
+                            && id != "0"
+                            && !p.trim().is_empty()
+                            && let Some(m) = numbering.next_marker(&mut counters, &id, num_pr.1)
+                        {
+                            p.insert_str(0, &m);
+                        }
                         paragraphs.push(p);
                     }
                 }

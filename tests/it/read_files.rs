@@ -199,3 +199,61 @@ fn cli_readable_outline_is_indented() {
     assert!(text.contains("\n    （一）要提高政治站位，强化责任担当"));
     assert!(text.contains("[网页导航路径]"));
 }
+
+/// Word's automatic list numbering (w:numPr) is not in the text: the reader rebuilds the
+/// markers from numbering.xml, so the outline still finds the sections.
+#[test]
+fn docx_automatic_numbering_becomes_markers() {
+    use docx_rs::{
+        AbstractNumbering, Docx, IndentLevel, Level, LevelJc, LevelText, NumberFormat, Numbering,
+        NumberingId, Paragraph, Run, Start,
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("自动编号.docx");
+    let numbered = |text: &str, lvl: usize| {
+        Paragraph::new()
+            .add_run(Run::new().add_text(text))
+            .numbering(NumberingId::new(2), IndentLevel::new(lvl))
+    };
+    let plain = |text: &str| Paragraph::new().add_run(Run::new().add_text(text));
+    let doc = Docx::new()
+        .add_abstract_numbering(
+            AbstractNumbering::new(1)
+                .add_level(Level::new(
+                    0,
+                    Start::new(1),
+                    NumberFormat::new("chineseCounting"),
+                    LevelText::new("%1、"),
+                    LevelJc::new("left"),
+                ))
+                .add_level(Level::new(
+                    1,
+                    Start::new(1),
+                    NumberFormat::new("chineseCounting"),
+                    LevelText::new("（%2）"),
+                    LevelJc::new("left"),
+                )),
+        )
+        .add_numbering(Numbering::new(2, 1))
+        .add_paragraph(plain("在全区党建工作会议上的讲话"))
+        .add_paragraph(plain("同志们："))
+        .add_paragraph(plain("今天召开会议，部署工作。下面，我讲两点意见。"))
+        .add_paragraph(numbered("提高认识", 0))
+        .add_paragraph(numbered("统一思想。要把思想统一到部署上来。", 1))
+        .add_paragraph(numbered("明确任务。要抓好各项任务。", 1))
+        .add_paragraph(numbered("狠抓落实", 0))
+        .add_paragraph(numbered("压实责任。层层抓落实。", 1))
+        .add_paragraph(numbered("加强督查。定期督查。", 1));
+    doc.build()
+        .pack(std::fs::File::create(&path).unwrap())
+        .unwrap();
+    let text = read_file(&path).unwrap().text;
+    assert!(text.contains("\n一、提高认识\n（一）统一思想。"), "{text}");
+    assert!(
+        text.contains("\n二、狠抓落实\n（一）压实责任。"),
+        "numbering of the lower level restarts: {text}"
+    );
+    let s = parse_file(&path).unwrap();
+    assert_eq!(s.sections.len(), 2);
+    assert_eq!(s.sections[1].children[1].heading, "加强督查");
+}
