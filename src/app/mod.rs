@@ -7,6 +7,7 @@ pub mod dialogs;
 pub mod draft_panel;
 pub mod fonts;
 pub mod highlight;
+pub mod ime;
 pub mod library_panel;
 pub mod menu;
 pub mod meta_form;
@@ -155,6 +156,11 @@ pub struct JiangGaoApp {
     applied_font_size: f32,
     applied_dark: Option<bool>,
     first_frame_done: bool,
+    /// An input-method composition in progress, and the draft as it was before it began.
+    pub composing: Option<ime::Composition>,
+    pub compose_before: Option<Draft>,
+    /// This frame's input events (the text fields read the input method's from here).
+    pub frame_events: Vec<egui::Event>,
 }
 
 impl JiangGaoApp {
@@ -199,6 +205,9 @@ impl JiangGaoApp {
             applied_font_size: 0.0,
             applied_dark: None,
             first_frame_done: false,
+            composing: None,
+            compose_before: None,
+            frame_events: Vec::new(),
         };
         app.workers
             .load_library(app.opts.data_dir.clone(), app.opts.user_library);
@@ -302,13 +311,12 @@ impl JiangGaoApp {
 
     fn consume_shortcuts(&mut self, ctx: &egui::Context) {
         // While an input method composes, its keys belong to it.
-        let composing = ctx.memory(|m| m.focused().is_some())
-            && ctx.input(|i| {
-                i.events
-                    .iter()
-                    .any(|e| matches!(e, egui::Event::Ime(egui::ImeEvent::Preedit { .. })))
-            });
-        if composing {
+        let preedit = ctx.input(|i| {
+            i.events
+                .iter()
+                .any(|e| matches!(e, egui::Event::Ime(egui::ImeEvent::Preedit { .. })))
+        });
+        if self.composing.is_some() || preedit {
             return;
         }
         // Longer combinations first, so Ctrl+Shift+S is not taken for Ctrl+S.
@@ -377,8 +385,9 @@ impl JiangGaoApp {
 
     pub fn autosave_now(&mut self) {
         let path = self.autosave_path();
-        let result =
-            std::fs::create_dir_all(&self.opts.data_dir).and_then(|_| self.draft.save(&path));
+        // Only committed text is saved: never the pinyin of a composition in progress.
+        let draft = ime::committed(&self.draft, self.composing);
+        let result = std::fs::create_dir_all(&self.opts.data_dir).and_then(|_| draft.save(&path));
         match result {
             Ok(()) => {
                 self.doc.autosaved_rev = self.doc.rev;
@@ -680,6 +689,7 @@ impl JiangGaoApp {
     pub fn frame_ui(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
         let now = ctx.input(|i| i.time);
+        self.frame_events = ctx.input(|i| i.events.clone());
         self.handle_messages();
         self.apply_style(&ctx);
         self.consume_shortcuts(&ctx);
@@ -712,13 +722,16 @@ impl JiangGaoApp {
         for a in std::mem::take(&mut self.pending) {
             self.apply(a, &ctx, now);
         }
+        let committed = ime::committed(&self.draft, self.composing);
         self.phrases.maybe_query(
-            &self.draft,
+            &committed,
             self.focus,
             &self.workers,
             now,
             self.opts.suggest_debounce,
         );
+        drop(committed);
+        ime::lower_candidate_window_on_x11(&ctx);
         if self.phrases.waiting() {
             ctx.request_repaint_after(std::time::Duration::from_secs_f64(
                 self.opts.suggest_debounce,

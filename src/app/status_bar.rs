@@ -26,12 +26,18 @@ impl Counts {
         if app.counts.rev == Some(app.doc.rev) {
             return;
         }
-        app.counts = Counts {
+        let d = super::ime::committed(&app.draft, app.composing);
+        let chars = crate::core::export::render_txt(&d)
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .count();
+        let counts = Counts {
             rev: Some(app.doc.rev),
-            chars: char_count(app),
-            unfilled: app.draft.unfilled_slots().len(),
-            plain: app.draft.plain_text(),
+            chars,
+            unfilled: d.unfilled_slots().len(),
+            plain: d.plain_text(),
         };
+        app.counts = counts;
     }
 }
 

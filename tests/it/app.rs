@@ -407,12 +407,21 @@ fn main_window_snapshots() {
     h.snapshot_options("main_window_dark", &opts);
 }
 
-/// Input-method composition: the committed text lands at the caret; the pinyin does not.
-#[test]
-fn ime_composition_commits_chinese_text() {
-    use egui::{Event, ImeEvent};
-    let dir = tempfile::tempdir().unwrap();
-    let mut h = harness(dir.path());
+fn preedit(h: &mut Harness<'_, JiangGaoApp>, text: &str) {
+    h.event(egui::Event::Ime(egui::ImeEvent::Preedit {
+        text: text.into(),
+        active_range_chars: None,
+    }));
+    h.run_steps(2);
+}
+
+fn autosaved(dir: &Path) -> Draft {
+    Draft::load(&dir.join("autosave.ron")).unwrap()
+}
+
+/// A harness with an opening whose body has the caret at its end.
+fn composing_harness(dir: &Path) -> (Harness<'static, JiangGaoApp>, String) {
+    let mut h = harness(dir);
     click(&mut h, "开头 5");
     pick_template(&mut h, "〔开头〕");
     h.get_by_label("开头正文").focus();
@@ -420,16 +429,73 @@ fn ime_composition_commits_chinese_text() {
     h.key_press_modifiers(Modifiers::COMMAND, Key::End);
     h.run_steps(1);
     let before = h.state().draft.blocks[0].body.clone();
-    h.event(Event::Ime(ImeEvent::Preedit {
-        text: "dang jian".into(),
-        active_range_chars: None,
-    }));
-    h.run_steps(1);
-    h.event(Event::Ime(ImeEvent::Commit("党建".into())));
+    (h, before)
+}
+
+/// Input-method composition: the committed text lands at the caret; while composing, the
+/// pinyin is in the field but not in the count, the autosave or an undo step.
+#[test]
+fn ime_composition_commits_chinese_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut h, before) = composing_harness(dir.path());
+    let chars = h.state().counts.chars;
+    preedit(&mut h, "dang");
+    preedit(&mut h, "dang jian");
+    assert!(h.state().composing.is_some());
+    assert_eq!(
+        h.state().draft.blocks[0].body,
+        format!("{before}dang jian"),
+        "egui shows the preedit inline"
+    );
+    assert_eq!(h.state().counts.chars, chars, "no pinyin in the count");
+    h.state_mut().autosave_now();
+    assert_eq!(
+        autosaved(dir.path()).blocks[0].body,
+        before,
+        "no pinyin in the autosave"
+    );
+    h.event(egui::Event::Ime(egui::ImeEvent::Commit("党建".into())));
     h.run_steps(3);
     let body = h.state().draft.blocks[0].body.clone();
     assert_eq!(body, format!("{before}党建"));
-    assert!(!body.contains("dang"));
+    assert!(h.state().composing.is_none());
+    assert_eq!(h.state().counts.chars, chars + 2);
+    assert_eq!(autosaved(dir.path()).blocks[0].body, body);
+    // One undo step takes the whole composition back.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run_steps(2);
+    assert_eq!(h.state().draft.blocks[0].body, before);
+}
+
+/// Clicking elsewhere mid-composition drops the preedit instead of leaving pinyin behind.
+#[test]
+fn ime_click_elsewhere_drops_the_preedit() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut h, before) = composing_harness(dir.path());
+    preedit(&mut h, "dang jian");
+    assert!(h.state().draft.blocks[0].body.ends_with("dang jian"));
+    h.get_by_label("单位").click();
+    h.run_steps(3);
+    assert_eq!(h.state().draft.blocks[0].body, before);
+    assert!(h.state().composing.is_none());
+    h.state_mut().autosave_now();
+    assert!(!autosaved(dir.path()).blocks[0].body.contains("dang"));
+    assert!(!h.state().draft.meta.unit.contains("dang"));
+}
+
+/// Shortcuts do not fire while composing: Ctrl+N there belongs to the input method.
+#[test]
+fn ime_composition_blocks_shortcuts() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut h, _) = composing_harness(dir.path());
+    preedit(&mut h, "dang");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::N);
+    h.run_steps(2);
+    assert_eq!(
+        h.state().draft.blocks.len(),
+        1,
+        "Ctrl+N did not start a new draft"
+    );
 }
 
 /// 导入语料: a folder is mined into the user library, which the app then shows.
