@@ -14,11 +14,14 @@ use crate::core::text;
 #[command(
     name = "jianggao",
     version,
-    about = "讲稿工坊：从过往讲话稿中提取结构与提法，辅助起草讲话稿"
+    about = "讲稿工坊：从过往讲话稿中提取结构与提法，辅助起草讲话稿",
+    args_conflicts_with_subcommands = true
 )]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
+    /// 不带子命令时打开窗口；可给出要打开的讲稿文件（.ron）
+    pub open: Option<PathBuf>,
 }
 
 #[derive(Debug, Subcommand)]

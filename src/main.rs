@@ -7,12 +7,12 @@ fn main() -> ExitCode {
     let cli = jianggao::cli::Cli::parse();
     match cli.command {
         Some(cmd) => jianggao::cli::run(cmd),
-        None => run_app(),
+        None => run_app(cli.open),
     }
 }
 
 /// The window. The app appears at once; jieba and the library load in the background.
-fn run_app() -> ExitCode {
+fn run_app(open: Option<std::path::PathBuf>) -> ExitCode {
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("讲稿工坊")
@@ -23,11 +23,12 @@ fn run_app() -> ExitCode {
     let result = eframe::run_native(
         "讲稿工坊",
         options,
-        Box::new(|cc| {
-            Ok(Box::new(jianggao::app::JiangGaoApp::new(
-                cc,
-                jianggao::app::Options::from_env(),
-            )))
+        Box::new(move |cc| {
+            let mut app = jianggao::app::JiangGaoApp::new(cc, jianggao::app::Options::from_env());
+            if let Some(p) = open {
+                app.open_path(&p);
+            }
+            Ok(Box::new(app))
         }),
     );
     match result {
