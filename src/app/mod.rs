@@ -2,9 +2,11 @@
 //! the core applies them once at the end of the frame.
 
 pub mod action;
+pub mod apply;
 pub mod check_panel;
 pub mod dialogs;
 pub mod draft_panel;
+pub mod files;
 pub mod fonts;
 pub mod highlight;
 pub mod ime;
@@ -16,7 +18,7 @@ pub mod prefs;
 pub mod status_bar;
 pub mod worker;
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::Arc;
 
 use crate::core::draft::{BlockKind, Draft};
@@ -215,10 +217,6 @@ impl JiangGaoApp {
         app
     }
 
-    fn autosave_path(&self) -> PathBuf {
-        self.opts.data_dir.join(AUTOSAVE_FILE)
-    }
-
     /// After a crash the autosave holds work the last session never saved: offer it.
     fn offer_restore(&mut self) {
         let p = self.autosave_path();
@@ -253,7 +251,7 @@ impl JiangGaoApp {
         self.doc.rev += 1;
     }
 
-    fn structure_change(&mut self, now: f64, f: impl FnOnce(&mut Draft) -> bool) {
+    pub(super) fn structure_change(&mut self, now: f64, f: impl FnOnce(&mut Draft) -> bool) {
         let before = self.draft.clone();
         if f(&mut self.draft) {
             self.changed(&before, ChangeKind::Structure, now);
@@ -370,158 +368,6 @@ impl JiangGaoApp {
         }
     }
 
-    /// Writes the draft to the data folder when it changed since the last autosave.
-    fn autosave(&mut self, now: f64) {
-        let due = self
-            .doc
-            .last_autosave
-            .is_none_or(|t| now - t >= self.opts.autosave_seconds);
-        if self.doc.rev == self.doc.autosaved_rev || !due {
-            return;
-        }
-        self.doc.last_autosave = Some(now);
-        self.autosave_now();
-    }
-
-    pub fn autosave_now(&mut self) {
-        let path = self.autosave_path();
-        // Only committed text is saved: never the pinyin of a composition in progress.
-        let draft = ime::committed(&self.draft, self.composing);
-        let result = std::fs::create_dir_all(&self.opts.data_dir).and_then(|_| draft.save(&path));
-        match result {
-            Ok(()) => {
-                self.doc.autosaved_rev = self.doc.rev;
-                self.doc.autosave_label = Some(clock_now());
-            }
-            Err(e) => self.set_error(format!("自动保存失败（{}）：{e}", path.display())),
-        }
-    }
-
-    fn clear_autosave(&mut self) {
-        let _ = std::fs::remove_file(self.autosave_path());
-    }
-
-    pub fn save_to(&mut self, path: &Path) -> bool {
-        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty())
-            && let Err(e) = std::fs::create_dir_all(dir)
-        {
-            self.set_error(format!("无法创建文件夹 {}：{e}", dir.display()));
-            return false;
-        }
-        match self.draft.save(path) {
-            Ok(()) => {
-                self.doc.path = Some(path.to_path_buf());
-                self.doc.saved_rev = self.doc.rev;
-                self.prefs.add_recent(path.to_path_buf());
-                self.clear_autosave();
-                self.set_info(format!("已保存到 {}", path.display()));
-                true
-            }
-            Err(e) => {
-                self.set_error(format!(
-                    "保存失败（{}）：{e}。原文件未受影响。",
-                    path.display()
-                ));
-                false
-            }
-        }
-    }
-
-    pub fn open_path(&mut self, path: &Path) {
-        match Draft::load(path) {
-            Ok(d) => {
-                self.draft = d;
-                self.history.clear();
-                self.doc = Doc {
-                    path: Some(path.to_path_buf()),
-                    ..Doc::default()
-                };
-                self.focus = None;
-                self.counts = Default::default();
-                self.prefs.add_recent(path.to_path_buf());
-                self.clear_autosave();
-                self.phrases.dirty = true;
-                self.set_info(format!("已打开 {}", path.display()));
-            }
-            Err(e) => self.set_error(format!("无法打开讲稿：{e}")),
-        }
-    }
-
-    pub fn export_to(
-        &mut self,
-        path: &Path,
-        format: crate::core::export::Format,
-        large: bool,
-    ) -> bool {
-        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            let _ = std::fs::create_dir_all(dir);
-        }
-        let lines = crate::core::export::lines(&self.draft);
-        match crate::core::export::write_lines(&lines, path, format, large, self.prefs.encoding) {
-            Ok(()) => {
-                self.set_info(format!("已导出到 {}", path.display()));
-                true
-            }
-            Err(e) => {
-                self.set_error(format!("导出失败（{}）：{e}", path.display()));
-                false
-            }
-        }
-    }
-
-    /// A sensible default path for a dialog: ~/文档/讲稿/<标题>.<ext>.
-    pub fn default_path(&self, ext: &str) -> PathBuf {
-        let dir = directories::UserDirs::new()
-            .and_then(|u| u.document_dir().map(Path::to_path_buf))
-            .or_else(|| directories::BaseDirs::new().map(|b| b.home_dir().join("文档")))
-            .unwrap_or_else(|| PathBuf::from("."))
-            .join("讲稿");
-        let title = if self.draft.meta.title.trim().is_empty() {
-            "未命名讲稿"
-        } else {
-            self.draft.meta.title.trim()
-        };
-        let safe: String = title
-            .chars()
-            .map(|c| if "/\\:*?\"<>|".contains(c) { '_' } else { c })
-            .collect();
-        dir.join(format!("{safe}.{ext}"))
-    }
-
-    fn open_path_dialog(&mut self, purpose: PathPurpose) {
-        let start = match purpose {
-            PathPurpose::Open => self
-                .doc
-                .path
-                .clone()
-                .unwrap_or_else(|| self.default_path("ron")),
-            PathPurpose::SaveAs => self
-                .doc
-                .path
-                .clone()
-                .unwrap_or_else(|| self.default_path("ron")),
-            PathPurpose::Export(format, _) => {
-                let ext = match format {
-                    crate::core::export::Format::Txt => "txt",
-                    crate::core::export::Format::Md => "md",
-                    crate::core::export::Format::Docx => "docx",
-                };
-                self.doc
-                    .path
-                    .as_ref()
-                    .map(|p| p.with_extension(ext))
-                    .unwrap_or_else(|| self.default_path(ext))
-            }
-            PathPurpose::ImportCorpus => directories::UserDirs::new()
-                .and_then(|u| u.document_dir().map(Path::to_path_buf))
-                .unwrap_or_else(|| PathBuf::from(".")),
-        };
-        self.dialog = Some(Dialog::Path(dialogs::PathDialog::new(
-            purpose,
-            start.display().to_string(),
-        )));
-    }
-
     pub fn run_command(&mut self, c: Command, ctx: &egui::Context, now: f64) {
         match c {
             Command::New => {
@@ -583,106 +429,6 @@ impl JiangGaoApp {
             Command::Shortcuts => self.dialog = Some(Dialog::Shortcuts),
             Command::About => self.dialog = Some(Dialog::About),
         }
-    }
-
-    fn apply(&mut self, a: Action, ctx: &egui::Context, now: f64) {
-        match a {
-            Action::Command(c) => self.run_command(c, ctx, now),
-            Action::InsertTemplate { id, after_block } => {
-                let Some(t) = self.library.templates.iter().find(|t| t.id == id).cloned() else {
-                    return;
-                };
-                let at = after_block
-                    .or(self.focus.map(|f| f.block))
-                    .and_then(|b| self.draft.index_of(b))
-                    .map(|i| insert_point(&self.draft, i, BlockKind::from(t.kind)));
-                let before = self.draft.clone();
-                let first = self.draft.insert_template(&t, at);
-                self.changed(&before, ChangeKind::Structure, now);
-                self.focus_request = Some((first, 1, None));
-                self.set_info(format!("已插入：{}", t.source.path));
-            }
-            Action::InsertBlank(kind) => {
-                let at = self
-                    .focus
-                    .and_then(|f| self.draft.index_of(f.block))
-                    .map(|i| insert_point(&self.draft, i, kind));
-                let before = self.draft.clone();
-                let id = self.draft.insert_blank(kind, at);
-                self.changed(&before, ChangeKind::Structure, now);
-                self.focus_request = Some((
-                    id,
-                    if matches!(kind, BlockKind::Section | BlockKind::Point) {
-                        0
-                    } else {
-                        1
-                    },
-                    None,
-                ));
-            }
-            Action::InsertPhrase(text) => self.insert_phrase(&text, now),
-            Action::SetHeading(id, h) => self.structure_change(now, |d| {
-                d.index_of(id).map(|i| d.blocks[i].heading = h).is_some()
-            }),
-            Action::MoveBy(id, dir) => self.structure_change(now, |d| d.move_by(id, dir)),
-            Action::MoveTo { from, to } => self.structure_change(now, |d| {
-                let before = d.blocks.clone();
-                d.move_to(from, to);
-                d.blocks != before
-            }),
-            Action::ToggleLevel(id) => self.structure_change(now, |d| d.toggle_level(id)),
-            Action::Duplicate(id) => self.structure_change(now, |d| d.duplicate(id).is_some()),
-            Action::Delete(id) => {
-                self.structure_change(now, |d| d.delete(id));
-                if self.focus.is_some_and(|f| f.block == id) {
-                    self.focus = None;
-                }
-                self.set_info("已删除（Ctrl+Z 可撤销）".into());
-            }
-            Action::FocusBlock(id) => self.focus_request = Some((id, 1, None)),
-            Action::OpenPath(p) => self.open_path(&p),
-            Action::ApplyFix(f) => {
-                self.structure_change(now, |d| crate::core::check::apply_fix(d, &f));
-            }
-            Action::FillSlots => {
-                self.structure_change(now, crate::core::check::fill_slots_in_place)
-            }
-            Action::SetNumbering(n) => {
-                self.prefs.numbering = n;
-                self.structure_change(now, |d| {
-                    let changed = d.numbering != n;
-                    d.numbering = n;
-                    changed
-                });
-            }
-        }
-    }
-
-    /// Inserts a phrase at the caret of the focused field.
-    fn insert_phrase(&mut self, text: &str, now: f64) {
-        let Some(f) = self.focus else {
-            self.set_error("请先在讲稿中点击要插入的位置".into());
-            return;
-        };
-        let Some(i) = self.draft.index_of(f.block) else {
-            return;
-        };
-        let before = self.draft.clone();
-        let field = if f.field == 0 {
-            &mut self.draft.blocks[i].heading
-        } else {
-            &mut self.draft.blocks[i].body
-        };
-        let at = field
-            .char_indices()
-            .nth(f.cursor)
-            .map_or(field.len(), |(b, _)| b);
-        field.insert_str(at, text);
-        let cursor = f.cursor + text.chars().count();
-        self.changed(&before, ChangeKind::Structure, now);
-        self.focus = Some(Focus { cursor, ..f });
-        self.focus_request = Some((f.block, f.field, Some(cursor)));
-        self.phrases.dirty = true;
     }
 
     /// Runs one frame of the whole window.
@@ -760,7 +506,7 @@ impl JiangGaoApp {
 
 /// Where a block of `kind` goes when inserted "at the current position" (block `i` has the
 /// caret): a point right after it, a section after the current section and its points.
-fn insert_point(d: &Draft, i: usize, kind: BlockKind) -> usize {
+pub(crate) fn insert_point(d: &Draft, i: usize, kind: BlockKind) -> usize {
     match kind {
         BlockKind::Opening => d.default_position(BlockKind::Opening),
         BlockKind::Closing => d.blocks.len(),

@@ -84,58 +84,7 @@ pub struct Block {
     pub collapsed: bool,
 }
 
-/// How sections and points are numbered.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Numbering {
-    /// 一、 / （一）, as in GB/T 9704.
-    #[default]
-    Official,
-    /// 一、 / 1.
-    OfficialArabic,
-    /// 第一， / 一是 — the spoken style.
-    Speech,
-}
-
-impl Numbering {
-    pub const ALL: [Numbering; 3] = [Self::Official, Self::OfficialArabic, Self::Speech];
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::Official => "一、（一）公文式",
-            Self::OfficialArabic => "一、1. 公文式",
-            Self::Speech => "第一，一是 讲话式",
-        }
-    }
-
-    /// The marker of item `n` (1-based) at `level` (1 or 2).
-    pub fn marker(self, level: u8, n: usize) -> String {
-        let han = han_numeral(n);
-        match (self, level) {
-            (Self::Speech, 1) => format!("第{han}，"),
-            (Self::Speech, _) => format!("{han}是"),
-            (_, 1) => format!("{han}、"),
-            (Self::OfficialArabic, _) => format!("{n}."),
-            (_, _) => format!("（{han}）"),
-        }
-    }
-}
-
-/// 1 → 一, 12 → 十二, 20 → 二十, 99 → 九十九.
-pub fn han_numeral(n: usize) -> String {
-    const D: [&str; 10] = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
-    match n {
-        0..=9 => D[n].to_string(),
-        10 => "十".to_string(),
-        11..=19 => format!("十{}", D[n - 10]),
-        20..=99 => format!(
-            "{}十{}",
-            D[n / 10],
-            if n.is_multiple_of(10) { "" } else { D[n % 10] }
-        ),
-        _ => n.to_string(),
-    }
-}
+pub use crate::core::numbering::{Numbering, han_numeral};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Draft {
@@ -216,7 +165,7 @@ impl Draft {
         crate::core::fsutil::write_atomic(path, self.to_ron().as_bytes())
     }
 
-    fn new_block(
+    pub(crate) fn new_block(
         &mut self,
         kind: BlockKind,
         heading: String,
@@ -524,117 +473,7 @@ impl Draft {
     }
 }
 
-/// `{name}` placeholders in a text, in order.
-pub fn slot_names(text: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut rest = text;
-    while let Some(open) = rest.find('{') {
-        let after = &rest[open + 1..];
-        match after.find('}') {
-            Some(close) if close > 0 && close <= 24 && !after[..close].contains('{') => {
-                out.push(after[..close].to_string());
-                rest = &after[close + 1..];
-            }
-            _ => rest = after,
-        }
-    }
-    out
-}
-
-/// `{slot}` placeholders and blanks (XX, **, ××) as character ranges.
-pub fn slot_spans(text: &str) -> Vec<(usize, usize)> {
-    let chars: Vec<char> = text.chars().collect();
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < chars.len() {
-        if chars[i] == '{'
-            && let Some(len) = chars[i + 1..].iter().take(25).position(|&c| c == '}')
-            && len > 0
-        {
-            out.push((i, i + len + 2));
-            i += len + 2;
-            continue;
-        }
-        if matches!(chars[i], 'X' | '*' | '×' | '＊') {
-            let run = chars[i..].iter().take_while(|&&c| c == chars[i]).count();
-            let latin = |c: Option<&char>| c.is_some_and(|c| c.is_ascii_alphabetic() && *c != 'X');
-            if run >= 2
-                && !latin(i.checked_sub(1).and_then(|j| chars.get(j)))
-                && !latin(chars.get(i + run))
-            {
-                out.push((i, i + run));
-            }
-            i += run;
-            continue;
-        }
-        i += 1;
-    }
-    out
-}
-
-/// "2026-11-22" → (2026, 11, 22).
-pub fn date_parts(date: &str) -> Option<(u32, u32, u32)> {
-    let mut it = date.trim().split(['-', '/', '.']);
-    let y = it.next()?.parse().ok()?;
-    let m: u32 = it.next()?.parse().ok()?;
-    let d: u32 = it.next()?.parse().ok()?;
-    ((1..=12).contains(&m) && (1..=31).contains(&d)).then_some((y, m, d))
-}
-
-impl Draft {
-    /// A draft holding a parsed speech: opening, sections with their points (deeper items
-    /// kept in the point's text with their markers), closing.
-    pub fn from_speech(s: &crate::core::speech::Speech) -> Draft {
-        use crate::core::speech::Section;
-        fn flatten(sec: &Section, out: &mut Vec<String>) {
-            out.extend(sec.paragraphs.iter().cloned());
-            for c in &sec.children {
-                out.push(format!("{}{}", c.marker, c.heading));
-                flatten(c, out);
-            }
-        }
-        let mut d = Draft::default();
-        d.meta.title = s.title.clone().unwrap_or_default();
-        d.meta.salutation = s.salutation.clone().unwrap_or_default();
-        d.meta.date = s
-            .meta
-            .iter()
-            .find_map(|m| {
-                let digits: Vec<u32> = m
-                    .split(|c: char| !c.is_ascii_digit())
-                    .filter(|x| !x.is_empty())
-                    .filter_map(|x| x.parse().ok())
-                    .collect();
-                (digits.len() >= 3)
-                    .then(|| format!("{:04}-{:02}-{:02}", digits[0], digits[1], digits[2]))
-            })
-            .unwrap_or_default();
-        let push = |d: &mut Draft, kind, heading: String, body: Vec<String>| {
-            let b = d.new_block(kind, heading, body.join("\n"), None);
-            d.blocks.push(b);
-        };
-        if !s.opening.is_empty() {
-            push(&mut d, BlockKind::Opening, String::new(), s.opening.clone());
-        }
-        for sec in &s.sections {
-            push(
-                &mut d,
-                BlockKind::Section,
-                sec.heading.clone(),
-                sec.paragraphs.clone(),
-            );
-            for c in &sec.children {
-                let mut body = Vec::new();
-                flatten(c, &mut body);
-                push(&mut d, BlockKind::Point, c.heading.clone(), body);
-            }
-        }
-        if !s.closing.is_empty() {
-            push(&mut d, BlockKind::Closing, String::new(), s.closing.clone());
-        }
-        d
-    }
-}
+pub use crate::core::draft_slots::{date_parts, slot_names, slot_spans};
 
 #[cfg(test)]
 mod tests {

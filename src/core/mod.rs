@@ -1,11 +1,14 @@
 //! Everything that is not UI. Never imports the UI toolkit.
 
 pub mod check;
+pub mod check_source;
 pub mod clean;
 pub mod clutter;
 pub mod docx_read;
 pub mod docx_write;
 pub mod draft;
+pub mod draft_convert;
+pub mod draft_slots;
 pub mod error;
 pub mod export;
 pub mod fsutil;
@@ -15,6 +18,7 @@ pub mod library;
 pub mod marker;
 pub mod mine;
 pub mod nlp;
+pub mod numbering;
 pub mod outline;
 pub mod speech;
 pub mod suggest;

@@ -1,0 +1,167 @@
+//! The document on disk: save, open, export, autosave, and the path dialog's defaults.
+//! Every write is atomic; every failure is reported in the window.
+
+use std::path::{Path, PathBuf};
+
+use super::dialogs::{self, Dialog};
+use super::worker::PathPurpose;
+use super::{AUTOSAVE_FILE, Doc, JiangGaoApp, clock_now, ime};
+use crate::core::draft::Draft;
+
+impl JiangGaoApp {
+    pub(super) fn autosave_path(&self) -> PathBuf {
+        self.opts.data_dir.join(AUTOSAVE_FILE)
+    }
+
+    /// Writes the draft to the data folder when it changed since the last autosave.
+    pub(super) fn autosave(&mut self, now: f64) {
+        let due = self
+            .doc
+            .last_autosave
+            .is_none_or(|t| now - t >= self.opts.autosave_seconds);
+        if self.doc.rev == self.doc.autosaved_rev || !due {
+            return;
+        }
+        self.doc.last_autosave = Some(now);
+        self.autosave_now();
+    }
+
+    pub fn autosave_now(&mut self) {
+        let path = self.autosave_path();
+        // Only committed text is saved: never the pinyin of a composition in progress.
+        let draft = ime::committed(&self.draft, self.composing);
+        let result = std::fs::create_dir_all(&self.opts.data_dir).and_then(|_| draft.save(&path));
+        match result {
+            Ok(()) => {
+                self.doc.autosaved_rev = self.doc.rev;
+                self.doc.autosave_label = Some(clock_now());
+            }
+            Err(e) => self.set_error(format!("自动保存失败（{}）：{e}", path.display())),
+        }
+    }
+
+    pub(super) fn clear_autosave(&mut self) {
+        let _ = std::fs::remove_file(self.autosave_path());
+    }
+
+    pub fn save_to(&mut self, path: &Path) -> bool {
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty())
+            && let Err(e) = std::fs::create_dir_all(dir)
+        {
+            self.set_error(format!("无法创建文件夹 {}：{e}", dir.display()));
+            return false;
+        }
+        match self.draft.save(path) {
+            Ok(()) => {
+                self.doc.path = Some(path.to_path_buf());
+                self.doc.saved_rev = self.doc.rev;
+                self.prefs.add_recent(path.to_path_buf());
+                self.clear_autosave();
+                self.set_info(format!("已保存到 {}", path.display()));
+                true
+            }
+            Err(e) => {
+                self.set_error(format!(
+                    "保存失败（{}）：{e}。原文件未受影响。",
+                    path.display()
+                ));
+                false
+            }
+        }
+    }
+
+    pub fn open_path(&mut self, path: &Path) {
+        match Draft::load(path) {
+            Ok(d) => {
+                self.draft = d;
+                self.history.clear();
+                self.doc = Doc {
+                    path: Some(path.to_path_buf()),
+                    ..Doc::default()
+                };
+                self.focus = None;
+                self.counts = Default::default();
+                self.prefs.add_recent(path.to_path_buf());
+                self.clear_autosave();
+                self.phrases.dirty = true;
+                self.set_info(format!("已打开 {}", path.display()));
+            }
+            Err(e) => self.set_error(format!("无法打开讲稿：{e}")),
+        }
+    }
+
+    pub fn export_to(
+        &mut self,
+        path: &Path,
+        format: crate::core::export::Format,
+        large: bool,
+    ) -> bool {
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            let _ = std::fs::create_dir_all(dir);
+        }
+        let lines = crate::core::export::lines(&self.draft);
+        match crate::core::export::write_lines(&lines, path, format, large, self.prefs.encoding) {
+            Ok(()) => {
+                self.set_info(format!("已导出到 {}", path.display()));
+                true
+            }
+            Err(e) => {
+                self.set_error(format!("导出失败（{}）：{e}", path.display()));
+                false
+            }
+        }
+    }
+
+    /// A sensible default path for a dialog: ~/文档/讲稿/<标题>.<ext>.
+    pub fn default_path(&self, ext: &str) -> PathBuf {
+        let dir = directories::UserDirs::new()
+            .and_then(|u| u.document_dir().map(Path::to_path_buf))
+            .or_else(|| directories::BaseDirs::new().map(|b| b.home_dir().join("文档")))
+            .unwrap_or_else(|| PathBuf::from("."))
+            .join("讲稿");
+        let title = if self.draft.meta.title.trim().is_empty() {
+            "未命名讲稿"
+        } else {
+            self.draft.meta.title.trim()
+        };
+        let safe: String = title
+            .chars()
+            .map(|c| if "/\\:*?\"<>|".contains(c) { '_' } else { c })
+            .collect();
+        dir.join(format!("{safe}.{ext}"))
+    }
+
+    pub(super) fn open_path_dialog(&mut self, purpose: PathPurpose) {
+        let start = match purpose {
+            PathPurpose::Open => self
+                .doc
+                .path
+                .clone()
+                .unwrap_or_else(|| self.default_path("ron")),
+            PathPurpose::SaveAs => self
+                .doc
+                .path
+                .clone()
+                .unwrap_or_else(|| self.default_path("ron")),
+            PathPurpose::Export(format, _) => {
+                let ext = match format {
+                    crate::core::export::Format::Txt => "txt",
+                    crate::core::export::Format::Md => "md",
+                    crate::core::export::Format::Docx => "docx",
+                };
+                self.doc
+                    .path
+                    .as_ref()
+                    .map(|p| p.with_extension(ext))
+                    .unwrap_or_else(|| self.default_path(ext))
+            }
+            PathPurpose::ImportCorpus => directories::UserDirs::new()
+                .and_then(|u| u.document_dir().map(Path::to_path_buf))
+                .unwrap_or_else(|| PathBuf::from(".")),
+        };
+        self.dialog = Some(Dialog::Path(dialogs::PathDialog::new(
+            purpose,
+            start.display().to_string(),
+        )));
+    }
+}
