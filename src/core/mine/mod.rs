@@ -10,7 +10,7 @@ pub mod templates;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
-use std::rc::Rc;
+use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use crate::core::lexicon::TopicLexicon;
@@ -23,16 +23,16 @@ use crate::core::text;
 /// Segmentation cache: each distinct text is segmented once per mining run.
 #[derive(Default)]
 pub struct Segmented {
-    cache: rustc_hash::FxHashMap<String, Rc<Tagged>>,
+    cache: rustc_hash::FxHashMap<String, Arc<Tagged>>,
 }
 
 impl Segmented {
-    pub fn words(&mut self, text: &str) -> Rc<Tagged> {
+    pub fn words(&mut self, text: &str) -> Arc<Tagged> {
         if let Some(w) = self.cache.get(text) {
-            return Rc::clone(w);
+            return Arc::clone(w);
         }
-        let w = Rc::new(nlp::tag(text));
-        self.cache.insert(text.to_string(), Rc::clone(&w));
+        let w = Arc::new(nlp::tag(text));
+        self.cache.insert(text.to_string(), Arc::clone(&w));
         w
     }
 }
@@ -53,12 +53,70 @@ pub struct Source {
 }
 
 /// Mines speeches into a library. Deterministic: the same input gives the same library.
-pub fn mine(sources: &[Source], lex: &TopicLexicon) -> Library {
+/// What one worker finds in its share of the speeches, in source order.
+struct Partial {
+    templates: Vec<crate::core::library::Template>,
+    occ: Vec<Occurrence>,
+    /// Per speech, its segmented paragraphs (for the collocation statistics).
+    tagged: Vec<Vec<Arc<Tagged>>>,
+}
+
+fn mine_part(sources: &[Source], lex: &TopicLexicon) -> Partial {
     let mut seg = Segmented::default();
-    let mut lib = Library::default();
+    let mut part = Partial {
+        templates: Vec::new(),
+        occ: Vec::new(),
+        tagged: Vec::new(),
+    };
     for s in sources {
-        lib.templates
+        part.templates
             .extend(templates::templates_of(&s.speech, &s.file, lex, &mut seg));
+        let mut doc = Vec::new();
+        for (path, text) in texts_with_paths(&s.speech) {
+            phrases::scan(&text, &s.file, &path, &mut seg, &mut part.occ);
+            doc.push(seg.words(&text));
+        }
+        part.tagged.push(doc);
+        heading_frames(&s.speech.sections, &s.file, "", &mut part.occ);
+    }
+    part
+}
+
+/// Mines speeches into a library. Deterministic: the same input gives the same library,
+/// however many threads share the work (each takes a contiguous run of speeches and the
+/// results are joined in source order).
+pub fn mine(sources: &[Source], lex: &TopicLexicon) -> Library {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .clamp(1, 8)
+        .min(sources.len().max(1));
+    let chunk = sources.len().div_ceil(threads).max(1);
+    let parts: Vec<Partial> = if threads <= 1 {
+        vec![mine_part(sources, lex)]
+    } else {
+        std::thread::scope(|scope| {
+            let handles: Vec<_> = sources
+                .chunks(chunk)
+                .map(|c| scope.spawn(move || mine_part(c, lex)))
+                .collect();
+            handles
+                .into_iter()
+                .map(|h| h.join().expect("a mining worker panicked"))
+                .collect()
+        })
+    };
+    let mut lib = Library::default();
+    let mut occ: Vec<Occurrence> = Vec::new();
+    let mut counter = collocations::Counter::default();
+    for p in parts {
+        lib.templates.extend(p.templates);
+        occ.extend(p.occ);
+        for doc in p.tagged {
+            counter.start_doc();
+            for t in doc {
+                add_clauses(&t, &mut counter);
+            }
+        }
     }
     // Topics of each section, for phrases whose own words name no topic.
     let section_topics: HashMap<(String, String), Vec<String>> = lib
@@ -71,17 +129,6 @@ pub fn mine(sources: &[Source], lex: &TopicLexicon) -> Library {
             )
         })
         .collect();
-
-    let mut occ: Vec<Occurrence> = Vec::new();
-    let mut counter = collocations::Counter::default();
-    for s in sources {
-        counter.start_doc();
-        for (path, text) in texts_with_paths(&s.speech) {
-            phrases::scan(&text, &s.file, &path, &mut seg, &mut occ);
-            add_clauses(&seg.words(&text), &mut counter);
-        }
-        heading_frames(&s.speech.sections, &s.file, "", &mut occ);
-    }
     let found = counter.find(collocations::Params::default());
     for c in found {
         for &d in &c.docs {
