@@ -53,8 +53,10 @@ fn bench(c: &mut Criterion) {
     let lib = Arc::new(big_library());
     let draft = big_draft(&lib);
     assert!(draft.plain_text().chars().count() >= 20_000);
+    // As in the real app: suggestions wait for a typing pause; no autosave during the run.
     let opts = Options {
         autosave_seconds: 1e9,
+        suggest_debounce: jianggao::app::SUGGEST_DEBOUNCE,
         ..Options::for_tests(dir.path().to_path_buf())
     };
     let mut h = Harness::builder()

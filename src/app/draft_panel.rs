@@ -123,7 +123,6 @@ fn preview_ui(app: &JiangGaoApp, ui: &mut egui::Ui) {
 }
 
 fn outline_ui(app: &mut JiangGaoApp, ui: &mut egui::Ui, now: f64) {
-    let before = app.draft.clone();
     let markers = app.draft.markers();
     let keys: Vec<BlockKey> = app.draft.blocks.iter().map(|b| BlockKey(b.id)).collect();
     let mut typed: Option<(u64, u8)> = None;
@@ -203,6 +202,8 @@ fn outline_ui(app: &mut JiangGaoApp, ui: &mut egui::Ui, now: f64) {
         }
     }
     if let Some((block, field)) = typed {
+        // The draft as the frame began (kept by the app; cloned only on a change).
+        let before = app.snapshot.clone();
         if app.composing.is_some() {
             // Composing: no undo step, no revision, until the text is committed.
             if app.compose_before.is_none() {

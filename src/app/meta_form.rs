@@ -4,7 +4,6 @@ use super::JiangGaoApp;
 use crate::core::history::ChangeKind;
 
 pub fn meta_form_ui(app: &mut JiangGaoApp, ui: &mut egui::Ui, now: f64) {
-    let before = app.draft.clone();
     let mut changed = false;
     let m = &mut app.draft.meta;
     // Two columns of label + field; widths follow the panel.
@@ -42,6 +41,8 @@ pub fn meta_form_ui(app: &mut JiangGaoApp, ui: &mut egui::Ui, now: f64) {
         });
     }
     if changed {
+        // The draft as the frame began: kept by the app, cloned only when something changed.
+        let before = app.snapshot.clone();
         app.changed(&before, ChangeKind::Typing(0, 0), now);
     }
 }

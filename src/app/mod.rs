@@ -163,6 +163,9 @@ pub struct JiangGaoApp {
     pub compose_before: Option<Draft>,
     /// This frame's input events (the text fields read the input method's from here).
     pub frame_events: Vec<egui::Event>,
+    /// The draft as the current frame began (committed text only), the undo base for
+    /// typing; refreshed at the end of a frame that changed the draft.
+    pub snapshot: Draft,
 }
 
 impl JiangGaoApp {
@@ -210,6 +213,7 @@ impl JiangGaoApp {
             composing: None,
             compose_before: None,
             frame_events: Vec::new(),
+            snapshot: Draft::default(),
         };
         app.workers
             .load_library(app.opts.data_dir.clone(), app.opts.user_library);
@@ -478,6 +482,10 @@ impl JiangGaoApp {
         );
         drop(committed);
         ime::lower_candidate_window_on_x11(&ctx);
+        // Comparing is cheap (no allocation); cloning happens only after a change.
+        if self.composing.is_none() && self.snapshot != self.draft {
+            self.snapshot = self.draft.clone();
+        }
         if self.phrases.waiting() {
             ctx.request_repaint_after(std::time::Duration::from_secs_f64(
                 self.opts.suggest_debounce,
