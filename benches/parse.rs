@@ -1,17 +1,13 @@
 //! Parsing throughput over the corpus repeated to about 10 MB, beside jieba segmentation
 //! of the same text as the baseline (parsing should never cost more than segmenting).
 
+mod common;
+
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use jianggao::core::outline::parse_text;
 
 fn corpus_text() -> String {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/corpus");
-    let mut files: Vec<_> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
-    files.sort();
-    files
+    common::corpus_files()
         .iter()
         .map(|p| std::fs::read_to_string(p).unwrap())
         .collect::<Vec<_>>()
