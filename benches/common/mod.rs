@@ -23,14 +23,22 @@ impl Rng {
     }
 }
 
-pub fn corpus() -> Vec<Speech> {
+/// The shipped corpus files, sorted.
+pub fn corpus_files() -> Vec<std::path::PathBuf> {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/corpus");
     let mut files: Vec<_> = std::fs::read_dir(dir)
         .unwrap()
         .map(|e| e.unwrap().path())
         .collect();
     files.sort();
-    files.iter().map(|p| parse_file(p).unwrap()).collect()
+    files
+}
+
+pub fn corpus() -> Vec<Speech> {
+    corpus_files()
+        .iter()
+        .map(|p| parse_file(p).unwrap())
+        .collect()
 }
 
 /// Sentences of every paragraph in the corpus.
