@@ -21,6 +21,10 @@ pub enum Style {
     DigitParen,
     /// 第一， 第一、 第一是
     Ordinal,
+    /// 第一部分 (with or without punctuation after it)
+    OrdinalPart,
+    /// 1） or 1) — a closing bracket only
+    DigitHalfParen,
     /// 一要 一是 一抓 …: a Han numeral fused with a verb, which must repeat (二要, 三要).
     HanVerb(char),
     /// 首先 / 其次 / 再次 / 最后
@@ -74,12 +78,18 @@ pub fn parse(para: &str) -> Option<Marker> {
         return match at(1 + used) {
             Some('，' | '、' | '：' | ',') => make(Style::Ordinal, n, 2 + used),
             Some('是') => make(Style::Ordinal, n, 2 + used),
+            Some('部') if at(2 + used) == Some('分') => make(
+                Style::OrdinalPart,
+                n,
+                3 + used + sep_after(at(3 + used)).max(usize::from(at(3 + used) == Some('：'))),
+            ),
             _ => None,
         };
     }
     if let Some((n, used)) = digit_number(&chars, 0) {
         return match at(used) {
             Some('、') => make(Style::DigitComma, n, used + 1),
+            Some('）' | ')') => make(Style::DigitHalfParen, n, used + 1),
             // "1." but not "2022.10" or "3.5": the dot must not be followed by a digit.
             Some('.' | '．')
                 if !at(used + 1).is_some_and(|c| c.is_ascii_digit() || is_fw_digit(c)) =>
