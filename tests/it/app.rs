@@ -605,3 +605,72 @@ fn check_panel_fixes_and_word_export() {
     assert_eq!(back.encoding, "docx");
     assert!(back.text.contains("党的十九大精神"));
 }
+
+/// Dragging a template row from the library onto a block inserts it after that block.
+#[test]
+fn drag_a_template_from_the_library_into_the_draft() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path());
+    click(&mut h, "开头 5");
+    pick_template(&mut h, "〔开头〕");
+    assert_eq!(h.state().draft.blocks.len(), 1);
+    click(&mut h, "结尾 3");
+    let from = h
+        .get_all_by_label_contains("〔结尾〕")
+        .next()
+        .unwrap()
+        .rect()
+        .center();
+    let to = h.get_by_label("开头正文").rect().center();
+    h.hover_at(from);
+    h.run_steps(1);
+    h.drag_at(from);
+    h.run_steps(1);
+    // Move in steps, as a hand does, past egui's drag threshold.
+    for k in 1..=10 {
+        let t = k as f32 / 10.0;
+        h.hover_at(from + (to - from) * t);
+        h.run_steps(1);
+    }
+    h.drop_at(to);
+    h.run_steps(3);
+    let kinds: Vec<BlockKind> = h.state().draft.blocks.iter().map(|b| b.kind).collect();
+    assert_eq!(kinds, vec![BlockKind::Opening, BlockKind::Closing]);
+}
+
+/// Dragging a block by its handle reorders the outline (egui_dnd); a section takes its
+/// points along.
+#[test]
+fn drag_a_block_by_its_handle_to_reorder() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path());
+    click(&mut h, "开头 5");
+    pick_template(&mut h, "〔开头〕");
+    click(&mut h, "结尾 3");
+    pick_template(&mut h, "〔结尾〕");
+    assert_eq!(h.state().draft.blocks[0].kind, BlockKind::Opening);
+    // Both handles are on screen; move slowly enough for egui_dnd to follow.
+    let handles: Vec<egui::Rect> = h.get_all_by_label("≡").map(|n| n.rect()).collect();
+    assert_eq!(handles.len(), 2);
+    let (from, to) = (
+        handles[1].center(),
+        handles[0].center() - egui::vec2(0.0, 10.0),
+    );
+    h.hover_at(from);
+    h.run_steps(1);
+    h.drag_at(from);
+    h.run_steps(1);
+    for k in 1..=30 {
+        h.hover_at(from + (to - from) * (k as f32 / 30.0));
+        h.run_steps(2);
+    }
+    h.run_steps(10);
+    h.drop_at(to);
+    h.run_steps(4);
+    let kinds: Vec<BlockKind> = h.state().draft.blocks.iter().map(|b| b.kind).collect();
+    assert_eq!(kinds, vec![BlockKind::Closing, BlockKind::Opening]);
+    // The move is one undo step.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run_steps(2);
+    assert_eq!(h.state().draft.blocks[0].kind, BlockKind::Opening);
+}
