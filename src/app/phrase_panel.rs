@@ -185,8 +185,18 @@ pub fn phrase_panel_ui(app: &mut JiangGaoApp, ui: &mut egui::Ui, now: f64) {
         });
     }
     super::status_bar::Counts::refresh(app);
-    let used = app.counts.plain.clone();
     let lib = app.library.clone();
+    // Which hits the draft already uses, decided before drawing (no copy of the text).
+    let used: Vec<bool> = app
+        .phrases
+        .hits
+        .iter()
+        .map(|h| {
+            lib.phrases
+                .get(h.index)
+                .is_some_and(|p| app.counts.plain.contains(p.text.trim_matches(['“', '”'])))
+        })
+        .collect();
     ui.separator();
     if app.phrases.hits.is_empty() {
         ui.label("暂无匹配的提法。多写几句，或换个筛选。");
@@ -196,12 +206,10 @@ pub fn phrase_panel_ui(app: &mut JiangGaoApp, ui: &mut egui::Ui, now: f64) {
         .id_salt("phrase_list")
         .auto_shrink([false, false])
         .show(ui, |ui| {
-            for h in app.phrases.hits.clone() {
+            for (h, is_used) in app.phrases.hits.clone().into_iter().zip(used) {
                 let Some(p) = lib.phrases.get(h.index) else {
                     continue;
                 };
-                let core: String = p.text.trim_matches(['“', '”']).to_string();
-                let is_used = used.contains(&core);
                 ui.horizontal(|ui| {
                     ui.label(
                         egui::RichText::new(p.kind.label())
