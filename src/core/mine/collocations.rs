@@ -105,6 +105,37 @@ impl Counter {
         }
     }
 
+    /// Appends another counter's documents after this one's (words re-numbered), so
+    /// workers can count their share of a corpus and be joined in order.
+    pub fn absorb(&mut self, other: Counter) {
+        let remap: Vec<u32> = other
+            .names
+            .into_iter()
+            .zip(other.unigram)
+            .map(|(name, n)| {
+                let id = match self.ids.get(name.as_str()) {
+                    Some(&id) => id,
+                    None => {
+                        let id = self.names.len() as u32;
+                        self.ids.insert(name.clone(), id);
+                        self.names.push(name);
+                        self.unigram.push(0);
+                        id
+                    }
+                };
+                self.unigram[id as usize] += n;
+                id
+            })
+            .collect();
+        for doc in other.docs {
+            self.docs.push(
+                doc.into_iter()
+                    .map(|c| c.into_iter().map(|w| remap[w as usize]).collect())
+                    .collect(),
+            );
+        }
+    }
+
     /// Calls `f(doc, clause, start, n, key)` for every 2–4-gram of Han words. An n-gram
     /// that starts or ends with a function word can never be a result, so it is skipped
     /// (a large share of all n-grams).

@@ -57,8 +57,8 @@ pub struct Source {
 struct Partial {
     templates: Vec<crate::core::library::Template>,
     occ: Vec<Occurrence>,
-    /// Per speech, its segmented paragraphs (for the collocation statistics).
-    tagged: Vec<Vec<Arc<Tagged>>>,
+    /// Word statistics of this share, for the collocations.
+    counter: collocations::Counter,
 }
 
 fn mine_part(sources: &[Source], lex: &TopicLexicon) -> Partial {
@@ -66,17 +66,16 @@ fn mine_part(sources: &[Source], lex: &TopicLexicon) -> Partial {
     let mut part = Partial {
         templates: Vec::new(),
         occ: Vec::new(),
-        tagged: Vec::new(),
+        counter: collocations::Counter::default(),
     };
     for s in sources {
         part.templates
             .extend(templates::templates_of(&s.speech, &s.file, lex, &mut seg));
-        let mut doc = Vec::new();
+        part.counter.start_doc();
         for (path, text) in texts_with_paths(&s.speech) {
             phrases::scan(&text, &s.file, &path, &mut seg, &mut part.occ);
-            doc.push(seg.words(&text));
+            add_clauses(&seg.words(&text), &mut part.counter);
         }
-        part.tagged.push(doc);
         heading_frames(&s.speech.sections, &s.file, "", &mut part.occ);
     }
     part
@@ -111,12 +110,7 @@ pub fn mine(sources: &[Source], lex: &TopicLexicon) -> Library {
     for p in parts {
         lib.templates.extend(p.templates);
         occ.extend(p.occ);
-        for doc in p.tagged {
-            counter.start_doc();
-            for t in doc {
-                add_clauses(&t, &mut counter);
-            }
-        }
+        counter.absorb(p.counter);
     }
     // Topics of each section, for phrases whose own words name no topic.
     let section_topics: HashMap<(String, String), Vec<String>> = lib
