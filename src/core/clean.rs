@@ -203,17 +203,20 @@ pub fn salutation_len(line: &str) -> Option<usize> {
     let colon = line.find('：')?;
     let head = &line[..colon];
     let n = head.chars().count();
-    if n == 0 || n > 30 || head.contains(['。', '，', '！', '？']) {
+    if n == 0 || n > 30 || head.contains(['。', '！', '？']) {
         return None;
     }
-    if !ADDRESSEES.iter().any(|a| head.contains(a)) {
-        return None;
-    }
-    // Every part of an address list is short: "各位领导、同志们", not a sentence.
-    if head.split(['、', ' ']).any(|p| p.chars().count() > 12) {
-        return None;
-    }
-    Some(colon + '：'.len_utf8())
+    // An address list: every part short and naming an audience — "各位领导、同志们",
+    // "尊敬的各位来宾，朋友们" — never a sentence such as "同志们，下面我讲三点意见".
+    let parts: Vec<&str> = head
+        .split(['、', '，', ' '])
+        .filter(|p| !p.is_empty())
+        .collect();
+    let ok = !parts.is_empty()
+        && parts
+            .iter()
+            .all(|p| p.chars().count() <= 12 && ADDRESSEES.iter().any(|a| p.contains(a)));
+    ok.then_some(colon + '：'.len_utf8())
 }
 
 /// A line of running text: long and with sentence punctuation.
@@ -381,6 +384,14 @@ mod tests {
         ));
         assert_eq!(c.title.as_deref(), Some("坚定信心 真抓实干"));
         assert_eq!(c.meta, vec!["（2023年3月15日）", "市委常委、秘书长 王某某"]);
+    }
+
+    #[test]
+    fn salutations_with_commas_but_not_sentences() {
+        assert!(salutation_len("尊敬的各位领导，同志们：").is_some());
+        assert!(salutation_len("各位领导、各位来宾、朋友们：").is_some());
+        assert_eq!(salutation_len("同志们，下面我讲三点意见："), None);
+        assert_eq!(salutation_len("主要有三个方面："), None);
     }
 
     #[test]
