@@ -298,7 +298,8 @@ pub fn split_heading(text: &str) -> (String, Option<String>) {
                 (!rest.is_empty()).then(|| rest.to_string()),
             )
         }
-        _ => (text.trim_end_matches('。').to_string(), None),
+        // A stand-alone heading may end with a full stop or a colon introducing its body.
+        _ => (text.trim_end_matches(['。', '：']).to_string(), None),
     }
 }
 
