@@ -301,6 +301,7 @@ fn is_title_like(line: &str) -> bool {
 /// ends a sentence, is a heading (opens with a marker and stands alone) or is short and
 /// unpunctuated ends one too.
 fn rejoin(lines: &[(usize, String)]) -> Vec<Para> {
+    let wrap = wrap_width(lines);
     let mut out: Vec<Para> = Vec::new();
     let mut open = false; // whether the last paragraph may continue on the next line
     for (no, text) in lines {
@@ -328,7 +329,7 @@ fn rejoin(lines: &[(usize, String)]) -> Vec<Para> {
             });
         }
         let last = &out.last().expect("just pushed or extended").text;
-        open = may_continue(last);
+        open = may_continue(last, text.chars().count(), wrap);
     }
     out
 }
@@ -336,15 +337,43 @@ fn rejoin(lines: &[(usize, String)]) -> Vec<Para> {
 /// Whether a paragraph so far looks cut off: it does not end a sentence, is not a
 /// stand-alone heading, and either ends in mid-sentence punctuation or is as long as a
 /// wrapped line.
-fn may_continue(text: &str) -> bool {
+/// Whether a paragraph so far (whose last line had `line_len` characters) looks cut off.
+/// In hard-wrapped text a line that stops short of the wrap width ends its paragraph.
+fn may_continue(text: &str, line_len: usize, wrap: Option<usize>) -> bool {
     if text.ends_with(SENTENCE_END) || salutation_len(text).is_some() {
         return false;
     }
     if text.ends_with(['，', '、', '“', '‘', '（', '—', ',']) {
         return true;
     }
-    let heading = marker::parse(text).is_some();
-    !heading && text.chars().count() >= 20
+    let fills_line = wrap.map(|w| line_len + 1 >= w);
+    if marker::parse(text).is_some() {
+        // A heading runs on only when it fills a hard-wrapped line.
+        return fills_line.unwrap_or(false);
+    }
+    fills_line.unwrap_or(text.chars().count() >= 20)
+}
+
+/// The width a text was hard-wrapped at, if it was: the most common length of long lines,
+/// when at least a third of them have it (give or take one character).
+fn wrap_width(lines: &[(usize, String)]) -> Option<usize> {
+    let lens: Vec<usize> = lines
+        .iter()
+        .map(|(_, l)| l.chars().count())
+        .filter(|&n| n >= 20)
+        .collect();
+    if lens.len() < 6 {
+        return None;
+    }
+    let mut counts: std::collections::BTreeMap<usize, usize> = Default::default();
+    for &n in &lens {
+        *counts.entry(n).or_default() += 1;
+    }
+    let (&w, _) = counts
+        .iter()
+        .max_by_key(|&(&n, &c)| (c + counts.get(&(n + 1)).copied().unwrap_or(0), n))?;
+    let near = lens.iter().filter(|&&n| n + 1 >= w && n <= w + 1).count();
+    (near * 3 >= lens.len()).then_some(w + 1)
 }
 
 #[cfg(test)]
@@ -367,6 +396,18 @@ mod tests {
             "机关党建为机关工作提供坚强保障。因此，机关党委要把加强自身建设作为重中之重，推进学习型机关建设，把部机关打造成“大熔炉”。"
         );
         assert_eq!(texts[2], "第二，要固本强基");
+    }
+
+    #[test]
+    fn a_heading_wrapped_like_the_text_is_rejoined() {
+        let text = "在某会议上的讲话\n同志们：\n今天召开会议，主要任务是总结去年工作，部署今年的\n各项任务。下面，我讲两点意见。这次会议很重要，\n大家要认真领会，抓好贯彻落实，确保取得实效。\n一、统一思想，提高认识，切实增强开展活动的责任\n感和使命感\n思想是行动的先导。要深入开展好这项活动，必须\n充分认识开展这项活动的重要意义，弄清楚为什么\n要开展这项活动。\n二、狠抓落实\n要真抓实干。";
+        let c = clean(&lines(text));
+        let texts: Vec<&str> = c.body.iter().map(|p| p.text.as_str()).collect();
+        assert!(
+            texts.contains(&"一、统一思想，提高认识，切实增强开展活动的责任感和使命感"),
+            "{texts:?}"
+        );
+        assert!(texts.contains(&"二、狠抓落实"));
     }
 
     #[test]
