@@ -16,16 +16,10 @@ fn carried_specifics(app: &JiangGaoApp, b: &Block) -> Vec<String> {
     let Some(src) = &b.source else {
         return Vec::new();
     };
-    // Points inserted with a section carry "<section>/n": the section's specifics cover them.
-    let section = src.path.split('/').next().unwrap_or_default();
     app.library
-        .templates
-        .iter()
-        .filter(|t| {
-            t.source.file == src.file && (t.source.path == src.path || t.source.path == section)
-        })
-        .flat_map(|t| t.specifics.iter().map(|s| s.text.clone()))
-        .collect()
+        .source_template(src)
+        .map(|t| t.specifics.iter().map(|s| s.text.clone()).collect())
+        .unwrap_or_default()
 }
 
 pub fn draft_panel_ui(app: &mut JiangGaoApp, ui: &mut egui::Ui, now: f64) {

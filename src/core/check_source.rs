@@ -17,23 +17,13 @@ pub(crate) fn carried_and_reuse(
 ) {
     let b = &d.blocks[i];
     let Some(src) = &b.source else { return };
-    let section = src.path.split('/').next().unwrap_or_default();
     let child: Option<usize> = src
         .path
         .split('/')
         .nth(1)
         .and_then(|n| n.parse::<usize>().ok())
         .map(|n| n - 1);
-    let Some(t) = lib
-        .templates
-        .iter()
-        .find(|t| t.source.file == src.file && t.source.path == src.path)
-        .or_else(|| {
-            lib.templates
-                .iter()
-                .find(|t| t.source.file == src.file && t.source.path == section)
-        })
-    else {
+    let Some(t) = lib.source_template(src) else {
         return;
     };
     let m = &d.meta;

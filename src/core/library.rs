@@ -421,6 +421,18 @@ impl Library {
         self.phrases.extend(other.phrases);
     }
 
+    /// The template a draft block came from: the one at its path, or — for a point
+    /// inserted with its section, whose path is "<section>/n" — that section.
+    pub fn source_template(&self, src: &Provenance) -> Option<&Template> {
+        let section = src.path.split('/').next().unwrap_or_default();
+        let find = |path: &str| {
+            self.templates
+                .iter()
+                .find(|t| t.source.file == src.file && t.source.path == path)
+        };
+        find(&src.path).or_else(|| find(section))
+    }
+
     pub fn count(&self, kind: TemplateKind) -> usize {
         self.templates.iter().filter(|t| t.kind == kind).count()
     }

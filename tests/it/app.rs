@@ -37,6 +37,33 @@ fn set_field(h: &mut Harness<'_, JiangGaoApp>, label: &str, text: &str) {
     h.run_steps(3);
 }
 
+/// Puts the caret at the end of the field with this accessible name.
+fn caret_at_end(h: &mut Harness<'_, JiangGaoApp>, label: &str) {
+    h.get_by_label(label).focus();
+    h.run_steps(1);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::End);
+    h.run_steps(1);
+}
+
+/// Types at the end of the field with this accessible name.
+fn type_at_end(h: &mut Harness<'_, JiangGaoApp>, label: &str, text: &str) {
+    caret_at_end(h, label);
+    h.get_by_label(label).type_text(text);
+    h.run_steps(3);
+}
+
+/// The body of the first section block.
+fn first_section_body(h: &Harness<'_, JiangGaoApp>) -> String {
+    let b = h
+        .state()
+        .draft
+        .blocks
+        .iter()
+        .find(|b| b.kind == BlockKind::Section)
+        .unwrap();
+    b.body.clone()
+}
+
 /// Clicks the first template row whose label contains `text`.
 fn pick_template(h: &mut Harness<'_, JiangGaoApp>, text: &str) {
     h.get_all_by_label_contains(text)
@@ -119,22 +146,8 @@ fn end_to_end_workflow_exports_the_speech() {
     );
 
     // Type into the first section's body, at its end.
-    let label = "主体部分一、正文".to_string();
-    h.get_by_label(&label).focus();
-    h.run_steps(1);
-    h.key_press_modifiers(Modifiers::COMMAND, Key::End);
-    h.get_by_label(&label)
-        .type_text("要驰而不息纠治四风，严明纪律。");
-    h.run_steps(3);
-    let body = h
-        .state()
-        .draft
-        .blocks
-        .iter()
-        .find(|b| b.kind == BlockKind::Section)
-        .unwrap()
-        .body
-        .clone();
+    type_at_end(&mut h, "主体部分一、正文", "要驰而不息纠治四风，严明纪律。");
+    let body = first_section_body(&h);
     assert!(body.ends_with("要驰而不息纠治四风，严明纪律。"), "{body}");
 
     // A suggested phrase goes in at the caret.
@@ -147,15 +160,7 @@ fn end_to_end_workflow_exports_the_speech() {
         .expect("the phrase is shown")
         .click();
     h.run_steps(3);
-    let body = h
-        .state()
-        .draft
-        .blocks
-        .iter()
-        .find(|b| b.kind == BlockKind::Section)
-        .unwrap()
-        .body
-        .clone();
+    let body = first_section_body(&h);
     assert!(body.contains(&format!("严明纪律。{phrase}")), "{body}");
 
     // Meeting details fill the slots.
@@ -217,11 +222,7 @@ fn undo_redo_text_and_structure_and_delete() {
     click(&mut h, "开头 5");
     pick_template(&mut h, "〔开头〕");
     assert_eq!(h.state().draft.blocks.len(), 2);
-    h.get_by_label("开头正文").focus();
-    h.run_steps(1);
-    h.key_press_modifiers(Modifiers::COMMAND, Key::End);
-    h.get_by_label("开头正文").type_text("新增一句。");
-    h.run_steps(2);
+    type_at_end(&mut h, "开头正文", "新增一句。");
     let typed = h.state().draft.blocks[0].body.clone();
     assert!(typed.ends_with("新增一句。"));
     // Undo the typing (one step), then the insertion.
@@ -451,10 +452,7 @@ fn composing_harness(dir: &Path) -> (Harness<'static, JiangGaoApp>, String) {
     let mut h = harness(dir);
     click(&mut h, "开头 5");
     pick_template(&mut h, "〔开头〕");
-    h.get_by_label("开头正文").focus();
-    h.run_steps(1);
-    h.key_press_modifiers(Modifiers::COMMAND, Key::End);
-    h.run_steps(1);
+    caret_at_end(&mut h, "开头正文");
     let before = h.state().draft.blocks[0].body.clone();
     (h, before)
 }
@@ -569,12 +567,7 @@ fn check_panel_fixes_and_word_export() {
     click(&mut h, "开头 5");
     pick_template(&mut h, "〔开头〕");
     set_field(&mut h, "日期", "2026-11-22");
-    h.get_by_label("开头正文").focus();
-    h.run_steps(1);
-    h.key_press_modifiers(Modifiers::COMMAND, Key::End);
-    h.get_by_label("开头正文")
-        .type_text("要学习党的十九大精神。");
-    h.run_steps(2);
+    type_at_end(&mut h, "开头正文", "要学习党的十九大精神。");
     h.get_by_label("编辑").click();
     h.run_steps(2);
     click(&mut h, "交稿前检查");

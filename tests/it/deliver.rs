@@ -10,9 +10,7 @@ use jianggao::core::export::{self, Format, TextEncoding};
 use jianggao::core::library::Library;
 use jianggao::core::text::read_file;
 
-fn bin() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_jianggao"))
-}
+use crate::fixtures::bin;
 
 fn zip_part(path: &Path, name: &str) -> String {
     let f = std::fs::File::open(path).unwrap();

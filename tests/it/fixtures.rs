@@ -5,6 +5,11 @@ use std::path::{Path, PathBuf};
 use jianggao::core::outline;
 use jianggao::core::speech::{Section, Speech};
 
+/// The `jianggao` binary under test.
+pub fn bin() -> std::process::Command {
+    std::process::Command::new(env!("CARGO_BIN_EXE_jianggao"))
+}
+
 pub fn corpus_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/corpus")
 }

@@ -1,18 +1,15 @@
 //! The shipped library, library files, the CLI around them, and suggestion.
 
 use std::path::Path;
-use std::process::Command;
 
 use jianggao::core::lexicon::TopicLexicon;
 use jianggao::core::library::{Library, PhraseKind};
 use jianggao::core::suggest::PhraseIndex;
 
+use crate::fixtures::bin;
+
 fn shipped() -> std::path::PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("templates")
-}
-
-fn bin() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_jianggao"))
 }
 
 fn dir_files(dir: &Path) -> Vec<(String, Vec<u8>)> {

@@ -1,10 +1,11 @@
 //! Reading files: encodings, line endings, Word documents, bad files, and the CLI contract.
 
 use std::path::Path;
-use std::process::Command;
 
 use jianggao::core::outline::{parse_file, parse_text};
 use jianggao::core::text::{decode_bytes, read_file};
+
+use crate::fixtures::bin;
 
 const SPEECH: &str = "在全区组织工作会议上的讲话\n同志们：\n今天我们召开会议，部署全年工作。下面，我讲两点意见。\n一、提高认识\n要统一思想。\n二、狠抓落实\n要真抓实干。\n同志们，让我们共同努力！\n";
 
@@ -111,10 +112,6 @@ fn docx_paragraphs_are_read_in_order() {
     assert_eq!(d.encoding, "docx");
     assert_eq!(d.text.lines().collect::<Vec<_>>(), paras);
     check_speech(&parse_file(&path).unwrap());
-}
-
-fn bin() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_jianggao"))
 }
 
 #[test]
