@@ -3,6 +3,10 @@
 #![allow(dead_code)]
 
 use jianggao::core::outline::parse_file;
+
+/// The benches measure with the allocator the binary ships with (src/main.rs).
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use jianggao::core::speech::Speech;
 
 /// A small deterministic generator (xorshift), so every run measures the same input.

@@ -91,6 +91,29 @@ impl TopicLexicon {
         }
     }
 
+    /// How often a text's words signal each topic: (topic index, words), in index order.
+    pub fn hits<'a>(&self, words: impl IntoIterator<Item = &'a str>) -> Vec<(usize, u32)> {
+        let mut hits: Vec<(usize, u32)> = Vec::new();
+        for w in words {
+            for &t in self.index.get(w).into_iter().flatten() {
+                match hits.iter_mut().find(|h| h.0 == t) {
+                    Some(h) => h.1 += 1,
+                    None => hits.push((t, 1)),
+                }
+            }
+        }
+        hits.sort_unstable();
+        hits
+    }
+
+    /// Adds the evidence of `hits` to a score sheet, each word counting `weight`. Word
+    /// counts and weights are small integers, so the sums are exact in any order.
+    pub fn add_hits(&self, score: &mut [f32], hits: &[(usize, u32)], weight: f32) {
+        for &(t, n) in hits {
+            score[t] += weight * n as f32;
+        }
+    }
+
     /// Topic names of a score sheet, best first; those under a third of the best are left
     /// out, at most three.
     pub fn rank(&self, score: &[f32]) -> Vec<String> {

@@ -37,6 +37,35 @@ fn is_edge_ok(w: &str) -> bool {
     w.chars().count() >= 2 || !"的了和与及是在把将对为等也都而并或就被所以之其".contains(w)
 }
 
+/// What the statistics need of a word, looked up by its id.
+#[derive(Clone, Copy)]
+struct WordFlags {
+    /// All Han characters: may be part of a collocation.
+    usable: bool,
+    /// May start or end one.
+    edge_ok: bool,
+    chars: u32,
+}
+
+/// First-pass tally of an n-gram; `last_doc` is the last document counted, plus one.
+#[derive(Default, Clone, Copy)]
+struct Tally {
+    count: u32,
+    docs: u32,
+    last_doc: u32,
+}
+
+/// Pointwise mutual information of an n-gram seen `count` times, per word pair.
+fn pmi(key: &[u32; 4], count: usize, unigram: &[usize], total: f64) -> f64 {
+    let ids: Vec<u32> = key.iter().copied().take_while(|&w| w != EDGE).collect();
+    let p_gram = count as f64 / total;
+    let p_words: f64 = ids
+        .iter()
+        .map(|&w| unigram[w as usize] as f64 / total)
+        .product();
+    (p_gram / p_words).ln() / ids.len() as f64 * 2.0
+}
+
 #[derive(Default)]
 struct Stats {
     count: usize,
@@ -45,9 +74,14 @@ struct Stats {
     right: FxHashMap<u32, usize>,
 }
 
+/// Entropy of a neighbour distribution. The counts are summed in sorted order, so the
+/// result does not depend on the map's history (how the work was split).
 fn entropy(m: &FxHashMap<u32, usize>, total: usize) -> f64 {
-    m.values()
-        .map(|&c| {
+    let mut counts: Vec<usize> = m.values().copied().collect();
+    counts.sort_unstable();
+    counts
+        .into_iter()
+        .map(|c| {
             let p = c as f64 / total as f64;
             -p * p.ln()
         })
@@ -136,60 +170,123 @@ impl Counter {
         }
     }
 
-    /// Calls `f(doc, clause, start, n, key)` for every 2–4-gram of Han words. An n-gram
-    /// that starts or ends with a function word can never be a result, so it is skipped
-    /// (a large share of all n-grams).
-    fn for_each_gram(&self, mut f: impl FnMut(usize, &[u32], usize, usize, [u32; 4])) {
-        let usable: Vec<bool> = self.names.iter().map(|w| w.chars().all(is_han)).collect();
-        let edge_ok: Vec<bool> = self.names.iter().map(|w| is_edge_ok(w)).collect();
-        for (di, doc) in self.docs.iter().enumerate() {
+    /// Calls `f(doc, clause, start, n, key)` for every 2–4-gram of Han words in `docs`
+    /// (whose first document is number `first`). An n-gram that starts or ends with a
+    /// function word can never be a result, so it is skipped (a large share of all n-grams).
+    fn for_each_gram(
+        docs: &[Vec<Vec<u32>>],
+        first: usize,
+        flags: &[WordFlags],
+        mut f: impl FnMut(usize, &[u32], usize, usize, [u32; 4]),
+    ) {
+        for (di, doc) in docs.iter().enumerate() {
             for clause in doc {
                 for s in 0..clause.len() {
-                    if !usable[clause[s] as usize] || !edge_ok[clause[s] as usize] {
+                    let w = flags[clause[s] as usize];
+                    if !w.usable || !w.edge_ok {
                         continue;
                     }
                     for n in 2..=4usize.min(clause.len() - s) {
-                        let last = clause[s + n - 1] as usize;
-                        if !usable[last] {
+                        let last = flags[clause[s + n - 1] as usize];
+                        if !last.usable {
                             break;
                         }
-                        if !edge_ok[last] {
+                        if !last.edge_ok {
                             continue;
                         }
                         let mut key = [EDGE; 4];
                         key[..n].copy_from_slice(&clause[s..s + n]);
-                        f(di, clause, s, n, key);
+                        f(first + di, clause, s, n, key);
                     }
                 }
             }
         }
     }
 
-    /// Collocations of everything added, best first.
+    /// Collocations of everything added, best first. Both passes split the documents
+    /// among threads; the joined tallies do not depend on how they were split.
     pub fn find(&self, params: Params) -> Vec<Collocation> {
-        // Pass 1 counts; pass 2 gathers documents and neighbours of the frequent ones.
-        let mut counts: FxHashMap<[u32; 4], u32> = FxHashMap::default();
-        self.for_each_gram(|_, _, _, _, key| *counts.entry(key).or_default() += 1);
-        let mut stats: FxHashMap<[u32; 4], Stats> = counts
+        let flags: Vec<WordFlags> = self
+            .names
             .iter()
-            .filter(|&(_, &c)| c as usize >= params.min_count)
-            .map(|(&k, _)| (k, Stats::default()))
+            .map(|w| WordFlags {
+                usable: w.chars().all(is_han),
+                edge_ok: is_edge_ok(w),
+                chars: w.chars().count() as u32,
+            })
             .collect();
-        drop(counts);
-        self.for_each_gram(|di, clause, s, n, key| {
-            let Some(st) = stats.get_mut(&key) else {
-                return;
-            };
-            st.count += 1;
-            if st.docs.last() != Some(&di) {
-                st.docs.push(di);
-            }
-            let l = if s == 0 { EDGE } else { clause[s - 1] };
-            let r = clause.get(s + n).copied().unwrap_or(EDGE);
-            *st.left.entry(l).or_default() += 1;
-            *st.right.entry(r).or_default() += 1;
-        });
         let total = self.unigram.iter().sum::<usize>().max(1) as f64;
+        // Pass 1 counts occurrences and documents of every n-gram.
+        let tallies = super::par_chunks(&self.docs, |docs, first| {
+            let mut m: FxHashMap<[u32; 4], Tally> = FxHashMap::default();
+            Self::for_each_gram(docs, first, &flags, |di, _, _, _, key| {
+                let t = m.entry(key).or_default();
+                t.count += 1;
+                if t.last_doc != di as u32 + 1 {
+                    t.last_doc = di as u32 + 1;
+                    t.docs += 1;
+                }
+            });
+            m
+        });
+        let mut tallies = tallies.into_iter();
+        let mut counts = tallies.next().unwrap_or_default();
+        for m in tallies {
+            for (k, t) in m {
+                let e = counts.entry(k).or_default();
+                e.count += t.count;
+                e.docs += t.docs;
+            }
+        }
+        // Candidates: frequent, spread over documents, of a phrase's length, and whose
+        // words stick together (PMI). Only these need the costly second pass.
+        let mut stats: FxHashMap<[u32; 4], Stats> = FxHashMap::default();
+        for (key, t) in &counts {
+            if (t.count as usize) < params.min_count || (t.docs as usize) < params.min_docs {
+                continue;
+            }
+            let ids = key.iter().take_while(|&&w| w != EDGE);
+            let len: u32 = ids.clone().map(|&w| flags[w as usize].chars).sum();
+            if !(4..=12).contains(&len)
+                || pmi(key, t.count as usize, &self.unigram, total) < params.min_pmi
+            {
+                continue;
+            }
+            stats.insert(*key, Stats::default());
+        }
+        drop(counts);
+        // Pass 2 gathers the documents and neighbours of the candidates.
+        let gathered = super::par_chunks(&self.docs, |docs, first| {
+            let mut m: FxHashMap<[u32; 4], Stats> = FxHashMap::default();
+            Self::for_each_gram(docs, first, &flags, |di, clause, s, n, key| {
+                if !stats.contains_key(&key) {
+                    return;
+                }
+                let st = m.entry(key).or_default();
+                st.count += 1;
+                if st.docs.last() != Some(&di) {
+                    st.docs.push(di);
+                }
+                let l = if s == 0 { EDGE } else { clause[s - 1] };
+                let r = clause.get(s + n).copied().unwrap_or(EDGE);
+                *st.left.entry(l).or_default() += 1;
+                *st.right.entry(r).or_default() += 1;
+            });
+            m
+        });
+        for m in gathered {
+            for (k, part) in m {
+                let st = stats.entry(k).or_default();
+                st.count += part.count;
+                st.docs.extend(part.docs);
+                for (w, c) in part.left {
+                    *st.left.entry(w).or_default() += c;
+                }
+                for (w, c) in part.right {
+                    *st.right.entry(w).or_default() += c;
+                }
+            }
+        }
         let mut out: Vec<Collocation> = Vec::new();
         for (key, st) in &stats {
             if st.docs.len() < params.min_docs {
@@ -208,12 +305,7 @@ impl Counter {
             if !(4..=12).contains(&len) {
                 continue;
             }
-            let p_gram = st.count as f64 / total;
-            let p_words: f64 = ids
-                .iter()
-                .map(|&w| self.unigram[w as usize] as f64 / total)
-                .product();
-            let pmi = (p_gram / p_words).ln() / words.len() as f64 * 2.0;
+            let pmi = pmi(key, st.count, &self.unigram, total);
             let h = entropy(&st.left, st.count).min(entropy(&st.right, st.count));
             if pmi < params.min_pmi || h < params.min_entropy {
                 continue;

@@ -24,6 +24,14 @@ use crate::core::text;
 #[derive(Default)]
 pub struct Segmented {
     cache: rustc_hash::FxHashMap<String, Arc<Tagged>>,
+    facts_cache: rustc_hash::FxHashMap<String, Arc<Facts>>,
+}
+
+/// What a template needs of one piece of its text: the specifics in it and the topic
+/// evidence of its words.
+pub struct Facts {
+    pub specifics: Vec<specifics::Found>,
+    pub topic_hits: Vec<(usize, u32)>,
 }
 
 impl Segmented {
@@ -34,6 +42,27 @@ impl Segmented {
         let w = Arc::new(nlp::tag(text));
         self.cache.insert(text.to_string(), Arc::clone(&w));
         w
+    }
+
+    /// Forgets everything: a speech's texts rarely recur in the next one, and a cache
+    /// that only grows makes a large corpus slow to mine and heavy in memory.
+    pub fn clear(&mut self) {
+        self.cache.clear();
+        self.facts_cache.clear();
+    }
+
+    /// The specifics and topic evidence of a text, found once per distinct text.
+    pub fn facts(&mut self, text: &str, lex: &TopicLexicon) -> Arc<Facts> {
+        if let Some(f) = self.facts_cache.get(text) {
+            return Arc::clone(f);
+        }
+        let words = self.words(text);
+        let f = Arc::new(Facts {
+            specifics: specifics::find(&words),
+            topic_hits: lex.hits(words.iter().map(|(w, _)| w)),
+        });
+        self.facts_cache.insert(text.to_string(), Arc::clone(&f));
+        f
     }
 }
 
@@ -56,27 +85,32 @@ pub struct Source {
 /// What one worker finds in its share of the speeches, in source order.
 struct Partial {
     templates: Vec<crate::core::library::Template>,
-    occ: Vec<Occurrence>,
+    phrases: Grouped,
     /// Word statistics of this share, for the collocations.
     counter: collocations::Counter,
 }
 
 fn mine_part(sources: &[Source], lex: &TopicLexicon) -> Partial {
     let mut seg = Segmented::default();
+    let mut occ = Vec::new();
     let mut part = Partial {
         templates: Vec::new(),
-        occ: Vec::new(),
+        phrases: Grouped::default(),
         counter: collocations::Counter::default(),
     };
     for s in sources {
+        seg.clear();
         part.templates
             .extend(templates::templates_of(&s.speech, &s.file, lex, &mut seg));
         part.counter.start_doc();
         for (path, text) in texts_with_paths(&s.speech) {
-            phrases::scan(&text, &s.file, &path, &mut seg, &mut part.occ);
+            phrases::scan(&text, &s.file, &path, &mut seg, &mut occ);
             add_clauses(&seg.words(&text), &mut part.counter);
         }
-        heading_frames(&s.speech.sections, &s.file, "", &mut part.occ);
+        heading_frames(&s.speech.sections, &s.file, "", &mut occ);
+        for o in occ.drain(..) {
+            part.phrases.add(o);
+        }
     }
     part
 }
@@ -85,31 +119,13 @@ fn mine_part(sources: &[Source], lex: &TopicLexicon) -> Partial {
 /// however many threads share the work (each takes a contiguous run of speeches and the
 /// results are joined in source order).
 pub fn mine(sources: &[Source], lex: &TopicLexicon) -> Library {
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .clamp(1, 8)
-        .min(sources.len().max(1));
-    let chunk = sources.len().div_ceil(threads).max(1);
-    let parts: Vec<Partial> = if threads <= 1 {
-        vec![mine_part(sources, lex)]
-    } else {
-        std::thread::scope(|scope| {
-            let handles: Vec<_> = sources
-                .chunks(chunk)
-                .map(|c| scope.spawn(move || mine_part(c, lex)))
-                .collect();
-            handles
-                .into_iter()
-                .map(|h| h.join().expect("a mining worker panicked"))
-                .collect()
-        })
-    };
+    let parts = par_chunks(sources, |c, _| mine_part(c, lex));
     let mut lib = Library::default();
-    let mut occ: Vec<Occurrence> = Vec::new();
+    let mut phrases = Grouped::default();
     let mut counter = collocations::Counter::default();
     for p in parts {
         lib.templates.extend(p.templates);
-        occ.extend(p.occ);
+        phrases.join(p.phrases);
         counter.absorb(p.counter);
     }
     // Topics of each section, for phrases whose own words name no topic.
@@ -126,7 +142,7 @@ pub fn mine(sources: &[Source], lex: &TopicLexicon) -> Library {
     let found = counter.find(collocations::Params::default());
     for c in found {
         for &d in &c.docs {
-            occ.push(Occurrence {
+            phrases.add(Occurrence {
                 kind: PhraseKind::Collocation,
                 text: c.text.clone(),
                 file: sources[d].file.clone(),
@@ -136,7 +152,7 @@ pub fn mine(sources: &[Source], lex: &TopicLexicon) -> Library {
         // Counts are of occurrences, not documents: add the rest to the first document.
         if let Some(&d) = c.docs.first() {
             for _ in c.docs.len()..c.count {
-                occ.push(Occurrence {
+                phrases.add(Occurrence {
                     kind: PhraseKind::Collocation,
                     text: c.text.clone(),
                     file: sources[d].file.clone(),
@@ -145,8 +161,41 @@ pub fn mine(sources: &[Source], lex: &TopicLexicon) -> Library {
             }
         }
     }
-    lib.phrases = merge(occ, lex, &section_topics);
+    lib.phrases = merge(phrases, lex, &section_topics);
     lib
+}
+
+/// How many threads share a job of `items` items: the machine's cores, at most 8.
+pub(crate) fn workers(items: usize) -> usize {
+    std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .clamp(1, 8)
+        .min(items.max(1))
+}
+
+/// Runs `f(chunk, offset of its first item)` over contiguous chunks of `items`, one per
+/// worker thread; the results come back in order.
+pub(crate) fn par_chunks<T: Sync, R: Send>(
+    items: &[T],
+    f: impl Fn(&[T], usize) -> R + Sync,
+) -> Vec<R> {
+    let threads = workers(items.len());
+    if threads <= 1 {
+        return vec![f(items, 0)];
+    }
+    let chunk = items.len().div_ceil(threads).max(1);
+    let f = &f;
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = items
+            .chunks(chunk)
+            .enumerate()
+            .map(|(i, c)| scope.spawn(move || f(c, i * chunk)))
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().expect("a mining worker panicked"))
+            .collect()
+    })
 }
 
 /// Every paragraph of a speech with its section path.
@@ -227,21 +276,32 @@ fn norm(s: &str) -> String {
         .collect()
 }
 
-/// Merges occurrences into phrases: exact and near duplicates (same text up to
-/// punctuation; a quotation or 排比 contained in a longer one of the same kind) become one.
-fn merge(
-    occ: Vec<Occurrence>,
-    lex: &TopicLexicon,
-    section_topics: &HashMap<(String, String), Vec<String>>,
-) -> Vec<Phrase> {
-    struct Acc {
-        text: String,
-        count: usize,
-        sources: BTreeSet<PhraseSource>,
+/// Occurrences of one phrase up to punctuation, being gathered.
+struct Acc {
+    text: String,
+    count: usize,
+    sources: BTreeSet<PhraseSource>,
+}
+
+impl Acc {
+    /// Counts another spelling: the longest wins (with its quotation marks), then the
+    /// first in order.
+    fn spelling(&mut self, text: String) {
+        if text.chars().count() > self.text.chars().count() {
+            self.text = text;
+        }
     }
-    let mut by_key: BTreeMap<(PhraseKind, String), Acc> = BTreeMap::new();
-    for o in occ {
-        let acc = by_key
+}
+
+/// Occurrences grouped by kind and text up to punctuation. Workers group their own
+/// share; the groups are then joined in source order.
+#[derive(Default)]
+struct Grouped(rustc_hash::FxHashMap<(PhraseKind, String), Acc>);
+
+impl Grouped {
+    fn add(&mut self, o: Occurrence) {
+        let acc = self
+            .0
             .entry((o.kind, norm(&o.text)))
             .or_insert_with(|| Acc {
                 text: o.text.clone(),
@@ -249,15 +309,40 @@ fn merge(
                 sources: BTreeSet::new(),
             });
         acc.count += 1;
-        // The longest spelling wins (with its quotation marks), then the first in order.
-        if o.text.chars().count() > acc.text.chars().count() {
-            acc.text = o.text.clone();
-        }
+        acc.spelling(o.text);
         acc.sources.insert(PhraseSource {
             file: o.file,
             path: o.path,
         });
     }
+
+    /// Joins a later share's groups into this one's.
+    fn join(&mut self, later: Grouped) {
+        for (k, acc) in later.0 {
+            match self.0.entry(k) {
+                std::collections::hash_map::Entry::Occupied(mut e) => {
+                    let mine = e.get_mut();
+                    mine.count += acc.count;
+                    mine.spelling(acc.text);
+                    mine.sources.extend(acc.sources);
+                }
+                std::collections::hash_map::Entry::Vacant(e) => {
+                    e.insert(acc);
+                }
+            }
+        }
+    }
+}
+
+/// Merges occurrences into phrases: exact and near duplicates (same text up to
+/// punctuation; a quotation or 排比 contained in a longer one of the same kind) become one.
+fn merge(
+    grouped: Grouped,
+    lex: &TopicLexicon,
+    section_topics: &HashMap<(String, String), Vec<String>>,
+) -> Vec<Phrase> {
+    // Ordered by key: the order is that of the keys alone, however the work was split.
+    let mut by_key: BTreeMap<(PhraseKind, String), Acc> = grouped.0.into_iter().collect();
     // Containment merging for long kinds: a shorter quotation inside a longer one is the same.
     let keys: Vec<(PhraseKind, String)> = by_key.keys().cloned().collect();
     for kind in [PhraseKind::Quote, PhraseKind::Parallel] {
@@ -279,13 +364,23 @@ fn merge(
             }
         }
     }
-    let mut out: Vec<Phrase> = by_key
+    let accs: Vec<(PhraseKind, Acc)> = by_key.into_iter().map(|((k, _), a)| (k, a)).collect();
+    // Keywords need jieba: the phrases are shared among threads.
+    let keywords = par_chunks(&accs, |chunk, _| {
+        chunk
+            .iter()
+            .map(|(_, acc)| {
+                nlp::keywords(
+                    &acc.text
+                        .replace(['{', '}', 'X', 'Y', 'Z', 'W', 'V', 'U'], ""),
+                )
+            })
+            .collect::<Vec<_>>()
+    });
+    let mut out: Vec<Phrase> = accs
         .into_iter()
-        .map(|((kind, _), acc)| {
-            let keywords = nlp::keywords(
-                &acc.text
-                    .replace(['{', '}', 'X', 'Y', 'Z', 'W', 'V', 'U'], ""),
-            );
+        .zip(keywords.into_iter().flatten())
+        .map(|((kind, acc), keywords)| {
             let mut topics = lex.classify(keywords.iter().map(String::as_str), []);
             if topics.is_empty() {
                 topics = acc

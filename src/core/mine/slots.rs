@@ -15,8 +15,18 @@ fn is_blank_char(c: char) -> bool {
     matches!(c, '*' | '＊' | 'X' | 'x' | 'Ｘ' | '×' | '○' | '〇' | '□')
 }
 
+/// Whether `text` has a character a blank can start with; most paragraphs have none, and
+/// are left alone without being copied.
+pub fn may_have_blanks(text: &str) -> bool {
+    text.chars()
+        .any(|c| is_blank_char(c) || c == '某' || c.is_ascii_digit())
+}
+
 /// Rewrites every blank in `text` as `{name}`.
 pub fn fill_blanks(text: &str) -> (String, Vec<Filled>) {
+    if !may_have_blanks(text) {
+        return (text.to_string(), Vec::new());
+    }
     let chars: Vec<char> = text.chars().collect();
     let mut out = String::with_capacity(text.len());
     let mut out_len = 0usize; // in chars

@@ -6,8 +6,7 @@ use crate::core::library::{
     Loc, Provenance, Slot, Specific, Template, TemplateChild, TemplateKind, stem,
 };
 use crate::core::mine::Segmented;
-use crate::core::mine::slots::fill_blanks;
-use crate::core::mine::specifics;
+use crate::core::mine::slots::{fill_blanks, may_have_blanks};
 use crate::core::speech::{Section, Speech};
 
 /// The part of a marker that names a position: "第二，" → "第二", "（三）" stays.
@@ -128,8 +127,11 @@ fn build(
     // Slots first: specifics are located in the rewritten text.
     let locs: Vec<Loc> = t.texts().into_iter().map(|(l, _)| l).collect();
     for loc in &locs {
-        let text = t.text_at(*loc).unwrap_or_default().to_string();
-        let (filled, found) = fill_blanks(&text);
+        let text = t.text_at(*loc).unwrap_or_default();
+        if !may_have_blanks(text) {
+            continue;
+        }
+        let (filled, found) = fill_blanks(text);
         if !found.is_empty() {
             set_text(&mut t, *loc, filled);
             t.slots.extend(found.into_iter().map(|f| Slot {
@@ -143,26 +145,22 @@ fn build(
     }
     let mut score = lex.new_score();
     for loc in &locs {
-        let text = t.text_at(*loc).unwrap_or_default().to_string();
-        let words = seg.words(&text);
-        for f in specifics::find(&words) {
-            t.specifics.push(Specific {
-                text: f.text,
-                kind: f.kind,
-                loc: *loc,
-                start: f.start,
-                end: f.end,
-            });
-        }
+        // A point's text recurs in its section's template: its facts are found once.
+        let facts = seg.facts(t.text_at(*loc).unwrap_or_default(), lex);
+        t.specifics.extend(facts.specifics.iter().map(|f| Specific {
+            text: f.text.clone(),
+            kind: f.kind,
+            loc: *loc,
+            start: f.start,
+            end: f.end,
+        }));
         // A section's heading words weigh more than its body's.
         let weight = if loc.para.is_none() {
             crate::core::lexicon::HEADING_WEIGHT
         } else {
             1.0
         };
-        for (w, _) in words.iter() {
-            lex.add(&mut score, w, weight);
-        }
+        lex.add_hits(&mut score, &facts.topic_hits, weight);
     }
     t.topics = lex.rank(&score);
     t.chars = t.texts().iter().map(|(_, s)| s.chars().count()).sum();
