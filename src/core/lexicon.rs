@@ -25,6 +25,10 @@ pub struct TopicLexicon {
     /// keyword → indices of topics it signals.
     #[serde(skip)]
     index: HashMap<String, Vec<usize>>,
+    /// Whether any keyword is a single character; if none is, single-character words
+    /// (most of any text) need no lookup.
+    #[serde(skip)]
+    single_char_keys: bool,
 }
 
 impl TopicLexicon {
@@ -53,8 +57,10 @@ impl TopicLexicon {
 
     fn build_index(&mut self) {
         self.index.clear();
+        self.single_char_keys = false;
         for (i, t) in self.topics.iter().enumerate() {
             for k in &t.keywords {
+                self.single_char_keys |= k.chars().count() == 1;
                 self.index.entry(k.clone()).or_default().push(i);
             }
         }
@@ -95,6 +101,9 @@ impl TopicLexicon {
     pub fn hits<'a>(&self, words: impl IntoIterator<Item = &'a str>) -> Vec<(usize, u32)> {
         let mut hits: Vec<(usize, u32)> = Vec::new();
         for w in words {
+            if !self.single_char_keys && w.chars().nth(1).is_none() {
+                continue;
+            }
             for &t in self.index.get(w).into_iter().flatten() {
                 match hits.iter_mut().find(|h| h.0 == t) {
                     Some(h) => h.1 += 1,

@@ -14,10 +14,11 @@ pub fn jieba() -> &'static Jieba {
     JIEBA.get_or_init(Jieba::new)
 }
 
-/// A segmented word: its part of speech, character range and byte range in its text.
+/// A segmented word: its character range and byte range in its text. Its part of speech
+/// is looked up only when asked for (`Tagged::tag`): few words need one, and tagging
+/// every word costs as much again as segmenting.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Word {
-    pub tag: &'static str,
     pub start: usize,
     pub end: usize,
     byte_start: u32,
@@ -45,29 +46,81 @@ impl Tagged {
         self.words.len()
     }
 
+    /// The part of speech of a word of this text.
+    pub fn tag(&self, w: &Word) -> &'static str {
+        word_tag(self.word(w))
+    }
+
     pub fn is_empty(&self) -> bool {
         self.words.is_empty()
     }
 }
 
-/// jieba's part-of-speech tags as static strings, so a word needs no allocation.
+/// jieba's part-of-speech tags as static strings, so a word needs no allocation. A
+/// `match` on strings, as this runs for every word segmented.
 fn intern_tag(tag: &str) -> &'static str {
-    const TAGS: &[&str] = &[
-        "n", "v", "a", "d", "m", "r", "p", "c", "u", "x", "f", "t", "s", "q", "nr", "ns", "nt",
-        "nz", "vn", "vd", "ad", "an", "i", "l", "j", "eng", "uj", "ul", "uz", "ug", "uv", "ud",
-        "y", "z", "b", "e", "o", "g", "h", "k", "ng", "vg", "ag", "dg", "tg", "mq", "nrt", "nrfg",
-        "rr", "rz", "zg",
-    ];
-    TAGS.iter().find(|t| **t == tag).copied().unwrap_or("x")
+    match tag {
+        "n" => "n",
+        "v" => "v",
+        "a" => "a",
+        "d" => "d",
+        "m" => "m",
+        "r" => "r",
+        "p" => "p",
+        "c" => "c",
+        "u" => "u",
+        "x" => "x",
+        "f" => "f",
+        "t" => "t",
+        "s" => "s",
+        "q" => "q",
+        "nr" => "nr",
+        "ns" => "ns",
+        "nt" => "nt",
+        "nz" => "nz",
+        "vn" => "vn",
+        "vd" => "vd",
+        "ad" => "ad",
+        "an" => "an",
+        "i" => "i",
+        "l" => "l",
+        "j" => "j",
+        "eng" => "eng",
+        "uj" => "uj",
+        "ul" => "ul",
+        "uz" => "uz",
+        "ug" => "ug",
+        "uv" => "uv",
+        "ud" => "ud",
+        "y" => "y",
+        "z" => "z",
+        "b" => "b",
+        "e" => "e",
+        "o" => "o",
+        "g" => "g",
+        "h" => "h",
+        "k" => "k",
+        "ng" => "ng",
+        "vg" => "vg",
+        "ag" => "ag",
+        "dg" => "dg",
+        "tg" => "tg",
+        "mq" => "mq",
+        "nrt" => "nrt",
+        "nrfg" => "nrfg",
+        "rr" => "rr",
+        "rz" => "rz",
+        "zg" => "zg",
+        _ => "x",
+    }
 }
 
-/// Segments and tags a text.
+/// Segments a text; tags come on demand from `Tagged::tag`.
 pub fn tag(text: &str) -> Tagged {
     let words = jieba()
-        .tag(text, true)
+        .cut(text, true)
         .into_iter()
         .map(|t| Word {
-            tag: intern_tag(t.tag),
             start: t.start,
             end: t.end,
             byte_start: t.byte_start as u32,
@@ -78,6 +131,28 @@ pub fn tag(text: &str) -> Tagged {
         text: text.to_string(),
         words,
     }
+}
+
+thread_local! {
+    /// Tags of words already looked up; a corpus has a bounded vocabulary.
+    static WORD_TAGS: std::cell::RefCell<rustc_hash::FxHashMap<String, &'static str>> =
+        std::cell::RefCell::default();
+}
+
+/// The part of speech jieba gives a word it segmented: the dictionary's tag, or for a
+/// word the HMM found, jieba's guess from the word's characters. Both depend on the word
+/// alone, so tagging the word by itself gives what tagging its sentence would.
+pub fn word_tag(word: &str) -> &'static str {
+    if let Some(t) = WORD_TAGS.with(|m| m.borrow().get(word).copied()) {
+        return t;
+    }
+    let tags = jieba().tag(word, true);
+    let tag = match tags.as_slice() {
+        [one] if one.word == word => intern_tag(one.tag),
+        _ => "x",
+    };
+    WORD_TAGS.with(|m| m.borrow_mut().insert(word.to_string(), tag));
+    tag
 }
 
 /// Segments a text into words (no tags).

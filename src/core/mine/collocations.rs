@@ -29,6 +29,10 @@ impl Default for Params {
     }
 }
 
+/// Length of a collocation in characters.
+const MIN_CHARS: u32 = 4;
+const MAX_CHARS: u32 = 12;
+
 /// Marks a clause edge (and unused key slots) among word ids.
 const EDGE: u32 = u32::MAX;
 
@@ -170,7 +174,8 @@ impl Counter {
         }
     }
 
-    /// Calls `f(doc, clause, start, n, key)` for every 2–4-gram of Han words in `docs`
+    /// Calls `f(doc, clause, start, n, key)` for every 2–4-gram of Han words of a
+    /// collocation's length in `docs`
     /// (whose first document is number `first`). An n-gram that starts or ends with a
     /// function word can never be a result, so it is skipped (a large share of all n-grams).
     fn for_each_gram(
@@ -186,12 +191,16 @@ impl Counter {
                     if !w.usable || !w.edge_ok {
                         continue;
                     }
+                    // Results have 4–12 characters: shorter n-grams are not counted, and
+                    // longer ones end the run.
+                    let mut chars = w.chars;
                     for n in 2..=4usize.min(clause.len() - s) {
                         let last = flags[clause[s + n - 1] as usize];
-                        if !last.usable {
+                        chars += last.chars;
+                        if !last.usable || chars > MAX_CHARS {
                             break;
                         }
-                        if !last.edge_ok {
+                        if !last.edge_ok || chars < MIN_CHARS {
                             continue;
                         }
                         let mut key = [EDGE; 4];
@@ -247,7 +256,7 @@ impl Counter {
             }
             let ids = key.iter().take_while(|&&w| w != EDGE);
             let len: u32 = ids.clone().map(|&w| flags[w as usize].chars).sum();
-            if !(4..=12).contains(&len)
+            if !(MIN_CHARS..=MAX_CHARS).contains(&len)
                 || pmi(key, t.count as usize, &self.unigram, total) < params.min_pmi
             {
                 continue;
@@ -301,10 +310,6 @@ impl Counter {
                 continue;
             }
             let text: String = words.concat();
-            let len = text.chars().count();
-            if !(4..=12).contains(&len) {
-                continue;
-            }
             let pmi = pmi(key, st.count, &self.unigram, total);
             let h = entropy(&st.left, st.count).min(entropy(&st.right, st.count));
             if pmi < params.min_pmi || h < params.min_entropy {

@@ -33,10 +33,11 @@ pub fn scan(text: &str, file: &str, path: &str, seg: &mut Segmented, out: &mut V
     for q in quotes(&chars) {
         push(PhraseKind::Quote, q);
     }
-    for p in parallels(text) {
+    let cls = clauses(text);
+    for p in parallels_in(&cls) {
         push(PhraseKind::Parallel, p);
     }
-    for i in idioms(text, seg) {
+    for i in idioms_in(text, &cls, seg) {
         push(PhraseKind::Idiom, i);
     }
 }
@@ -84,65 +85,65 @@ const SPEAKERS: &[&str] = &[
 /// "习近平总书记多次强调：“…”" — the speaker, the verb and the whole quotation.
 /// Unquoted reported speech of the General Secretary runs to the end of its sentence.
 fn quotes(c: &[char]) -> Vec<String> {
-    let text: String = c.iter().collect();
-    let mut out = Vec::new();
-    for verb in SPEECH_VERBS {
-        let vchars: Vec<char> = verb.chars().collect();
-        // Verbs are rare: find them with the string searcher, then work in characters.
-        let starts: Vec<usize> = text
-            .match_indices(verb)
-            .map(|(b, _)| text[..b].chars().count())
-            .collect();
-        let mut i = 0;
-        for &at in &starts {
-            if at < i {
+    // One pass finds every verb; each verb then keeps its own resume point, and the
+    // quotations come out verb by verb, as if each verb had been searched for in turn.
+    let verbs: Vec<Vec<char>> = SPEECH_VERBS.iter().map(|v| v.chars().collect()).collect();
+    let mut found: Vec<(usize, String)> = Vec::new();
+    let mut resume = vec![0usize; verbs.len()];
+    for at in 0..c.len() {
+        if !matches!(c[at], '指' | '强' | '要' | '提' | '认' | '说' | '讲' | '所') {
+            continue;
+        }
+        for (v, vchars) in verbs.iter().enumerate() {
+            if at < resume[v] || !c[at..].starts_with(vchars) {
                 continue;
             }
-            i = at;
-            // The speaker: back to the previous clause boundary.
-            let mut s = i;
-            while s > 0
-                && !CLAUSE_END.contains(&c[s - 1])
-                && !matches!(c[s - 1], '”' | '“')
-                && i - s < 20
-            {
-                s -= 1;
+            let (quote, next) = quote_at(c, at, vchars.len());
+            resume[v] = next;
+            if let Some(q) = quote {
+                found.push((v, q));
             }
-            let speaker: String = c[s..i].iter().collect();
-            let mut j = i + vchars.len();
-            if !SPEAKERS.iter().any(|sp| speaker.contains(sp)) {
-                i = j;
-                continue;
-            }
-            if matches!(c.get(j), Some('：' | '，')) {
-                j += 1;
-            }
-            let end = if c.get(j) == Some(&'“') {
-                // The matching closing quote, allowing nested ‘’.
-                c[j + 1..]
-                    .iter()
-                    .position(|&x| x == '”')
-                    .map(|p| j + 1 + p + 1)
-            } else if speaker.contains("总书记") || speaker.contains("习近平") {
-                c[j..]
-                    .iter()
-                    .position(|&x| SENTENCE_END.contains(&x))
-                    .map(|p| j + p + 1)
-            } else {
-                None
-            };
-            if let Some(e) = end
-                && e - s <= 240
-                && e > j + 4
-            {
-                out.push(c[s..e].iter().collect());
-                i = e;
-                continue;
-            }
-            i = j;
         }
     }
-    out
+    found.sort_by_key(|(v, _)| *v);
+    found.into_iter().map(|(_, q)| q).collect()
+}
+
+/// The quotation whose verb starts at `i` (`vlen` characters), if its speaker is one, and
+/// where the search for this verb resumes.
+fn quote_at(c: &[char], i: usize, vlen: usize) -> (Option<String>, usize) {
+    // The speaker: back to the previous clause boundary.
+    let mut s = i;
+    while s > 0 && !CLAUSE_END.contains(&c[s - 1]) && !matches!(c[s - 1], '”' | '“') && i - s < 20
+    {
+        s -= 1;
+    }
+    let speaker: String = c[s..i].iter().collect();
+    let mut j = i + vlen;
+    if !SPEAKERS.iter().any(|sp| speaker.contains(sp)) {
+        return (None, j);
+    }
+    if matches!(c.get(j), Some('：' | '，')) {
+        j += 1;
+    }
+    let end = if c.get(j) == Some(&'“') {
+        // The matching closing quote, allowing nested ‘’.
+        c[j + 1..]
+            .iter()
+            .position(|&x| x == '”')
+            .map(|p| j + 1 + p + 1)
+    } else if speaker.contains("总书记") || speaker.contains("习近平") {
+        c[j..]
+            .iter()
+            .position(|&x| SENTENCE_END.contains(&x))
+            .map(|p| j + p + 1)
+    } else {
+        None
+    };
+    match end {
+        Some(e) if e - s <= 240 && e > j + 4 => (Some(c[s..e].iter().collect()), e),
+        _ => (None, j),
+    }
 }
 
 /// Splits text into clauses at clause punctuation, outside quotation marks.
@@ -192,10 +193,19 @@ fn common_suffix(items: &[Vec<char>]) -> usize {
 /// 排比: runs of three or more 、-separated items of like length sharing a first or last
 /// character (同安排、同部署、同落实; 比学习、比工作、比服务、比奉献), and runs of two or more
 /// clauses of equal length that open alike (在难题面前敢闯敢试，在困难面前敢抓敢管).
+#[cfg(test)]
 fn parallels(text: &str) -> Vec<String> {
+    parallels_in(&clauses(text))
+}
+
+/// `parallels` of a text already split into clauses.
+fn parallels_in(cls: &[&str]) -> Vec<String> {
     let mut out = Vec::new();
-    let cls = clauses(text);
-    for cl in &cls {
+    for cl in cls {
+        // Most clauses hold no list at all.
+        if cl.matches('、').nth(1).is_none() {
+            continue;
+        }
         let mut items: Vec<Vec<char>> = cl.split('、').map(|s| s.chars().collect()).collect();
         if items.len() < 3 {
             continue;
@@ -239,7 +249,7 @@ fn parallels(text: &str) -> Vec<String> {
         }
         run.clear();
     };
-    for cl in cls {
+    for &cl in cls {
         let len = cl.chars().count();
         let fits = (6..=16).contains(&len) && cl.chars().all(|c| is_han(c) || c == '、');
         if let Some(prev) = run.last() {
@@ -267,20 +277,30 @@ fn parallels(text: &str) -> Vec<String> {
 /// Four-character set phrases: words jieba's dictionary marks as idioms (i) or set
 /// expressions (l) that are not just two nouns side by side (组织系统, 党的建设), and pairs of
 /// four-character items that read as set phrases (驰而不息、久久为功).
+#[cfg(test)]
 fn idioms(text: &str, seg: &mut Segmented) -> Vec<String> {
+    idioms_in(text, &clauses(text), seg)
+}
+
+/// `idioms` of a text already split into clauses.
+fn idioms_in(text: &str, cls: &[&str], seg: &mut Segmented) -> Vec<String> {
     let mut out = Vec::new();
     let words = seg.words(text);
     for (t, w) in words.iter() {
-        if matches!(w.tag, "i" | "l")
-            && w.end - w.start == 4
+        if w.end - w.start == 4
             && t.chars().all(is_han)
             && !t.contains('的')
+            && matches!(words.tag(w), "i" | "l")
             && !nominal_pair(t, seg)
         {
             out.push(t.to_string());
         }
     }
-    for cl in clauses(text) {
+    for cl in cls {
+        // Exactly one 、: a pair.
+        if cl.matches('、').count() != 1 {
+            continue;
+        }
         let items: Vec<&str> = cl.split('、').collect();
         if items.len() != 2
             || !items
@@ -291,7 +311,11 @@ fn idioms(text: &str, seg: &mut Segmented) -> Vec<String> {
         }
         let mut set_like = |i: &str| {
             let words = seg.words(i);
-            words.len() >= 3 || words.words.iter().any(|w| matches!(w.tag, "i" | "l"))
+            words.len() >= 3
+                || words
+                    .words
+                    .iter()
+                    .any(|w| matches!(words.tag(w), "i" | "l"))
         };
         let set_count = items.iter().filter(|&&i| set_like(i)).count();
         if set_count >= 1 && !items.iter().any(|&i| nominal_pair(i, seg)) {
@@ -308,7 +332,7 @@ fn nominal_pair(w: &str, seg: &mut Segmented) -> bool {
     let nominal = |ws: &crate::core::nlp::Tagged| {
         ws.len() == 1
             && matches!(
-                ws.words[0].tag,
+                ws.tag(&ws.words[0]),
                 "n" | "nr" | "ns" | "nt" | "nz" | "r" | "t" | "f" | "m" | "vn" | "s"
             )
     };

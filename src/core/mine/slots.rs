@@ -18,8 +18,19 @@ fn is_blank_char(c: char) -> bool {
 /// Whether `text` has a character a blank can start with; most paragraphs have none, and
 /// are left alone without being copied.
 pub fn may_have_blanks(text: &str) -> bool {
-    text.chars()
-        .any(|c| is_blank_char(c) || c == '某' || c.is_ascii_digit())
+    // Byte patterns of the characters that can start a blank (see `is_blank_char`, 某,
+    // digits of 20**年): checked on UTF-8 bytes, as this runs on every paragraph.
+    let b = text.as_bytes();
+    let at = |i: usize, rest: &[u8]| b.get(i + 1..i + 1 + rest.len()) == Some(rest);
+    (0..b.len()).any(|i| match b[i] {
+        b'*' | b'X' | b'x' | b'0'..=b'9' => true,
+        0xC3 => at(i, &[0x97]),                               // ×
+        0xE2 => at(i, &[0x97, 0x8B]) || at(i, &[0x96, 0xA1]), // ○ □
+        0xE3 => at(i, &[0x80, 0x87]),                         // 〇
+        0xE6 => at(i, &[0x9F, 0x90]),                         // 某
+        0xEF => at(i, &[0xBC, 0x8A]) || at(i, &[0xBC, 0xB8]), // ＊ Ｘ
+        _ => false,
+    })
 }
 
 /// Rewrites every blank in `text` as `{name}`.
@@ -178,6 +189,21 @@ fn name_from_context(c: &[char], start: usize, end: usize) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_byte_scan_sees_every_blank_character() {
+        for c in ['*', '＊', 'X', 'x', 'Ｘ', '×', '○', '〇', '□', '某', '7'] {
+            assert!(may_have_blanks(&format!("同志们{c}好")), "{c}");
+        }
+        assert!(!may_have_blanks("同志们：“两个维护”，《条例》、——好。"));
+        // Every character `fill_blanks` can start a blank with is seen.
+        for c in ['\u{0}', '!', 'A', '中', '〇', '·', '×', '○'] {
+            let t = format!("{c}{c}{c}{c}年");
+            if !fill_blanks(&t).1.is_empty() {
+                assert!(may_have_blanks(&t), "{t}");
+            }
+        }
+    }
 
     fn names(t: &str) -> (String, Vec<(&'static str, String)>) {
         let (out, f) = fill_blanks(t);

@@ -53,22 +53,20 @@ pub fn find(tagged: &Tagged) -> Vec<Found> {
     let chars: Vec<char> = tagged.text.chars().collect();
     let mut out = Vec::new();
     for (wt, w) in tagged.iter() {
-        let kind = match w.tag {
+        // Single characters and punctuation are never names; other words are tagged
+        // (a cached lookup per distinct word).
+        if wt.chars().nth(1).is_none() {
+            continue;
+        }
+        let kind = match tagged.tag(w) {
             "ns" => SpecificKind::Place,
             "nr" => SpecificKind::Person,
             "nt" => SpecificKind::Organisation,
             _ => continue,
         };
-        let n = wt.chars().count();
-        if n < 2
-            || !wt.chars().all(is_han)
-            || TIMELESS_PEOPLE.contains(&wt)
-            || NATIONAL.contains(&wt)
-        {
+        if !wt.chars().all(is_han) || TIMELESS_PEOPLE.contains(&wt) || NATIONAL.contains(&wt) {
             continue;
         }
-        // Words jieba only guessed (out of its dictionary) are too often wrong to flag,
-        // except three-character person names before a title, which no dictionary holds.
         // jieba's dictionary tags many common words ns/nr/nt (深度/ns, 高素质/nr, 大力开展/nt):
         // a name must also look like one in its context or by its ending.
         let plausible = match kind {
@@ -157,7 +155,10 @@ fn years(c: &[char], out: &mut Vec<Found>) {
 }
 
 fn is_han_numeral(ch: char) -> bool {
-    "一二三四五六七八九十百零〇".contains(ch)
+    matches!(
+        ch,
+        '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' | '百' | '零' | '〇'
+    )
 }
 
 /// "建党99周年", "中国共产党成立99周年", "一百周年".
