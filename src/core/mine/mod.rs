@@ -141,25 +141,12 @@ pub fn mine(sources: &[Source], lex: &TopicLexicon) -> Library {
         .collect();
     let found = counter.find(collocations::Params::default());
     for c in found {
-        for &d in &c.docs {
-            phrases.add(Occurrence {
-                kind: PhraseKind::Collocation,
-                text: c.text.clone(),
-                file: sources[d].file.clone(),
-                path: String::new(),
-            });
-        }
-        // Counts are of occurrences, not documents: add the rest to the first document.
-        if let Some(&d) = c.docs.first() {
-            for _ in c.docs.len()..c.count {
-                phrases.add(Occurrence {
-                    kind: PhraseKind::Collocation,
-                    text: c.text.clone(),
-                    file: sources[d].file.clone(),
-                    path: String::new(),
-                });
-            }
-        }
+        // Counts are of occurrences; sources are the documents.
+        let sources = c.docs.iter().map(|&d| PhraseSource {
+            file: sources[d].file.clone(),
+            path: String::new(),
+        });
+        phrases.add_counted(PhraseKind::Collocation, c.text, c.count, sources);
     }
     lib.phrases = merge(phrases, lex, &section_topics);
     lib
@@ -314,6 +301,24 @@ impl Grouped {
             file: o.file,
             path: o.path,
         });
+    }
+
+    /// A phrase seen `count` times in `sources`.
+    fn add_counted(
+        &mut self,
+        kind: PhraseKind,
+        text: String,
+        count: usize,
+        sources: impl IntoIterator<Item = PhraseSource>,
+    ) {
+        let acc = self.0.entry((kind, norm(&text))).or_insert_with(|| Acc {
+            text: text.clone(),
+            count: 0,
+            sources: BTreeSet::new(),
+        });
+        acc.count += count;
+        acc.spelling(text);
+        acc.sources.extend(sources);
     }
 
     /// Joins a later share's groups into this one's.

@@ -55,7 +55,7 @@ pub fn find(tagged: &Tagged) -> Vec<Found> {
     for (wt, w) in tagged.iter() {
         // Single characters and punctuation are never names; other words are tagged
         // (a cached lookup per distinct word).
-        if wt.chars().nth(1).is_none() {
+        if wt.chars().nth(1).is_none() || !may_be_named(wt, chars.get(w.end).copied()) {
             continue;
         }
         let kind = match tagged.tag(w) {
@@ -72,15 +72,7 @@ pub fn find(tagged: &Tagged) -> Vec<Found> {
         let plausible = match kind {
             SpecificKind::Person => followed_by_title(&chars, w.end),
             SpecificKind::Place => {
-                wt.ends_with(['省', '市', '县', '区', '州', '镇', '乡', '村'])
-                    || followed_by(
-                        &chars,
-                        w.end,
-                        &[
-                            "市", "县", "区", "省", "州", "镇", "乡", "村", "地区", "人民", "全市",
-                            "全县", "全区", "正", "是", "位于", "经济",
-                        ],
-                    )
+                wt.ends_with(PLACE_ENDINGS) || followed_by(&chars, w.end, PLACE_NEXT)
             }
             _ => ORG_ENDINGS.iter().any(|e| wt.ends_with(e)),
         };
@@ -109,6 +101,26 @@ pub fn find(tagged: &Tagged) -> Vec<Found> {
     kept
 }
 
+/// Whether a word could pass one of the plausibility tests below, judged by its last
+/// character and the one after it alone: most words fail here, before their tag is
+/// looked up. Must admit everything the full tests admit.
+fn may_be_named(word: &str, next: Option<char>) -> bool {
+    /// First characters of TITLES and PLACE_NEXT.
+    const NEXT: &[char] = &[
+        '同', '书', '部', '主', '局', '县', '市', '区', '省', '总', '州', '镇', '乡', '村', '地',
+        '人', '全', '正', '是', '位', '经',
+    ];
+    /// Last characters of PLACE_ENDINGS and ORG_ENDINGS.
+    const LAST: &[char] = &[
+        '省', '市', '县', '区', '州', '镇', '乡', '村', '委', '部', '局', '厅', '办', '院', '所',
+        '处', '科', '室', '司', '团', '心', '学', '校', '行', '组', '府', '队',
+    ];
+    next.is_some_and(|n| NEXT.contains(&n))
+        || word.chars().last().is_some_and(|l| LAST.contains(&l))
+}
+
+const PLACE_ENDINGS: &[char] = &['省', '市', '县', '区', '州', '镇', '乡', '村'];
+
 const ORG_ENDINGS: &[&str] = &[
     "委", "部", "局", "厅", "办", "院", "所", "处", "科", "室", "公司", "集团", "中心", "大学",
     "学校", "医院", "银行", "支部", "党委", "党组", "政府", "法院", "大队", "支队", "总队",
@@ -122,14 +134,19 @@ fn followed_by(c: &[char], at: usize, words: &[&str]) -> bool {
     })
 }
 
+/// Titles after a person's name.
+const TITLES: &[&str] = &[
+    "同志", "书记", "部长", "主任", "局长", "县长", "市长", "区长", "省长", "主席", "总理",
+];
+
+/// What follows a place name in a sentence.
+const PLACE_NEXT: &[&str] = &[
+    "市", "县", "区", "省", "州", "镇", "乡", "村", "地区", "人民", "全市", "全县", "全区", "正",
+    "是", "位于", "经济",
+];
+
 fn followed_by_title(c: &[char], at: usize) -> bool {
-    followed_by(
-        c,
-        at,
-        &[
-            "同志", "书记", "部长", "主任", "局长", "县长", "市长", "区长", "省长", "主席", "总理",
-        ],
-    )
+    followed_by(c, at, TITLES)
 }
 
 fn slice(c: &[char], a: usize, b: usize) -> String {
@@ -266,6 +283,20 @@ fn campaigns(c: &[char], out: &mut Vec<Found>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_quick_filter_admits_every_name_the_full_tests_admit() {
+        for w in TITLES.iter().chain(PLACE_NEXT) {
+            assert!(may_be_named("某某", w.chars().next()), "{w}");
+        }
+        for e in ORG_ENDINGS {
+            assert!(may_be_named(&format!("某某{e}"), None), "{e}");
+        }
+        for e in PLACE_ENDINGS {
+            assert!(may_be_named(&format!("某某{e}"), None), "{e}");
+        }
+        assert!(!may_be_named("建设", Some('的')));
+    }
     use crate::core::nlp;
 
     fn found(t: &str) -> Vec<(SpecificKind, String)> {
