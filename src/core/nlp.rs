@@ -46,6 +46,11 @@ impl Tagged {
         self.words.len()
     }
 
+    /// The text after a word.
+    pub fn after(&self, w: &Word) -> &str {
+        &self.text[w.byte_end as usize..]
+    }
+
     /// The part of speech of a word of this text.
     pub fn tag(&self, w: &Word) -> &'static str {
         word_tag(self.word(w))

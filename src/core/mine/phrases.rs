@@ -26,12 +26,19 @@ pub fn scan(text: &str, file: &str, path: &str, seg: &mut Segmented, out: &mut V
             });
         }
     };
-    let chars: Vec<char> = text.chars().collect();
-    for t in terms(&chars) {
-        push(PhraseKind::Term, t);
-    }
-    for q in quotes(&chars) {
-        push(PhraseKind::Quote, q);
+    // Terms need a quotation mark and quotations a verb of saying; most paragraphs have
+    // neither, and are not copied into characters.
+    let quoted = text.contains('“');
+    if quoted || SPEECH_VERBS.iter().any(|v| text.contains(v)) {
+        let chars: Vec<char> = text.chars().collect();
+        if quoted {
+            for t in terms(&chars) {
+                push(PhraseKind::Term, t);
+            }
+        }
+        for q in quotes(&chars) {
+            push(PhraseKind::Quote, q);
+        }
     }
     let cls = clauses(text);
     for p in parallels_in(&cls) {

@@ -50,12 +50,12 @@ const NATIONAL: &[&str] = &[
 ];
 
 pub fn find(tagged: &Tagged) -> Vec<Found> {
-    let chars: Vec<char> = tagged.text.chars().collect();
     let mut out = Vec::new();
     for (wt, w) in tagged.iter() {
         // Single characters and punctuation are never names; other words are tagged
         // (a cached lookup per distinct word).
-        if wt.chars().nth(1).is_none() || !may_be_named(wt, chars.get(w.end).copied()) {
+        let rest = tagged.after(w);
+        if wt.chars().nth(1).is_none() || !may_be_named(wt, rest.chars().next()) {
             continue;
         }
         let kind = match tagged.tag(w) {
@@ -70,10 +70,8 @@ pub fn find(tagged: &Tagged) -> Vec<Found> {
         // jieba's dictionary tags many common words ns/nr/nt (深度/ns, 高素质/nr, 大力开展/nt):
         // a name must also look like one in its context or by its ending.
         let plausible = match kind {
-            SpecificKind::Person => followed_by_title(&chars, w.end),
-            SpecificKind::Place => {
-                wt.ends_with(PLACE_ENDINGS) || followed_by(&chars, w.end, PLACE_NEXT)
-            }
+            SpecificKind::Person => followed_by(rest, TITLES),
+            SpecificKind::Place => wt.ends_with(PLACE_ENDINGS) || followed_by(rest, PLACE_NEXT),
             _ => ORG_ENDINGS.iter().any(|e| wt.ends_with(e)),
         };
         if !plausible {
@@ -86,10 +84,24 @@ pub fn find(tagged: &Tagged) -> Vec<Found> {
             end: w.end,
         });
     }
-    years(&chars, &mut out);
-    anniversaries(&chars, &mut out);
-    congresses(&chars, &mut out);
-    campaigns(&chars, &mut out);
+    // Each pattern below needs a character most paragraphs lack; the checks are cheap.
+    let text = tagged.text.as_str();
+    let years_in = text.contains('年');
+    let congress_in = text.contains('大') || text.contains('届');
+    let campaign_in = text.contains('“');
+    if years_in || congress_in || campaign_in {
+        let chars: Vec<char> = text.chars().collect();
+        if years_in {
+            years(&chars, &mut out);
+            anniversaries(&chars, &mut out);
+        }
+        if congress_in {
+            congresses(&chars, &mut out);
+        }
+        if campaign_in {
+            campaigns(&chars, &mut out);
+        }
+    }
     // Overlaps: keep the longer (建党99周年 over 99).
     out.sort_by_key(|f| (f.start, std::cmp::Reverse(f.end)));
     let mut kept: Vec<Found> = Vec::new();
@@ -126,12 +138,8 @@ const ORG_ENDINGS: &[&str] = &[
     "学校", "医院", "银行", "支部", "党委", "党组", "政府", "法院", "大队", "支队", "总队",
 ];
 
-fn followed_by(c: &[char], at: usize, words: &[&str]) -> bool {
-    words.iter().any(|t| {
-        t.chars()
-            .enumerate()
-            .all(|(k, tc)| c.get(at + k) == Some(&tc))
-    })
+fn followed_by(rest: &str, words: &[&str]) -> bool {
+    words.iter().any(|w| rest.starts_with(w))
 }
 
 /// Titles after a person's name.
@@ -144,10 +152,6 @@ const PLACE_NEXT: &[&str] = &[
     "市", "县", "区", "省", "州", "镇", "乡", "村", "地区", "人民", "全市", "全县", "全区", "正",
     "是", "位于", "经济",
 ];
-
-fn followed_by_title(c: &[char], at: usize) -> bool {
-    followed_by(c, at, TITLES)
-}
 
 fn slice(c: &[char], a: usize, b: usize) -> String {
     c[a..b].iter().collect()
