@@ -26,18 +26,22 @@ pub fn scan(text: &str, file: &str, path: &str, seg: &mut Segmented, out: &mut V
             });
         }
     };
-    // Terms need a quotation mark and quotations a verb of saying; most paragraphs have
-    // neither, and are not copied into characters.
+    // Terms need a quotation mark, quotations a speaker and a verb of saying; most
+    // paragraphs have neither, and are not copied into characters.
     let quoted = text.contains('“');
-    if quoted || SPEECH_VERBS.iter().any(|v| text.contains(v)) {
+    let reported =
+        SPEECH_VERBS.iter().any(|v| text.contains(v)) && SPEAKERS.iter().any(|s| text.contains(s));
+    if quoted || reported {
         let chars: Vec<char> = text.chars().collect();
         if quoted {
             for t in terms(&chars) {
                 push(PhraseKind::Term, t);
             }
         }
-        for q in quotes(&chars) {
-            push(PhraseKind::Quote, q);
+        if reported {
+            for q in quotes(&chars) {
+                push(PhraseKind::Quote, q);
+            }
         }
     }
     let cls = clauses(text);

@@ -117,19 +117,24 @@ pub fn find(tagged: &Tagged) -> Vec<Found> {
 /// character and the one after it alone: most words fail here, before their tag is
 /// looked up. Must admit everything the full tests admit.
 fn may_be_named(word: &str, next: Option<char>) -> bool {
-    /// First characters of TITLES and PLACE_NEXT.
-    const NEXT: &[char] = &[
-        '同', '书', '部', '主', '局', '县', '市', '区', '省', '总', '州', '镇', '乡', '村', '地',
-        '人', '全', '正', '是', '位', '经',
-    ];
-    /// Last characters of PLACE_ENDINGS and ORG_ENDINGS.
-    const LAST: &[char] = &[
-        '省', '市', '县', '区', '州', '镇', '乡', '村', '委', '部', '局', '厅', '办', '院', '所',
-        '处', '科', '室', '司', '团', '心', '学', '校', '行', '组', '府', '队',
-    ];
-    next.is_some_and(|n| NEXT.contains(&n))
-        || word.chars().last().is_some_and(|l| LAST.contains(&l))
+    next.is_some_and(|n| NAME_NEXT.binary_search(&n).is_ok())
+        || word
+            .chars()
+            .last()
+            .is_some_and(|l| NAME_LAST.binary_search(&l).is_ok())
 }
+
+/// First characters of TITLES and PLACE_NEXT, sorted for binary search.
+const NAME_NEXT: &[char] = &[
+    '主', '乡', '书', '人', '位', '全', '区', '县', '同', '地', '局', '州', '市', '总', '是', '村',
+    '正', '省', '经', '部', '镇',
+];
+
+/// Last characters of PLACE_ENDINGS and ORG_ENDINGS, sorted for binary search.
+const NAME_LAST: &[char] = &[
+    '乡', '办', '区', '厅', '县', '司', '团', '处', '委', '学', '室', '局', '州', '市', '府', '心',
+    '所', '村', '校', '省', '科', '组', '行', '部', '镇', '队', '院',
+];
 
 const PLACE_ENDINGS: &[char] = &['省', '市', '县', '区', '州', '镇', '乡', '村'];
 
@@ -290,6 +295,7 @@ mod tests {
 
     #[test]
     fn the_quick_filter_admits_every_name_the_full_tests_admit() {
+        assert!(NAME_NEXT.is_sorted() && NAME_LAST.is_sorted());
         for w in TITLES.iter().chain(PLACE_NEXT) {
             assert!(may_be_named("某某", w.chars().next()), "{w}");
         }
