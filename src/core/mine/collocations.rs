@@ -74,14 +74,55 @@ fn pmi(key: &[u32; 4], count: usize, unigram: &[usize], total: f64) -> f64 {
 struct Stats {
     count: usize,
     docs: Vec<usize>,
-    left: FxHashMap<u32, usize>,
-    right: FxHashMap<u32, usize>,
+    left: Neighbours,
+    right: Neighbours,
+}
+
+/// How often each word was seen beside an n-gram: a short list while there are few
+/// (most n-grams), a hash map once there are many.
+#[derive(Default)]
+struct Neighbours {
+    few: Vec<(u32, usize)>,
+    many: FxHashMap<u32, usize>,
+}
+
+impl Neighbours {
+    const FEW: usize = 16;
+
+    fn add(&mut self, w: u32, n: usize) {
+        if self.many.is_empty() {
+            if let Some(e) = self.few.iter_mut().find(|e| e.0 == w) {
+                e.1 += n;
+                return;
+            }
+            if self.few.len() < Self::FEW {
+                self.few.push((w, n));
+                return;
+            }
+            self.many.extend(self.few.drain(..));
+        }
+        *self.many.entry(w).or_default() += n;
+    }
+
+    fn join(&mut self, other: Neighbours) {
+        for (w, n) in other.few.into_iter().chain(other.many) {
+            self.add(w, n);
+        }
+    }
+
+    fn counts(&self) -> Vec<usize> {
+        self.few
+            .iter()
+            .map(|e| e.1)
+            .chain(self.many.values().copied())
+            .collect()
+    }
 }
 
 /// Entropy of a neighbour distribution. The counts are summed in sorted order, so the
 /// result does not depend on the map's history (how the work was split).
-fn entropy(m: &FxHashMap<u32, usize>, total: usize) -> f64 {
-    let mut counts: Vec<usize> = m.values().copied().collect();
+fn entropy(m: &Neighbours, total: usize) -> f64 {
+    let mut counts = m.counts();
     counts.sort_unstable();
     counts
         .into_iter()
@@ -249,7 +290,7 @@ impl Counter {
         }
         // Candidates: frequent, spread over documents, of a phrase's length, and whose
         // words stick together (PMI). Only these need the costly second pass.
-        let mut stats: FxHashMap<[u32; 4], Stats> = FxHashMap::default();
+        let mut keys: Vec<[u32; 4]> = Vec::new();
         for (key, t) in &counts {
             if (t.count as usize) < params.min_count || (t.docs as usize) < params.min_docs {
                 continue;
@@ -261,43 +302,48 @@ impl Counter {
             {
                 continue;
             }
-            stats.insert(*key, Stats::default());
+            keys.push(*key);
         }
         drop(counts);
+        // In id order, so ties later on break the same way however the work was split.
+        keys.sort_unstable();
+        let index: FxHashMap<[u32; 4], u32> = keys
+            .iter()
+            .enumerate()
+            .map(|(i, k)| (*k, i as u32))
+            .collect();
         // Pass 2 gathers the documents and neighbours of the candidates.
         let gathered = super::par_chunks(&self.docs, |docs, first| {
-            let mut m: FxHashMap<[u32; 4], Stats> = FxHashMap::default();
+            let mut m: Vec<Stats> = (0..keys.len()).map(|_| Stats::default()).collect();
             Self::for_each_gram(docs, first, &flags, |di, clause, s, n, key| {
-                if !stats.contains_key(&key) {
+                let Some(&i) = index.get(&key) else {
                     return;
-                }
-                let st = m.entry(key).or_default();
+                };
+                let st = &mut m[i as usize];
                 st.count += 1;
                 if st.docs.last() != Some(&di) {
                     st.docs.push(di);
                 }
                 let l = if s == 0 { EDGE } else { clause[s - 1] };
                 let r = clause.get(s + n).copied().unwrap_or(EDGE);
-                *st.left.entry(l).or_default() += 1;
-                *st.right.entry(r).or_default() += 1;
+                st.left.add(l, 1);
+                st.right.add(r, 1);
             });
             m
         });
+        let mut gathered = gathered.into_iter();
+        let mut joined = gathered.next().unwrap_or_default();
         for m in gathered {
-            for (k, part) in m {
-                let st = stats.entry(k).or_default();
+            for (st, part) in joined.iter_mut().zip(m) {
                 st.count += part.count;
                 st.docs.extend(part.docs);
-                for (w, c) in part.left {
-                    *st.left.entry(w).or_default() += c;
-                }
-                for (w, c) in part.right {
-                    *st.right.entry(w).or_default() += c;
-                }
+                st.left.join(part.left);
+                st.right.join(part.right);
             }
         }
+        let stats = keys.into_iter().zip(joined);
         let mut out: Vec<Collocation> = Vec::new();
-        for (key, st) in &stats {
+        for (key, st) in stats {
             if st.docs.len() < params.min_docs {
                 continue;
             }
@@ -310,7 +356,7 @@ impl Counter {
                 continue;
             }
             let text: String = words.concat();
-            let pmi = pmi(key, st.count, &self.unigram, total);
+            let pmi = pmi(&key, st.count, &self.unigram, total);
             let h = entropy(&st.left, st.count).min(entropy(&st.right, st.count));
             if pmi < params.min_pmi || h < params.min_entropy {
                 continue;
@@ -318,7 +364,7 @@ impl Counter {
             out.push(Collocation {
                 text,
                 count: st.count,
-                docs: st.docs.clone(),
+                docs: st.docs,
                 score: pmi * (st.count as f64).ln_1p() * (1.0 + h),
             });
         }
