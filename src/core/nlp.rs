@@ -1,7 +1,7 @@
 //! Word segmentation: one jieba instance per process, and the token filters shared by
 //! mining, topics and suggestion.
 
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 use jieba_rs::Jieba;
 
@@ -28,7 +28,8 @@ pub struct Word {
 /// A text with its tagged words. Words borrow nothing, so mining can cache these cheaply.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Tagged {
-    pub text: String,
+    /// Shared, so a cache can key on the text without a second copy.
+    pub text: Arc<str>,
     pub words: Vec<Word>,
 }
 
@@ -133,7 +134,7 @@ pub fn tag(text: &str) -> Tagged {
         })
         .collect();
     Tagged {
-        text: text.to_string(),
+        text: Arc::from(text),
         words,
     }
 }

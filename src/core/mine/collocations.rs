@@ -142,26 +142,32 @@ pub struct Collocation {
     pub score: f64,
 }
 
-/// Words of a corpus interned as numbers, clause by clause, for n-gram statistics.
+/// Words of a corpus interned as numbers, clause by clause, for n-gram statistics. The
+/// clauses of all documents lie end to end in one array, so a corpus of a million words
+/// costs a few flat vectors rather than one allocation per clause.
 #[derive(Default)]
 pub struct Counter {
     ids: FxHashMap<String, u32>,
     names: Vec<String>,
     unigram: Vec<usize>,
-    /// docs[d][c] = word ids of clause c of document d.
-    docs: Vec<Vec<Vec<u32>>>,
+    /// Word ids of every clause, in order.
+    words: Vec<u32>,
+    /// Where each clause starts in `words`.
+    clause_starts: Vec<u32>,
+    /// Where each document starts in `clause_starts`.
+    doc_starts: Vec<u32>,
 }
 
 impl Counter {
     /// Starts a new document; following clauses belong to it.
     pub fn start_doc(&mut self) {
-        self.docs.push(Vec::new());
+        self.doc_starts.push(self.clause_starts.len() as u32);
     }
 
     /// Adds one clause (words between punctuation). No n-gram crosses clauses, hence none
     /// crosses a sentence.
     pub fn add_clause<'a>(&mut self, words: impl IntoIterator<Item = &'a str>) {
-        let mut c = Vec::new();
+        let start = self.words.len();
         for w in words {
             let id = match self.ids.get(w) {
                 Some(&id) => id,
@@ -174,13 +180,13 @@ impl Counter {
                 }
             };
             self.unigram[id as usize] += 1;
-            c.push(id);
+            self.words.push(id);
         }
-        if !c.is_empty() {
-            if self.docs.is_empty() {
-                self.docs.push(Vec::new());
+        if self.words.len() > start {
+            if self.doc_starts.is_empty() {
+                self.start_doc();
             }
-            self.docs.last_mut().expect("just ensured").push(c);
+            self.clause_starts.push(start as u32);
         }
     }
 
@@ -206,13 +212,26 @@ impl Counter {
                 id
             })
             .collect();
-        for doc in other.docs {
-            self.docs.push(
-                doc.into_iter()
-                    .map(|c| c.into_iter().map(|w| remap[w as usize]).collect())
-                    .collect(),
-            );
-        }
+        let (words, clauses) = (self.words.len() as u32, self.clause_starts.len() as u32);
+        self.words
+            .extend(other.words.into_iter().map(|w| remap[w as usize]));
+        self.clause_starts
+            .extend(other.clause_starts.into_iter().map(|c| c + words));
+        self.doc_starts
+            .extend(other.doc_starts.into_iter().map(|d| d + clauses));
+    }
+
+    /// The clauses of document `d`, each a slice of word ids.
+    fn clauses_of(&self, d: usize) -> impl Iterator<Item = &[u32]> {
+        let end_of = |starts: &[u32], i: usize, total: usize| {
+            starts.get(i + 1).map_or(total, |&e| e as usize)
+        };
+        let first = self.doc_starts[d] as usize;
+        let last = end_of(&self.doc_starts, d, self.clause_starts.len());
+        (first..last).map(move |c| {
+            let start = self.clause_starts[c] as usize;
+            &self.words[start..end_of(&self.clause_starts, c, self.words.len())]
+        })
     }
 
     /// Calls `f(doc, clause, start, n, key)` for every 2–4-gram of Han words of a
@@ -220,13 +239,13 @@ impl Counter {
     /// (whose first document is number `first`). An n-gram that starts or ends with a
     /// function word can never be a result, so it is skipped (a large share of all n-grams).
     fn for_each_gram(
-        docs: &[Vec<Vec<u32>>],
-        first: usize,
+        &self,
+        docs: std::ops::Range<usize>,
         flags: &[WordFlags],
         mut f: impl FnMut(usize, &[u32], usize, usize, [u32; 4]),
     ) {
-        for (di, doc) in docs.iter().enumerate() {
-            for clause in doc {
+        for di in docs {
+            for clause in self.clauses_of(di) {
                 for s in 0..clause.len() {
                     let w = flags[clause[s] as usize];
                     if !w.usable || !w.edge_ok {
@@ -246,7 +265,7 @@ impl Counter {
                         }
                         let mut key = [EDGE; 4];
                         key[..n].copy_from_slice(&clause[s..s + n]);
-                        f(first + di, clause, s, n, key);
+                        f(di, clause, s, n, key);
                     }
                 }
             }
@@ -267,9 +286,11 @@ impl Counter {
             .collect();
         let total = self.unigram.iter().sum::<usize>().max(1) as f64;
         // Pass 1 counts occurrences and documents of every n-gram.
-        let tallies = super::par_chunks(&self.docs, |docs, first| {
+        let docs: Vec<usize> = (0..self.doc_starts.len()).collect();
+        let range = |chunk: &[usize]| chunk.first().map_or(0..0, |&a| a..a + chunk.len());
+        let tallies = super::par_chunks(&docs, |chunk, _| {
             let mut m: FxHashMap<[u32; 4], Tally> = FxHashMap::default();
-            Self::for_each_gram(docs, first, &flags, |di, _, _, _, key| {
+            self.for_each_gram(range(chunk), &flags, |di, _, _, _, key| {
                 let t = m.entry(key).or_default();
                 t.count += 1;
                 if t.last_doc != di as u32 + 1 {
@@ -313,9 +334,9 @@ impl Counter {
             .map(|(i, k)| (*k, i as u32))
             .collect();
         // Pass 2 gathers the documents and neighbours of the candidates.
-        let gathered = super::par_chunks(&self.docs, |docs, first| {
+        let gathered = super::par_chunks(&docs, |chunk, _| {
             let mut m: Vec<Stats> = (0..keys.len()).map(|_| Stats::default()).collect();
-            Self::for_each_gram(docs, first, &flags, |di, clause, s, n, key| {
+            self.for_each_gram(range(chunk), &flags, |di, clause, s, n, key| {
                 let Some(&i) = index.get(&key) else {
                     return;
                 };

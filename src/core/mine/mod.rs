@@ -23,8 +23,13 @@ use crate::core::text;
 /// Segmentation cache: each distinct text is segmented once per mining run.
 #[derive(Default)]
 pub struct Segmented {
-    cache: rustc_hash::FxHashMap<String, Arc<Tagged>>,
-    facts_cache: rustc_hash::FxHashMap<String, Arc<Facts>>,
+    cache: rustc_hash::FxHashMap<Arc<str>, Analysed>,
+}
+
+/// A text segmented, and what templates need of it once asked for.
+struct Analysed {
+    words: Arc<Tagged>,
+    facts: Option<Arc<Facts>>,
 }
 
 /// What a template needs of one piece of its text: the specifics in it and the topic
@@ -35,33 +40,37 @@ pub struct Facts {
 }
 
 impl Segmented {
-    pub fn words(&mut self, text: &str) -> Arc<Tagged> {
-        if let Some(w) = self.cache.get(text) {
-            return Arc::clone(w);
+    fn entry(&mut self, text: &str) -> &mut Analysed {
+        if !self.cache.contains_key(text) {
+            let words = Arc::new(nlp::tag(text));
+            let key = Arc::clone(&words.text);
+            self.cache.insert(key, Analysed { words, facts: None });
         }
-        let w = Arc::new(nlp::tag(text));
-        self.cache.insert(text.to_string(), Arc::clone(&w));
-        w
+        self.cache.get_mut(text).expect("just inserted")
+    }
+
+    pub fn words(&mut self, text: &str) -> Arc<Tagged> {
+        Arc::clone(&self.entry(text).words)
     }
 
     /// Forgets everything: a speech's texts rarely recur in the next one, and a cache
     /// that only grows makes a large corpus slow to mine and heavy in memory.
     pub fn clear(&mut self) {
         self.cache.clear();
-        self.facts_cache.clear();
     }
 
     /// The specifics and topic evidence of a text, found once per distinct text.
     pub fn facts(&mut self, text: &str, lex: &TopicLexicon) -> Arc<Facts> {
-        if let Some(f) = self.facts_cache.get(text) {
+        let entry = self.entry(text);
+        if let Some(f) = &entry.facts {
             return Arc::clone(f);
         }
-        let words = self.words(text);
+        let words = &entry.words;
         let f = Arc::new(Facts {
-            specifics: specifics::find(&words),
+            specifics: specifics::find(words),
             topic_hits: lex.hits(words.iter().map(|(w, _)| w)),
         });
-        self.facts_cache.insert(text.to_string(), Arc::clone(&f));
+        entry.facts = Some(Arc::clone(&f));
         f
     }
 }
@@ -100,12 +109,15 @@ fn mine_part(sources: &[Source], lex: &TopicLexicon) -> Partial {
     };
     for s in sources {
         seg.clear();
+        for (_, text) in texts_with_paths(&s.speech) {
+            seg.words(text);
+        }
         part.templates
             .extend(templates::templates_of(&s.speech, &s.file, lex, &mut seg));
         part.counter.start_doc();
         for (path, text) in texts_with_paths(&s.speech) {
-            phrases::scan(&text, &s.file, &path, &mut seg, &mut occ);
-            add_clauses(&seg.words(&text), &mut part.counter);
+            phrases::scan(text, &s.file, &path, &mut seg, &mut occ);
+            add_clauses(&seg.words(text), &mut part.counter);
         }
         heading_frames(&s.speech.sections, &s.file, "", &mut occ);
         for o in occ.drain(..) {
@@ -186,13 +198,13 @@ pub(crate) fn par_chunks<T: Sync, R: Send>(
 }
 
 /// Every paragraph of a speech with its section path.
-fn texts_with_paths(s: &Speech) -> Vec<(String, String)> {
-    let mut out: Vec<(String, String)> = s
+fn texts_with_paths(s: &Speech) -> Vec<(String, &str)> {
+    let mut out: Vec<(String, &str)> = s
         .opening
         .iter()
-        .map(|p| ("开头".to_string(), p.clone()))
+        .map(|p| ("开头".to_string(), p.as_str()))
         .collect();
-    fn walk(secs: &[Section], prefix: &str, out: &mut Vec<(String, String)>) {
+    fn walk<'a>(secs: &'a [Section], prefix: &str, out: &mut Vec<(String, &'a str)>) {
         for sec in secs {
             let part = templates::path_part(&sec.marker);
             let path = if prefix.is_empty() {
@@ -200,13 +212,13 @@ fn texts_with_paths(s: &Speech) -> Vec<(String, String)> {
             } else {
                 format!("{prefix}/{part}")
             };
-            out.push((path.clone(), sec.heading.clone()));
-            out.extend(sec.paragraphs.iter().map(|p| (path.clone(), p.clone())));
+            out.push((path.clone(), sec.heading.as_str()));
+            out.extend(sec.paragraphs.iter().map(|p| (path.clone(), p.as_str())));
             walk(&sec.children, &path, out);
         }
     }
     walk(&s.sections, "", &mut out);
-    out.extend(s.closing.iter().map(|p| ("结尾".to_string(), p.clone())));
+    out.extend(s.closing.iter().map(|p| ("结尾".to_string(), p.as_str())));
     out
 }
 

@@ -85,7 +85,7 @@ pub fn find(tagged: &Tagged) -> Vec<Found> {
         });
     }
     // Each pattern below needs a character most paragraphs lack; the checks are cheap.
-    let text = tagged.text.as_str();
+    let text: &str = &tagged.text;
     let years_in = text.contains('年');
     let congress_in = text.contains('大') || text.contains('届');
     let campaign_in = text.contains('“');
