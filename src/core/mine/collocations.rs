@@ -59,6 +59,16 @@ struct Tally {
     last_doc: u32,
 }
 
+/// One thread's share of the first pass: its documents, the n-grams it saw numbered in
+/// order of appearance, their tallies, and the number of every n-gram occurrence in turn.
+#[derive(Default)]
+struct Share {
+    range: std::ops::Range<usize>,
+    keys: Vec<[u32; 4]>,
+    tallies: Vec<Tally>,
+    stream: Vec<u32>,
+}
+
 /// Pointwise mutual information of an n-gram seen `count` times, per word pair.
 fn pmi(key: &[u32; 4], count: usize, unigram: &[usize], total: f64) -> f64 {
     let ids: Vec<u32> = key.iter().copied().take_while(|&w| w != EDGE).collect();
@@ -285,71 +295,108 @@ impl Counter {
             })
             .collect();
         let total = self.unigram.iter().sum::<usize>().max(1) as f64;
-        // Pass 1 counts occurrences and documents of every n-gram.
+        // Pass 1 counts occurrences and documents of every n-gram, numbering n-grams as
+        // they come; the numbers, in order, let pass 2 walk the same n-grams without
+        // hashing them again.
         let docs: Vec<usize> = (0..self.doc_starts.len()).collect();
-        let range = |chunk: &[usize]| chunk.first().map_or(0..0, |&a| a..a + chunk.len());
-        let tallies = super::par_chunks(&docs, |chunk, _| {
-            let mut m: FxHashMap<[u32; 4], Tally> = FxHashMap::default();
-            self.for_each_gram(range(chunk), &flags, |di, _, _, _, key| {
-                let t = m.entry(key).or_default();
+        let parts = super::par_chunks(&docs, |chunk, _| {
+            let range = chunk.first().map_or(0..0, |&a| a..a + chunk.len());
+            let mut part = Share {
+                range: range.clone(),
+                ..Share::default()
+            };
+            let mut ids: FxHashMap<[u32; 4], u32> = FxHashMap::default();
+            self.for_each_gram(range, &flags, |di, _, _, _, key| {
+                let next = part.keys.len() as u32;
+                let id = *ids.entry(key).or_insert(next);
+                if id == next {
+                    part.keys.push(key);
+                    part.tallies.push(Tally::default());
+                }
+                part.stream.push(id);
+                let t = &mut part.tallies[id as usize];
                 t.count += 1;
                 if t.last_doc != di as u32 + 1 {
                     t.last_doc = di as u32 + 1;
                     t.docs += 1;
                 }
             });
-            m
+            part
         });
-        let mut tallies = tallies.into_iter();
-        let mut counts = tallies.next().unwrap_or_default();
-        for m in tallies {
-            for (k, t) in m {
-                let e = counts.entry(k).or_default();
-                e.count += t.count;
-                e.docs += t.docs;
-            }
+        // Shares' numbers become corpus-wide ones.
+        let mut ids: FxHashMap<[u32; 4], u32> = FxHashMap::default();
+        let mut keys: Vec<[u32; 4]> = Vec::new();
+        let mut tallies: Vec<Tally> = Vec::new();
+        let mut to_global: Vec<Vec<u32>> = Vec::new();
+        for part in &parts {
+            let map = part
+                .keys
+                .iter()
+                .zip(&part.tallies)
+                .map(|(key, t)| {
+                    let next = keys.len() as u32;
+                    let id = *ids.entry(*key).or_insert(next);
+                    if id == next {
+                        keys.push(*key);
+                        tallies.push(Tally::default());
+                    }
+                    let g = &mut tallies[id as usize];
+                    g.count += t.count;
+                    g.docs += t.docs;
+                    id
+                })
+                .collect();
+            to_global.push(map);
         }
         // Candidates: frequent, spread over documents, of a phrase's length, and whose
         // words stick together (PMI). Only these need the costly second pass.
-        let mut keys: Vec<[u32; 4]> = Vec::new();
-        for (key, t) in &counts {
+        let mut candidates: Vec<[u32; 4]> = Vec::new();
+        for (key, t) in keys.iter().zip(&tallies) {
             if (t.count as usize) < params.min_count || (t.docs as usize) < params.min_docs {
                 continue;
             }
-            let ids = key.iter().take_while(|&&w| w != EDGE);
-            let len: u32 = ids.clone().map(|&w| flags[w as usize].chars).sum();
+            let len: u32 = key
+                .iter()
+                .take_while(|&&w| w != EDGE)
+                .map(|&w| flags[w as usize].chars)
+                .sum();
             if !(MIN_CHARS..=MAX_CHARS).contains(&len)
                 || pmi(key, t.count as usize, &self.unigram, total) < params.min_pmi
             {
                 continue;
             }
-            keys.push(*key);
+            candidates.push(*key);
         }
-        drop(counts);
         // In id order, so ties later on break the same way however the work was split.
-        keys.sort_unstable();
-        let index: FxHashMap<[u32; 4], u32> = keys
-            .iter()
-            .enumerate()
-            .map(|(i, k)| (*k, i as u32))
-            .collect();
+        candidates.sort_unstable();
+        let mut candidate_of = vec![u32::MAX; keys.len()];
+        for (i, key) in candidates.iter().enumerate() {
+            candidate_of[ids[key] as usize] = i as u32;
+        }
+        drop(ids);
+        let shares: Vec<(Share, Vec<u32>)> = parts.into_iter().zip(to_global).collect();
         // Pass 2 gathers the documents and neighbours of the candidates.
-        let gathered = super::par_chunks(&docs, |chunk, _| {
-            let mut m: Vec<Stats> = (0..keys.len()).map(|_| Stats::default()).collect();
-            self.for_each_gram(range(chunk), &flags, |di, clause, s, n, key| {
-                let Some(&i) = index.get(&key) else {
-                    return;
-                };
-                let st = &mut m[i as usize];
-                st.count += 1;
-                if st.docs.last() != Some(&di) {
-                    st.docs.push(di);
-                }
-                let l = if s == 0 { EDGE } else { clause[s - 1] };
-                let r = clause.get(s + n).copied().unwrap_or(EDGE);
-                st.left.add(l, 1);
-                st.right.add(r, 1);
-            });
+        let gathered = super::par_chunks(&shares, |chunk, _| {
+            let mut m: Vec<Stats> = (0..candidates.len()).map(|_| Stats::default()).collect();
+            for (share, global) in chunk {
+                let mut stream = share.stream.iter();
+                self.for_each_gram(share.range.clone(), &flags, |di, clause, s, n, _| {
+                    let local = *stream.next().expect("pass 2 walks pass 1's n-grams");
+                    let i = candidate_of[global[local as usize] as usize];
+                    if i == u32::MAX {
+                        return;
+                    }
+                    let st = &mut m[i as usize];
+                    st.count += 1;
+                    if st.docs.last() != Some(&di) {
+                        st.docs.push(di);
+                    }
+                    let l = if s == 0 { EDGE } else { clause[s - 1] };
+                    let r = clause.get(s + n).copied().unwrap_or(EDGE);
+                    st.left.add(l, 1);
+                    st.right.add(r, 1);
+                });
+            }
             m
         });
         let mut gathered = gathered.into_iter();
@@ -362,6 +409,7 @@ impl Counter {
                 st.right.join(part.right);
             }
         }
+        let keys = candidates;
         let stats = keys.into_iter().zip(joined);
         let mut out: Vec<Collocation> = Vec::new();
         for (key, st) in stats {
