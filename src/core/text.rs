@@ -153,6 +153,42 @@ pub fn is_han(c: char) -> bool {
         0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FA1F)
 }
 
+/// A character words are made of: Han or alphanumeric. Answers the common Chinese
+/// punctuation without Unicode's tables, as mining asks this of every character.
+pub fn is_word_char(c: char) -> bool {
+    if is_han(c) {
+        return true;
+    }
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
+    if matches!(
+        c,
+        '，' | '。'
+            | '、'
+            | '；'
+            | '：'
+            | '？'
+            | '！'
+            | '“'
+            | '”'
+            | '‘'
+            | '’'
+            | '（'
+            | '）'
+            | '《'
+            | '》'
+            | '—'
+            | '…'
+            | '·'
+            | '【'
+            | '】'
+    ) {
+        return false;
+    }
+    c.is_alphanumeric()
+}
+
 /// Half-width punctuation next to Chinese becomes full-width; digits and Latin are left alone
 /// ("1,000", "12:30", "(a)" stay as they are).
 pub fn fullwidth_punct(line: &str) -> String {
@@ -256,6 +292,13 @@ pub fn is_speech_file(p: &Path) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn word_chars_are_han_or_alphanumeric() {
+        for c in (0..0x30000u32).filter_map(char::from_u32) {
+            assert_eq!(is_word_char(c), is_han(c) || c.is_alphanumeric(), "{c:?}");
+        }
+    }
 
     #[test]
     fn punctuation_next_to_chinese_becomes_full_width() {

@@ -53,10 +53,11 @@ impl Segmented {
         Arc::clone(&self.entry(text).words)
     }
 
-    /// Forgets everything: a speech's texts rarely recur in the next one, and a cache
+    /// Forgets the paragraphs: a speech's texts rarely recur in the next one, and a cache
     /// that only grows makes a large corpus slow to mine and heavy in memory.
     pub fn clear(&mut self) {
-        self.cache.clear();
+        // Short texts (halves and items of set phrases) recur across speeches: kept.
+        self.cache.retain(|text, _| text.len() <= 12);
     }
 
     /// The specifics and topic evidence of a text, found once per distinct text.
@@ -228,11 +229,7 @@ fn add_clauses(t: &Tagged, counter: &mut collocations::Counter) {
     let words = &t.words;
     let mut start = 0;
     for (i, w) in words.iter().enumerate() {
-        if !t
-            .word(w)
-            .chars()
-            .any(|c| text::is_han(c) || c.is_alphanumeric())
-        {
+        if !t.word(w).chars().any(text::is_word_char) {
             counter.add_clause(words[start..i].iter().map(|w| t.word(w)));
             start = i + 1;
         }
@@ -271,7 +268,7 @@ fn heading_frames(secs: &[Section], file: &str, prefix: &str, out: &mut Vec<Occu
 /// Near-duplicate key: the text without punctuation and quotation marks.
 fn norm(s: &str) -> String {
     s.chars()
-        .filter(|c| text::is_han(*c) || c.is_alphanumeric() || *c == '{' || *c == '}')
+        .filter(|&c| text::is_word_char(c) || c == '{' || c == '}')
         .collect()
 }
 
