@@ -265,11 +265,9 @@ fn heading_frames(secs: &[Section], file: &str, prefix: &str, out: &mut Vec<Occu
     }
 }
 
-/// Near-duplicate key: the text without punctuation and quotation marks.
-fn norm(s: &str) -> String {
-    s.chars()
-        .filter(|&c| text::is_word_char(c) || c == '{' || c == '}')
-        .collect()
+/// Characters kept in a near-duplicate key: punctuation and quotation marks are not.
+fn is_norm_char(c: char) -> bool {
+    text::is_word_char(c) || c == '{' || c == '}'
 }
 
 /// Occurrences of one phrase up to punctuation, being gathered.
@@ -292,18 +290,35 @@ impl Acc {
 /// Occurrences grouped by kind and text up to punctuation. Workers group their own
 /// share; the groups are then joined in source order.
 #[derive(Default)]
-struct Grouped(rustc_hash::FxHashMap<(PhraseKind, String), Acc>);
+struct Grouped {
+    groups: rustc_hash::FxHashMap<PhraseKind, rustc_hash::FxHashMap<String, Acc>>,
+    /// The last text looked up, normalised: most occurrences join a group that exists,
+    /// and need no key of their own.
+    key: String,
+}
 
 impl Grouped {
+    /// The group of `text` in `kind`, made if new.
+    fn group(&mut self, kind: PhraseKind, text: &str) -> &mut Acc {
+        let Grouped { groups, key } = self;
+        key.clear();
+        key.extend(text.chars().filter(|&c| is_norm_char(c)));
+        let g = groups.entry(kind).or_default();
+        if !g.contains_key(key.as_str()) {
+            g.insert(
+                key.clone(),
+                Acc {
+                    text: text.to_string(),
+                    count: 0,
+                    sources: BTreeSet::new(),
+                },
+            );
+        }
+        g.get_mut(key.as_str()).expect("just made")
+    }
+
     fn add(&mut self, o: Occurrence) {
-        let acc = self
-            .0
-            .entry((o.kind, norm(&o.text)))
-            .or_insert_with(|| Acc {
-                text: o.text.clone(),
-                count: 0,
-                sources: BTreeSet::new(),
-            });
+        let acc = self.group(o.kind, &o.text);
         acc.count += 1;
         acc.spelling(o.text);
         acc.sources.insert(PhraseSource {
@@ -320,11 +335,7 @@ impl Grouped {
         count: usize,
         sources: impl IntoIterator<Item = PhraseSource>,
     ) {
-        let acc = self.0.entry((kind, norm(&text))).or_insert_with(|| Acc {
-            text: text.clone(),
-            count: 0,
-            sources: BTreeSet::new(),
-        });
+        let acc = self.group(kind, &text);
         acc.count += count;
         acc.spelling(text);
         acc.sources.extend(sources);
@@ -332,16 +343,19 @@ impl Grouped {
 
     /// Joins a later share's groups into this one's.
     fn join(&mut self, later: Grouped) {
-        for (k, acc) in later.0 {
-            match self.0.entry(k) {
-                std::collections::hash_map::Entry::Occupied(mut e) => {
-                    let mine = e.get_mut();
-                    mine.count += acc.count;
-                    mine.spelling(acc.text);
-                    mine.sources.extend(acc.sources);
-                }
-                std::collections::hash_map::Entry::Vacant(e) => {
-                    e.insert(acc);
+        for (kind, accs) in later.groups {
+            let g = self.groups.entry(kind).or_default();
+            for (k, acc) in accs {
+                match g.entry(k) {
+                    std::collections::hash_map::Entry::Occupied(mut e) => {
+                        let mine = e.get_mut();
+                        mine.count += acc.count;
+                        mine.spelling(acc.text);
+                        mine.sources.extend(acc.sources);
+                    }
+                    std::collections::hash_map::Entry::Vacant(e) => {
+                        e.insert(acc);
+                    }
                 }
             }
         }
@@ -356,7 +370,11 @@ fn merge(
     section_topics: &HashMap<(String, String), Vec<String>>,
 ) -> Vec<Phrase> {
     // Ordered by key: the order is that of the keys alone, however the work was split.
-    let mut by_key: BTreeMap<(PhraseKind, String), Acc> = grouped.0.into_iter().collect();
+    let mut by_key: BTreeMap<(PhraseKind, String), Acc> = grouped
+        .groups
+        .into_iter()
+        .flat_map(|(kind, accs)| accs.into_iter().map(move |(k, a)| ((kind, k), a)))
+        .collect();
     // Containment merging for long kinds: a shorter quotation inside a longer one is the same.
     let keys: Vec<(PhraseKind, String)> = by_key.keys().cloned().collect();
     for kind in [PhraseKind::Quote, PhraseKind::Parallel] {
