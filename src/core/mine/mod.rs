@@ -30,6 +30,14 @@ pub struct Segmented {
 struct Analysed {
     words: Arc<Tagged>,
     facts: Option<Arc<Facts>>,
+    /// The text with its blanks made slots, once asked for; `Some(None)`: no blanks.
+    blanks: Option<Option<Arc<Blanks>>>,
+}
+
+/// A text whose blanks became slots, and the blanks.
+pub struct Blanks {
+    pub filled: String,
+    pub found: Vec<slots::Filled>,
 }
 
 /// What a template needs of one piece of its text: the specifics in it and the topic
@@ -44,9 +52,32 @@ impl Segmented {
         if !self.cache.contains_key(text) {
             let words = Arc::new(nlp::tag(text));
             let key = Arc::clone(&words.text);
-            self.cache.insert(key, Analysed { words, facts: None });
+            self.cache.insert(
+                key,
+                Analysed {
+                    words,
+                    facts: None,
+                    blanks: None,
+                },
+            );
         }
         self.cache.get_mut(text).expect("just inserted")
+    }
+
+    /// `text` with its blanks made slots, if it has any; worked out once per text (a
+    /// point's text recurs in its section's template).
+    pub fn blanks(&mut self, text: &str) -> Option<Arc<Blanks>> {
+        let entry = self.entry(text);
+        entry
+            .blanks
+            .get_or_insert_with(|| {
+                if !slots::may_have_blanks(text) {
+                    return None;
+                }
+                let (filled, found) = slots::fill_blanks(text);
+                (!found.is_empty()).then(|| Arc::new(Blanks { filled, found }))
+            })
+            .clone()
     }
 
     pub fn words(&mut self, text: &str) -> Arc<Tagged> {

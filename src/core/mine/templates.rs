@@ -6,7 +6,6 @@ use crate::core::library::{
     Loc, Provenance, Slot, Specific, Template, TemplateChild, TemplateKind, stem,
 };
 use crate::core::mine::Segmented;
-use crate::core::mine::slots::{fill_blanks, may_have_blanks};
 use crate::core::speech::{Section, Speech};
 
 /// The part of a marker that names a position: "第二，" → "第二", "（三）" stays.
@@ -127,21 +126,17 @@ fn build(
     // Slots first: specifics are located in the rewritten text.
     let locs: Vec<Loc> = t.texts().into_iter().map(|(l, _)| l).collect();
     for loc in &locs {
-        let text = t.text_at(*loc).unwrap_or_default();
-        if !may_have_blanks(text) {
+        let Some(b) = seg.blanks(t.text_at(*loc).unwrap_or_default()) else {
             continue;
-        }
-        let (filled, found) = fill_blanks(text);
-        if !found.is_empty() {
-            set_text(&mut t, *loc, filled);
-            t.slots.extend(found.into_iter().map(|f| Slot {
-                name: f.name.to_string(),
-                original: f.original,
-                loc: *loc,
-                start: f.start,
-                end: f.end,
-            }));
-        }
+        };
+        set_text(&mut t, *loc, b.filled.clone());
+        t.slots.extend(b.found.iter().map(|f| Slot {
+            name: f.name.to_string(),
+            original: f.original.clone(),
+            loc: *loc,
+            start: f.start,
+            end: f.end,
+        }));
     }
     let mut score = lex.new_score();
     for loc in &locs {
