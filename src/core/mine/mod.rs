@@ -196,8 +196,18 @@ pub fn mine(sources: &[Source], lex: &TopicLexicon) -> Library {
     lib
 }
 
+#[cfg(test)]
+thread_local! {
+    /// Tests choose how many threads share the work, to show it does not matter.
+    static THREADS: std::cell::Cell<Option<usize>> = const { std::cell::Cell::new(None) };
+}
+
 /// How many threads share a job of `items` items: the machine's cores, at most 8.
 pub(crate) fn workers(items: usize) -> usize {
+    #[cfg(test)]
+    if let Some(n) = THREADS.with(|t| t.get()) {
+        return n.clamp(1, items.max(1));
+    }
     std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .clamp(1, 8)
@@ -565,5 +575,46 @@ fn error_reason(e: &crate::core::error::ReadError) -> String {
     match e {
         crate::core::error::ReadError::Io { source, .. } => format!("无法读取：{source}"),
         crate::core::error::ReadError::Invalid { why, .. } => why.clone(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The corpus, each speech several times under other names: phrases recur across
+    /// files, and the documents split among threads in different places.
+    fn sources() -> Vec<Source> {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/corpus");
+        let mut files: Vec<PathBuf> = text::collect_inputs(&[dir]);
+        files.sort();
+        (0..4)
+            .flat_map(|copy| {
+                files.iter().map(move |f| Source {
+                    file: format!("{copy}-{}", f.file_name().unwrap().to_string_lossy()),
+                    speech: outline::parse_file(f).unwrap(),
+                })
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_library_does_not_depend_on_how_many_threads_mine_it() {
+        let (sources, lex) = (sources(), TopicLexicon::builtin());
+        let with = |n: usize| {
+            THREADS.with(|t| t.set(Some(n)));
+            let lib = mine(&sources, &lex);
+            THREADS.with(|t| t.set(None));
+            lib
+        };
+        let one = with(1);
+        assert!(
+            one.phrases
+                .iter()
+                .any(|p| p.kind == PhraseKind::Collocation)
+        );
+        assert_eq!(one, with(2));
+        assert_eq!(one, with(3));
+        assert_eq!(one, with(7));
     }
 }
