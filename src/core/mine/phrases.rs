@@ -1,6 +1,10 @@
 //! Stock phrases found in running text: quoted formulations (term), leader quotations
 //! (quote), 排比 runs and paired clauses (parallel), and set phrases (idiom).
 
+use std::sync::LazyLock;
+
+use aho_corasick::AhoCorasick;
+
 use crate::core::library::PhraseKind;
 use crate::core::mine::{Occurrence, Segmented};
 use crate::core::text::is_han;
@@ -29,8 +33,7 @@ pub fn scan(text: &str, file: &str, path: &str, seg: &mut Segmented, out: &mut V
     // Terms need a quotation mark, quotations a speaker and a verb of saying; most
     // paragraphs have neither, and are not copied into characters.
     let quoted = text.contains('“');
-    let reported =
-        SPEECH_VERBS.iter().any(|v| text.contains(v)) && SPEAKERS.iter().any(|s| text.contains(s));
+    let reported = VERB_FINDER.is_match(text) && SPEAKER_FINDER.is_match(text);
     if quoted || reported {
         let chars: Vec<char> = text.chars().collect();
         if quoted {
@@ -92,6 +95,12 @@ const SPEAKERS: &[&str] = &[
     "古人",
     "先贤",
 ];
+
+/// All verbs of saying in one automaton: one pass over a paragraph instead of one per verb.
+static VERB_FINDER: LazyLock<AhoCorasick> =
+    LazyLock::new(|| AhoCorasick::new(SPEECH_VERBS).expect("fixed patterns build"));
+static SPEAKER_FINDER: LazyLock<AhoCorasick> =
+    LazyLock::new(|| AhoCorasick::new(SPEAKERS).expect("fixed patterns build"));
 
 /// "习近平总书记多次强调：“…”" — the speaker, the verb and the whole quotation.
 /// Unquoted reported speech of the General Secretary runs to the end of its sentence.
@@ -262,7 +271,10 @@ fn parallels_in(cls: &[&str]) -> Vec<String> {
     };
     for &cl in cls {
         let len = cl.chars().count();
-        let fits = (6..=16).contains(&len) && cl.chars().all(|c| is_han(c) || c == '、');
+        // 6–16 Han characters take 18–64 bytes in UTF-8: checked on the length first.
+        let fits = (18..=64).contains(&cl.len())
+            && (6..=16).contains(&len)
+            && cl.chars().all(|c| is_han(c) || c == '、');
         if let Some(prev) = run.last() {
             // Paired clauses open alike and agree in at least two places (在…面前敢…).
             let agree = prev.chars().zip(cl.chars()).filter(|(a, b)| a == b).count();
