@@ -3,109 +3,26 @@
 
 pub mod collocations;
 pub mod frames;
+mod merge;
 pub mod phrases;
+mod segmented;
 pub mod slots;
 pub mod specifics;
 pub mod templates;
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use merge::{Grouped, merge};
+pub use segmented::{Blanks, Facts, Segmented};
+
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use crate::core::lexicon::TopicLexicon;
-use crate::core::library::{Library, Phrase, PhraseKind, PhraseSource};
-use crate::core::nlp::{self, Tagged};
+use crate::core::library::{Library, PhraseKind, PhraseSource};
+use crate::core::nlp::Tagged;
 use crate::core::outline;
 use crate::core::speech::{Section, Speech};
 use crate::core::text;
-
-/// Segmentation cache: each distinct text is segmented once per mining run.
-#[derive(Default)]
-pub struct Segmented {
-    cache: rustc_hash::FxHashMap<Arc<str>, Analysed>,
-}
-
-/// A text segmented, and what templates need of it once asked for.
-struct Analysed {
-    words: Arc<Tagged>,
-    facts: Option<Arc<Facts>>,
-    /// The text with its blanks made slots, once asked for; `Some(None)`: no blanks.
-    blanks: Option<Option<Arc<Blanks>>>,
-}
-
-/// A text whose blanks became slots, and the blanks.
-pub struct Blanks {
-    pub filled: String,
-    pub found: Vec<slots::Filled>,
-}
-
-/// What a template needs of one piece of its text: the specifics in it and the topic
-/// evidence of its words.
-pub struct Facts {
-    pub specifics: Vec<specifics::Found>,
-    pub topic_hits: Vec<(usize, u32)>,
-}
-
-impl Segmented {
-    fn entry(&mut self, text: &str) -> &mut Analysed {
-        if !self.cache.contains_key(text) {
-            let words = Arc::new(nlp::tag(text));
-            let key = Arc::clone(&words.text);
-            self.cache.insert(
-                key,
-                Analysed {
-                    words,
-                    facts: None,
-                    blanks: None,
-                },
-            );
-        }
-        self.cache.get_mut(text).expect("just inserted")
-    }
-
-    /// `text` with its blanks made slots, if it has any; worked out once per text (a
-    /// point's text recurs in its section's template).
-    pub fn blanks(&mut self, text: &str) -> Option<Arc<Blanks>> {
-        let entry = self.entry(text);
-        entry
-            .blanks
-            .get_or_insert_with(|| {
-                if !slots::may_have_blanks(text) {
-                    return None;
-                }
-                let (filled, found) = slots::fill_blanks(text);
-                (!found.is_empty()).then(|| Arc::new(Blanks { filled, found }))
-            })
-            .clone()
-    }
-
-    pub fn words(&mut self, text: &str) -> Arc<Tagged> {
-        Arc::clone(&self.entry(text).words)
-    }
-
-    /// Forgets the paragraphs: a speech's texts rarely recur in the next one, and a cache
-    /// that only grows makes a large corpus slow to mine and heavy in memory.
-    pub fn clear(&mut self) {
-        // Short texts (halves and items of set phrases) recur across speeches: kept.
-        self.cache.retain(|text, _| text.len() <= 12);
-    }
-
-    /// The specifics and topic evidence of a text, found once per distinct text.
-    pub fn facts(&mut self, text: &str, lex: &TopicLexicon) -> Arc<Facts> {
-        let entry = self.entry(text);
-        if let Some(f) = &entry.facts {
-            return Arc::clone(f);
-        }
-        let words = &entry.words;
-        let f = Arc::new(Facts {
-            specifics: specifics::find(words),
-            topic_hits: lex.hits(words.iter().map(|(w, _)| w)),
-        });
-        entry.facts = Some(Arc::clone(&f));
-        f
-    }
-}
 
 /// One occurrence of a phrase before merging.
 #[derive(Debug, Clone)]
@@ -122,7 +39,6 @@ pub struct Source {
     pub speech: Speech,
 }
 
-/// Mines speeches into a library. Deterministic: the same input gives the same library.
 /// What one worker finds in its share of the speeches, in source order.
 struct Partial {
     templates: Vec<crate::core::library::Template>,
@@ -304,182 +220,6 @@ fn heading_frames(secs: &[Section], file: &str, prefix: &str, out: &mut Vec<Occu
         };
         heading_frames(&s.children, file, &path, out);
     }
-}
-
-/// Characters kept in a near-duplicate key: punctuation and quotation marks are not.
-fn is_norm_char(c: char) -> bool {
-    text::is_word_char(c) || c == '{' || c == '}'
-}
-
-/// Occurrences of one phrase up to punctuation, being gathered.
-struct Acc {
-    text: String,
-    count: usize,
-    sources: BTreeSet<PhraseSource>,
-}
-
-impl Acc {
-    /// Counts another spelling: the longest wins (with its quotation marks), then the
-    /// first in order.
-    fn spelling(&mut self, text: String) {
-        if text.chars().count() > self.text.chars().count() {
-            self.text = text;
-        }
-    }
-}
-
-/// Occurrences grouped by kind and text up to punctuation. Workers group their own
-/// share; the groups are then joined in source order.
-#[derive(Default)]
-struct Grouped {
-    groups: rustc_hash::FxHashMap<PhraseKind, rustc_hash::FxHashMap<String, Acc>>,
-    /// The last text looked up, normalised: most occurrences join a group that exists,
-    /// and need no key of their own.
-    key: String,
-}
-
-impl Grouped {
-    /// The group of `text` in `kind`, made if new.
-    fn group(&mut self, kind: PhraseKind, text: &str) -> &mut Acc {
-        let Grouped { groups, key } = self;
-        key.clear();
-        key.extend(text.chars().filter(|&c| is_norm_char(c)));
-        let g = groups.entry(kind).or_default();
-        if !g.contains_key(key.as_str()) {
-            g.insert(
-                key.clone(),
-                Acc {
-                    text: text.to_string(),
-                    count: 0,
-                    sources: BTreeSet::new(),
-                },
-            );
-        }
-        g.get_mut(key.as_str()).expect("just made")
-    }
-
-    fn add(&mut self, o: Occurrence) {
-        let acc = self.group(o.kind, &o.text);
-        acc.count += 1;
-        acc.spelling(o.text);
-        acc.sources.insert(PhraseSource {
-            file: o.file,
-            path: o.path,
-        });
-    }
-
-    /// A phrase seen `count` times in `sources`.
-    fn add_counted(
-        &mut self,
-        kind: PhraseKind,
-        text: String,
-        count: usize,
-        sources: impl IntoIterator<Item = PhraseSource>,
-    ) {
-        let acc = self.group(kind, &text);
-        acc.count += count;
-        acc.spelling(text);
-        acc.sources.extend(sources);
-    }
-
-    /// Joins a later share's groups into this one's.
-    fn join(&mut self, later: Grouped) {
-        for (kind, accs) in later.groups {
-            let g = self.groups.entry(kind).or_default();
-            for (k, acc) in accs {
-                match g.entry(k) {
-                    std::collections::hash_map::Entry::Occupied(mut e) => {
-                        let mine = e.get_mut();
-                        mine.count += acc.count;
-                        mine.spelling(acc.text);
-                        mine.sources.extend(acc.sources);
-                    }
-                    std::collections::hash_map::Entry::Vacant(e) => {
-                        e.insert(acc);
-                    }
-                }
-            }
-        }
-    }
-}
-
-/// Merges occurrences into phrases: exact and near duplicates (same text up to
-/// punctuation; a quotation or 排比 contained in a longer one of the same kind) become one.
-fn merge(
-    grouped: Grouped,
-    lex: &TopicLexicon,
-    section_topics: &HashMap<(String, String), Vec<String>>,
-) -> Vec<Phrase> {
-    // Ordered by key: the order is that of the keys alone, however the work was split.
-    let mut by_key: BTreeMap<(PhraseKind, String), Acc> = grouped
-        .groups
-        .into_iter()
-        .flat_map(|(kind, accs)| accs.into_iter().map(move |(k, a)| ((kind, k), a)))
-        .collect();
-    // Containment merging for long kinds: a shorter quotation inside a longer one is the same.
-    let keys: Vec<(PhraseKind, String)> = by_key.keys().cloned().collect();
-    for kind in [PhraseKind::Quote, PhraseKind::Parallel] {
-        let mut ks: Vec<&(PhraseKind, String)> = keys.iter().filter(|k| k.0 == kind).collect();
-        ks.sort_by_key(|k| std::cmp::Reverse(k.1.chars().count()));
-        for i in 0..ks.len() {
-            for j in 0..i {
-                let (long, short) = (ks[j], ks[i]);
-                if !by_key.contains_key(long) || !by_key.contains_key(short) {
-                    continue;
-                }
-                if long.1.contains(short.1.as_str()) {
-                    let s = by_key.remove(short).expect("checked");
-                    let l = by_key.get_mut(long).expect("checked");
-                    l.count += s.count;
-                    l.sources.extend(s.sources);
-                    break;
-                }
-            }
-        }
-    }
-    let accs: Vec<(PhraseKind, Acc)> = by_key.into_iter().map(|((k, _), a)| (k, a)).collect();
-    // Keywords need jieba: the phrases are shared among threads.
-    let keywords = par_chunks(&accs, |chunk, _| {
-        chunk
-            .iter()
-            .map(|(_, acc)| {
-                nlp::keywords(
-                    &acc.text
-                        .replace(['{', '}', 'X', 'Y', 'Z', 'W', 'V', 'U'], ""),
-                )
-            })
-            .collect::<Vec<_>>()
-    });
-    let mut out: Vec<Phrase> = accs
-        .into_iter()
-        .zip(keywords.into_iter().flatten())
-        .map(|((kind, acc), keywords)| {
-            let mut topics = lex.classify(keywords.iter().map(String::as_str), []);
-            if topics.is_empty() {
-                topics = acc
-                    .sources
-                    .iter()
-                    .find_map(|s| section_topics.get(&(s.file.clone(), s.path.clone())))
-                    .map(|t| t.iter().take(2).cloned().collect())
-                    .unwrap_or_default();
-            }
-            Phrase {
-                text: acc.text,
-                kind,
-                topics,
-                keywords,
-                count: acc.count,
-                sources: acc.sources.into_iter().collect(),
-            }
-        })
-        .collect();
-    out.sort_by(|a, b| {
-        a.kind
-            .cmp(&b.kind)
-            .then(b.count.cmp(&a.count))
-            .then(a.text.cmp(&b.text))
-    });
-    out
 }
 
 /// What a mining run read, skipped and produced.

@@ -1,0 +1,186 @@
+//! Phrase occurrences grouped by kind and text up to punctuation, and merged into the
+//! library's phrases.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use crate::core::lexicon::TopicLexicon;
+use crate::core::library::{Phrase, PhraseKind, PhraseSource};
+use crate::core::mine::{Occurrence, par_chunks};
+use crate::core::nlp;
+use crate::core::text;
+
+/// Characters kept in a near-duplicate key: punctuation and quotation marks are not.
+fn is_norm_char(c: char) -> bool {
+    text::is_word_char(c) || c == '{' || c == '}'
+}
+
+/// Occurrences of one phrase up to punctuation, being gathered.
+struct Acc {
+    text: String,
+    count: usize,
+    sources: BTreeSet<PhraseSource>,
+}
+
+impl Acc {
+    /// Counts another spelling: the longest wins (with its quotation marks), then the
+    /// first in order.
+    fn spelling(&mut self, text: String) {
+        if text.chars().count() > self.text.chars().count() {
+            self.text = text;
+        }
+    }
+}
+
+/// Occurrences grouped by kind and text up to punctuation. Workers group their own
+/// share; the groups are then joined in source order.
+#[derive(Default)]
+pub(super) struct Grouped {
+    groups: rustc_hash::FxHashMap<PhraseKind, rustc_hash::FxHashMap<String, Acc>>,
+    /// The last text looked up, normalised: most occurrences join a group that exists,
+    /// and need no key of their own.
+    key: String,
+}
+
+impl Grouped {
+    /// The group of `text` in `kind`, made if new.
+    fn group(&mut self, kind: PhraseKind, text: &str) -> &mut Acc {
+        let Grouped { groups, key } = self;
+        key.clear();
+        key.extend(text.chars().filter(|&c| is_norm_char(c)));
+        let g = groups.entry(kind).or_default();
+        if !g.contains_key(key.as_str()) {
+            g.insert(
+                key.clone(),
+                Acc {
+                    text: text.to_string(),
+                    count: 0,
+                    sources: BTreeSet::new(),
+                },
+            );
+        }
+        g.get_mut(key.as_str()).expect("just made")
+    }
+
+    pub(super) fn add(&mut self, o: Occurrence) {
+        let acc = self.group(o.kind, &o.text);
+        acc.count += 1;
+        acc.spelling(o.text);
+        acc.sources.insert(PhraseSource {
+            file: o.file,
+            path: o.path,
+        });
+    }
+
+    /// A phrase seen `count` times in `sources`.
+    pub(super) fn add_counted(
+        &mut self,
+        kind: PhraseKind,
+        text: String,
+        count: usize,
+        sources: impl IntoIterator<Item = PhraseSource>,
+    ) {
+        let acc = self.group(kind, &text);
+        acc.count += count;
+        acc.spelling(text);
+        acc.sources.extend(sources);
+    }
+
+    /// Joins a later share's groups into this one's.
+    pub(super) fn join(&mut self, later: Grouped) {
+        for (kind, accs) in later.groups {
+            let g = self.groups.entry(kind).or_default();
+            for (k, acc) in accs {
+                match g.entry(k) {
+                    std::collections::hash_map::Entry::Occupied(mut e) => {
+                        let mine = e.get_mut();
+                        mine.count += acc.count;
+                        mine.spelling(acc.text);
+                        mine.sources.extend(acc.sources);
+                    }
+                    std::collections::hash_map::Entry::Vacant(e) => {
+                        e.insert(acc);
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Merges occurrences into phrases: exact and near duplicates (same text up to
+/// punctuation; a quotation or 排比 contained in a longer one of the same kind) become one.
+pub(super) fn merge(
+    grouped: Grouped,
+    lex: &TopicLexicon,
+    section_topics: &HashMap<(String, String), Vec<String>>,
+) -> Vec<Phrase> {
+    // Ordered by key: the order is that of the keys alone, however the work was split.
+    let mut by_key: BTreeMap<(PhraseKind, String), Acc> = grouped
+        .groups
+        .into_iter()
+        .flat_map(|(kind, accs)| accs.into_iter().map(move |(k, a)| ((kind, k), a)))
+        .collect();
+    // Containment merging for long kinds: a shorter quotation inside a longer one is the same.
+    let keys: Vec<(PhraseKind, String)> = by_key.keys().cloned().collect();
+    for kind in [PhraseKind::Quote, PhraseKind::Parallel] {
+        let mut ks: Vec<&(PhraseKind, String)> = keys.iter().filter(|k| k.0 == kind).collect();
+        ks.sort_by_key(|k| std::cmp::Reverse(k.1.chars().count()));
+        for i in 0..ks.len() {
+            for j in 0..i {
+                let (long, short) = (ks[j], ks[i]);
+                if !by_key.contains_key(long) || !by_key.contains_key(short) {
+                    continue;
+                }
+                if long.1.contains(short.1.as_str()) {
+                    let s = by_key.remove(short).expect("checked");
+                    let l = by_key.get_mut(long).expect("checked");
+                    l.count += s.count;
+                    l.sources.extend(s.sources);
+                    break;
+                }
+            }
+        }
+    }
+    let accs: Vec<(PhraseKind, Acc)> = by_key.into_iter().map(|((k, _), a)| (k, a)).collect();
+    // Keywords need jieba: the phrases are shared among threads.
+    let keywords = par_chunks(&accs, |chunk, _| {
+        chunk
+            .iter()
+            .map(|(_, acc)| {
+                nlp::keywords(
+                    &acc.text
+                        .replace(['{', '}', 'X', 'Y', 'Z', 'W', 'V', 'U'], ""),
+                )
+            })
+            .collect::<Vec<_>>()
+    });
+    let mut out: Vec<Phrase> = accs
+        .into_iter()
+        .zip(keywords.into_iter().flatten())
+        .map(|((kind, acc), keywords)| {
+            let mut topics = lex.classify(keywords.iter().map(String::as_str), []);
+            if topics.is_empty() {
+                topics = acc
+                    .sources
+                    .iter()
+                    .find_map(|s| section_topics.get(&(s.file.clone(), s.path.clone())))
+                    .map(|t| t.iter().take(2).cloned().collect())
+                    .unwrap_or_default();
+            }
+            Phrase {
+                text: acc.text,
+                kind,
+                topics,
+                keywords,
+                count: acc.count,
+                sources: acc.sources.into_iter().collect(),
+            }
+        })
+        .collect();
+    out.sort_by(|a, b| {
+        a.kind
+            .cmp(&b.kind)
+            .then(b.count.cmp(&a.count))
+            .then(a.text.cmp(&b.text))
+    });
+    out
+}

@@ -1,0 +1,95 @@
+//! The per-worker cache of segmented texts, and what templates need of each text:
+//! its blanks made slots, its specifics and its topic evidence.
+
+use std::sync::Arc;
+
+use crate::core::lexicon::TopicLexicon;
+use crate::core::mine::{slots, specifics};
+use crate::core::nlp::{self, Tagged};
+
+/// Segmentation cache: each distinct text is segmented once per mining run.
+#[derive(Default)]
+pub struct Segmented {
+    cache: rustc_hash::FxHashMap<Arc<str>, Analysed>,
+}
+
+/// A text segmented, and what templates need of it once asked for.
+struct Analysed {
+    words: Arc<Tagged>,
+    facts: Option<Arc<Facts>>,
+    /// The text with its blanks made slots, once asked for; `Some(None)`: no blanks.
+    blanks: Option<Option<Arc<Blanks>>>,
+}
+
+/// A text whose blanks became slots, and the blanks.
+pub struct Blanks {
+    pub filled: String,
+    pub found: Vec<slots::Filled>,
+}
+
+/// What a template needs of one piece of its text: the specifics in it and the topic
+/// evidence of its words.
+pub struct Facts {
+    pub specifics: Vec<specifics::Found>,
+    pub topic_hits: Vec<(usize, u32)>,
+}
+
+impl Segmented {
+    fn entry(&mut self, text: &str) -> &mut Analysed {
+        if !self.cache.contains_key(text) {
+            let words = Arc::new(nlp::tag(text));
+            let key = Arc::clone(&words.text);
+            self.cache.insert(
+                key,
+                Analysed {
+                    words,
+                    facts: None,
+                    blanks: None,
+                },
+            );
+        }
+        self.cache.get_mut(text).expect("just inserted")
+    }
+
+    /// `text` with its blanks made slots, if it has any; worked out once per text (a
+    /// point's text recurs in its section's template).
+    pub fn blanks(&mut self, text: &str) -> Option<Arc<Blanks>> {
+        let entry = self.entry(text);
+        entry
+            .blanks
+            .get_or_insert_with(|| {
+                if !slots::may_have_blanks(text) {
+                    return None;
+                }
+                let (filled, found) = slots::fill_blanks(text);
+                (!found.is_empty()).then(|| Arc::new(Blanks { filled, found }))
+            })
+            .clone()
+    }
+
+    pub fn words(&mut self, text: &str) -> Arc<Tagged> {
+        Arc::clone(&self.entry(text).words)
+    }
+
+    /// Forgets the paragraphs: a speech's texts rarely recur in the next one, and a cache
+    /// that only grows makes a large corpus slow to mine and heavy in memory.
+    pub fn clear(&mut self) {
+        // Short texts (halves and items of set phrases) recur across speeches: kept.
+        self.cache.retain(|text, _| text.len() <= 12);
+    }
+
+    /// The specifics and topic evidence of a text, found once per distinct text.
+    pub fn facts(&mut self, text: &str, lex: &TopicLexicon) -> Arc<Facts> {
+        let entry = self.entry(text);
+        if let Some(f) = &entry.facts {
+            return Arc::clone(f);
+        }
+        let words = &entry.words;
+        let f = Arc::new(Facts {
+            specifics: specifics::find(words),
+            topic_hits: lex.hits(words.iter().map(|(w, _)| w)),
+        });
+        entry.facts = Some(Arc::clone(&f));
+        f
+    }
+}
