@@ -62,67 +62,19 @@ impl Tagged {
     }
 }
 
-/// jieba's part-of-speech tags as static strings, so a word needs no allocation. A
-/// `match` on strings, as this runs for every word segmented.
+/// jieba's part-of-speech tags as static strings, so a word needs no allocation.
 fn intern_tag(tag: &str) -> &'static str {
-    match tag {
-        "n" => "n",
-        "v" => "v",
-        "a" => "a",
-        "d" => "d",
-        "m" => "m",
-        "r" => "r",
-        "p" => "p",
-        "c" => "c",
-        "u" => "u",
-        "x" => "x",
-        "f" => "f",
-        "t" => "t",
-        "s" => "s",
-        "q" => "q",
-        "nr" => "nr",
-        "ns" => "ns",
-        "nt" => "nt",
-        "nz" => "nz",
-        "vn" => "vn",
-        "vd" => "vd",
-        "ad" => "ad",
-        "an" => "an",
-        "i" => "i",
-        "l" => "l",
-        "j" => "j",
-        "eng" => "eng",
-        "uj" => "uj",
-        "ul" => "ul",
-        "uz" => "uz",
-        "ug" => "ug",
-        "uv" => "uv",
-        "ud" => "ud",
-        "y" => "y",
-        "z" => "z",
-        "b" => "b",
-        "e" => "e",
-        "o" => "o",
-        "g" => "g",
-        "h" => "h",
-        "k" => "k",
-        "ng" => "ng",
-        "vg" => "vg",
-        "ag" => "ag",
-        "dg" => "dg",
-        "tg" => "tg",
-        "mq" => "mq",
-        "nrt" => "nrt",
-        "nrfg" => "nrfg",
-        "rr" => "rr",
-        "rz" => "rz",
-        "zg" => "zg",
-        _ => "x",
-    }
+    const TAGS: &[&str] = &[
+        "n", "v", "a", "d", "m", "r", "p", "c", "u", "x", "f", "t", "s", "q", "nr", "ns", "nt",
+        "nz", "vn", "vd", "ad", "an", "i", "l", "j", "eng", "uj", "ul", "uz", "ug", "uv", "ud",
+        "y", "z", "b", "e", "o", "g", "h", "k", "ng", "vg", "ag", "dg", "tg", "mq", "nrt", "nrfg",
+        "rr", "rz", "zg",
+    ];
+    TAGS.iter().find(|t| **t == tag).copied().unwrap_or("x")
 }
 
 /// Segments a text; tags come on demand from `Tagged::tag`.
-pub fn tag(text: &str) -> Tagged {
+pub fn segment(text: &str) -> Tagged {
     let words = jieba()
         .cut(text, true)
         .into_iter()

@@ -37,7 +37,7 @@ pub struct Facts {
 impl Segmented {
     fn entry(&mut self, text: &str) -> &mut Analysed {
         if !self.cache.contains_key(text) {
-            let words = Arc::new(nlp::tag(text));
+            let words = Arc::new(nlp::segment(text));
             let key = Arc::clone(&words.text);
             self.cache.insert(
                 key,

@@ -310,7 +310,7 @@ mod tests {
     use crate::core::nlp;
 
     fn found(t: &str) -> Vec<(SpecificKind, String)> {
-        find(&nlp::tag(t))
+        find(&nlp::segment(t))
             .into_iter()
             .map(|f| (f.kind, f.text))
             .collect()
