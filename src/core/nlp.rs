@@ -25,7 +25,8 @@ pub struct Word {
     byte_end: u32,
 }
 
-/// A text with its tagged words. Words borrow nothing, so mining can cache these cheaply.
+/// A text and its words, whose tags are looked up on demand. Words borrow nothing, so
+/// mining can cache these cheaply.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Tagged {
     /// Shared, so a cache can key on the text without a second copy.

@@ -7,7 +7,8 @@ use crate::core::lexicon::TopicLexicon;
 use crate::core::mine::{slots, specifics};
 use crate::core::nlp::{self, Tagged};
 
-/// Segmentation cache: each distinct text is segmented once per mining run.
+/// Segmentation cache of one mining worker: each distinct text of a speech is segmented
+/// and analysed once; short texts are kept across speeches (see `clear`).
 #[derive(Default)]
 pub struct Segmented {
     cache: rustc_hash::FxHashMap<Arc<str>, Analysed>,
