@@ -57,6 +57,48 @@ struct Tally {
     count: u32,
     docs: u32,
     last_doc: u32,
+    left: FewDistinct,
+    right: FewDistinct,
+}
+
+/// Up to two distinct neighbours of an n-gram, and whether there are more. An n-gram with
+/// at most two distinct neighbours on a side has a boundary entropy of at most ln 2 there,
+/// so when the threshold is above that it is dropped before the costly second pass.
+#[derive(Default, Clone, Copy)]
+struct FewDistinct {
+    seen: [u32; 2],
+    /// How many of `seen` hold a neighbour; 3 means more than two were seen.
+    n: u8,
+}
+
+impl FewDistinct {
+    fn add(&mut self, w: u32) {
+        match self.n {
+            0 => {
+                self.seen[0] = w;
+                self.n = 1;
+            }
+            1 if self.seen[0] != w => {
+                self.seen[1] = w;
+                self.n = 2;
+            }
+            2 if self.seen[0] != w && self.seen[1] != w => self.n = 3,
+            _ => {}
+        }
+    }
+
+    fn join(&mut self, other: &FewDistinct) {
+        for &w in &other.seen[..other.n.min(2) as usize] {
+            self.add(w);
+        }
+        if other.n > 2 {
+            self.n = 3;
+        }
+    }
+
+    fn more_than_two(&self) -> bool {
+        self.n > 2
+    }
 }
 
 /// One thread's share of the first pass: its documents, the n-grams it saw numbered in
@@ -285,6 +327,12 @@ impl Counter {
     /// Collocations of everything added, best first. Both passes split the documents
     /// among threads; the joined tallies do not depend on how they were split.
     pub fn find(&self, params: Params) -> Vec<Collocation> {
+        self.find_with(params, true)
+    }
+
+    /// `find`, with or without dropping n-grams by their count of distinct neighbours
+    /// (which must not change the result; the tests compare the two).
+    fn find_with(&self, params: Params, prune: bool) -> Vec<Collocation> {
         let flags: Vec<WordFlags> = self
             .names
             .iter()
@@ -306,7 +354,7 @@ impl Counter {
                 ..Share::default()
             };
             let mut ids: FxHashMap<[u32; 4], u32> = FxHashMap::default();
-            self.for_each_gram(range, &flags, |di, _, _, _, key| {
+            self.for_each_gram(range, &flags, |di, clause, s, n, key| {
                 let next = part.keys.len() as u32;
                 let id = *ids.entry(key).or_insert(next);
                 if id == next {
@@ -320,6 +368,8 @@ impl Counter {
                     t.last_doc = di as u32 + 1;
                     t.docs += 1;
                 }
+                t.left.add(if s == 0 { EDGE } else { clause[s - 1] });
+                t.right.add(clause.get(s + n).copied().unwrap_or(EDGE));
             });
             part
         });
@@ -343,16 +393,23 @@ impl Counter {
                     let g = &mut tallies[id as usize];
                     g.count += t.count;
                     g.docs += t.docs;
+                    g.left.join(&t.left);
+                    g.right.join(&t.right);
                     id
                 })
                 .collect();
             to_global.push(map);
         }
-        // Candidates: frequent, spread over documents, of a phrase's length, and whose
-        // words stick together (PMI). Only these need the costly second pass.
+        // Candidates: frequent, spread over documents, of a phrase's length, with enough
+        // distinct neighbours on both sides, and whose words stick together (PMI). Only
+        // these need the costly second pass.
+        let need_three = prune && params.min_entropy > std::f64::consts::LN_2;
         let mut candidates: Vec<[u32; 4]> = Vec::new();
         for (key, t) in keys.iter().zip(&tallies) {
-            if (t.count as usize) < params.min_count || (t.docs as usize) < params.min_docs {
+            if (t.count as usize) < params.min_count
+                || (t.docs as usize) < params.min_docs
+                || (need_three && !(t.left.more_than_two() && t.right.more_than_two()))
+            {
                 continue;
             }
             let len: u32 = key
@@ -458,5 +515,115 @@ impl Counter {
         kept.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.text.cmp(&b.text)));
         kept.truncate(params.max_results);
         kept
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Clauses drawn from a small vocabulary, so that n-grams recur with one, two or
+    /// many distinct neighbours.
+    fn counter(seed: u64, docs: usize) -> Counter {
+        const WORDS: &[&str] = &[
+            "全面", "从严", "治党", "党的", "建设", "政治", "纪律", "作风", "基层", "组织", "落实",
+            "责任", "学习", "教育", "的", "和",
+        ];
+        let mut state = seed;
+        let mut next = |n: usize| {
+            // A fixed linear congruential generator: the test sees the same input each run.
+            state = state
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (state >> 33) as usize % n
+        };
+        let mut c = Counter::default();
+        for _ in 0..docs {
+            c.start_doc();
+            for _ in 0..40 {
+                let len = 2 + next(6);
+                // Half the clauses repeat a fixed phrase inside varying neighbours.
+                let mut words: Vec<&str> = (0..len).map(|_| WORDS[next(WORDS.len())]).collect();
+                if next(2) == 0 {
+                    let at = next(len);
+                    words.splice(at..at, ["全面", "从严", "治党"]);
+                }
+                c.add_clause(words);
+            }
+        }
+        c
+    }
+
+    #[test]
+    fn few_distinct_counts_up_to_two_and_then_more() {
+        let mut d = FewDistinct::default();
+        for w in [7, 7, 9, 7, 9] {
+            d.add(w);
+        }
+        assert_eq!((d.n, d.seen), (2, [7, 9]));
+        assert!(!d.more_than_two());
+        let mut other = FewDistinct::default();
+        other.add(9);
+        other.add(4);
+        d.join(&other);
+        assert!(d.more_than_two());
+    }
+
+    #[test]
+    fn two_neighbours_on_a_side_pass_a_threshold_below_ln_2_only() {
+        // “从严治党” after two words in turn, before four: left entropy ln 2 ≈ 0.69.
+        let mut c = Counter::default();
+        for (doc, left) in ["全面", "坚持", "全面", "坚持"].iter().enumerate() {
+            c.start_doc();
+            for right in ["纪律", "作风", "组织", "学习"] {
+                c.add_clause([*left, "从严", "治党", right]);
+            }
+            c.add_clause(["基层", "建设", ["政治", "组织"][doc % 2]]);
+        }
+        let params = |min_entropy| Params {
+            min_count: 2,
+            min_docs: 2,
+            min_pmi: 0.0,
+            min_entropy,
+            max_results: 100,
+        };
+        for prune in [true, false] {
+            let found = |e| -> Vec<String> {
+                c.find_with(params(e), prune)
+                    .into_iter()
+                    .map(|c| c.text)
+                    .collect()
+            };
+            assert!(
+                found(0.6).contains(&"从严治党".to_string()),
+                "{:?}",
+                found(0.6)
+            );
+            assert!(!found(0.9).contains(&"从严治党".to_string()));
+        }
+    }
+
+    #[test]
+    fn dropping_ngrams_with_few_neighbours_changes_no_result() {
+        for (seed, docs) in [(1, 3), (2, 10), (3, 30)] {
+            let c = counter(seed, docs);
+            for min_entropy in [0.5, 0.7, 0.9, 1.2] {
+                let params = Params {
+                    min_count: 2,
+                    min_docs: 1,
+                    min_pmi: 0.0,
+                    min_entropy,
+                    max_results: 10_000,
+                };
+                let (pruned, full) = (c.find_with(params, true), c.find_with(params, false));
+                assert_eq!(pruned, full, "seed {seed}, min_entropy {min_entropy}");
+                if min_entropy < 1.0 {
+                    assert!(
+                        !full.is_empty(),
+                        "seed {seed}: the test must find something"
+                    );
+                }
+            }
+        }
     }
 }
