@@ -92,6 +92,105 @@ pub fn segment(text: &str) -> Tagged {
     }
 }
 
+/// Characters jieba never joins to a neighbour: outside its word-character class
+/// (CJK, ASCII letters and digits, `+#&._%-`), each is a word of its own, so the words on
+/// either side of one do not depend on each other.
+fn is_hard_break(c: char) -> bool {
+    matches!(
+        c,
+        '，' | '。'
+            | '、'
+            | '；'
+            | '：'
+            | '！'
+            | '？'
+            | '“'
+            | '”'
+            | '‘'
+            | '’'
+            | '（'
+            | '）'
+            | '《'
+            | '》'
+            | '{'
+            | '}'
+    )
+}
+
+/// `segment(edited)` for a text that differs from `before`'s text in a few places (blanks
+/// made slots): only the stretch between the hard breaks around the changes is segmented
+/// again; the words outside it are `before`'s, moved.
+pub fn resegment(before: &Tagged, edited: &str) -> Tagged {
+    let old: &str = &before.text;
+    let (ob, eb) = (old.as_bytes(), edited.as_bytes());
+    // The common prefix and suffix, on char boundaries, not overlapping.
+    let mut prefix = ob.iter().zip(eb).take_while(|(a, b)| a == b).count();
+    while !old.is_char_boundary(prefix) {
+        prefix -= 1;
+    }
+    let room = old.len().min(edited.len()) - prefix;
+    let mut suffix = ob
+        .iter()
+        .rev()
+        .zip(eb.iter().rev())
+        .take(room)
+        .take_while(|(a, b)| a == b)
+        .count();
+    while !old.is_char_boundary(old.len() - suffix) {
+        suffix -= 1;
+    }
+    // Widen to the hard breaks around the change.
+    let start = old[..prefix]
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| is_hard_break(c))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let old_end = old.len() - suffix;
+    let old_end = old[old_end..]
+        .char_indices()
+        .find(|&(_, c)| is_hard_break(c))
+        .map_or(old.len(), |(i, _)| old_end + i);
+    let new_end = old_end + edited.len() - old.len();
+    let start_char = old[..start].chars().count();
+    let char_shift = edited[start..new_end].chars().count() as isize
+        - old[start..old_end].chars().count() as isize;
+    let byte_shift = edited.len() as isize - old.len() as isize;
+    let mut words: Vec<Word> = before
+        .words
+        .iter()
+        .take_while(|w| w.byte_end as usize <= start)
+        .copied()
+        .collect();
+    words.extend(
+        jieba()
+            .cut(&edited[start..new_end], true)
+            .into_iter()
+            .map(|t| Word {
+                start: start_char + t.start,
+                end: start_char + t.end,
+                byte_start: (start + t.byte_start) as u32,
+                byte_end: (start + t.byte_end) as u32,
+            }),
+    );
+    let moved = |at: usize, by: isize| (at as isize + by) as usize;
+    words.extend(
+        before
+            .words
+            .iter()
+            .skip_while(|w| (w.byte_start as usize) < old_end)
+            .map(|w| Word {
+                start: moved(w.start, char_shift),
+                end: moved(w.end, char_shift),
+                byte_start: moved(w.byte_start as usize, byte_shift) as u32,
+                byte_end: moved(w.byte_end as usize, byte_shift) as u32,
+            }),
+    );
+    Tagged {
+        text: Arc::from(edited),
+        words,
+    }
+}
+
 thread_local! {
     /// Tags of words already looked up; a corpus has a bounded vocabulary.
     static WORD_TAGS: std::cell::RefCell<rustc_hash::FxHashMap<String, &'static str>> =
@@ -240,4 +339,39 @@ pub fn keywords_of(words: &[&str]) -> Vec<String> {
     }
     flush(&mut run, &mut out);
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn resegmenting_an_edited_text_gives_its_segmentation() {
+        let before =
+            "认真落实《XX管理党委班子成员若干措施》，*月*日召开会议。到20**年底，XX同志要抓好落实";
+        let after = "认真落实《{单位}管理党委班子成员若干措施》，{日期}召开会议。到{年份}底，{姓名}同志要抓好落实";
+        assert_eq!(resegment(&segment(before), after), segment(after));
+        // No change, a change at either end, a text emptied.
+        for edited in [before, "好", "", "认真落实", "同志要抓好落实"] {
+            assert_eq!(resegment(&segment(before), edited), segment(edited));
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+        /// Any text, any span replaced by any other: jieba's words of the whole.
+        #[test]
+        fn resegment_agrees_with_segment(
+            text in "[党的建设全面从严治党XX*某年月日，。、“”《》{}a1 \r\n-]{0,40}",
+            cut in (0usize..40, 0usize..10),
+            insert in "[党建设{}XX单位，。a1\r\n]{0,6}",
+        ) {
+            let chars: Vec<char> = text.chars().collect();
+            let a = cut.0.min(chars.len());
+            let b = (a + cut.1).min(chars.len());
+            let edited: String = chars[..a].iter().copied().chain(insert.chars()).chain(chars[b..].iter().copied()).collect();
+            prop_assert_eq!(resegment(&segment(&text), &edited), segment(&edited));
+        }
+    }
 }

@@ -38,16 +38,7 @@ pub struct Facts {
 impl Segmented {
     fn entry(&mut self, text: &str) -> &mut Analysed {
         if !self.cache.contains_key(text) {
-            let words = Arc::new(nlp::segment(text));
-            let key = Arc::clone(&words.text);
-            self.cache.insert(
-                key,
-                Analysed {
-                    words,
-                    facts: None,
-                    blanks: None,
-                },
-            );
+            self.insert(Arc::new(nlp::segment(text)));
         }
         self.cache.get_mut(text).expect("just inserted")
     }
@@ -56,16 +47,35 @@ impl Segmented {
     /// point's text recurs in its section's template).
     pub fn blanks(&mut self, text: &str) -> Option<Arc<Blanks>> {
         let entry = self.entry(text);
-        entry
-            .blanks
-            .get_or_insert_with(|| {
-                if !slots::may_have_blanks(text) {
-                    return None;
-                }
-                let (filled, found) = slots::fill_blanks(text);
-                (!found.is_empty()).then(|| Arc::new(Blanks { filled, found }))
-            })
-            .clone()
+        if let Some(b) = &entry.blanks {
+            return b.clone();
+        }
+        let blanks = slots::may_have_blanks(text)
+            .then(|| slots::fill_blanks(text))
+            .filter(|(_, found)| !found.is_empty())
+            .map(|(filled, found)| Arc::new(Blanks { filled, found }));
+        entry.blanks = Some(blanks.clone());
+        let words = Arc::clone(&entry.words);
+        // The template's text is the filled one: its words are the text's, but around
+        // the slots (a paragraph with blanks is often long).
+        if let Some(b) = &blanks
+            && !self.cache.contains_key(b.filled.as_str())
+        {
+            self.insert(Arc::new(nlp::resegment(&words, &b.filled)));
+        }
+        blanks
+    }
+
+    fn insert(&mut self, words: Arc<Tagged>) {
+        let key = Arc::clone(&words.text);
+        self.cache.insert(
+            key,
+            Analysed {
+                words,
+                facts: None,
+                blanks: None,
+            },
+        );
     }
 
     pub fn words(&mut self, text: &str) -> Arc<Tagged> {
