@@ -32,19 +32,13 @@ pub fn scan(text: &str, file: &str, path: &str, seg: &mut Segmented, out: &mut V
     };
     // Terms need a quotation mark, quotations a speaker and a verb of saying; most
     // paragraphs have neither, and are not copied into characters.
-    let quoted = text.contains('“');
-    let reported = VERB_FINDER.is_match(text) && SPEAKER_FINDER.is_match(text);
-    if quoted || reported {
+    for t in terms(text) {
+        push(PhraseKind::Term, t);
+    }
+    if VERB_FINDER.is_match(text) && SPEAKER_FINDER.is_match(text) {
         let chars: Vec<char> = text.chars().collect();
-        if quoted {
-            for t in terms(&chars) {
-                push(PhraseKind::Term, t);
-            }
-        }
-        if reported {
-            for q in quotes(&chars) {
-                push(PhraseKind::Quote, q);
-            }
+        for q in quotes(&chars) {
+            push(PhraseKind::Quote, q);
         }
     }
     let cls = clauses(text);
@@ -57,24 +51,30 @@ pub fn scan(text: &str, file: &str, path: &str, seg: &mut Segmented, out: &mut V
 }
 
 /// “…” with 2–16 characters, at least two of them Han, no sentence end inside.
-fn terms(c: &[char]) -> Vec<String> {
+fn terms(text: &str) -> Vec<String> {
     let mut out = Vec::new();
-    let mut i = 0;
-    while i < c.len() {
-        if c[i] == '“'
-            && let Some(len) = c[i + 1..].iter().take(17).position(|&x| x == '”')
-        {
-            let inner = &c[i + 1..i + 1 + len];
-            if (2..=16).contains(&inner.len())
-                && inner.iter().filter(|&&x| is_han(x)).count() >= 2
-                && !inner.iter().any(|x| SENTENCE_END.contains(x) || *x == '“')
-            {
-                out.push(format!("“{}”", inner.iter().collect::<String>()));
-            }
-            i += len + 2;
+    let mut from = 0;
+    while let Some(open) = text[from..].find('“') {
+        let inner_start = from + open + '“'.len_utf8();
+        let inner = &text[inner_start..];
+        // The closing mark within the next 17 characters.
+        let Some((len, (close, _))) = inner
+            .char_indices()
+            .take(17)
+            .enumerate()
+            .find(|(_, (_, c))| *c == '”')
+        else {
+            from = inner_start;
             continue;
+        };
+        let inner = &inner[..close];
+        if (2..=16).contains(&len)
+            && inner.chars().filter(|&x| is_han(x)).count() >= 2
+            && !inner.contains(|x| SENTENCE_END.contains(&x) || x == '“')
+        {
+            out.push(format!("“{inner}”"));
         }
-        i += 1;
+        from = inner_start + close + '”'.len_utf8();
     }
     out
 }
@@ -166,9 +166,25 @@ fn quote_at(c: &[char], i: usize, vlen: usize) -> (Option<String>, usize) {
     }
 }
 
+/// A clause, and what the phrase scans ask of it, found while splitting.
+struct Clause<'a> {
+    text: &'a str,
+    chars: usize,
+    /// How many 、 it holds.
+    enumerations: usize,
+    /// Only Han characters and 、.
+    han_only: bool,
+}
+
 /// Splits text into clauses at clause punctuation, outside quotation marks.
-fn clauses(text: &str) -> Vec<&str> {
+fn clauses(text: &str) -> Vec<Clause<'_>> {
     let mut out = Vec::new();
+    let mut cl = Clause {
+        text: "",
+        chars: 0,
+        enumerations: 0,
+        han_only: true,
+    };
     let mut start = 0;
     let mut depth = 0i32;
     for (i, ch) in text.char_indices() {
@@ -177,15 +193,30 @@ fn clauses(text: &str) -> Vec<&str> {
             '”' | '’' | '》' => depth = (depth - 1).max(0),
             c if depth == 0 && CLAUSE_END.contains(&c) => {
                 if i > start {
-                    out.push(&text[start..i]);
+                    cl.text = &text[start..i];
+                    out.push(cl);
                 }
+                cl = Clause {
+                    text: "",
+                    chars: 0,
+                    enumerations: 0,
+                    han_only: true,
+                };
                 start = i + ch.len_utf8();
+                continue;
             }
             _ => {}
         }
+        cl.chars += 1;
+        if ch == '、' {
+            cl.enumerations += 1;
+        } else if cl.han_only && !is_han(ch) {
+            cl.han_only = false;
+        }
     }
     if start < text.len() {
-        out.push(&text[start..]);
+        cl.text = &text[start..];
+        out.push(cl);
     }
     out
 }
@@ -219,14 +250,14 @@ fn parallels(text: &str) -> Vec<String> {
 }
 
 /// `parallels` of a text already split into clauses.
-fn parallels_in(cls: &[&str]) -> Vec<String> {
+fn parallels_in(cls: &[Clause]) -> Vec<String> {
     let mut out = Vec::new();
     for cl in cls {
         // Most clauses hold no list at all.
-        if cl.matches('、').nth(1).is_none() {
+        if cl.enumerations < 2 {
             continue;
         }
-        let mut items: Vec<Vec<char>> = cl.split('、').map(|s| s.chars().collect()).collect();
+        let mut items: Vec<Vec<char>> = cl.text.split('、').map(|s| s.chars().collect()).collect();
         if items.len() < 3 {
             continue;
         }
@@ -262,27 +293,30 @@ fn parallels_in(cls: &[&str]) -> Vec<String> {
         }
     }
     // Paired clauses, separated by ， or ；.
-    let mut run: Vec<&str> = Vec::new();
-    let flush = |run: &mut Vec<&str>, out: &mut Vec<String>| {
+    let mut run: Vec<&Clause> = Vec::new();
+    let flush = |run: &mut Vec<&Clause>, out: &mut Vec<String>| {
         if run.len() >= 2 {
-            out.push(run.join("，"));
+            out.push(run.iter().map(|c| c.text).collect::<Vec<_>>().join("，"));
         }
         run.clear();
     };
-    for &cl in cls {
-        let len = cl.chars().count();
-        // 6–16 Han characters take 18–64 bytes in UTF-8: checked on the length first.
-        let fits = (18..=64).contains(&cl.len())
-            && (6..=16).contains(&len)
-            && cl.chars().all(|c| is_han(c) || c == '、');
+    for cl in cls {
+        let len = cl.chars;
+        let fits = (6..=16).contains(&len) && cl.han_only;
         if let Some(prev) = run.last() {
             // Paired clauses open alike and agree in at least two places (在…面前敢…).
-            let agree = prev.chars().zip(cl.chars()).filter(|(a, b)| a == b).count();
             let same = fits
-                && prev.chars().count() == len
-                && prev.chars().next() == cl.chars().next()
-                && agree >= 2
-                && agree < len;
+                && prev.chars == len
+                && prev.text.chars().next() == cl.text.chars().next()
+                && {
+                    let agree = prev
+                        .text
+                        .chars()
+                        .zip(cl.text.chars())
+                        .filter(|(a, b)| a == b)
+                        .count();
+                    (2..len).contains(&agree)
+                };
             if same {
                 run.push(cl);
                 continue;
@@ -306,7 +340,7 @@ fn idioms(text: &str, seg: &mut Segmented) -> Vec<String> {
 }
 
 /// `idioms` of a text already split into clauses.
-fn idioms_in(text: &str, cls: &[&str], seg: &mut Segmented) -> Vec<String> {
+fn idioms_in(text: &str, cls: &[Clause], seg: &mut Segmented) -> Vec<String> {
     let mut out = Vec::new();
     let words = seg.words(text);
     for (t, w) in words.iter() {
@@ -321,10 +355,10 @@ fn idioms_in(text: &str, cls: &[&str], seg: &mut Segmented) -> Vec<String> {
     }
     for cl in cls {
         // Exactly one 、: a pair.
-        if cl.matches('、').count() != 1 {
+        if cl.enumerations != 1 {
             continue;
         }
-        let items: Vec<&str> = cl.split('、').collect();
+        let items: Vec<&str> = cl.text.split('、').collect();
         if items.len() != 2
             || !items
                 .iter()
@@ -369,10 +403,14 @@ mod tests {
 
     #[test]
     fn terms_and_quotes() {
-        let c: Vec<char> = "把“两个维护”体现在实效上，落实“三会一课”。习近平总书记多次强调：“理想信念就是共产党人精神上的‘钙’。”列宁指出：“一个阶级如果不从政治上正确地看问题，就不能维持它的统治。”"
-            .chars()
-            .collect();
-        assert_eq!(terms(&c), vec!["“两个维护”", "“三会一课”"]);
+        let t = "把“两个维护”体现在实效上，落实“三会一课”。习近平总书记多次强调：“理想信念就是共产党人精神上的‘钙’。”列宁指出：“一个阶级如果不从政治上正确地看问题，就不能维持它的统治。”";
+        assert_eq!(terms(t), vec!["“两个维护”", "“三会一课”"]);
+        // Too short, too long, unclosed, a sentence inside: not terms; the next one is.
+        assert_eq!(
+            terms("“党”“一二三四五六七八九十一二三四五六七”“未完。”“党建引领”“好"),
+            vec!["“党建引领”"]
+        );
+        let c: Vec<char> = t.chars().collect();
         let q = quotes(&c);
         assert!(
             q.contains(&"习近平总书记多次强调：“理想信念就是共产党人精神上的‘钙’。”".to_string()),
