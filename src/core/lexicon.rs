@@ -6,6 +6,8 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
+use crate::core::charset::CharSet;
+
 /// How much more a heading word counts than a body word.
 pub const HEADING_WEIGHT: f32 = 3.0;
 
@@ -29,6 +31,9 @@ pub struct TopicLexicon {
     /// (most of any text) need no lookup.
     #[serde(skip)]
     single_char_keys: bool,
+    /// First characters of the keywords: most words start with none, and need no lookup.
+    #[serde(skip)]
+    first_chars: CharSet,
 }
 
 impl TopicLexicon {
@@ -58,9 +63,11 @@ impl TopicLexicon {
     fn build_index(&mut self) {
         self.index.clear();
         self.single_char_keys = false;
+        self.first_chars = CharSet::default();
         for (i, t) in self.topics.iter().enumerate() {
             for k in &t.keywords {
                 self.single_char_keys |= k.chars().count() == 1;
+                self.first_chars.extend(k.chars().next());
                 self.index.entry(k.clone()).or_default().push(i);
             }
         }
@@ -101,7 +108,11 @@ impl TopicLexicon {
     pub fn hits<'a>(&self, words: impl IntoIterator<Item = &'a str>) -> Vec<(usize, u32)> {
         let mut hits: Vec<(usize, u32)> = Vec::new();
         for w in words {
-            if !self.single_char_keys && w.chars().nth(1).is_none() {
+            let mut chars = w.chars();
+            let Some(first) = chars.next() else { continue };
+            if !self.first_chars.contains(first)
+                || (!self.single_char_keys && chars.next().is_none())
+            {
                 continue;
             }
             for &t in self.index.get(w).into_iter().flatten() {

@@ -1,5 +1,6 @@
 //! Everything that is not UI. Never imports the UI toolkit.
 
+pub mod charset;
 pub mod check;
 pub mod check_source;
 pub mod clean;
@@ -17,6 +18,7 @@ pub mod lexicon;
 pub mod library;
 pub mod marker;
 pub mod mine;
+pub mod needles;
 pub mod nlp;
 pub mod numbering;
 pub mod outline;

@@ -3,10 +3,9 @@
 
 use std::sync::LazyLock;
 
-use aho_corasick::AhoCorasick;
-
 use crate::core::library::PhraseKind;
 use crate::core::mine::{Occurrence, Segmented};
+use crate::core::needles::Needles;
 use crate::core::text::is_han;
 
 /// Characters that end a sentence; no phrase but a quotation may contain one.
@@ -35,7 +34,7 @@ pub fn scan(text: &str, file: &str, path: &str, seg: &mut Segmented, out: &mut V
     for t in terms(text) {
         push(PhraseKind::Term, t);
     }
-    if VERB_FINDER.is_match(text) && SPEAKER_FINDER.is_match(text) {
+    if VERB_FINDER.any_in(text) && SPEAKER_FINDER.any_in(text) {
         let chars: Vec<char> = text.chars().collect();
         for q in quotes(&chars) {
             push(PhraseKind::Quote, q);
@@ -96,11 +95,8 @@ const SPEAKERS: &[&str] = &[
     "先贤",
 ];
 
-/// All verbs of saying in one automaton: one pass over a paragraph instead of one per verb.
-static VERB_FINDER: LazyLock<AhoCorasick> =
-    LazyLock::new(|| AhoCorasick::new(SPEECH_VERBS).expect("fixed patterns build"));
-static SPEAKER_FINDER: LazyLock<AhoCorasick> =
-    LazyLock::new(|| AhoCorasick::new(SPEAKERS).expect("fixed patterns build"));
+static VERB_FINDER: LazyLock<Needles> = LazyLock::new(|| Needles::new(SPEECH_VERBS));
+static SPEAKER_FINDER: LazyLock<Needles> = LazyLock::new(|| Needles::new(SPEAKERS));
 
 /// "习近平总书记多次强调：“…”" — the speaker, the verb and the whole quotation.
 /// Unquoted reported speech of the General Secretary runs to the end of its sentence.

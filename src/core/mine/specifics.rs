@@ -2,6 +2,11 @@
 //! change when reusing a passage — names (jieba POS ns/nr/nt), years, anniversaries,
 //! congress and plenum numbers, campaigns tied to a year.
 
+use std::sync::LazyLock;
+
+use memchr::memmem::{self, Finder};
+
+use crate::core::charset::CharSet;
 use crate::core::library::SpecificKind;
 use crate::core::nlp::Tagged;
 use crate::core::text::is_han;
@@ -84,15 +89,17 @@ pub fn find(tagged: &Tagged) -> Vec<Found> {
             end: w.end,
         });
     }
-    // Each pattern below needs a character most paragraphs lack; the checks are cheap.
+    // Each pattern below needs a few characters most paragraphs lack: looked for first
+    // (a vectorised substring search), before the text is copied into characters.
     let text: &str = &tagged.text;
-    let years_in = text.contains('年');
-    let congress_in = text.contains('大') || text.contains('届');
-    let campaign_in = text.contains('“');
-    if years_in || congress_in || campaign_in {
+    years(text, &mut out);
+    let anniversary_in = memmem::find(text.as_bytes(), "周年".as_bytes()).is_some();
+    let congress_in = memmem::find(text.as_bytes(), "十".as_bytes()).is_some()
+        && (text.contains('大') || text.contains('届'));
+    let campaign_in = may_hold_campaign(text);
+    if anniversary_in || congress_in || campaign_in {
         let chars: Vec<char> = text.chars().collect();
-        if years_in {
-            years(&chars, &mut out);
+        if anniversary_in {
             anniversaries(&chars, &mut out);
         }
         if congress_in {
@@ -117,20 +124,27 @@ pub fn find(tagged: &Tagged) -> Vec<Found> {
 /// character and the one after it alone: most words fail here, before their tag is
 /// looked up. Must admit everything the full tests admit.
 fn may_be_named(word: &str, next: Option<char>) -> bool {
-    next.is_some_and(|n| NAME_NEXT.binary_search(&n).is_ok())
+    static SETS: LazyLock<(CharSet, CharSet)> = LazyLock::new(|| {
+        (
+            NAME_NEXT.iter().copied().collect(),
+            NAME_LAST.iter().copied().collect(),
+        )
+    });
+    let (name_next, name_last) = &*SETS;
+    next.is_some_and(|n| name_next.contains(n))
         || word
             .chars()
-            .last()
-            .is_some_and(|l| NAME_LAST.binary_search(&l).is_ok())
+            .next_back()
+            .is_some_and(|l| name_last.contains(l))
 }
 
-/// First characters of TITLES and PLACE_NEXT, sorted for binary search.
+/// First characters of TITLES and PLACE_NEXT.
 const NAME_NEXT: &[char] = &[
     '主', '乡', '书', '人', '位', '全', '区', '县', '同', '地', '局', '州', '市', '总', '是', '村',
     '正', '省', '经', '部', '镇',
 ];
 
-/// Last characters of PLACE_ENDINGS and ORG_ENDINGS, sorted for binary search.
+/// Last characters of PLACE_ENDINGS and ORG_ENDINGS.
 const NAME_LAST: &[char] = &[
     '乡', '办', '区', '厅', '县', '司', '团', '处', '委', '学', '室', '局', '州', '市', '府', '心',
     '所', '村', '校', '省', '科', '组', '行', '部', '镇', '队', '院',
@@ -163,18 +177,21 @@ fn slice(c: &[char], a: usize, b: usize) -> String {
 }
 
 /// "2024年" (four digits before 年, not part of a longer number).
-fn years(c: &[char], out: &mut Vec<Found>) {
-    for i in 0..c.len() {
-        if i + 4 < c.len()
-            && c[i..i + 4].iter().all(char::is_ascii_digit)
-            && c[i + 4] == '年'
-            && !(i > 0 && c[i - 1].is_ascii_digit())
-        {
+fn years(text: &str, out: &mut Vec<Found>) {
+    let b = text.as_bytes();
+    for at in memmem::find_iter(b, "年".as_bytes()) {
+        let digits = b[..at]
+            .iter()
+            .rev()
+            .take_while(|d| d.is_ascii_digit())
+            .count();
+        if digits == 4 {
+            let start = text[..at - 4].chars().count();
             out.push(Found {
                 kind: SpecificKind::Year,
-                text: slice(c, i, i + 5),
-                start: i,
-                end: i + 5,
+                text: text[at - 4..at + '年'.len_utf8()].to_string(),
+                start,
+                end: start + 5,
             });
         }
     }
@@ -256,6 +273,18 @@ fn congresses(c: &[char], out: &mut Vec<Found>) {
     }
 }
 
+/// Whether a text may hold a campaign: a closing quotation mark after 年 or before a
+/// campaign's tail.
+fn may_hold_campaign(text: &str) -> bool {
+    static CLOSE: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("”"));
+    CLOSE.find_iter(text.as_bytes()).any(|at| {
+        let after = &text[at + '”'.len_utf8()..];
+        text[..at].ends_with('年') || CAMPAIGN_TAILS.iter().any(|t| after.starts_with(t))
+    })
+}
+
+const CAMPAIGN_TAILS: [&str; 4] = ["主题教育", "专项行动", "活动", "行动"];
+
 /// Campaigns tied to a time: a quoted name followed by 活动/主题教育/专项行动, or a quoted
 /// "…年" ("基层减负年").
 fn campaigns(c: &[char], out: &mut Vec<Found>) {
@@ -271,9 +300,7 @@ fn campaigns(c: &[char], out: &mut Vec<Found>) {
         let inner = close - i - 1;
         if (2..=20).contains(&inner) {
             let after = slice(c, close + 1, (close + 5).min(c.len()));
-            let tail = ["主题教育", "专项行动", "活动", "行动"]
-                .iter()
-                .find(|t| after.starts_with(**t));
+            let tail = CAMPAIGN_TAILS.iter().find(|t| after.starts_with(**t));
             let year_named = c[close - 1] == '年';
             if tail.is_some() || year_named {
                 let end = close + 1 + tail.map_or(0, |t| t.chars().count());
@@ -295,7 +322,6 @@ mod tests {
 
     #[test]
     fn the_quick_filter_admits_every_name_the_full_tests_admit() {
-        assert!(NAME_NEXT.is_sorted() && NAME_LAST.is_sorted());
         for w in TITLES.iter().chain(PLACE_NEXT) {
             assert!(may_be_named("某某", w.chars().next()), "{w}");
         }
@@ -327,6 +353,22 @@ mod tests {
         assert!(f.contains(&(SpecificKind::Congress, "十九届四中全会".into())));
         assert!(f.contains(&(SpecificKind::Campaign, "“基层减负年”活动".into())));
         assert!(f.contains(&(SpecificKind::Year, "2024年".into())));
+    }
+
+    #[test]
+    fn years_have_four_digits_and_campaigns_a_tail_or_a_year() {
+        let f = found("12024年与024年不算，2025年算；开展“百日攻坚”行动和“清风”学习。");
+        assert_eq!(
+            f,
+            vec![
+                (SpecificKind::Year, "2025年".into()),
+                (SpecificKind::Campaign, "“百日攻坚”行动".into())
+            ]
+        );
+        let f = found("开展“基层减负年”，落实“清单”。");
+        assert_eq!(f, vec![(SpecificKind::Campaign, "“基层减负年”".into())]);
+        let f = find(&nlp::segment("到2025年，"));
+        assert_eq!((f[0].start, f[0].end), (1, 6));
     }
 
     #[test]
