@@ -6,7 +6,7 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
-use crate::core::charset::CharSet;
+use crate::core::charset::{CharSet, PairFilter};
 
 /// How much more a heading word counts than a body word.
 pub const HEADING_WEIGHT: f32 = 3.0;
@@ -27,13 +27,12 @@ pub struct TopicLexicon {
     /// keyword → indices of topics it signals.
     #[serde(skip)]
     index: HashMap<String, Vec<usize>>,
-    /// Whether any keyword is a single character; if none is, single-character words
-    /// (most of any text) need no lookup.
+    /// Keywords of one character, and the first two characters of the others: a word
+    /// that matches neither (most words) needs no lookup.
     #[serde(skip)]
-    single_char_keys: bool,
-    /// First characters of the keywords: most words start with none, and need no lookup.
+    single_keys: CharSet,
     #[serde(skip)]
-    first_chars: CharSet,
+    key_starts: PairFilter,
 }
 
 impl TopicLexicon {
@@ -62,12 +61,16 @@ impl TopicLexicon {
 
     fn build_index(&mut self) {
         self.index.clear();
-        self.single_char_keys = false;
-        self.first_chars = CharSet::default();
+        self.single_keys = CharSet::default();
+        self.key_starts = PairFilter::default();
         for (i, t) in self.topics.iter().enumerate() {
             for k in &t.keywords {
-                self.single_char_keys |= k.chars().count() == 1;
-                self.first_chars.extend(k.chars().next());
+                let mut chars = k.chars();
+                match (chars.next(), chars.next()) {
+                    (Some(a), None) => self.single_keys.insert(a),
+                    (Some(a), Some(b)) => self.key_starts.insert(a, b),
+                    _ => {}
+                }
                 self.index.entry(k.clone()).or_default().push(i);
             }
         }
@@ -97,6 +100,9 @@ impl TopicLexicon {
 
     /// Adds one word's evidence to a score sheet.
     pub fn add(&self, score: &mut [f32], word: &str, weight: f32) {
+        if !self.may_be_key(word) {
+            return;
+        }
         if let Some(ts) = self.index.get(word) {
             for &t in ts {
                 score[t] += weight;
@@ -104,15 +110,21 @@ impl TopicLexicon {
         }
     }
 
+    /// Whether a word may be a keyword, judged by its first two characters alone.
+    fn may_be_key(&self, word: &str) -> bool {
+        let mut chars = word.chars();
+        match (chars.next(), chars.next()) {
+            (Some(a), None) => self.single_keys.contains(a),
+            (Some(a), Some(b)) => self.key_starts.may_contain(a, b),
+            _ => false,
+        }
+    }
+
     /// How often a text's words signal each topic: (topic index, words), in index order.
     pub fn hits<'a>(&self, words: impl IntoIterator<Item = &'a str>) -> Vec<(usize, u32)> {
         let mut hits: Vec<(usize, u32)> = Vec::new();
         for w in words {
-            let mut chars = w.chars();
-            let Some(first) = chars.next() else { continue };
-            if !self.first_chars.contains(first)
-                || (!self.single_char_keys && chars.next().is_none())
-            {
+            if !self.may_be_key(w) {
                 continue;
             }
             for &t in self.index.get(w).into_iter().flatten() {
@@ -160,5 +172,29 @@ impl TopicLexicon {
             .into_iter()
             .flatten()
             .map(|&i| self.topics[i].name.as_str())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_quick_filter_passes_every_keyword() {
+        let lex = TopicLexicon::builtin();
+        for k in lex.topics.iter().flat_map(|t| &t.keywords) {
+            assert!(lex.may_be_key(k), "{k}");
+        }
+        let lex = TopicLexicon::parse(
+            r#"(version: 1, topics: [(name: "廉洁", keywords: ["廉", "清正廉洁"])])"#,
+            "test",
+        )
+        .unwrap();
+        assert!(lex.may_be_key("廉") && lex.may_be_key("清正廉洁"));
+        assert!(!lex.may_be_key("清") && !lex.may_be_key(""));
+        assert_eq!(
+            lex.hits(["廉", "清正廉洁", "清正", "建设", "廉"]),
+            vec![(0, 3)]
+        );
     }
 }
