@@ -3,9 +3,9 @@
 //! (each with a reason), and rejoins lines broken mid-sentence.
 
 use crate::core::clutter::clutter_reason;
-use crate::core::marker;
 use crate::core::speech::Dropped;
 use crate::core::text::{fullwidth_punct, is_han};
+use crate::core::{marker, run_in};
 
 /// A paragraph of the body with the file line it starts on.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -54,7 +54,24 @@ const ADDRESSEES: &[&str] = &[
 ];
 
 pub fn clean(lines: &[String]) -> Cleaned {
-    let lines: Vec<String> = lines.iter().map(|l| fullwidth_punct(l)).collect();
+    // A title run into the salutation becomes two lines; `line_no` keeps each line's
+    // number in the file.
+    let mut split: Vec<String> = Vec::with_capacity(lines.len());
+    let mut line_no: Vec<usize> = Vec::with_capacity(lines.len());
+    for (i, l) in lines.iter().enumerate() {
+        let l = fullwidth_punct(l);
+        match run_in::split_title_salutation(&l) {
+            Some((title, rest)) => {
+                split.extend([title, rest]);
+                line_no.extend([i + 1, i + 1]);
+            }
+            None => {
+                split.push(l);
+                line_no.push(i + 1);
+            }
+        }
+    }
+    let lines = split;
     let mut out = Cleaned::default();
     if lines.iter().all(|l| l.is_empty()) {
         return out;
@@ -73,7 +90,7 @@ pub fn clean(lines: &[String]) -> Cleaned {
         .collect();
     let drop = |out: &mut Cleaned, i: usize, reason: &str| {
         out.dropped.push(Dropped {
-            line: i + 1,
+            line: line_no[i],
             text: lines[i].clone(),
             reason: reason.to_string(),
         });
@@ -169,9 +186,17 @@ pub fn clean(lines: &[String]) -> Cleaned {
         if Some(i) == title_idx || block.contains(&i) || verdict[i].is_some() {
             continue;
         }
-        body_lines.push((i + 1, lines[i].clone()));
+        body_lines.push((line_no[i], lines[i].clone()));
     }
-    let mut body = rejoin(&body_lines);
+    // A body run together into one paragraph is split back at its headings.
+    let mut body: Vec<Para> = rejoin(&body_lines)
+        .into_iter()
+        .flat_map(|p| {
+            run_in::split_run_in(&p.text)
+                .into_iter()
+                .map(move |text| Para { line: p.line, text })
+        })
+        .collect();
 
     // 6. The salutation is the first paragraph, or opens it ("同志们：今天…").
     if let Some(first) = body.first_mut()

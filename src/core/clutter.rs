@@ -34,7 +34,10 @@ pub fn clutter_reason(line: &str) -> Option<&'static str> {
     if is_byline(line) {
         return Some("发布信息（时间、作者、来源等）");
     }
-    if has_any(line, AD_CUES) || count_any(line, WEAK_AD_CUES) >= 2 {
+    // A numbered heading may name a platform or members ("（二）用好公众号等新媒体平台"):
+    // the weak cues do not make it an ad.
+    let heading = crate::core::marker::parse(line).is_some();
+    if has_any(line, AD_CUES) || (!heading && count_any(line, WEAK_AD_CUES) >= 2) {
         return Some("广告、会员或版权声明");
     }
     if len <= 16 && has_any(line, FOOTER_CUES) {
@@ -46,18 +49,17 @@ pub fn clutter_reason(line: &str) -> Option<&'static str> {
 /// Generic vocabulary of web pages selling or sharing documents.
 /// One of these is enough.
 const AD_CUES: &[&str] = &[
-    "会员",
     "VIP",
     "vip",
     "订阅",
     "充值",
     "扫码",
     "二维码",
-    "公众号",
     "广告",
     "禁止外传",
     "仅供学习",
-    "仅供参考",
+    "本站",
+    "本网站",
     "版权所有",
     "转载",
     "侵权",
@@ -65,10 +67,32 @@ const AD_CUES: &[&str] = &[
     "倒卖",
 ];
 
-/// Words that also occur in speeches; two of them on a short line make an ad.
+/// Words that also occur in speeches (工会会员, 以上意见，仅供参考); two of them on a short
+/// line make an ad.
 const WEAK_AD_CUES: &[&str] = &[
-    "下载", "优惠", "付费", "收费", "原创", "投稿", "点赞", "收藏", "分享", "立享", "权益", "客服",
-    "购买", "注册", "登录", "免费", "平台",
+    "下载",
+    "优惠",
+    "付费",
+    "收费",
+    "原创",
+    "投稿",
+    "点赞",
+    "收藏",
+    "分享",
+    "立享",
+    "权益",
+    "客服",
+    "购买",
+    "注册",
+    "登录",
+    "免费",
+    "平台",
+    "会员",
+    "公众号",
+    "仅供参考",
+    "本文",
+    "网友",
+    "上传",
 ];
 
 const FOOTER_CUES: &[&str] = &[
@@ -226,6 +250,9 @@ mod tests {
             "本文来源：某某网 作者：王五",
             "更多范文请访问 www.example.com",
             "扫码关注公众号获取全文",
+            "本文仅供参考，请勿转载",
+            "本站文档均为网友上传",
+            "开通会员免费下载全文",
         ] {
             assert!(clutter_reason(l).is_some(), "{l}");
         }
@@ -240,6 +267,9 @@ mod tests {
             "谢谢大家！",
             "团青组织要紧紧抓住青年人的思想，了解关心他们关注的热点动态；工会、妇女组织要为干部多办实事，努力营造生动活泼的浓厚氛围。",
             "（2023年6月30日）",
+            "以上意见，仅供参考。",
+            "三、关心关爱工会会员",
+            "（二）用好微信公众号等新媒体平台",
         ] {
             assert_eq!(clutter_reason(l), None, "{l}");
         }

@@ -22,6 +22,7 @@ pub mod needles;
 pub mod nlp;
 pub mod numbering;
 pub mod outline;
+pub mod run_in;
 pub mod speech;
 pub mod suggest;
 pub mod text;

@@ -318,12 +318,13 @@ fn first_sentence_end(text: &str) -> Option<usize> {
 }
 
 /// Index of the first paragraph (from `from`) that opens a closing: an address to the
-/// audience ("同志们，…"), a summing-up ("总之，…", "让我们…"), or the final thanks.
+/// audience ("同志们，…"), a summing-up ("总之，…", "让我们…", "以上意见，仅供参考。"), or
+/// the final thanks or sign-off ("我就讲这些。").
 fn closing_start(paras: &[String], from: usize) -> Option<usize> {
     let start = (from..paras.len()).find(|&j| opens_closing(&paras[j]));
     start.or_else(|| {
         let last = paras.len().checked_sub(1)?;
-        (last >= from && is_thanks(&paras[last])).then_some(last)
+        (last >= from && is_sign_off(&paras[last])).then_some(last)
     })
 }
 
@@ -334,6 +335,10 @@ fn opens_closing(p: &str) -> bool {
     {
         return true;
     }
+    // A short summing-up of what was said: "以上意见，仅供参考。", "以上几点，请认真落实。"
+    if p.starts_with("以上") && p.chars().count() <= 40 {
+        return true;
+    }
     let cut = p.find(['，', '！']).unwrap_or(p.len());
     let head = &p[..cut];
     head.chars().count() <= 10
@@ -342,8 +347,13 @@ fn opens_closing(p: &str) -> bool {
             .any(|a| head.contains(a))
 }
 
-fn is_thanks(p: &str) -> bool {
-    p.starts_with("谢谢") && p.chars().count() <= 12
+fn is_sign_off(p: &str) -> bool {
+    let short = p.chars().count() <= 20;
+    short
+        && (p.starts_with("谢谢")
+            || ["讲这些", "讲这么多", "讲到这里", "说这些"]
+                .iter()
+                .any(|w| p.contains(w)))
 }
 
 #[cfg(test)]
@@ -437,6 +447,19 @@ mod tests {
         let s = parse("开头。\n一、甲\n正文。\n二、乙\n正文。\n同志们，任务艰巨。\n谢谢大家！");
         assert_eq!(s.closing, vec!["同志们，任务艰巨。", "谢谢大家！"]);
         assert_eq!(s.sections[1].paragraphs, vec!["正文。"]);
+    }
+
+    #[test]
+    fn a_summing_up_or_a_sign_off_is_a_closing() {
+        let s = parse("开头。\n一、甲\n正文。\n二、乙\n正文。\n以上意见，仅供参考。");
+        assert_eq!(s.closing, vec!["以上意见，仅供参考。"]);
+        let s = parse("开头。\n一、甲\n正文。\n二、乙\n正文。\n今天我就讲这些。");
+        assert_eq!(s.closing, vec!["今天我就讲这些。"]);
+        // A long paragraph that starts so is body text.
+        let body = "以上几点是前提，然后要把握好工作节奏，一步一步地推进，久久为功，确保各项任务都落到实处。";
+        let s = parse(&format!("开头。\n一、甲\n正文。\n二、乙\n{body}\n正文。"));
+        assert!(s.closing.is_empty(), "{:?}", s.closing);
+        assert_eq!(s.sections[1].paragraphs, vec![body, "正文。"]);
     }
 
     #[test]

@@ -85,3 +85,26 @@ fn hard_wrapped_lines_are_rejoined() {
     assert_eq!(s.sections[1].children.len(), 3);
     assert!(s.closing[0].starts_with("同志们，抓好基层党建"));
 }
+
+#[test]
+fn a_speech_run_together_on_a_web_page_is_split_back() {
+    let s = layout("run_in_from_a_web_page.txt");
+    assert_eq!(s.title.as_deref(), Some("在全县机关党建工作推进会上的讲话"));
+    assert_eq!(s.salutation.as_deref(), Some("同志们："));
+    assert!(s.opening[0].starts_with("今天召开全县机关党建工作推进会"));
+    assert!(s.opening[0].ends_with("下面，我讲三点意见。"));
+    let tops: Vec<&str> = s.sections.iter().map(|x| x.marker.as_str()).collect();
+    assert_eq!(tops, ["一、", "二、", "三、"]);
+    assert_eq!(
+        heads(&s.sections[1].children),
+        vec![
+            ("（一）".to_string(), "要夯实支部基础".to_string()),
+            ("（二）".to_string(), "要锤炼过硬作风".to_string())
+        ]
+    );
+    assert!(s.sections[2].children.is_empty());
+    assert!(s.closing[0].starts_with("同志们，做好今年机关党建工作意义重大"));
+    // Dropped lines keep their numbers in the file, though the run-in line was split.
+    let dropped: Vec<usize> = s.dropped.iter().map(|d| d.line).collect();
+    assert_eq!(dropped, vec![1, 2, 4]);
+}
