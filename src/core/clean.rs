@@ -59,7 +59,7 @@ pub fn clean(lines: &[String]) -> Cleaned {
     let mut split: Vec<String> = Vec::with_capacity(lines.len());
     let mut line_no: Vec<usize> = Vec::with_capacity(lines.len());
     for (i, l) in lines.iter().enumerate() {
-        let l = fullwidth_punct(l);
+        let l = fullwidth_punct(strip_markdown(l));
         match run_in::split_title_salutation(&l) {
             Some((title, rest)) => {
                 split.extend([title, rest]);
@@ -213,6 +213,26 @@ pub fn clean(lines: &[String]) -> Cleaned {
     out.body = body;
     out.dropped.sort_by_key(|d| d.line);
     out
+}
+
+/// Markdown around a heading, as text copied out of an editor or some web pages has it:
+/// "## 一、…" loses its hashes, "**（一）加强学习**" its asterisks. Asterisks are kept
+/// unless a section marker follows them, since ** is also a blank ("**同志").
+fn strip_markdown(line: &str) -> &str {
+    let mut l = line;
+    let unhashed = l.trim_start_matches('#');
+    if unhashed.len() < l.len() && unhashed.starts_with(' ') {
+        l = unhashed.trim_start();
+    }
+    for mark in ["**", "__"] {
+        if let Some(inner) = l.strip_prefix(mark).and_then(|r| r.strip_suffix(mark))
+            && marker::parse(inner).is_some()
+            && !inner.contains(mark)
+        {
+            l = inner;
+        }
+    }
+    l
 }
 
 fn prose_lines_before(lines: &[String], salutation: usize) -> usize {
@@ -407,6 +427,18 @@ mod tests {
 
     fn lines(s: &str) -> Vec<String> {
         crate::core::text::normalise_lines(s)
+    }
+
+    #[test]
+    fn markdown_around_headings_is_removed_and_blanks_are_kept() {
+        assert_eq!(strip_markdown("## 一、加强学习"), "一、加强学习");
+        assert_eq!(strip_markdown("# 在会议上的讲话"), "在会议上的讲话");
+        assert_eq!(strip_markdown("**（一）加强学习**"), "（一）加强学习");
+        assert_eq!(strip_markdown("__第二，转变作风__"), "第二，转变作风");
+        for kept in ["**同志亲自到会讲话", "**同志和**", "#话题#", "**加强学习**"]
+        {
+            assert_eq!(strip_markdown(kept), kept);
+        }
     }
 
     #[test]

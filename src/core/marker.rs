@@ -29,6 +29,8 @@ pub enum Style {
     HanVerb(char),
     /// 首先 / 其次 / 再次 / 最后
     Sequence,
+    /// ① ② ③
+    Circled,
 }
 
 /// A marker found at the start of a paragraph.
@@ -59,6 +61,17 @@ pub fn parse(para: &str) -> Option<Marker> {
     };
 
     let first = at(0)?;
+    // Numbers of one character: ① (circled), ⑴ (bracketed), ⒈ (with a full stop).
+    let single = |base: char, style: Style| {
+        let n = (first as u32).checked_sub(base as u32)? + 1;
+        (n <= 20).then(|| make(style, n, 1 + sep_after(at(1))))?
+    };
+    if let Some(m) = single('①', Style::Circled)
+        .or_else(|| single('⑴', Style::DigitParen))
+        .or_else(|| single('⒈', Style::DigitDot))
+    {
+        return Some(m);
+    }
     if first == '（' || first == '(' {
         if let Some((n, used)) = han_number(&chars, 1)
             && matches!(at(1 + used), Some('）') | Some(')'))
@@ -78,6 +91,12 @@ pub fn parse(para: &str) -> Option<Marker> {
         return match at(1 + used) {
             Some('，' | '、' | '：' | ',') => make(Style::Ordinal, n, 2 + used),
             Some('是') => make(Style::Ordinal, n, 2 + used),
+            // 第一点，
+            Some('点') => make(
+                Style::Ordinal,
+                n,
+                2 + used + usize::from(matches!(at(2 + used), Some('，' | '、' | '：'))),
+            ),
             Some('部') if at(2 + used) == Some('分') => make(
                 Style::OrdinalPart,
                 n,
@@ -88,7 +107,11 @@ pub fn parse(para: &str) -> Option<Marker> {
     }
     if let Some((n, used)) = digit_number(&chars, 0) {
         return match at(used) {
+            // 1，  — a comma for 、 is a common slip; 1，000 is a number.
             Some('、') => make(Style::DigitComma, n, used + 1),
+            Some('，') if at(used + 1).is_none_or(|c| digit_value(c).is_none()) => {
+                make(Style::DigitComma, n, used + 1)
+            }
             Some('）' | ')') => make(Style::DigitHalfParen, n, used + 1),
             // "1." but not "2022.10" or "3.5": the dot must not be followed by a digit.
             Some('.' | '．')
@@ -101,7 +124,9 @@ pub fn parse(para: &str) -> Option<Marker> {
     }
     if let Some((n, used)) = han_number(&chars, 0) {
         return match at(used) {
-            Some('、') => make(Style::HanComma, n, used + 1),
+            // 一，  — a comma for 、 is a common slip; so is a space before 、.
+            Some('、' | '，') => make(Style::HanComma, n, used + 1),
+            Some(' ') if at(used + 1) == Some('、') => make(Style::HanComma, n, used + 2),
             Some('．' | '.') => make(Style::HanDot, n, used + 1),
             // 一要/二要: only single numerals fuse with a verb; 十一要 is too rare to risk.
             Some(v) if used == 1 && is_verb_char(v) => make(Style::HanVerb(v), n, 2),
@@ -263,6 +288,17 @@ mod tests {
             style("其次，要"),
             Some((Style::Sequence, 2, "其次，".into()))
         );
+        assert_eq!(style("一，要"), Some((Style::HanComma, 1, "一，".into())));
+        assert_eq!(style("二 、要"), Some((Style::HanComma, 2, "二 、".into())));
+        assert_eq!(style("3，要"), Some((Style::DigitComma, 3, "3，".into())));
+        assert_eq!(
+            style("第二点，要"),
+            Some((Style::Ordinal, 2, "第二点，".into()))
+        );
+        assert_eq!(style("③要"), Some((Style::Circled, 3, "③".into())));
+        assert_eq!(style("⑳、要"), Some((Style::Circled, 20, "⑳、".into())));
+        assert_eq!(style("⑵要"), Some((Style::DigitParen, 2, "⑵".into())));
+        assert_eq!(style("⒋要"), Some((Style::DigitDot, 4, "⒋".into())));
     }
 
     #[test]
@@ -278,6 +314,10 @@ mod tests {
             "100%的全覆盖",
             "同志们：",
             "（区）",
+            "一点一滴",
+            "一 个",
+            "1，000",
+            "㉑",
         ] {
             assert_eq!(parse(p), None, "{p}");
         }
