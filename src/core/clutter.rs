@@ -22,6 +22,9 @@ pub fn clutter_reason(line: &str) -> Option<&'static str> {
     if is_breadcrumb(line) {
         return Some("网页导航路径");
     }
+    if is_editor_note(line) {
+        return Some("编者按语（整理、删节说明）");
+    }
     // Real paragraphs are long and end in sentence punctuation; the rest of the tests only
     // apply to short or unpunctuated lines so that speech text using a word like 关注 survives.
     let prose = len >= 60 && line.contains('。');
@@ -143,6 +146,21 @@ fn count_any(line: &str, cues: &[&str]) -> usize {
     cues.iter().filter(|c| line.contains(*c)).count()
 }
 
+/// "（根据录音整理，未经本人审阅）", "（有删节）": a bracketed note on how the text was
+/// edited, not words of the speech.
+fn is_editor_note(line: &str) -> bool {
+    let inner = line
+        .strip_prefix(['（', '('])
+        .and_then(|l| l.strip_suffix(['）', ')']));
+    inner.is_some_and(|i| {
+        i.chars().count() <= 40
+            && !i.contains(['（', '）', '(', ')'])
+            && ["整理", "审阅", "删节", "摘编", "节选", "编者"]
+                .iter()
+                .any(|w| i.contains(w))
+    })
+}
+
 fn is_url(line: &str) -> bool {
     let l = line.to_ascii_lowercase();
     (l.contains("http://") || l.contains("https://") || l.contains("www."))
@@ -253,6 +271,8 @@ mod tests {
             "本文仅供参考，请勿转载",
             "本站文档均为网友上传",
             "开通会员免费下载全文",
+            "（根据录音整理，未经本人审阅）",
+            "（有删节）",
         ] {
             assert!(clutter_reason(l).is_some(), "{l}");
         }
@@ -270,6 +290,9 @@ mod tests {
             "以上意见，仅供参考。",
             "三、关心关爱工会会员",
             "（二）用好微信公众号等新媒体平台",
+            "（2023年6月30日，根据会议安排）",
+            "（一）认真整理档案资料",
+            "（一）认真整理档案资料（试行）",
         ] {
             assert_eq!(clutter_reason(l), None, "{l}");
         }
