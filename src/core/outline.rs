@@ -289,6 +289,17 @@ fn build_tree(paras: &[Para], headings: &[Heading]) -> Vec<Section> {
 /// first sentence, and the rest is the section's first paragraph.
 pub fn split_heading(text: &str) -> (String, Option<String>) {
     let text = text.trim_start_matches(['，', '、', '：', ' ']);
+    // "加强学习 要认真学习，…。": a space ends a heading that a sentence follows on its line
+    // (a web page's bold heading lost its style); "坚定信心 真抓实干" stays one heading.
+    if let Some(end) = first_sentence_end(text)
+        && let Some(space) = text[..end].rfind(' ')
+    {
+        let (head, rest) = (&text[..space], &text[space + 1..end]);
+        let body_like = rest.chars().count() >= 12 && rest.contains('，');
+        if body_like && (2..=40).contains(&head.chars().count()) {
+            return (head.to_string(), Some(text[space + 1..].trim().to_string()));
+        }
+    }
     match first_sentence_end(text) {
         Some(end) if end < text.len() => {
             let (head, rest) = text.split_at(end);
@@ -471,5 +482,18 @@ mod tests {
             split_heading("要突出政治引领，彰显政治优势"),
             ("要突出政治引领，彰显政治优势".into(), None)
         );
+        assert_eq!(
+            split_heading("加强学习 要认真学习领会，结合实际抓好落实。再学。"),
+            (
+                "加强学习".into(),
+                Some("要认真学习领会，结合实际抓好落实。再学。".into())
+            )
+        );
+        for whole in ["坚定信心 真抓实干", "坚定信心 真抓实干。要学。"] {
+            assert!(
+                split_heading(whole).0.starts_with("坚定信心 真抓实干"),
+                "{whole}"
+            );
+        }
     }
 }
