@@ -96,25 +96,7 @@ pub fn segment(text: &str) -> Tagged {
 /// (CJK, ASCII letters and digits, `+#&._%-`), each is a word of its own, so the words on
 /// either side of one do not depend on each other.
 fn is_hard_break(c: char) -> bool {
-    matches!(
-        c,
-        '，' | '。'
-            | '、'
-            | '；'
-            | '：'
-            | '！'
-            | '？'
-            | '“'
-            | '”'
-            | '‘'
-            | '’'
-            | '（'
-            | '）'
-            | '《'
-            | '》'
-            | '{'
-            | '}'
-    )
+    crate::core::text::is_cjk_punct(c) || matches!(c, '{' | '}')
 }
 
 /// `segment(edited)` for a text that differs from `before`'s text in a few places (blanks
@@ -363,7 +345,7 @@ mod tests {
         /// Any text, any span replaced by any other: jieba's words of the whole.
         #[test]
         fn resegment_agrees_with_segment(
-            text in "[党的建设全面从严治党XX*某年月日，。、“”《》{}a1 \r\n-]{0,40}",
+            text in "[党的建设全面从严治党XX*某年月日，。、“”《》{}a1 \r\n—…·【】（）；：-]{0,40}",
             cut in (0usize..40, 0usize..10),
             insert in "[党建设{}XX单位，。a1\r\n]{0,6}",
         ) {

@@ -162,7 +162,12 @@ pub fn is_word_char(c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_alphanumeric();
     }
-    if matches!(
+    !is_cjk_punct(c) && c.is_alphanumeric()
+}
+
+/// The common Chinese punctuation marks.
+pub fn is_cjk_punct(c: char) -> bool {
+    matches!(
         c,
         '，' | '。'
             | '、'
@@ -183,10 +188,7 @@ pub fn is_word_char(c: char) -> bool {
             | '·'
             | '【'
             | '】'
-    ) {
-        return false;
-    }
-    c.is_alphanumeric()
+    )
 }
 
 /// Half-width punctuation next to Chinese becomes full-width; digits and Latin are left alone

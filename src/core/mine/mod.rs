@@ -4,6 +4,7 @@
 pub mod collocations;
 pub mod frames;
 mod merge;
+mod neighbours;
 pub mod phrases;
 mod segmented;
 pub mod slots;
