@@ -76,18 +76,8 @@ pub fn clean(lines: &[String]) -> Cleaned {
     if lines.iter().all(|l| l.is_empty()) {
         return out;
     }
-    // Shape verdicts once per line; a line that opens with a section marker is never clutter
-    // (headings are short and unpunctuated, like much clutter).
-    let verdict: Vec<Option<&'static str>> = lines
-        .iter()
-        .map(|l| {
-            if marker::parse(l).is_some() {
-                None
-            } else {
-                clutter_reason(l)
-            }
-        })
-        .collect();
+    // Shape verdicts once per line.
+    let verdict: Vec<Option<&'static str>> = lines.iter().map(|l| clutter_reason(l)).collect();
     let drop = |out: &mut Cleaned, i: usize, reason: &str| {
         out.dropped.push(Dropped {
             line: line_no[i],

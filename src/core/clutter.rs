@@ -7,7 +7,10 @@ use crate::core::text::is_han;
 /// Why a line is clutter, in Chinese for the user; `None` when it may be speech text.
 pub fn clutter_reason(line: &str) -> Option<&'static str> {
     let len = line.chars().count();
-    if len == 0 {
+    // A line that opens with a section marker is a heading, never clutter: headings are
+    // short and unpunctuated like much clutter, and may name a platform or members
+    // ("（二）用好公众号等新媒体平台").
+    if len == 0 || crate::core::marker::parse(line).is_some() {
         return None;
     }
     if is_url(line) {
@@ -37,10 +40,7 @@ pub fn clutter_reason(line: &str) -> Option<&'static str> {
     if is_byline(line) {
         return Some("发布信息（时间、作者、来源等）");
     }
-    // A numbered heading may name a platform or members ("（二）用好公众号等新媒体平台"):
-    // the weak cues do not make it an ad.
-    let heading = crate::core::marker::parse(line).is_some();
-    if has_any(line, AD_CUES) || (!heading && count_any(line, WEAK_AD_CUES) >= 2) {
+    if has_any(line, AD_CUES) || count_any(line, WEAK_AD_CUES) >= 2 {
         return Some("广告、会员或版权声明");
     }
     if len <= 16 && has_any(line, FOOTER_CUES) {

@@ -28,7 +28,7 @@ const SALUTATION_STARTS: &[&str] = &[
 pub fn split_title_salutation(line: &str) -> Option<(String, String)> {
     let colon = line.find('：')?;
     let head = &line[..colon];
-    if head.chars().count() > 45 || head.contains(['。', '！', '？', '，']) {
+    if head.chars().count() > 45 || head.contains(['。', '！', '？']) {
         return None;
     }
     TITLE_ENDS
@@ -36,7 +36,9 @@ pub fn split_title_salutation(line: &str) -> Option<(String, String)> {
         .filter_map(|w| head.rfind(w).map(|at| at + w.len()))
         .filter(|&end| {
             let (title, rest) = line.split_at(end);
+            // The salutation may hold a comma ("各位领导，同志们："); the title holds none.
             title.chars().count() >= 6
+                && !title.contains('，')
                 && SALUTATION_STARTS.iter().any(|s| rest.starts_with(s))
                 && salutation_len(rest).is_some()
         })
@@ -145,6 +147,11 @@ mod tests {
         assert_eq!(
             split_title_salutation("市党建工作会议各位领导、同志们：").map(|p| p.0),
             Some("市党建工作会议".to_string())
+        );
+        assert_eq!(
+            split_title_salutation("在全县党建工作会议上的讲话尊敬的各位领导，同志们：")
+                .map(|p| p.1),
+            Some("尊敬的各位领导，同志们：".to_string())
         );
         for line in [
             "同志们：今天召开会议。",
