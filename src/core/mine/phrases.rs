@@ -29,8 +29,8 @@ pub fn scan(text: &str, file: &str, path: &str, seg: &mut Segmented, out: &mut V
             });
         }
     };
-    // Terms need a quotation mark, quotations a speaker and a verb of saying; most
-    // paragraphs have neither, and are not copied into characters.
+    // Quotations need a speaker and a verb of saying; most paragraphs lack one, and are
+    // not copied into characters.
     for t in terms(text) {
         push(PhraseKind::Term, t);
     }
@@ -172,15 +172,21 @@ struct Clause<'a> {
     han_only: bool,
 }
 
+impl Clause<'_> {
+    fn empty() -> Self {
+        Clause {
+            text: "",
+            chars: 0,
+            enumerations: 0,
+            han_only: true,
+        }
+    }
+}
+
 /// Splits text into clauses at clause punctuation, outside quotation marks.
 fn clauses(text: &str) -> Vec<Clause<'_>> {
     let mut out = Vec::new();
-    let mut cl = Clause {
-        text: "",
-        chars: 0,
-        enumerations: 0,
-        han_only: true,
-    };
+    let mut cl = Clause::empty();
     let mut start = 0;
     let mut depth = 0i32;
     for (i, ch) in text.char_indices() {
@@ -192,12 +198,7 @@ fn clauses(text: &str) -> Vec<Clause<'_>> {
                     cl.text = &text[start..i];
                     out.push(cl);
                 }
-                cl = Clause {
-                    text: "",
-                    chars: 0,
-                    enumerations: 0,
-                    han_only: true,
-                };
+                cl = Clause::empty();
                 start = i + ch.len_utf8();
                 continue;
             }
