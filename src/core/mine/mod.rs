@@ -58,14 +58,15 @@ fn mine_part(sources: &[Source], lex: &TopicLexicon) -> Partial {
     };
     for s in sources {
         seg.clear();
-        for (_, text) in texts_with_paths(&s.speech) {
+        let texts = texts_with_paths(&s.speech);
+        for (_, text) in &texts {
             seg.words(text);
         }
         part.templates
             .extend(templates::templates_of(&s.speech, &s.file, lex, &mut seg));
         part.counter.start_doc();
-        for (path, text) in texts_with_paths(&s.speech) {
-            phrases::scan(text, &s.file, &path, &mut seg, &mut occ);
+        for (path, text) in &texts {
+            phrases::scan(text, &s.file, path, &mut seg, &mut occ);
             add_clauses(&seg.words(text), &mut part.counter);
         }
         heading_frames(&s.speech.sections, &s.file, "", &mut occ);
