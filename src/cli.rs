@@ -40,9 +40,12 @@ pub enum Command {
         /// 语料文件夹或文件（递归读取 .txt 和 .docx）
         #[arg(required = true)]
         inputs: Vec<PathBuf>,
-        /// 输出的模板库文件夹
+        /// 输出的模板库文件夹（已有模板库时按来源文件合并）
         #[arg(long)]
         out: PathBuf,
+        /// 用新提炼的内容整体替换已有的模板库（删除其他来源的模板文件）
+        #[arg(long)]
+        replace: bool,
     },
     /// 查看模板库
     Library {
@@ -70,8 +73,8 @@ pub enum Command {
     Export {
         /// 讲稿文件（.ron）或讲话稿（.txt/.docx）
         file: PathBuf,
-        /// 格式
-        #[arg(long, value_enum)]
+        /// 格式：txt、md 或 docx
+        #[arg(long, value_parser = |s: &str| s.parse::<crate::core::export::Format>())]
         format: crate::core::export::Format,
         /// Word 大字版（讲台用）
         #[arg(long)]
@@ -100,7 +103,11 @@ pub enum Command {
 pub fn run(command: Command) -> ExitCode {
     match command {
         Command::Parse { files, json } => parse_cmd(&files, json),
-        Command::Mine { inputs, out } => crate::cli_library::mine_cmd(&inputs, &out),
+        Command::Mine {
+            inputs,
+            out,
+            replace,
+        } => crate::cli_library::mine_cmd(&inputs, &out, replace),
         Command::Library { dir, json } => crate::cli_library::library_cmd(&dir, json),
         Command::Suggest {
             library,

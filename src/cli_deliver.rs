@@ -26,6 +26,13 @@ fn load(file: &Path) -> Result<(Vec<Line>, Draft), String> {
 }
 
 pub fn export_cmd(file: &Path, format: Format, large: bool, out: &Path, gb18030: bool) -> ExitCode {
+    if crate::core::fsutil::same_file(file, out) {
+        eprintln!(
+            "错误：导出的目标 {} 就是要导出的文件本身，导出会覆盖它；请换一个输出路径",
+            out.display()
+        );
+        return ExitCode::FAILURE;
+    }
     let (lines, _) = match load(file) {
         Ok(x) => x,
         Err(e) => {

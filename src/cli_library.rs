@@ -9,10 +9,11 @@ use serde_json::{Value, json};
 
 use crate::core::lexicon::TopicLexicon;
 use crate::core::library::{Library, PhraseKind, Template, TemplateKind};
+use crate::core::library_update::{UpdateMode, update_dir};
 use crate::core::mine;
 use crate::core::suggest::PhraseIndex;
 
-pub fn mine_cmd(inputs: &[PathBuf], out: &Path) -> ExitCode {
+pub fn mine_cmd(inputs: &[PathBuf], out: &Path, replace: bool) -> ExitCode {
     let lex = TopicLexicon::builtin();
     let bar = if std::io::stderr().is_terminal() {
         let b = indicatif::ProgressBar::new(0);
@@ -37,11 +38,9 @@ pub fn mine_cmd(inputs: &[PathBuf], out: &Path) -> ExitCode {
         b.finish_and_clear();
     }
     println!("已读取讲话稿：{} 篇", report.read);
-    if !report.skipped.is_empty() {
-        println!("跳过的文件：{} 个", report.skipped.len());
-        for (p, why) in &report.skipped {
-            println!("  {}：{why}", p.display());
-        }
+    // Skipped files are errors: stderr, and a non-zero exit once the rest is written.
+    for (p, why) in &report.skipped {
+        eprintln!("跳过：{}：{why}", p.display());
     }
     if report.read == 0 {
         eprintln!("错误：没有可以提炼的讲话稿");
@@ -56,10 +55,26 @@ pub fn mine_cmd(inputs: &[PathBuf], out: &Path) -> ExitCode {
     for k in PhraseKind::ALL {
         println!("  {}：{}", k.label(), lib.phrase_count(k));
     }
-    match lib.save(out) {
-        Ok(files) => {
-            println!("已写入 {} 个文件到 {}", files.len(), out.display());
-            ExitCode::SUCCESS
+    let mode = if replace {
+        UpdateMode::Replace
+    } else {
+        UpdateMode::Merge
+    };
+    match update_dir(out, lib, mode) {
+        Ok(r) => {
+            println!("已写入 {} 个文件到 {}", r.written.len(), out.display());
+            if r.replaced_sources > 0 {
+                println!("替换了 {} 个已有来源文件的内容", r.replaced_sources);
+            }
+            for p in &r.removed {
+                println!("删除了不再属于模板库的 {}", p.display());
+            }
+            if report.skipped.is_empty() {
+                ExitCode::SUCCESS
+            } else {
+                eprintln!("错误：{} 个文件未能读取，已跳过", report.skipped.len());
+                ExitCode::from(2)
+            }
         }
         Err(e) => {
             eprintln!("错误：{e}");

@@ -1,5 +1,6 @@
 //! 讲稿工坊 — drafting Party meeting speeches from the speeches that came before.
 
+#[cfg(feature = "gui")]
 pub mod app;
 pub mod cli;
 pub mod cli_deliver;

@@ -9,6 +9,7 @@ use clap::Parser;
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
+    #[cfg(feature = "gui")]
     jianggao::app::PROCESS_START.get_or_init(std::time::Instant::now);
     let cli = jianggao::cli::Cli::parse();
     match cli.command {
@@ -17,7 +18,17 @@ fn main() -> ExitCode {
     }
 }
 
+/// Built without the `gui` feature: the command line only.
+#[cfg(not(feature = "gui"))]
+fn run_app(_open: Option<std::path::PathBuf>) -> ExitCode {
+    eprintln!(
+        "错误：此版本未包含图形界面（构建时未启用 gui 功能）；请使用子命令，见 jianggao --help"
+    );
+    ExitCode::FAILURE
+}
+
 /// The window. The app appears at once; jieba and the library load in the background.
+#[cfg(feature = "gui")]
 fn run_app(open: Option<std::path::PathBuf>) -> ExitCode {
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()

@@ -7,8 +7,8 @@ use std::path::PathBuf;
 use super::action::Command;
 use super::worker::{ImportSummary, PathPurpose};
 use super::{Action, JiangGaoApp};
-use crate::core::draft::Draft;
 use crate::core::export::TextEncoding;
+use crate::core::recovery::Orphan;
 
 pub struct PathDialog {
     pub purpose: PathPurpose,
@@ -43,7 +43,10 @@ impl PathDialog {
 
 pub enum Dialog {
     Path(PathDialog),
-    Restore(Box<Draft>),
+    /// Work of a window that is gone: restore it, or go on to confirm discarding it.
+    Restore(Box<Orphan>),
+    /// The second step of discarding: names what will be lost.
+    ConfirmDiscard(Box<Orphan>),
     ImportSummary(ImportSummary),
     Shortcuts,
     About,
@@ -64,6 +67,7 @@ pub fn dialogs_ui(app: &mut JiangGaoApp, ctx: &egui::Context) {
     let keep = match dialog {
         Dialog::Path(d) => path_dialog_ui(app, ctx, d),
         Dialog::Restore(d) => restore_ui(app, ctx, d),
+        Dialog::ConfirmDiscard(d) => confirm_discard_ui(app, ctx, d),
         Dialog::ImportSummary(s) => summary_ui(ctx, s),
         Dialog::Shortcuts => shortcuts_ui(ctx).then_some(Dialog::Shortcuts),
         Dialog::About => about_ui(ctx).then_some(Dialog::About),
@@ -72,6 +76,8 @@ pub fn dialogs_ui(app: &mut JiangGaoApp, ctx: &egui::Context) {
     if app.dialog.is_none() {
         app.dialog = keep;
     }
+    // Several windows may have left work behind: offer the next once this one is answered.
+    app.offer_next_orphan();
 }
 
 fn modal<R>(ctx: &egui::Context, id: &str, content: impl FnOnce(&mut egui::Ui) -> R) -> (R, bool) {
@@ -164,51 +170,112 @@ fn path_dialog_ui(app: &mut JiangGaoApp, ctx: &egui::Context, mut d: PathDialog)
     }
 }
 
-fn restore_ui(app: &mut JiangGaoApp, ctx: &egui::Context, d: Box<Draft>) -> Option<Dialog> {
+/// "保存于 12月1日 10:15" for a recovery file's time, when the file system tells it.
+fn saved_at(o: &Orphan) -> String {
+    o.modified
+        .map(|t| {
+            let t: chrono::DateTime<chrono::Local> = t.into();
+            format!("自动保存于 {}", t.format("%Y-%m-%d %H:%M"))
+        })
+        .unwrap_or_else(|| "自动保存时间不详".into())
+}
+
+fn describe(o: &Orphan) -> String {
+    format!(
+        "《{}》，{}，共 {} 段、{} 字{}",
+        o.title(),
+        saved_at(o),
+        o.recovered.draft.blocks.len(),
+        o.chars(),
+        o.recovered
+            .file
+            .as_ref()
+            .map(|f| format!("，原文件 {}", f.display()))
+            .unwrap_or_default()
+    )
+}
+
+fn restore_ui(app: &mut JiangGaoApp, ctx: &egui::Context, o: Box<Orphan>) -> Option<Dialog> {
     let mut choice = None;
     modal(ctx, "restore", |ui| {
         ui.heading("恢复未保存的讲稿？");
-        ui.label("上次关闭时有未保存的讲稿（已自动保存）。");
-        let title = if d.meta.title.is_empty() {
-            "（无标题）"
-        } else {
-            d.meta.title.as_str()
-        };
-        ui.label(format!("标题：{title}，共 {} 段。", d.blocks.len()));
+        ui.label("有一个窗口关闭或异常退出时留下了未保存的讲稿：");
+        ui.label(describe(&o));
+        ui.label("现在不处理也没关系：关闭窗口后它仍会保留，下次启动时再次询问。");
         ui.horizontal(|ui| {
             if ui.button("恢复").clicked() {
                 choice = Some(true);
             }
-            if ui.button("放弃").clicked() {
+            if ui.button("放弃…").clicked() {
                 choice = Some(false);
             }
         });
     });
     match choice {
         Some(true) => {
-            app.draft = *d;
+            let o = *o;
+            app.draft = o.recovered.draft.clone();
             app.counts = Default::default();
             app.history.clear();
             app.doc = super::Doc {
+                path: o.recovered.file.clone(),
                 rev: 1,
+                autosaved_rev: 1,
                 ..Default::default()
             };
-            app.doc.autosaved_rev = 1;
-            app.set_info("已恢复自动保存的讲稿".into());
+            app.phrases.dirty = true;
+            if let Some(s) = app.session.as_mut() {
+                s.adopt(o);
+            }
+            app.set_info("已恢复自动保存的讲稿（尚未保存到文件）".into());
             None
         }
-        Some(false) => {
-            let _ = std::fs::remove_file(app.opts.data_dir.join(super::AUTOSAVE_FILE));
+        Some(false) => Some(Dialog::ConfirmDiscard(o)),
+        None => Some(Dialog::Restore(o)),
+    }
+}
+
+fn confirm_discard_ui(
+    app: &mut JiangGaoApp,
+    ctx: &egui::Context,
+    o: Box<Orphan>,
+) -> Option<Dialog> {
+    let mut choice = None;
+    modal(ctx, "confirm_discard", |ui| {
+        ui.heading("永久放弃这篇讲稿？");
+        ui.label(format!("将永久删除：{}。", describe(&o)));
+        ui.label("删除后无法找回。");
+        ui.horizontal(|ui| {
+            if ui.button("永久删除").clicked() {
+                choice = Some(true);
+            }
+            if ui.button("返回").clicked() {
+                choice = Some(false);
+            }
+        });
+    });
+    match choice {
+        Some(true) => {
+            let title = o.title().to_string();
+            match o.discard() {
+                Ok(()) => app.set_info(format!("已放弃自动保存的《{title}》")),
+                Err(e) => app.set_error(format!("无法删除自动保存的讲稿：{e}")),
+            }
             None
         }
-        None => Some(Dialog::Restore(d)),
+        Some(false) => Some(Dialog::Restore(o)),
+        None => Some(Dialog::ConfirmDiscard(o)),
     }
 }
 
 fn summary_ui(ctx: &egui::Context, s: ImportSummary) -> Option<Dialog> {
     let mut close = false;
     modal(ctx, "import_summary", |ui| {
-        ui.heading("导入语料完成");
+        ui.heading(if s.saved_to.is_ok() {
+            "导入语料完成"
+        } else {
+            "导入语料未完成"
+        });
         if s.cancelled {
             ui.label("导入已取消，模板库未改变。");
         }

@@ -5,12 +5,13 @@ use std::path::{Path, PathBuf};
 
 use super::dialogs::{self, Dialog};
 use super::worker::PathPurpose;
-use super::{AUTOSAVE_FILE, Doc, JiangGaoApp, clock_now, ime};
+use super::{Doc, JiangGaoApp, clock_now, ime};
 use crate::core::draft::Draft;
 
 impl JiangGaoApp {
-    pub(super) fn autosave_path(&self) -> PathBuf {
-        self.opts.data_dir.join(AUTOSAVE_FILE)
+    /// This window's recovery file, if autosave works here.
+    pub fn autosave_path(&self) -> Option<PathBuf> {
+        self.session.as_ref().map(|s| s.path())
     }
 
     /// Writes the draft to the data folder when it changed since the last autosave.
@@ -27,21 +28,28 @@ impl JiangGaoApp {
     }
 
     pub fn autosave_now(&mut self) {
-        let path = self.autosave_path();
+        let Some(session) = &self.session else {
+            return;
+        };
         // Only committed text is saved: never the pinyin of a composition in progress.
         let draft = ime::committed(&self.draft, self.composing);
-        let result = std::fs::create_dir_all(&self.opts.data_dir).and_then(|_| draft.save(&path));
-        match result {
+        match session.write(&draft, self.doc.path.as_deref()) {
             Ok(()) => {
                 self.doc.autosaved_rev = self.doc.rev;
                 self.doc.autosave_label = Some(clock_now());
             }
-            Err(e) => self.set_error(format!("自动保存失败（{}）：{e}", path.display())),
+            Err(e) => {
+                let path = session.path();
+                self.set_error(format!("自动保存失败（{}）：{e}", path.display()))
+            }
         }
     }
 
+    /// Removes this window's own recovery file (never another window's).
     pub(super) fn clear_autosave(&mut self) {
-        let _ = std::fs::remove_file(self.autosave_path());
+        if let Some(s) = &self.session {
+            s.clear();
+        }
     }
 
     pub fn save_to(&mut self, path: &Path) -> bool {
@@ -96,6 +104,15 @@ impl JiangGaoApp {
         format: crate::core::export::Format,
         large: bool,
     ) -> bool {
+        if let Some(src) = &self.doc.path
+            && crate::core::fsutil::same_file(src, path)
+        {
+            self.set_error(format!(
+                "不能导出到 {}：这是讲稿文件本身，导出会覆盖它。请换一个文件名。",
+                path.display()
+            ));
+            return false;
+        }
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
             let _ = std::fs::create_dir_all(dir);
         }

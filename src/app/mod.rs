@@ -24,6 +24,7 @@ use std::sync::Arc;
 use crate::core::draft::{BlockKind, Draft};
 use crate::core::history::{ChangeKind, History};
 use crate::core::library::Library;
+use crate::core::recovery;
 use action::Command;
 use dialogs::Dialog;
 use prefs::Prefs;
@@ -33,7 +34,6 @@ use worker::{Msg, PathPurpose, Workers};
 pub const AUTOSAVE_SECONDS: f64 = 3.0;
 /// Typing pause before suggestions refresh.
 pub const SUGGEST_DEBOUNCE: f64 = 0.3;
-pub const AUTOSAVE_FILE: &str = "autosave.ron";
 
 /// When the process started, for the start-to-first-frame figure (`JIANGGAO_TIMING=1`).
 pub static PROCESS_START: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
@@ -54,9 +54,7 @@ pub struct Options {
 impl Options {
     /// The OS data folder, e.g. ~/.local/share/jianggao.
     pub fn from_env() -> Self {
-        let data_dir = directories::ProjectDirs::from("", "", "jianggao")
-            .map(|d| d.data_dir().to_path_buf())
-            .unwrap_or_else(|| std::env::temp_dir().join("jianggao"));
+        let data_dir = crate::core::installed::default_data_dir();
         Options {
             data_dir,
             sync: false,
@@ -166,6 +164,11 @@ pub struct JiangGaoApp {
     /// The draft as the current frame began (committed text only), the undo base for
     /// typing; refreshed at the end of a frame that changed the draft.
     pub snapshot: Draft,
+    /// This window's recovery file and lock; `None` when the data folder is unusable
+    /// (then autosave is off and the status bar says so).
+    pub session: Option<recovery::Session>,
+    /// Work of windows that are gone, still to be offered after the one on screen.
+    pub orphans: Vec<recovery::Orphan>,
 }
 
 impl JiangGaoApp {
@@ -214,6 +217,8 @@ impl JiangGaoApp {
             compose_before: None,
             frame_events: Vec::new(),
             snapshot: Draft::default(),
+            session: None,
+            orphans: Vec::new(),
         };
         app.workers
             .load_library(app.opts.data_dir.clone(), app.opts.user_library);
@@ -221,18 +226,29 @@ impl JiangGaoApp {
         app
     }
 
-    /// After a crash the autosave holds work the last session never saved: offer it.
+    /// Starts this window's recovery slot, then offers the work of windows that are gone
+    /// (after a crash, or closed with unsaved changes), newest first.
     fn offer_restore(&mut self) {
-        let p = self.autosave_path();
-        if !p.exists() {
-            return;
+        match recovery::Session::start(&self.opts.data_dir) {
+            Ok(s) => self.session = Some(s),
+            Err(e) => self.set_error(format!(
+                "无法在 {} 中建立自动保存（{e}），本窗口不会自动保存",
+                self.opts.data_dir.display()
+            )),
         }
-        match Draft::load(&p) {
-            Ok(d) if !d.blocks.is_empty() || d.meta != Default::default() => {
-                self.dialog = Some(Dialog::Restore(Box::new(d)));
-            }
-            Ok(_) => {}
-            Err(e) => self.set_error(format!("无法读取自动保存的讲稿：{e}")),
+        let (found, notes) = recovery::orphans(&self.opts.data_dir, self.session.as_ref());
+        if !notes.notes.is_empty() {
+            self.set_error(notes.notes.join("；"));
+        }
+        self.orphans = found;
+        self.offer_next_orphan();
+    }
+
+    /// Shows the next recovery prompt, if any is left and no other dialog is open.
+    pub(super) fn offer_next_orphan(&mut self) {
+        if self.dialog.is_none() && !self.orphans.is_empty() {
+            let o = self.orphans.remove(0);
+            self.dialog = Some(Dialog::Restore(Box::new(o)));
         }
     }
 
@@ -297,6 +313,16 @@ impl JiangGaoApp {
                     self.phrases.index = Some(index);
                     self.phrases.dirty = true;
                     self.dialog = Some(Dialog::ImportSummary(summary));
+                }
+                Msg::Failed { job, message } => {
+                    match job {
+                        worker::Job::LoadLibrary => self.library_ready = true,
+                        worker::Job::Import => {
+                            self.import_progress = None;
+                            self.workers.import_cancel = None;
+                        }
+                    }
+                    self.set_error(format!("{}失败：{message}", job.label()));
                 }
                 Msg::Picked { purpose, path } => {
                     if let (Some(p), Some(Dialog::Path(d))) = (path, self.dialog.as_mut())

@@ -9,7 +9,6 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{Receiver, Sender, channel};
 use std::sync::{Arc, Mutex};
 
-use crate::core::lexicon::TopicLexicon;
 use crate::core::library::{Library, PhraseKind};
 use crate::core::mine;
 use crate::core::suggest::{PhraseIndex, Suggestion};
@@ -65,6 +64,35 @@ pub enum Msg {
         purpose: PathPurpose,
         path: Option<PathBuf>,
     },
+    /// A background job stopped with a panic: what it was and why, for the status bar.
+    Failed {
+        job: Job,
+        message: String,
+    },
+}
+
+/// The background jobs whose failure the UI must recover from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Job {
+    LoadLibrary,
+    Import,
+}
+
+impl Job {
+    pub fn label(self) -> &'static str {
+        match self {
+            Job::LoadLibrary => "加载模板库",
+            Job::Import => "导入语料",
+        }
+    }
+}
+
+/// The text of a panic's payload.
+fn panic_message(p: &(dyn std::any::Any + Send)) -> String {
+    p.downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| p.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "未知错误".into())
 }
 
 pub struct Workers {
@@ -78,29 +106,12 @@ pub struct Workers {
     pub import_cancel: Option<Arc<AtomicBool>>,
 }
 
-/// The user's topic lexicon if they have one, else the shipped one.
-pub fn lexicon(data_dir: &Path) -> (TopicLexicon, Option<String>) {
-    let user = data_dir.join("topics.ron");
-    if user.exists() {
-        match TopicLexicon::load(&user) {
-            Ok(l) => return (l, None),
-            Err(e) => return (TopicLexicon::builtin(), Some(e)),
-        }
-    }
-    (TopicLexicon::builtin(), None)
-}
+pub use crate::core::installed::lexicon;
 
 /// The shipped library, then the user's own library beside it.
 fn load_all(data_dir: &Path, user_library: bool) -> (Library, Vec<String>) {
-    let (mut lib, errs) = Library::embedded();
-    let mut errors: Vec<String> = errs.iter().map(ToString::to_string).collect();
-    let user = data_dir.join("templates");
-    if user_library && user.is_dir() {
-        let (u, errs) = Library::load_dir(&user);
-        errors.extend(errs.iter().map(ToString::to_string));
-        lib.merge(u);
-    }
-    (lib, errors)
+    let i = crate::core::installed::installed(data_dir, user_library);
+    (i.library, i.errors)
 }
 
 impl Workers {
@@ -124,14 +135,34 @@ impl Workers {
         ctx.request_repaint();
     }
 
+    /// Runs a job inline (tests) or on its own thread; a panic in it becomes a
+    /// `Msg::Failed`, so no spinner or progress window waits forever.
+    pub fn run_job(&self, job: Job, f: impl FnOnce() + Send + 'static) {
+        let tx = self.tx.clone();
+        let ctx = self.ctx.clone();
+        let guarded = move || {
+            if let Err(p) = std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)) {
+                let message = panic_message(p.as_ref());
+                Self::send(&tx, &ctx, Msg::Failed { job, message });
+            }
+        };
+        if self.sync {
+            guarded();
+        } else {
+            std::thread::spawn(guarded);
+        }
+    }
+
     /// Loads jieba, the library and the phrase index.
     pub fn load_library(&self, data_dir: PathBuf, user_library: bool) {
         let tx = self.tx.clone();
         let ctx = self.ctx.clone();
         let job = move || {
-            let (lib, mut errors) = load_all(&data_dir, user_library);
-            let (lex, lex_err) = lexicon(&data_dir);
-            errors.extend(lex_err);
+            let crate::core::installed::Installed {
+                library: lib,
+                lexicon: lex,
+                errors,
+            } = crate::core::installed::installed(&data_dir, user_library);
             let index = PhraseIndex::new(&lib.phrases, lex);
             // Segment once now so the first suggestion does not wait for the dictionary.
             crate::core::nlp::jieba();
@@ -145,11 +176,7 @@ impl Workers {
                 },
             );
         };
-        if self.sync {
-            job();
-        } else {
-            std::thread::spawn(job);
-        }
+        self.run_job(Job::LoadLibrary, job);
     }
 
     pub fn set_index(&mut self, index: Arc<PhraseIndex>) {
@@ -210,28 +237,14 @@ impl Workers {
                     "没有可以提炼的讲话稿".to_string()
                 })
             } else {
-                // Merge with what the user library already holds, so imports accumulate.
-                let (mut existing, _) = if user.is_dir() {
-                    Library::load_dir(&user)
-                } else {
-                    (Library::default(), Vec::new())
-                };
-                let new_files: std::collections::HashSet<String> = report
-                    .library
-                    .templates
-                    .iter()
-                    .map(|t| t.source.file.clone())
-                    .collect();
-                existing
-                    .templates
-                    .retain(|t| !new_files.contains(&t.source.file));
-                existing
-                    .templates
-                    .extend(report.library.templates.iter().cloned());
-                existing
-                    .phrases
-                    .extend(report.library.phrases.iter().cloned());
-                existing.save(&user).map(|_| user.clone())
+                // Merged by source file: a re-import replaces what those files gave before,
+                // and a library file that does not load stops the import before any write.
+                crate::core::library_update::update_dir(
+                    &user,
+                    &report.library,
+                    crate::core::library_update::UpdateMode::Merge,
+                )
+                .map(|_| user.clone())
             };
             let summary = ImportSummary {
                 read: report.read,
@@ -253,11 +266,7 @@ impl Workers {
                 },
             );
         };
-        if self.sync {
-            job();
-        } else {
-            std::thread::spawn(job);
-        }
+        self.run_job(Job::Import, job);
     }
 
     /// Opens a native file dialog on its own thread. Where no dialog service exists rfd

@@ -11,6 +11,10 @@ use std::io::{Cursor, Read};
 use quick_xml::Reader;
 use quick_xml::events::Event;
 
+/// Word's list levels are 0–8; anything beyond is a malformed file and gets no number
+/// (building a marker walks every level up to this one).
+const MAX_LIST_LEVEL: u32 = 8;
+
 /// Upper bound for the unpacked document part: a speech is a few hundred KB at most,
 /// so anything larger is a malformed or hostile archive.
 const MAX_DOCUMENT_XML: u64 = 64 * 1024 * 1024;
@@ -39,7 +43,7 @@ pub fn paragraphs_from_bytes(bytes: &[u8]) -> Result<Vec<String>, String> {
 struct Numbering {
     nums: HashMap<String, String>,
     /// (abstractNumId, ilvl) → (start, numFmt, lvlText)
-    levels: HashMap<(String, u32), (u32, String, String)>,
+    levels: HashMap<(String, u32), (u64, String, String)>,
 }
 
 fn attr(e: &quick_xml::events::BytesStart, name: &str) -> Option<String> {
@@ -59,16 +63,19 @@ impl Numbering {
         let mut reader = Reader::from_str(xml);
         let (mut abs, mut lvl, mut num): (Option<String>, Option<u32>, Option<String>) =
             (None, None, None);
-        let mut cur = (1u32, String::from("decimal"), String::new());
+        let mut cur = (1u64, String::from("decimal"), String::new());
         loop {
             match reader.read_event() {
                 Ok(Event::Start(e)) | Ok(Event::Empty(e)) => match e.local_name().as_ref() {
                     "abstractNum" => abs = attr(&e, "abstractNumId"),
                     "lvl" => {
-                        lvl = attr(&e, "ilvl").and_then(|v| v.parse().ok());
+                        lvl = attr(&e, "ilvl")
+                            .and_then(|v| v.parse().ok())
+                            .filter(|&l| l <= MAX_LIST_LEVEL);
                         cur = (1, "decimal".into(), String::new());
                     }
                     "start" if lvl.is_some() => {
+                        // u32 in the schema; parsed wide so that no start can overflow.
                         cur.0 = attr(&e, "val").and_then(|v| v.parse().ok()).unwrap_or(1)
                     }
                     "numFmt" if lvl.is_some() => cur.1 = attr(&e, "val").unwrap_or_default(),
@@ -98,18 +105,22 @@ impl Numbering {
     /// The marker of the next item of list `num_id` at `ilvl`, advancing the counters.
     fn next_marker(
         &self,
-        counters: &mut HashMap<(String, u32), u32>,
+        counters: &mut HashMap<(String, u32), u64>,
         num_id: &str,
         ilvl: u32,
     ) -> Option<String> {
+        if ilvl > MAX_LIST_LEVEL {
+            return None;
+        }
         let abs = self.nums.get(num_id)?;
         let (start, fmt, text) = self.levels.get(&(abs.clone(), ilvl))?;
         if fmt == "bullet" || fmt == "none" || text.is_empty() {
             return None;
         }
-        let n = counters.entry((abs.clone(), ilvl)).or_insert(start - 1);
-        *n += 1;
+        // The counter holds the number of the next item.
+        let n = counters.entry((abs.clone(), ilvl)).or_insert(*start);
         let value = *n;
+        *n = n.saturating_add(1);
         // A new item restarts the deeper levels.
         counters.retain(|(a, l), _| a != abs || *l <= ilvl);
         let mut out = text.clone();
@@ -117,7 +128,10 @@ impl Numbering {
             let v = if l == ilvl {
                 value
             } else {
-                counters.get(&(abs.clone(), l)).copied().unwrap_or(1)
+                // The number of the last item at that level (the counter is one ahead).
+                counters
+                    .get(&(abs.clone(), l))
+                    .map_or(1, |&c| c.saturating_sub(1))
             };
             let f = self
                 .levels
@@ -130,7 +144,7 @@ impl Numbering {
     }
 }
 
-fn format_number(n: u32, fmt: &str) -> String {
+fn format_number(n: u64, fmt: &str) -> String {
     match fmt {
         "chineseCounting"
         | "chineseCountingThousand"
@@ -138,12 +152,10 @@ fn format_number(n: u32, fmt: &str) -> String {
         | "ideographTraditional"
         | "taiwaneseCounting"
         | "japaneseCounting" => crate::core::draft::han_numeral(n as usize),
-        "upperLetter" => char::from_u32('A' as u32 + (n - 1) % 26)
-            .map(String::from)
-            .unwrap_or_default(),
-        "lowerLetter" => char::from_u32('a' as u32 + (n - 1) % 26)
-            .map(String::from)
-            .unwrap_or_default(),
+        "upperLetter" | "lowerLetter" if n > 0 => {
+            let a = if fmt == "upperLetter" { b'A' } else { b'a' };
+            char::from(a + ((n - 1) % 26) as u8).to_string()
+        }
         "decimalEnclosedParen" => format!("({n})"),
         _ => n.to_string(),
     }
@@ -156,17 +168,22 @@ fn paragraphs_from_xml(xml: &str, numbering: &Numbering) -> Result<Vec<String>, 
     let mut in_text = false;
     // numPr of the paragraph being read: (numId, ilvl).
     let mut num_pr: (Option<String>, u32) = (None, 0);
-    let mut counters: HashMap<(String, u32), u32> = HashMap::new();
+    let mut counters: HashMap<(String, u32), u64> = HashMap::new();
+    // Open elements: a document cut short ends with some still open.
+    let mut depth = 0usize;
     loop {
         match reader.read_event() {
-            Ok(Event::Start(e)) => match e.local_name().as_ref() {
-                "p" => {
-                    current = Some(String::new());
-                    num_pr = (None, 0);
+            Ok(Event::Start(e)) => {
+                depth += 1;
+                match e.local_name().as_ref() {
+                    "p" => {
+                        current = Some(String::new());
+                        num_pr = (None, 0);
+                    }
+                    "t" => in_text = true,
+                    _ => {}
                 }
-                "t" => in_text = true,
-                _ => {}
-            },
+            }
             Ok(Event::Empty(e)) => match e.local_name().as_ref() {
                 "tab" => push(&mut current, " "),
                 "br" | "cr" => push(&mut current, "\n"),
@@ -195,22 +212,30 @@ fn paragraphs_from_xml(xml: &str, numbering: &Numbering) -> Result<Vec<String>, 
                 };
                 push(&mut current, &resolved);
             }
-            Ok(Event::End(e)) => match e.local_name().as_ref() {
-                "p" => {
-                    if let Some(mut p) = current.take() {
-                        if let Some(id) = num_pr.0.take()
-                            && id != "0"
-                            && !p.trim().is_empty()
-                            && let Some(m) = numbering.next_marker(&mut counters, &id, num_pr.1)
-                        {
-                            p.insert_str(0, &m);
+            Ok(Event::End(e)) => {
+                depth = depth.saturating_sub(1);
+                match e.local_name().as_ref() {
+                    "p" => {
+                        if let Some(mut p) = current.take() {
+                            if let Some(id) = num_pr.0.take()
+                                && id != "0"
+                                && !p.trim().is_empty()
+                                && let Some(m) = numbering.next_marker(&mut counters, &id, num_pr.1)
+                            {
+                                p.insert_str(0, &m);
+                            }
+                            paragraphs.push(p);
                         }
-                        paragraphs.push(p);
                     }
+                    "t" => in_text = false,
+                    _ => {}
                 }
-                "t" => in_text = false,
-                _ => {}
-            },
+            }
+            Ok(Event::Eof) if depth > 0 => {
+                return Err(
+                    "Word 文档正文不完整：XML 在结尾处被截断，最后的段落可能缺失".to_string(),
+                );
+            }
             Ok(Event::Eof) => break,
             Err(e) => {
                 return Err(format!(

@@ -108,6 +108,9 @@ impl Default for Draft {
     }
 }
 
+/// Block ids past this are renumbered: far beyond any real draft, far below overflow.
+const MAX_BLOCK_ID: u64 = 1 << 53;
+
 /// A draft file that could not be read.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("{path}{}: {message}", position.map(|(l, c)| format!(":{l}:{c}")).unwrap_or_default())]
@@ -125,7 +128,9 @@ impl Draft {
     }
 
     pub fn from_ron(text: &str, path: &str) -> Result<Draft, DraftError> {
-        let d: Draft = ron::from_str(text).map_err(|e| DraftError {
+        // Some editors on Windows start a UTF-8 file with a BOM; it is not part of the RON.
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        let mut d: Draft = ron::from_str(text).map_err(|e| DraftError {
             path: path.to_string(),
             position: Some((e.span.start.line, e.span.start.col)),
             message: format!("不是有效的讲稿文件：{}", e.code),
@@ -148,15 +153,27 @@ impl Draft {
                 message: "讲稿文件中的段落编号有误".into(),
             });
         }
+        if d.next_id >= MAX_BLOCK_ID {
+            d.compact_ids();
+        }
         Ok(d)
     }
 
     pub fn load(path: &Path) -> Result<Draft, DraftError> {
-        let text = std::fs::read_to_string(path).map_err(|e| DraftError {
+        let err = |message: String| DraftError {
             path: path.display().to_string(),
             position: None,
-            message: format!("无法读取：{e}"),
+            message,
+        };
+        // Bounded and regular files only: a pipe or device given as a draft cannot hang us.
+        let bytes = crate::core::text::read_bounded(path).map_err(|e| {
+            err(match e {
+                crate::core::error::ReadError::Io { source, .. } => format!("无法读取：{source}"),
+                crate::core::error::ReadError::Invalid { why, .. } => why,
+            })
         })?;
+        let text =
+            String::from_utf8(bytes).map_err(|_| err("不是讲稿文件（不是 UTF-8 文本）".into()))?;
         Draft::from_ron(&text, &path.display().to_string())
     }
 
@@ -172,6 +189,9 @@ impl Draft {
         body: String,
         source: Option<Provenance>,
     ) -> Block {
+        if self.next_id >= MAX_BLOCK_ID {
+            self.compact_ids();
+        }
         let id = self.next_id;
         self.next_id += 1;
         Block {
@@ -182,6 +202,15 @@ impl Draft {
             source,
             collapsed: false,
         }
+    }
+
+    /// Numbers the blocks 1, 2, … again. Ids only need to be unique within the draft;
+    /// this keeps them far from overflow whatever a file says.
+    fn compact_ids(&mut self) {
+        for (i, b) in self.blocks.iter_mut().enumerate() {
+            b.id = i as u64 + 1;
+        }
+        self.next_id = self.blocks.len() as u64 + 1;
     }
 
     pub fn index_of(&self, id: u64) -> Option<usize> {

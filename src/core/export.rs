@@ -166,11 +166,25 @@ impl TextEncoding {
 }
 
 /// Export formats.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
     Txt,
     Md,
     Docx,
+}
+
+impl std::str::FromStr for Format {
+    type Err = String;
+
+    /// The names the command line takes: txt, md, docx.
+    fn from_str(s: &str) -> Result<Format, String> {
+        match s.to_ascii_lowercase().as_str() {
+            "txt" => Ok(Format::Txt),
+            "md" => Ok(Format::Md),
+            "docx" => Ok(Format::Docx),
+            _ => Err(format!("不支持的格式 {s}（可选 txt、md、docx）")),
+        }
+    }
 }
 
 /// Writes lines in a format; `large` gives the podium copy (Word only).

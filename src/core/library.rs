@@ -389,6 +389,7 @@ impl Library {
 
     /// Adds one library file given its name and text (used for the embedded library too).
     pub fn add_file(&mut self, name: &str, text: &str) -> Result<(), LoadError> {
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         let err = |position, message: String| LoadError {
             path: PathBuf::from(name),
             position,
@@ -423,6 +424,9 @@ impl Library {
         self.templates
             .extend(other.templates.into_iter().filter(|t| !ids.contains(&t.id)));
         self.phrases.extend(other.phrases);
+        // The same phrase mined from the shipped and the user's corpus is listed once.
+        self.phrases =
+            crate::core::library_update::dedupe_phrases(std::mem::take(&mut self.phrases));
     }
 
     /// The template a draft block came from: the one at its path, or — for a point

@@ -16,12 +16,54 @@ pub struct Decoded {
     pub encoding: String,
 }
 
-/// Reads a `.txt` or `.docx` file into text.
-pub fn read_file(path: &Path) -> Result<Decoded, ReadError> {
-    let bytes = std::fs::read(path).map_err(|e| ReadError::Io {
+/// Largest speech file read: a long speech is a few hundred KB of text, a .docx with
+/// pictures a few MB. Beyond this a file is not a speech (or a mistaken pick).
+pub const MAX_INPUT_BYTES: u64 = 32 * 1024 * 1024;
+
+/// The bytes of a regular file no larger than [`MAX_INPUT_BYTES`]. Devices, pipes and
+/// folders are refused before any read, so `/dev/zero` or a FIFO cannot block or fill memory.
+pub fn read_bounded(path: &Path) -> Result<Vec<u8>, ReadError> {
+    use std::io::Read;
+    let invalid = |why: String| ReadError::Invalid {
+        path: path.to_path_buf(),
+        why,
+    };
+    let io = |e| ReadError::Io {
         path: path.to_path_buf(),
         source: e,
-    })?;
+    };
+    let meta = std::fs::metadata(path).map_err(io)?;
+    if !meta.is_file() {
+        return Err(invalid(if meta.is_dir() {
+            "是文件夹，不是文件".into()
+        } else {
+            "不是普通文件（设备、管道或套接字），未读取".into()
+        }));
+    }
+    let too_big = |n: u64| {
+        invalid(format!(
+            "文件过大（{:.1} MB），超过讲话稿文件的上限 {} MB，未读取",
+            n as f64 / 1048576.0,
+            MAX_INPUT_BYTES / 1048576
+        ))
+    };
+    if meta.len() > MAX_INPUT_BYTES {
+        return Err(too_big(meta.len()));
+    }
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    std::fs::File::open(path)
+        .and_then(|f| f.take(MAX_INPUT_BYTES + 1).read_to_end(&mut bytes))
+        .map_err(io)?;
+    // The file may have grown since it was measured.
+    if bytes.len() as u64 > MAX_INPUT_BYTES {
+        return Err(too_big(bytes.len() as u64));
+    }
+    Ok(bytes)
+}
+
+/// Reads a `.txt` or `.docx` file into text.
+pub fn read_file(path: &Path) -> Result<Decoded, ReadError> {
+    let bytes = read_bounded(path)?;
     let is_docx = path
         .extension()
         .and_then(|e| e.to_str())
@@ -63,21 +105,21 @@ pub fn decode_bytes(bytes: &[u8]) -> Result<Decoded, String> {
         }
         return finish(text.into_owned(), enc.name());
     }
+    if let Some(enc) = crate::core::encoding_guess::utf16_without_bom(bytes) {
+        let (text, had_errors) = enc.decode_without_bom_handling(bytes);
+        if !had_errors {
+            return finish(text.into_owned(), enc.name());
+        }
+    }
     if looks_binary(bytes) {
         return Err("不是文本文件（含有二进制内容）".into());
     }
     if let Ok(text) = std::str::from_utf8(bytes) {
         return finish(text.to_owned(), "UTF-8");
     }
-    let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
-    detector.feed(bytes, true);
-    // Chinese offices overwhelmingly use GBK/GB18030; let the detector say so from the bytes.
-    let guess = detector.guess(Some(b"cn"), chardetng::Utf8Detection::Deny);
-    // GBK is a subset of GB18030: decoding with the superset loses nothing.
-    let enc = if guess == encoding_rs::GBK {
-        encoding_rs::GB18030
-    } else {
-        guess
+    let enc = match crate::core::encoding_guess::legacy(bytes) {
+        crate::core::encoding_guess::Verdict::Use(enc) => enc,
+        crate::core::encoding_guess::Verdict::Refuse(why) => return Err(why),
     };
     let (text, _, had_errors) = enc.decode(bytes);
     if had_errors {
@@ -251,12 +293,14 @@ fn fix_bracket_pairs(s: String) -> String {
 }
 
 /// Paths given on a command line, expanded: directories are walked recursively for
-/// `.txt` and `.docx` files, sorted for determinism.
+/// `.txt` and `.docx` files, sorted for determinism. Symbolic links are followed, each
+/// folder at most once, so a link loop ends the walk instead of repeating it.
 pub fn collect_inputs(paths: &[PathBuf]) -> Vec<PathBuf> {
     let mut out = Vec::new();
+    let mut seen = std::collections::HashSet::new();
     for p in paths {
         if p.is_dir() {
-            walk(p, &mut out);
+            walk(p, &mut out, &mut seen);
         } else {
             out.push(p.clone());
         }
@@ -264,7 +308,14 @@ pub fn collect_inputs(paths: &[PathBuf]) -> Vec<PathBuf> {
     out
 }
 
-fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
+fn walk(dir: &Path, out: &mut Vec<PathBuf>, seen: &mut std::collections::HashSet<PathBuf>) {
+    // The real path names the folder once however many links lead to it.
+    let Ok(real) = std::fs::canonicalize(dir) else {
+        return;
+    };
+    if !seen.insert(real) {
+        return;
+    }
     let Ok(rd) = std::fs::read_dir(dir) else {
         // Unreadable directories are reported by the caller when nothing is found.
         return;
@@ -273,7 +324,7 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
     entries.sort();
     for p in entries {
         if p.is_dir() {
-            walk(&p, out);
+            walk(&p, out, seen);
         } else if is_speech_file(&p) {
             out.push(p);
         }

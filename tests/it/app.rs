@@ -262,7 +262,13 @@ fn autosave_restores_after_the_app_is_dropped_unsaved() {
         h.state().draft.clone()
         // Dropped without saving, as after kill -9.
     };
-    assert!(dir.path().join("autosave.ron").exists());
+    assert_eq!(
+        std::fs::read_dir(dir.path().join("recovery"))
+            .unwrap()
+            .count(),
+        1,
+        "one recovery file, its lock gone with the window"
+    );
     let mut h = harness(dir.path());
     h.get_by_label("恢复");
     click(&mut h, "恢复");
@@ -443,8 +449,16 @@ fn preedit(h: &mut Harness<'_, JiangGaoApp>, text: &str) {
     h.run_steps(2);
 }
 
+/// The draft in the one recovery file of the data folder.
 fn autosaved(dir: &Path) -> Draft {
-    Draft::load(&dir.join("autosave.ron")).unwrap()
+    let files: Vec<_> = std::fs::read_dir(dir.join("recovery"))
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "ron"))
+        .collect();
+    assert_eq!(files.len(), 1, "{files:?}");
+    jianggao::core::recovery::read(&files[0]).unwrap().draft
 }
 
 /// A harness with an opening whose body has the caret at its end.

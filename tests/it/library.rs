@@ -88,12 +88,15 @@ fn mine_skips_bad_files_and_fails_only_when_nothing_is_mined() {
         .arg(out.path())
         .output()
         .unwrap();
-    assert!(r.status.success());
+    // The good file is mined and written; the bad one is an error on stderr (exit 2).
+    assert_eq!(r.status.code(), Some(2));
     let s = String::from_utf8_lossy(&r.stdout);
+    let e = String::from_utf8_lossy(&r.stderr);
     assert!(
-        s.contains("坏.txt") && s.contains("二进制") && s.contains("已读取讲话稿：1 篇"),
-        "{s}"
+        e.contains("坏.txt") && e.contains("二进制") && s.contains("已读取讲话稿：1 篇"),
+        "{s}{e}"
     );
+    assert!(out.path().join("phrases.ron").exists());
     std::fs::remove_file(dir.path().join("好.txt")).unwrap();
     let r = bin()
         .arg("mine")

@@ -1,6 +1,8 @@
 //! All integration tests in one binary, to keep link time down on small machines.
 
+#[cfg(feature = "gui")]
 mod app;
+mod data_safety;
 mod deliver;
 mod fixtures;
 mod layouts;
@@ -9,3 +11,5 @@ mod mine;
 mod parse_corpus;
 mod parse_props;
 mod read_files;
+#[cfg(feature = "gui")]
+mod window_safety;

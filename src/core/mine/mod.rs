@@ -279,7 +279,25 @@ pub fn mine_paths(
         if cancel.load(Ordering::Relaxed) {
             break;
         }
-        match outline::parse_file(f) {
+        // Read, then look at the cancel flag again before the parse: a large file's read
+        // and its parse are the two long steps of one file.
+        let parsed = text::read_file(f).and_then(|d| {
+            if cancel.load(Ordering::Relaxed) {
+                return Err(crate::core::error::ReadError::Invalid {
+                    path: f.clone(),
+                    why: "已取消".into(),
+                });
+            }
+            Ok(outline::parse_text(
+                &f.display().to_string(),
+                &d.encoding,
+                &d.text,
+            ))
+        });
+        if cancel.load(Ordering::Relaxed) {
+            break;
+        }
+        match parsed {
             Ok(speech)
                 if speech.opening.is_empty()
                     && speech.sections.is_empty()
