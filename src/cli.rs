@@ -25,7 +25,49 @@ pub struct Cli {
 }
 
 #[derive(Debug, Subcommand)]
+pub enum DraftCommand {
+    /// 新建讲稿文件（.ron），写入会议信息
+    New {
+        /// 讲稿标题
+        #[arg(long, default_value = "")]
+        title: String,
+        /// 会议名称
+        #[arg(long, default_value = "")]
+        meeting: String,
+        /// 单位
+        #[arg(long, default_value = "")]
+        unit: String,
+        /// 讲话人
+        #[arg(long, default_value = "")]
+        speaker: String,
+        /// 日期（YYYY-MM-DD）
+        #[arg(long, default_value = "")]
+        date: String,
+        /// 输出的讲稿文件（已存在时不覆盖）
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// 把模板插入讲稿，与窗口中「插入到讲稿」相同
+    Add {
+        /// 讲稿文件（.ron）
+        file: PathBuf,
+        /// 模板编号（jianggao library --json 中的 id），可给多个
+        #[arg(required = true)]
+        templates: Vec<String>,
+        /// 插在讲稿的哪一段之后，如 二 或 二/（一）或 开头；省略时按段落种类放在默认位置
+        #[arg(long)]
+        at: Option<String>,
+        /// 模板库文件夹；省略时用已安装的模板库（随附的加上导入的）
+        #[arg(long)]
+        library: Option<PathBuf>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
 pub enum Command {
+    /// 不开窗口起草讲稿：新建、插入模板
+    #[command(subcommand)]
+    Draft(DraftCommand),
     /// 解析讲话稿文件（.txt 任意中文编码 / .docx），输出提纲
     Parse {
         /// 一个或多个文件或文件夹
@@ -123,6 +165,29 @@ pub fn run(command: Command) -> ExitCode {
             out,
         } => crate::cli_deliver::export_cmd(&file, format, large, &out, gb18030),
         Command::Check { file, date, json } => crate::cli_deliver::check_cmd(&file, date, json),
+        Command::Draft(DraftCommand::New {
+            title,
+            meeting,
+            unit,
+            speaker,
+            date,
+            out,
+        }) => crate::cli_draft::new_cmd(
+            crate::cli_draft::NewDraft {
+                title,
+                meeting,
+                unit,
+                speaker,
+                date,
+            },
+            &out,
+        ),
+        Command::Draft(DraftCommand::Add {
+            file,
+            templates,
+            at,
+            library,
+        }) => crate::cli_draft::add_cmd(&file, &templates, at.as_deref(), library.as_ref()),
     }
 }
 

@@ -4,5 +4,6 @@
 pub mod app;
 pub mod cli;
 pub mod cli_deliver;
+pub mod cli_draft;
 pub mod cli_library;
 pub mod core;

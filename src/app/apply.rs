@@ -1,107 +1,124 @@
-//! Applying the actions collected during a frame, once, at its end.
+//! Applying the actions collected during a frame, once, at its end. Every change to the
+//! draft goes through `JiangGaoApp::edit`, which applies a core `Edit` and records the
+//! undo step and the revision in one place.
 
-use super::{Action, Focus, JiangGaoApp, insert_point};
+use super::{Action, Focus, JiangGaoApp};
 use crate::core::draft::BlockKind;
+use crate::core::draft_edit::{Applied, Edit, Field};
 use crate::core::history::ChangeKind;
 
 impl JiangGaoApp {
+    /// Applies an edit to the draft; a change gets an undo step and a new revision.
+    pub fn edit(&mut self, e: Edit, kind: ChangeKind, now: f64) -> Applied {
+        let before = self.draft.clone();
+        let r = self.draft.apply(e);
+        if r.changed {
+            self.changed(&before, kind, now);
+        }
+        r
+    }
+
+    /// Where a block of `kind` goes: after the block with the caret, by kind.
+    fn insert_at(&self, after_block: Option<u64>, kind: BlockKind) -> Option<usize> {
+        after_block
+            .or(self.focus.map(|f| f.block))
+            .and_then(|b| self.draft.index_of(b))
+            .map(|i| self.draft.insert_point(i, kind))
+    }
+
     pub(super) fn apply(&mut self, a: Action, ctx: &egui::Context, now: f64) {
-        match a {
-            Action::Command(c) => self.run_command(c, ctx, now),
+        let structure = |e| (e, ChangeKind::Structure);
+        let edit = match a {
+            Action::Command(c) => return self.run_command(c, ctx, now),
+            Action::OpenPath(p) => return self.open_path(&p),
             Action::InsertTemplate { id, after_block } => {
                 let Some(t) = self.library.templates.iter().find(|t| t.id == id).cloned() else {
                     return;
                 };
-                let at = after_block
-                    .or(self.focus.map(|f| f.block))
-                    .and_then(|b| self.draft.index_of(b))
-                    .map(|i| insert_point(&self.draft, i, BlockKind::from(t.kind)));
-                let before = self.draft.clone();
-                let first = self.draft.insert_template(&t, at);
-                self.changed(&before, ChangeKind::Structure, now);
-                self.focus_request = Some((first, 1, None));
-                self.set_info(format!("已插入：{}", t.source.path));
+                let at = self.insert_at(after_block, BlockKind::from(t.kind));
+                let heading = if t.heading.is_empty() {
+                    t.kind.label().to_string()
+                } else {
+                    t.heading.clone()
+                };
+                let r = self.edit(
+                    Edit::InsertTemplate {
+                        template: Box::new(t),
+                        at,
+                    },
+                    ChangeKind::Structure,
+                    now,
+                );
+                if let Some(first) = r.created {
+                    self.focus_request = Some((first, 1, None));
+                }
+                self.set_info(format!("已插入：{heading}"));
+                return;
             }
             Action::InsertBlank(kind) => {
-                let at = self
-                    .focus
-                    .and_then(|f| self.draft.index_of(f.block))
-                    .map(|i| insert_point(&self.draft, i, kind));
-                let before = self.draft.clone();
-                let id = self.draft.insert_blank(kind, at);
-                self.changed(&before, ChangeKind::Structure, now);
-                self.focus_request = Some((
-                    id,
-                    if matches!(kind, BlockKind::Section | BlockKind::Point) {
-                        0
-                    } else {
-                        1
-                    },
-                    None,
-                ));
+                let at = self.insert_at(None, kind);
+                let r = self.edit(Edit::InsertBlank { kind, at }, ChangeKind::Structure, now);
+                let field = if matches!(kind, BlockKind::Section | BlockKind::Point) {
+                    0
+                } else {
+                    1
+                };
+                if let Some(id) = r.created {
+                    self.focus_request = Some((id, field, None));
+                }
+                return;
             }
-            Action::InsertPhrase(text) => self.insert_phrase(&text, now),
-            Action::SetHeading(id, h) => self.structure_change(now, |d| {
-                d.index_of(id).map(|i| d.blocks[i].heading = h).is_some()
-            }),
-            Action::MoveBy(id, dir) => self.structure_change(now, |d| d.move_by(id, dir)),
-            Action::MoveTo { from, to } => self.structure_change(now, |d| {
-                let before = d.blocks.clone();
-                d.move_to(from, to);
-                d.blocks != before
-            }),
-            Action::ToggleLevel(id) => self.structure_change(now, |d| d.toggle_level(id)),
-            Action::Duplicate(id) => self.structure_change(now, |d| d.duplicate(id).is_some()),
+            Action::InsertPhrase(text) => return self.insert_phrase(text, now),
+            Action::MoveBy(block, by) => structure(Edit::MoveBy { block, by }),
+            Action::MoveTo { from, to } => structure(Edit::MoveTo { from, to }),
+            Action::ToggleLevel(id) => structure(Edit::ToggleLevel(id)),
+            Action::Duplicate(id) => structure(Edit::Duplicate(id)),
             Action::Delete(id) => {
-                self.structure_change(now, |d| d.delete(id));
                 if self.focus.is_some_and(|f| f.block == id) {
                     self.focus = None;
                 }
                 self.set_info("已删除（Ctrl+Z 可撤销）".into());
+                structure(Edit::Delete(id))
             }
-            Action::FocusBlock(id) => self.focus_request = Some((id, 1, None)),
-            Action::OpenPath(p) => self.open_path(&p),
-            Action::ApplyFix(f) => {
-                self.structure_change(now, |d| crate::core::check::apply_fix(d, &f));
+            Action::SetCollapsed(block, collapsed) => {
+                structure(Edit::SetCollapsed { block, collapsed })
             }
-            Action::FillSlots => {
-                self.structure_change(now, crate::core::check::fill_slots_in_place)
-            }
+            Action::ApplyFix(f) => structure(Edit::ApplyFix(f)),
+            Action::FillSlots => structure(Edit::FillSlots),
             Action::SetNumbering(n) => {
                 self.prefs.numbering = n;
-                self.structure_change(now, |d| {
-                    let changed = d.numbering != n;
-                    d.numbering = n;
-                    changed
-                });
+                structure(Edit::SetNumbering(n))
             }
-        }
+        };
+        self.edit(edit.0, edit.1, now);
     }
 
     /// Inserts a phrase at the caret of the focused field.
-    fn insert_phrase(&mut self, text: &str, now: f64) {
+    fn insert_phrase(&mut self, text: String, now: f64) {
         let Some(f) = self.focus else {
             self.set_error("请先在讲稿中点击要插入的位置".into());
             return;
         };
-        let Some(i) = self.draft.index_of(f.block) else {
-            return;
-        };
-        let before = self.draft.clone();
-        let field = if f.field == 0 {
-            &mut self.draft.blocks[i].heading
-        } else {
-            &mut self.draft.blocks[i].body
-        };
-        let at = field
-            .char_indices()
-            .nth(f.cursor)
-            .map_or(field.len(), |(b, _)| b);
-        field.insert_str(at, text);
         let cursor = f.cursor + text.chars().count();
-        self.changed(&before, ChangeKind::Structure, now);
-        self.focus = Some(Focus { cursor, ..f });
-        self.focus_request = Some((f.block, f.field, Some(cursor)));
-        self.phrases.dirty = true;
+        let field = if f.field == 0 {
+            Field::Heading
+        } else {
+            Field::Body
+        };
+        let r = self.edit(
+            Edit::InsertText {
+                block: f.block,
+                field,
+                at: f.cursor,
+                text,
+            },
+            ChangeKind::Structure,
+            now,
+        );
+        if r.changed {
+            self.focus = Some(Focus { cursor, ..f });
+            self.focus_request = Some((f.block, f.field, Some(cursor)));
+            self.phrases.dirty = true;
+        }
     }
 }

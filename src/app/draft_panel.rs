@@ -5,6 +5,7 @@ use super::highlight::{self, Mark};
 use super::library_panel::TemplateDrag;
 use super::{Action, Focus, JiangGaoApp, meta_form};
 use crate::core::draft::{Block, BlockKind, Numbering};
+use crate::core::draft_edit::{Edit, Field};
 use crate::core::history::ChangeKind;
 
 /// Key of a block in the drag-and-drop list (stable across reorders).
@@ -242,7 +243,7 @@ fn block_ui(
         });
         let caret = if collapsed { "▶" } else { "▼" };
         if ui.small_button(caret).on_hover_text("折叠或展开").clicked() {
-            app.draft.blocks[i].collapsed = !collapsed;
+            app.push(Action::SetCollapsed(id, !collapsed));
         }
         ui.strong(kind.label());
         if !marker.is_empty() {
@@ -406,12 +407,15 @@ fn text_field(
         let job = highlight::job(text, &marks, font.clone(), color, dark, wrap);
         ui.fonts_mut(|f| f.layout_job(job))
     };
-    let b = &mut app.draft.blocks[i];
-    let value = if field == 0 {
-        &mut b.heading
+    // egui edits a buffer; the change reaches the draft as an Edit (through the one writer)
+    // and is committed for undo by the caller as typing.
+    let b = &app.draft.blocks[i];
+    let mut text = if field == 0 {
+        b.heading.clone()
     } else {
-        &mut b.body
+        b.body.clone()
     };
+    let value = &mut text;
     let hint = match (field, b.kind) {
         (0, _) => "小标题",
         (_, BlockKind::Opening) => "开头：会议背景、目的，以“下面，我讲几点意见”过渡",
@@ -429,6 +433,18 @@ fn text_field(
         .desired_width(f32::INFINITY)
         .layouter(&mut layouter)
         .show(ui);
+    if out.response.changed() {
+        let field = if field == 0 {
+            Field::Heading
+        } else {
+            Field::Body
+        };
+        app.draft.apply(Edit::SetText {
+            block: id,
+            field,
+            text,
+        });
+    }
     let resp = out.response.response.clone().labelled_by(label);
     resp.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, accessible));
     // Put the caret where a find hit or an insertion asked for it.

@@ -4,6 +4,7 @@
 //! behind by a focus change or a click is removed.
 
 use crate::core::draft::Draft;
+use crate::core::draft_edit::{Edit, Field};
 
 /// A composition in progress: where its preedit sits (characters, end exclusive).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -30,19 +31,19 @@ pub fn composing_after(events: &[egui::Event]) -> Option<bool> {
     state
 }
 
-/// Removes characters `start..end` of a block field.
+/// Removes the preedit, characters `start..end` of a block field (through the one
+/// writer of drafts; the typing it belongs to is committed for undo by the caller).
 pub fn remove_range(d: &mut Draft, c: &Composition) {
-    let Some(i) = d.index_of(c.block) else { return };
-    let b = &mut d.blocks[i];
-    let text = if c.field == 0 {
-        &mut b.heading
+    let field = if c.field == 0 {
+        Field::Heading
     } else {
-        &mut b.body
+        Field::Body
     };
-    let chars: Vec<char> = text.chars().collect();
-    if c.start <= c.end && c.end <= chars.len() {
-        *text = chars[..c.start].iter().chain(&chars[c.end..]).collect();
-    }
+    d.apply(Edit::RemoveText {
+        block: c.block,
+        field,
+        range: c.start..c.end,
+    });
 }
 
 /// The draft without the preedit of a composition in progress.

@@ -5,7 +5,9 @@ use crate::core::history::ChangeKind;
 
 pub fn meta_form_ui(app: &mut JiangGaoApp, ui: &mut egui::Ui, now: f64) {
     let mut changed = false;
-    let m = &mut app.draft.meta;
+    // egui edits a copy; a change reaches the draft as an Edit (the one writer).
+    let mut meta = app.draft.meta.clone();
+    let m = &mut meta;
     // Two columns of label + field; widths follow the panel.
     let half = (ui.available_width() / 2.0 - 90.0).max(140.0);
     let mut field = |ui: &mut egui::Ui, label: &str, value: &mut String, hint: &str| {
@@ -41,6 +43,8 @@ pub fn meta_form_ui(app: &mut JiangGaoApp, ui: &mut egui::Ui, now: f64) {
         });
     }
     if changed {
+        app.draft
+            .apply(crate::core::draft_edit::Edit::SetMeta(Box::new(meta)));
         // The draft as the frame began: kept by the app, cloned only when something changed.
         let before = app.snapshot.clone();
         app.changed(&before, ChangeKind::Typing(0, 0), now);

@@ -96,7 +96,6 @@ pub enum Action {
     },
     InsertBlank(BlockKind),
     InsertPhrase(String),
-    SetHeading(u64, String),
     MoveBy(u64, i32),
     MoveTo {
         from: usize,
@@ -105,7 +104,8 @@ pub enum Action {
     ToggleLevel(u64),
     Duplicate(u64),
     Delete(u64),
-    FocusBlock(u64),
+    /// Fold (true) or unfold a block.
+    SetCollapsed(u64, bool),
     OpenPath(PathBuf),
     SetNumbering(crate::core::draft::Numbering),
     ApplyFix(Box<crate::core::check::Finding>),
@@ -269,13 +269,6 @@ impl JiangGaoApp {
     pub fn changed(&mut self, before: &Draft, kind: ChangeKind, now: f64) {
         self.history.record(before, kind, now);
         self.doc.rev += 1;
-    }
-
-    pub(super) fn structure_change(&mut self, now: f64, f: impl FnOnce(&mut Draft) -> bool) {
-        let before = self.draft.clone();
-        if f(&mut self.draft) {
-            self.changed(&before, ChangeKind::Structure, now);
-        }
     }
 
     fn handle_messages(&mut self) {
@@ -535,23 +528,6 @@ impl JiangGaoApp {
                 self.opts.autosave_seconds.max(0.5),
             ));
         }
-    }
-}
-
-/// Where a block of `kind` goes when inserted "at the current position" (block `i` has the
-/// caret): a point right after it, a section after the current section and its points.
-pub(crate) fn insert_point(d: &Draft, i: usize, kind: BlockKind) -> usize {
-    match kind {
-        BlockKind::Opening => d.default_position(BlockKind::Opening),
-        BlockKind::Closing => d.blocks.len(),
-        BlockKind::Point => i + 1,
-        BlockKind::Section => match (0..=i)
-            .rev()
-            .find(|&j| d.blocks[j].kind == BlockKind::Section)
-        {
-            Some(s) => d.group(s).end,
-            None => d.default_position(BlockKind::Section),
-        },
     }
 }
 

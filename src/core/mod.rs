@@ -9,6 +9,7 @@ pub mod docx_read;
 pub mod docx_write;
 pub mod draft;
 pub mod draft_convert;
+pub mod draft_edit;
 pub mod draft_slots;
 pub mod encoding_guess;
 pub mod error;

@@ -265,7 +265,7 @@ pub fn orphans(data_dir: &Path, own: Option<&Session>) -> (Vec<Orphan>, ScanNote
             }
         }
     }
-    found.sort_by(|a, b| b.modified.cmp(&a.modified));
+    found.sort_by_key(|o| std::cmp::Reverse(o.modified));
     (found, notes)
 }
 

@@ -4,6 +4,7 @@
 mod app;
 mod data_safety;
 mod deliver;
+mod draft_cli;
 mod fixtures;
 mod layouts;
 mod library;

@@ -1,0 +1,339 @@
+//! Every change to a draft, as data: `Draft::apply(Edit)` is the only writer of a draft's
+//! content, for the app (buttons, phrase insertion, input methods, fixes, the meeting form)
+//! and for `jianggao draft` alike. Undo is recorded around `apply` by its caller, in one
+//! place, and an edit that changes nothing says so (no undo step, no revision).
+
+use std::ops::Range;
+
+use crate::core::check::Finding;
+use crate::core::draft::{BlockKind, Draft, Meta, Numbering};
+use crate::core::library::Template;
+
+/// Which text of a block.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Field {
+    Heading,
+    Body,
+}
+
+/// One change to a draft. Positions in text are in characters; `at` positions in the
+/// block list are indices (`None`: where a block of that kind goes by default).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Edit {
+    InsertTemplate {
+        template: Box<Template>,
+        at: Option<usize>,
+    },
+    InsertBlank {
+        kind: BlockKind,
+        at: Option<usize>,
+    },
+    InsertText {
+        block: u64,
+        field: Field,
+        at: usize,
+        text: String,
+    },
+    RemoveText {
+        block: u64,
+        field: Field,
+        range: Range<usize>,
+    },
+    /// A field's whole new text: what typing into a text box commits.
+    SetText {
+        block: u64,
+        field: Field,
+        text: String,
+    },
+    MoveBy {
+        block: u64,
+        by: i32,
+    },
+    MoveTo {
+        from: usize,
+        to: usize,
+    },
+    ToggleLevel(u64),
+    Duplicate(u64),
+    Delete(u64),
+    /// Folds or unfolds a block (a section folds with its points).
+    SetCollapsed {
+        block: u64,
+        collapsed: bool,
+    },
+    SetNumbering(Numbering),
+    SetMeta(Box<Meta>),
+    ApplyFix(Box<Finding>),
+    FillSlots,
+}
+
+/// What an edit did.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Applied {
+    /// False when the draft is exactly as before.
+    pub changed: bool,
+    /// The first block the edit created, if any.
+    pub created: Option<u64>,
+}
+
+impl Applied {
+    fn changed(changed: bool) -> Applied {
+        Applied {
+            changed,
+            created: None,
+        }
+    }
+}
+
+fn field_mut(d: &mut Draft, block: u64, field: Field) -> Option<&mut String> {
+    let i = d.index_of(block)?;
+    let b = &mut d.blocks[i];
+    Some(match field {
+        Field::Heading => &mut b.heading,
+        Field::Body => &mut b.body,
+    })
+}
+
+/// Byte offset of character `n` in `s` (its end when `n` is past it).
+fn byte_at(s: &str, n: usize) -> usize {
+    s.char_indices().nth(n).map_or(s.len(), |(b, _)| b)
+}
+
+impl Draft {
+    /// Applies one edit. The only way the app and the CLI change a draft's content.
+    pub fn apply(&mut self, edit: Edit) -> Applied {
+        match edit {
+            Edit::InsertTemplate { template, at } => Applied {
+                changed: true,
+                created: Some(self.insert_template(&template, at)),
+            },
+            Edit::InsertBlank { kind, at } => Applied {
+                changed: true,
+                created: Some(self.insert_blank(kind, at)),
+            },
+            Edit::InsertText {
+                block,
+                field,
+                at,
+                text,
+            } => Applied::changed(field_mut(self, block, field).is_some_and(|f| {
+                let b = byte_at(f, at);
+                f.insert_str(b, &text);
+                !text.is_empty()
+            })),
+            Edit::RemoveText {
+                block,
+                field,
+                range,
+            } => Applied::changed(field_mut(self, block, field).is_some_and(|f| {
+                let (s, e) = (byte_at(f, range.start), byte_at(f, range.end));
+                s < e && {
+                    f.replace_range(s..e, "");
+                    true
+                }
+            })),
+            Edit::SetText { block, field, text } => {
+                Applied::changed(field_mut(self, block, field).is_some_and(|f| {
+                    *f != text && {
+                        *f = text;
+                        true
+                    }
+                }))
+            }
+            Edit::MoveBy { block, by } => Applied::changed(self.move_by(block, by)),
+            Edit::MoveTo { from, to } => {
+                let before = self.blocks.iter().map(|b| b.id).collect::<Vec<_>>();
+                self.move_to(from, to);
+                Applied::changed(self.blocks.iter().map(|b| b.id).ne(before))
+            }
+            Edit::ToggleLevel(id) => Applied::changed(self.toggle_level(id)),
+            Edit::Duplicate(id) => {
+                let created = self.duplicate(id);
+                Applied {
+                    changed: created.is_some(),
+                    created,
+                }
+            }
+            Edit::Delete(id) => Applied::changed(self.delete(id)),
+            Edit::SetCollapsed { block, collapsed } => {
+                Applied::changed(self.index_of(block).is_some_and(|i| {
+                    let b = &mut self.blocks[i];
+                    b.collapsed != collapsed && {
+                        b.collapsed = collapsed;
+                        true
+                    }
+                }))
+            }
+            Edit::SetNumbering(n) => Applied::changed(
+                self.numbering != n && {
+                    self.numbering = n;
+                    true
+                },
+            ),
+            Edit::SetMeta(m) => Applied::changed(
+                self.meta != *m && {
+                    self.meta = *m;
+                    true
+                },
+            ),
+            Edit::ApplyFix(f) => Applied::changed(crate::core::check::apply_fix(self, &f)),
+            Edit::FillSlots => Applied::changed(crate::core::check::fill_slots_in_place(self)),
+        }
+    }
+
+    /// The index after which a block of `kind` goes when the caret is in block `i`: a
+    /// point right after it, a section after the current section and its points.
+    pub fn insert_point(&self, i: usize, kind: BlockKind) -> usize {
+        match kind {
+            BlockKind::Opening => self.default_position(BlockKind::Opening),
+            BlockKind::Closing => self.blocks.len(),
+            BlockKind::Point => i + 1,
+            BlockKind::Section => match (0..=i)
+                .rev()
+                .find(|&j| self.blocks[j].kind == BlockKind::Section)
+            {
+                Some(s) => self.group(s).end,
+                None => self.default_position(BlockKind::Section),
+            },
+        }
+    }
+
+    /// The block at an outline path as `paths()` gives it ("二", "二/（一）", "开头").
+    pub fn block_at_path(&self, path: &str) -> Option<usize> {
+        self.paths().iter().position(|p| p == path)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::history::{ChangeKind, History};
+
+    fn draft() -> Draft {
+        let mut d = Draft::default();
+        d.apply(Edit::InsertBlank {
+            kind: BlockKind::Section,
+            at: None,
+        });
+        d.apply(Edit::InsertBlank {
+            kind: BlockKind::Point,
+            at: None,
+        });
+        d.apply(Edit::InsertBlank {
+            kind: BlockKind::Section,
+            at: None,
+        });
+        d
+    }
+
+    /// Each edit through apply, undone and redone by the one history.
+    #[test]
+    fn every_edit_applies_undoes_and_redoes() {
+        let base = draft();
+        let (s, p, s2) = (base.blocks[0].id, base.blocks[1].id, base.blocks[2].id);
+        let edits = vec![
+            Edit::InsertBlank {
+                kind: BlockKind::Closing,
+                at: None,
+            },
+            Edit::InsertText {
+                block: s,
+                field: Field::Body,
+                at: 0,
+                text: "加强学习".into(),
+            },
+            Edit::SetText {
+                block: p,
+                field: Field::Heading,
+                text: "压实责任".into(),
+            },
+            Edit::MoveBy { block: s2, by: -1 },
+            Edit::MoveTo { from: 2, to: 0 },
+            Edit::ToggleLevel(p),
+            Edit::Duplicate(s),
+            Edit::Delete(p),
+            Edit::SetCollapsed {
+                block: s,
+                collapsed: true,
+            },
+            Edit::SetNumbering(Numbering::Speech),
+            Edit::SetMeta(Box::new(Meta {
+                title: "讲话".into(),
+                ..Meta::default()
+            })),
+        ];
+        for (n, e) in edits.into_iter().enumerate() {
+            let mut d = base.clone();
+            let mut h = History::default();
+            let before = d.clone();
+            let r = d.apply(e.clone());
+            assert!(r.changed, "edit {n} changed the draft: {e:?}");
+            h.record(&before, ChangeKind::Structure, n as f64 * 10.0);
+            let after = d.clone();
+            assert!(h.undo(&mut d));
+            assert_eq!(d, before, "undo of {e:?}");
+            assert!(h.redo(&mut d));
+            assert_eq!(d, after, "redo of {e:?}");
+        }
+    }
+
+    #[test]
+    fn edits_that_change_nothing_say_so() {
+        let mut d = draft();
+        let s = d.blocks[0].id;
+        let same = d.clone();
+        for e in [
+            Edit::RemoveText {
+                block: s,
+                field: Field::Body,
+                range: 0..0,
+            },
+            Edit::SetText {
+                block: s,
+                field: Field::Body,
+                text: String::new(),
+            },
+            Edit::Delete(999),
+            Edit::MoveBy { block: s, by: -1 },
+            Edit::SetCollapsed {
+                block: s,
+                collapsed: false,
+            },
+        ] {
+            assert!(!d.apply(e.clone()).changed, "{e:?}");
+            assert_eq!(d, same);
+        }
+    }
+
+    #[test]
+    fn text_edits_count_characters_not_bytes() {
+        let mut d = draft();
+        let s = d.blocks[0].id;
+        d.apply(Edit::SetText {
+            block: s,
+            field: Field::Body,
+            text: "全面从严治党".into(),
+        });
+        d.apply(Edit::InsertText {
+            block: s,
+            field: Field::Body,
+            at: 2,
+            text: "、".into(),
+        });
+        assert_eq!(d.blocks[0].body, "全面、从严治党");
+        d.apply(Edit::RemoveText {
+            block: s,
+            field: Field::Body,
+            range: 2..3,
+        });
+        assert_eq!(d.blocks[0].body, "全面从严治党");
+        // Past the end: inserted at the end, removal clipped.
+        d.apply(Edit::InsertText {
+            block: s,
+            field: Field::Body,
+            at: 99,
+            text: "。".into(),
+        });
+        assert_eq!(d.blocks[0].body, "全面从严治党。");
+    }
+}
