@@ -83,6 +83,11 @@ impl JiangGaoApp {
             Action::SetCollapsed(block, collapsed) => {
                 structure(Edit::SetCollapsed { block, collapsed })
             }
+            Action::ReplaceAll { find, replace } => {
+                let n = self.draft.count_occurrences(&find);
+                self.set_info(format!("已替换 {n} 处（Ctrl+Z 可撤销）"));
+                structure(Edit::ReplaceAll { find, replace })
+            }
             Action::ApplyFix(f) => structure(Edit::ApplyFix(f)),
             Action::FillSlots => structure(Edit::FillSlots),
             Action::SetNumbering(n) => {

@@ -15,6 +15,8 @@ pub struct PathDialog {
     pub path: String,
     /// Set by a native dialog's pick: act without another click.
     pub confirmed: bool,
+    /// The user agreed to replace the existing file at `path`.
+    pub overwrite: bool,
 }
 
 impl PathDialog {
@@ -23,6 +25,7 @@ impl PathDialog {
             purpose,
             path,
             confirmed: false,
+            overwrite: false,
         }
     }
 
@@ -48,6 +51,8 @@ pub enum Dialog {
     /// The second step of discarding: names what will be lost.
     ConfirmDiscard(Box<Orphan>),
     ImportSummary(ImportSummary),
+    /// The file a save or export names exists: replace it?
+    ConfirmOverwrite(PathDialog),
     Shortcuts,
     About,
 }
@@ -56,6 +61,7 @@ pub enum Dialog {
 pub struct FindBar {
     pub open: bool,
     pub query: String,
+    pub replacement: String,
 }
 
 pub fn dialogs_ui(app: &mut JiangGaoApp, ctx: &egui::Context) {
@@ -69,6 +75,7 @@ pub fn dialogs_ui(app: &mut JiangGaoApp, ctx: &egui::Context) {
         Dialog::Restore(d) => restore_ui(app, ctx, d),
         Dialog::ConfirmDiscard(d) => confirm_discard_ui(app, ctx, d),
         Dialog::ImportSummary(s) => summary_ui(ctx, s),
+        Dialog::ConfirmOverwrite(d) => confirm_overwrite_ui(ctx, d),
         Dialog::Shortcuts => shortcuts_ui(ctx).then_some(Dialog::Shortcuts),
         Dialog::About => about_ui(ctx).then_some(Dialog::About),
     };
@@ -96,7 +103,11 @@ fn path_dialog_ui(app: &mut JiangGaoApp, ctx: &egui::Context, mut d: PathDialog)
     let (_, closed) = modal(ctx, "path", |ui| {
         ui.heading(title);
         ui.horizontal(|ui| {
-            let l = ui.label("文件路径");
+            let l = ui.label(if d.purpose == PathPurpose::ImportCorpus {
+                "文件夹路径"
+            } else {
+                "文件路径"
+            });
             let r = ui
                 .add(egui::TextEdit::singleline(&mut d.path).desired_width(420.0))
                 .labelled_by(l.id);
@@ -138,6 +149,21 @@ fn path_dialog_ui(app: &mut JiangGaoApp, ctx: &egui::Context, mut d: PathDialog)
     if d.path.trim().is_empty() {
         app.set_error("请填写文件路径".into());
         return Some(Dialog::Path(PathDialog {
+            confirmed: false,
+            ..d
+        }));
+    }
+    // Saving over the draft's own file is the ordinary save; any other existing file
+    // is replaced only when the user says so.
+    let replaces = matches!(d.purpose, PathPurpose::SaveAs | PathPurpose::Export(..))
+        && path.exists()
+        && !app
+            .doc
+            .path
+            .as_ref()
+            .is_some_and(|p| d.purpose == PathPurpose::SaveAs && p == &path);
+    if replaces && !d.overwrite {
+        return Some(Dialog::ConfirmOverwrite(PathDialog {
             confirmed: false,
             ..d
         }));
@@ -193,6 +219,34 @@ fn describe(o: &Orphan) -> String {
             .map(|f| format!("，原文件 {}", f.display()))
             .unwrap_or_default()
     )
+}
+
+fn confirm_overwrite_ui(ctx: &egui::Context, d: PathDialog) -> Option<Dialog> {
+    let mut choice = None;
+    modal(ctx, "confirm_overwrite", |ui| {
+        ui.heading("文件已存在");
+        ui.label(format!(
+            "{} 已经存在。替换它吗？原有内容将被覆盖。",
+            d.path.trim()
+        ));
+        ui.horizontal(|ui| {
+            if ui.button("替换").clicked() {
+                choice = Some(true);
+            }
+            if ui.button("换个名字").clicked() {
+                choice = Some(false);
+            }
+        });
+    });
+    match choice {
+        Some(true) => Some(Dialog::Path(PathDialog {
+            confirmed: true,
+            overwrite: true,
+            ..d
+        })),
+        Some(false) => Some(Dialog::Path(d)),
+        None => Some(Dialog::ConfirmOverwrite(d)),
+    }
 }
 
 fn restore_ui(app: &mut JiangGaoApp, ctx: &egui::Context, o: Box<Orphan>) -> Option<Dialog> {
@@ -386,6 +440,24 @@ fn find_ui(app: &mut JiangGaoApp, ctx: &egui::Context) {
                     }
                 });
             ui.label(format!("共 {hits} 处"));
+            ui.separator();
+            let l = ui.label("替换为");
+            ui.add(
+                egui::TextEdit::singleline(&mut app.find.replacement).desired_width(f32::INFINITY),
+            )
+            .labelled_by(l.id);
+            // Headings, bodies and the meeting details, in one undo step.
+            let all = app.draft.count_occurrences(&q);
+            if ui
+                .add_enabled(all > 0, egui::Button::new("全部替换"))
+                .on_hover_text("替换标题、正文和会议信息中的所有匹配，可一次撤销")
+                .clicked()
+            {
+                app.push(Action::ReplaceAll {
+                    find: q.clone(),
+                    replace: app.find.replacement.clone(),
+                });
+            }
         });
     app.find.open = open;
 }

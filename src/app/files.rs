@@ -148,6 +148,28 @@ impl JiangGaoApp {
         dir.join(format!("{safe}.{ext}"))
     }
 
+    /// Beside the draft's file (or in ~/文档/讲稿), named after it; the large-print copy
+    /// gets its own name so that it never replaces the standard one.
+    pub fn default_export_path(&self, format: crate::core::export::Format, large: bool) -> PathBuf {
+        let ext = match format {
+            crate::core::export::Format::Txt => "txt",
+            crate::core::export::Format::Md => "md",
+            crate::core::export::Format::Docx => "docx",
+        };
+        let p = self
+            .doc
+            .path
+            .as_ref()
+            .map(|p| p.with_extension(ext))
+            .unwrap_or_else(|| self.default_path(ext));
+        if large {
+            let stem = p.file_stem().unwrap_or_default().to_string_lossy();
+            p.with_file_name(format!("{stem}（大字版）.{ext}"))
+        } else {
+            p
+        }
+    }
+
     pub(super) fn open_path_dialog(&mut self, purpose: PathPurpose) {
         let start = match purpose {
             PathPurpose::Open => self
@@ -160,18 +182,7 @@ impl JiangGaoApp {
                 .path
                 .clone()
                 .unwrap_or_else(|| self.default_path("ron")),
-            PathPurpose::Export(format, _) => {
-                let ext = match format {
-                    crate::core::export::Format::Txt => "txt",
-                    crate::core::export::Format::Md => "md",
-                    crate::core::export::Format::Docx => "docx",
-                };
-                self.doc
-                    .path
-                    .as_ref()
-                    .map(|p| p.with_extension(ext))
-                    .unwrap_or_else(|| self.default_path(ext))
-            }
+            PathPurpose::Export(format, large) => self.default_export_path(format, large),
             PathPurpose::ImportCorpus => directories::UserDirs::new()
                 .and_then(|u| u.document_dir().map(Path::to_path_buf))
                 .unwrap_or_else(|| PathBuf::from(".")),

@@ -106,6 +106,10 @@ pub enum Action {
     Delete(u64),
     /// Fold (true) or unfold a block.
     SetCollapsed(u64, bool),
+    ReplaceAll {
+        find: String,
+        replace: String,
+    },
     OpenPath(PathBuf),
     SetNumbering(crate::core::draft::Numbering),
     ApplyFix(Box<crate::core::check::Finding>),
@@ -169,6 +173,8 @@ pub struct JiangGaoApp {
     pub session: Option<recovery::Session>,
     /// Work of windows that are gone, still to be offered after the one on screen.
     pub orphans: Vec<recovery::Orphan>,
+    /// The window title last sent to the OS: 「标题 — 讲稿工坊」, with • when unsaved.
+    pub window_title: String,
 }
 
 impl JiangGaoApp {
@@ -219,6 +225,7 @@ impl JiangGaoApp {
             snapshot: Draft::default(),
             session: None,
             orphans: Vec::new(),
+            window_title: String::new(),
         };
         app.workers
             .load_library(app.opts.data_dir.clone(), app.opts.user_library);
@@ -249,6 +256,31 @@ impl JiangGaoApp {
         if self.dialog.is_none() && !self.orphans.is_empty() {
             let o = self.orphans.remove(0);
             self.dialog = Some(Dialog::Restore(Box::new(o)));
+        }
+    }
+
+    /// 「标题 — 讲稿工坊」 (the file name when there is no title), with a mark when unsaved.
+    pub fn title_text(&self) -> String {
+        let title = self.draft.meta.title.trim();
+        let name = if !title.is_empty() {
+            title.to_string()
+        } else if let Some(p) = &self.doc.path {
+            p.file_stem()
+                .unwrap_or_default()
+                .to_string_lossy()
+                .into_owned()
+        } else {
+            "未命名讲稿".to_string()
+        };
+        let mark = if self.doc.dirty() { "● " } else { "" };
+        format!("{mark}{name} — 讲稿工坊")
+    }
+
+    fn update_window_title(&mut self, ctx: &egui::Context) {
+        let t = self.title_text();
+        if t != self.window_title {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(t.clone()));
+            self.window_title = t;
         }
     }
 
@@ -460,6 +492,7 @@ impl JiangGaoApp {
         let now = ctx.input(|i| i.time);
         self.frame_events = ctx.input(|i| i.events.clone());
         self.handle_messages();
+        self.update_window_title(&ctx);
         self.apply_style(&ctx);
         self.consume_shortcuts(&ctx);
 

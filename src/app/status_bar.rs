@@ -1,14 +1,10 @@
 //! The status bar: length, speaking time, unfilled slots, save state, messages.
 
 use super::JiangGaoApp;
-use crate::core::export::render_txt;
 
-/// Characters of the speech as delivered (filled slots, no white space).
+/// Characters of the speech as delivered (filled slots, no white space, no markers).
 pub fn char_count(app: &JiangGaoApp) -> usize {
-    render_txt(&app.draft)
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .count()
+    app.draft.spoken_chars()
 }
 
 /// Per-revision figures of the draft, so idle and typing frames don't recount them.
@@ -27,10 +23,7 @@ impl Counts {
             return;
         }
         let d = super::ime::committed(&app.draft, app.composing);
-        let chars = crate::core::export::render_txt(&d)
-            .chars()
-            .filter(|c| !c.is_whitespace())
-            .count();
+        let chars = d.spoken_chars();
         let counts = Counts {
             rev: Some(app.doc.rev),
             chars,
@@ -71,6 +64,9 @@ pub fn status_bar_ui(app: &mut JiangGaoApp, ui: &mut egui::Ui) {
                 Some(t) if app.doc.autosaved_rev == app.doc.rev => format!("已自动保存 {t}"),
                 _ => "未保存".to_string(),
             }
+        } else if app.doc.path.is_none() {
+            // Nothing to save yet, and nothing saved: a new draft is not "saved".
+            "新讲稿，尚未保存".to_string()
         } else {
             "已保存".to_string()
         };

@@ -213,6 +213,19 @@ impl Draft {
         self.next_id = self.blocks.len() as u64 + 1;
     }
 
+    /// Characters the speaker will say: the salutation, headings and bodies with slots
+    /// filled, without white space and without the numbering markers (which change with
+    /// the numbering scheme, not with the speech).
+    pub fn spoken_chars(&self) -> usize {
+        let count = |s: &str| self.fill(s).chars().filter(|c| !c.is_whitespace()).count();
+        count(&self.meta.salutation)
+            + self
+                .blocks
+                .iter()
+                .map(|b| count(&b.heading) + count(&b.body))
+                .sum::<usize>()
+    }
+
     pub fn index_of(&self, id: u64) -> Option<usize> {
         self.blocks.iter().position(|b| b.id == id)
     }

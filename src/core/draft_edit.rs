@@ -65,6 +65,11 @@ pub enum Edit {
     SetMeta(Box<Meta>),
     ApplyFix(Box<Finding>),
     FillSlots,
+    /// Every occurrence of `find` in headings, bodies and the meeting details replaced.
+    ReplaceAll {
+        find: String,
+        replace: String,
+    },
 }
 
 /// What an edit did.
@@ -178,6 +183,9 @@ impl Draft {
             ),
             Edit::ApplyFix(f) => Applied::changed(crate::core::check::apply_fix(self, &f)),
             Edit::FillSlots => Applied::changed(crate::core::check::fill_slots_in_place(self)),
+            Edit::ReplaceAll { find, replace } => {
+                Applied::changed(self.replace_all(&find, &replace) > 0)
+            }
         }
     }
 
@@ -196,6 +204,46 @@ impl Draft {
                 None => self.default_position(BlockKind::Section),
             },
         }
+    }
+
+    /// Occurrences of `find` in the text a writer edits: headings, bodies, meeting details.
+    pub fn count_occurrences(&self, find: &str) -> usize {
+        if find.is_empty() {
+            return 0;
+        }
+        let m = &self.meta;
+        [&m.title, &m.meeting, &m.unit, &m.speaker, &m.salutation]
+            .into_iter()
+            .chain(self.blocks.iter().flat_map(|b| [&b.heading, &b.body]))
+            .map(|t| t.matches(find).count())
+            .sum()
+    }
+
+    /// Replaces every occurrence; returns how many there were.
+    fn replace_all(&mut self, find: &str, replace: &str) -> usize {
+        let n = self.count_occurrences(find);
+        if n == 0 || find == replace {
+            return 0;
+        }
+        let m = &mut self.meta;
+        for t in [
+            &mut m.title,
+            &mut m.meeting,
+            &mut m.unit,
+            &mut m.speaker,
+            &mut m.salutation,
+        ]
+        .into_iter()
+        .chain(
+            self.blocks
+                .iter_mut()
+                .flat_map(|b| [&mut b.heading, &mut b.body]),
+        ) {
+            if t.contains(find) {
+                *t = t.replace(find, replace);
+            }
+        }
+        n
     }
 
     /// The block at an outline path as `paths()` gives it ("二", "二/（一）", "开头").
@@ -303,6 +351,43 @@ mod tests {
             assert!(!d.apply(e.clone()).changed, "{e:?}");
             assert_eq!(d, same);
         }
+    }
+
+    #[test]
+    fn replace_all_is_one_edit_everywhere() {
+        let mut d = draft();
+        let (s, p) = (d.blocks[0].id, d.blocks[1].id);
+        for (b, f, t) in [
+            (s, Field::Heading, "部机关党建"),
+            (s, Field::Body, "部机关要带头，部机关干部要带头。"),
+            (p, Field::Body, "机关"),
+        ] {
+            d.apply(Edit::SetText {
+                block: b,
+                field: f,
+                text: t.into(),
+            });
+        }
+        assert_eq!(d.count_occurrences("部机关"), 3);
+        let mut h = History::default();
+        let before = d.clone();
+        let r = d.apply(Edit::ReplaceAll {
+            find: "部机关".into(),
+            replace: "机关".into(),
+        });
+        assert!(r.changed);
+        h.record(&before, ChangeKind::Structure, 0.0);
+        assert_eq!(d.blocks[0].body, "机关要带头，机关干部要带头。");
+        assert_eq!(d.count_occurrences("部机关"), 0);
+        assert!(h.undo(&mut d), "one undo step");
+        assert_eq!(d, before);
+        assert!(
+            !d.apply(Edit::ReplaceAll {
+                find: "不存在".into(),
+                replace: "x".into(),
+            })
+            .changed
+        );
     }
 
     #[test]

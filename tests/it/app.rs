@@ -21,13 +21,13 @@ pub fn harness(data_dir: &Path) -> Harness<'static, JiangGaoApp> {
     h
 }
 
-fn click(h: &mut Harness<'_, JiangGaoApp>, label: &str) {
+pub fn click(h: &mut Harness<'_, JiangGaoApp>, label: &str) {
     h.get_by_label(label).click();
     h.run_steps(3);
 }
 
 /// Replaces the text of the field with this accessible name.
-fn set_field(h: &mut Harness<'_, JiangGaoApp>, label: &str, text: &str) {
+pub fn set_field(h: &mut Harness<'_, JiangGaoApp>, label: &str, text: &str) {
     h.get_by_label(label).focus();
     h.run_steps(1);
     h.key_press_modifiers(Modifiers::COMMAND, Key::A);
@@ -65,7 +65,7 @@ fn first_section_body(h: &Harness<'_, JiangGaoApp>) -> String {
 }
 
 /// Clicks the first template row whose label contains `text`.
-fn pick_template(h: &mut Harness<'_, JiangGaoApp>, text: &str) {
+pub fn pick_template(h: &mut Harness<'_, JiangGaoApp>, text: &str) {
     h.get_all_by_label_contains(text)
         .next()
         .unwrap_or_else(|| panic!("no template row with {text}"))
@@ -552,7 +552,7 @@ fn import_corpus_joins_the_user_library() {
     h.get_by_label("文件").click();
     h.run_steps(2);
     click(&mut h, "导入语料…");
-    set_field(&mut h, "文件路径", &corpus.path().display().to_string());
+    set_field(&mut h, "文件夹路径", &corpus.path().display().to_string());
     click(&mut h, "确定");
     h.run_steps(3);
     h.get_by_label_contains("导入语料完成");

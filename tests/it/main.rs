@@ -4,6 +4,8 @@
 mod app;
 mod data_safety;
 mod deliver;
+#[cfg(feature = "gui")]
+mod desk_ui;
 mod draft_cli;
 mod fixtures;
 mod layouts;

@@ -1,0 +1,119 @@
+//! Rough edges a new user hit: the window title, the save state of a new draft, asking
+//! before replacing a file, the large-print copy's own name, find and replace, and a
+//! character count that does not depend on the numbering scheme.
+
+use egui::{Key, Modifiers};
+use egui_kittest::kittest::Queryable;
+use jianggao::core::draft::Numbering;
+
+use crate::app::{click, harness, pick_template, set_field};
+
+#[test]
+fn the_title_shows_the_draft_and_its_unsaved_state() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path());
+    assert_eq!(h.state().title_text(), "未命名讲稿 — 讲稿工坊");
+    assert!(h.query_by_label("新讲稿，尚未保存").is_some());
+    set_field(&mut h, "讲稿标题", "在全市机关党建工作会议上的讲话");
+    assert_eq!(
+        h.state().title_text(),
+        "● 在全市机关党建工作会议上的讲话 — 讲稿工坊"
+    );
+    assert_eq!(
+        h.state().window_title,
+        h.state().title_text(),
+        "sent to the OS"
+    );
+    let path = dir.path().join("稿.ron");
+    assert!(h.state_mut().save_to(&path));
+    h.run_steps(2);
+    assert_eq!(
+        h.state().title_text(),
+        "在全市机关党建工作会议上的讲话 — 讲稿工坊"
+    );
+    assert!(h.query_by_label("已保存").is_some());
+}
+
+#[test]
+fn saving_over_another_file_asks_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let other = dir.path().join("别人的.ron");
+    std::fs::write(&other, "别人的内容").unwrap();
+    let mut h = harness(dir.path());
+    click(&mut h, "主体部分 19");
+    pick_template(&mut h, "〔主体部分〕");
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::S);
+    h.run_steps(3);
+    set_field(&mut h, "文件路径", &other.display().to_string());
+    click(&mut h, "确定");
+    assert!(h.query_by_label("替换").is_some(), "asked before replacing");
+    click(&mut h, "换个名字");
+    assert_eq!(std::fs::read_to_string(&other).unwrap(), "别人的内容");
+    click(&mut h, "确定");
+    click(&mut h, "替换");
+    h.run_steps(3);
+    assert_ne!(std::fs::read_to_string(&other).unwrap(), "别人的内容");
+    assert!(!h.state().doc.dirty());
+}
+
+#[test]
+fn the_large_print_copy_has_its_own_default_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path());
+    let path = dir.path().join("稿.ron");
+    assert!(h.state_mut().save_to(&path));
+    let std = h
+        .state()
+        .default_export_path(jianggao::core::export::Format::Docx, false);
+    let large = h
+        .state()
+        .default_export_path(jianggao::core::export::Format::Docx, true);
+    assert_eq!(std, dir.path().join("稿.docx"));
+    assert_eq!(large, dir.path().join("稿（大字版）.docx"));
+}
+
+#[test]
+fn find_and_replace_is_one_undo_step() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path());
+    click(&mut h, "主体部分 19");
+    pick_template(&mut h, "〔主体部分〕");
+    set_field(&mut h, "单位", "部机关");
+    let body = h.state().draft.blocks[0].body.clone();
+    let word: String = body
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .take(2)
+        .collect();
+    let before = h.state().draft.clone();
+    let n = before.count_occurrences(&word);
+    assert!(n > 0);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::F);
+    h.run_steps(2);
+    set_field(&mut h, "查找内容", &word);
+    set_field(&mut h, "替换为", "〇〇");
+    click(&mut h, "全部替换");
+    assert_eq!(h.state().draft.count_occurrences(&word), 0);
+    assert_eq!(h.state().draft.count_occurrences("〇〇"), n);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run_steps(2);
+    assert_eq!(
+        h.state().draft.blocks,
+        before.blocks,
+        "one undo restores all"
+    );
+}
+
+#[test]
+fn the_character_count_ignores_the_numbering_scheme() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path());
+    click(&mut h, "主体部分 19");
+    pick_template(&mut h, "〔主体部分〕");
+    let count = |h: &egui_kittest::Harness<'_, jianggao::app::JiangGaoApp>| {
+        jianggao::app::status_bar::char_count(h.state())
+    };
+    let official = count(&h);
+    h.state_mut().draft.numbering = Numbering::Speech;
+    assert_eq!(count(&h), official);
+}
