@@ -24,6 +24,7 @@ pub enum Command {
     TogglePhrases,
     ToggleTheme,
     Preview,
+    Outline,
     Shortcuts,
     About,
 }
@@ -45,7 +46,7 @@ pub struct Info {
 }
 
 impl Command {
-    pub const ALL: [Command; 21] = [
+    pub const ALL: [Command; 22] = [
         Self::New,
         Self::Open,
         Self::Save,
@@ -65,6 +66,7 @@ impl Command {
         Self::TogglePhrases,
         Self::ToggleTheme,
         Self::Preview,
+        Self::Outline,
         Self::Shortcuts,
         Self::About,
     ];
@@ -135,6 +137,11 @@ impl Command {
             Self::TogglePhrases => ("推荐面板", "显示或隐藏右侧推荐提法", &[]),
             Self::ToggleTheme => ("浅色/深色", "切换浅色和深色外观", &[]),
             Self::Preview => ("全文预览", "按导出格式预览全文（空位已填入会议信息）", &[]),
+            Self::Outline => (
+                "提纲",
+                "只看各部分和分论点的标题：点击跳转，拖动调整顺序",
+                const { &[KeyboardShortcut::new(CTRL_SHIFT, Key::O)] },
+            ),
             Self::Shortcuts => ("快捷键", "查看全部快捷键", &[]),
             Self::About => ("关于", "关于讲稿工坊", &[]),
         };

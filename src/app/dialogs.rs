@@ -66,6 +66,7 @@ pub struct FindBar {
 
 pub fn dialogs_ui(app: &mut JiangGaoApp, ctx: &egui::Context) {
     find_ui(app, ctx);
+    super::outline_view::outline_view_ui(app, ctx);
     import_progress_ui(app, ctx);
     let Some(dialog) = app.dialog.take() else {
         return;

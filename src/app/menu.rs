@@ -113,6 +113,13 @@ pub fn menu_bar_ui(app: &mut JiangGaoApp, ui: &mut egui::Ui) {
             {
                 app.push(Action::Command(Command::Preview));
             }
+            let mut ol = app.outline_open;
+            if ui
+                .checkbox(&mut ol, Command::Outline.info().label)
+                .changed()
+            {
+                app.push(Action::Command(Command::Outline));
+            }
             command_button(app, ui, Command::ToggleTheme, true);
             ui.horizontal(|ui| {
                 let l = ui.label("字号");

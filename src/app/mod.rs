@@ -13,6 +13,7 @@ pub mod ime;
 pub mod library_panel;
 pub mod menu;
 pub mod meta_form;
+pub mod outline_view;
 pub mod phrase_panel;
 pub mod prefs;
 pub mod status_bar;
@@ -150,6 +151,8 @@ pub struct JiangGaoApp {
     /// A message for the user and whether it is an error.
     pub status: Option<(String, bool)>,
     pub preview: bool,
+    /// The outline window (headings only) is shown.
+    pub outline_open: bool,
     pub workers: Workers,
     pub import_progress: Option<(usize, usize)>,
     pub counts: status_bar::Counts,
@@ -210,6 +213,7 @@ impl JiangGaoApp {
             find: Default::default(),
             status: None,
             preview: false,
+            outline_open: false,
             workers,
             import_progress: None,
             counts: Default::default(),
@@ -481,6 +485,7 @@ impl JiangGaoApp {
             Command::TogglePhrases => self.prefs.show_phrases = !self.prefs.show_phrases,
             Command::ToggleTheme => self.prefs.dark = !self.prefs.dark,
             Command::Preview => self.preview = !self.preview,
+            Command::Outline => self.outline_open = !self.outline_open,
             Command::Shortcuts => self.dialog = Some(Dialog::Shortcuts),
             Command::About => self.dialog = Some(Dialog::About),
         }

@@ -117,3 +117,33 @@ fn the_character_count_ignores_the_numbering_scheme() {
     h.state_mut().draft.numbering = Numbering::Speech;
     assert_eq!(count(&h), official);
 }
+
+#[test]
+fn the_outline_view_lists_headings_and_jumps() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path());
+    click(&mut h, "主体部分 19");
+    pick_template(&mut h, "〔主体部分〕");
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::O);
+    h.run_steps(3);
+    assert!(h.state().outline_open);
+    let first = h.state().draft.blocks[0].clone();
+    let label = format!("一、{}", first.heading);
+    h.get_by_label(&label).click();
+    h.run_steps(3);
+    let f = h
+        .state()
+        .focus
+        .expect("the click put the caret in the heading");
+    assert_eq!((f.block, f.field), (first.id, 0));
+    // Every heading of the draft is a row.
+    let points = h
+        .state()
+        .draft
+        .blocks
+        .iter()
+        .filter(|b| b.kind == jianggao::core::draft::BlockKind::Point)
+        .count();
+    let rows = h.get_all_by_label_contains("（").count();
+    assert!(rows >= points, "{rows} rows for {points} points");
+}
