@@ -1,6 +1,6 @@
 //! The library subcommands: `mine`, `library`, `suggest`.
 
-use std::io::IsTerminal;
+use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::atomic::AtomicBool;
@@ -12,7 +12,7 @@ use crate::core::library::{Library, PhraseKind, Template, TemplateKind};
 use crate::core::mine;
 use crate::core::suggest::PhraseIndex;
 
-pub fn mine_cmd(inputs: &[PathBuf], out: &Path) -> ExitCode {
+pub fn mine_cmd(inputs: &[PathBuf], dest: &Path, out: &mut dyn Write) -> io::Result<ExitCode> {
     let lex = TopicLexicon::builtin();
     let bar = if std::io::stderr().is_terminal() {
         let b = indicatif::ProgressBar::new(0);
@@ -36,34 +36,34 @@ pub fn mine_cmd(inputs: &[PathBuf], out: &Path) -> ExitCode {
     if let Some(b) = bar {
         b.finish_and_clear();
     }
-    println!("已读取讲话稿：{} 篇", report.read);
+    writeln!(out, "已读取讲话稿：{} 篇", report.read)?;
     if !report.skipped.is_empty() {
-        println!("跳过的文件：{} 个", report.skipped.len());
+        writeln!(out, "跳过的文件：{} 个", report.skipped.len())?;
         for (p, why) in &report.skipped {
-            println!("  {}：{why}", p.display());
+            writeln!(out, "  {}：{why}", p.display())?;
         }
     }
     if report.read == 0 {
         eprintln!("错误：没有可以提炼的讲话稿");
-        return ExitCode::FAILURE;
+        return Ok(ExitCode::FAILURE);
     }
     let lib = &report.library;
-    println!("模板：");
+    writeln!(out, "模板：")?;
     for k in TemplateKind::ALL {
-        println!("  {}：{}", k.label(), lib.count(k));
+        writeln!(out, "  {}：{}", k.label(), lib.count(k))?;
     }
-    println!("提法：");
+    writeln!(out, "提法：")?;
     for k in PhraseKind::ALL {
-        println!("  {}：{}", k.label(), lib.phrase_count(k));
+        writeln!(out, "  {}：{}", k.label(), lib.phrase_count(k))?;
     }
-    match lib.save(out) {
+    match lib.save(dest) {
         Ok(files) => {
-            println!("已写入 {} 个文件到 {}", files.len(), out.display());
-            ExitCode::SUCCESS
+            writeln!(out, "已写入 {} 个文件到 {}", files.len(), dest.display())?;
+            Ok(ExitCode::SUCCESS)
         }
         Err(e) => {
             eprintln!("错误：{e}");
-            ExitCode::FAILURE
+            Ok(ExitCode::FAILURE)
         }
     }
 }
@@ -95,9 +95,9 @@ pub fn template_json(t: &Template) -> Value {
     })
 }
 
-pub fn library_cmd(dir: &Path, as_json: bool) -> ExitCode {
+pub fn library_cmd(dir: &Path, as_json: bool, out: &mut dyn Write) -> io::Result<ExitCode> {
     let Some(lib) = load(dir) else {
-        return ExitCode::FAILURE;
+        return Ok(ExitCode::FAILURE);
     };
     if as_json {
         let v = json!({
@@ -108,11 +108,15 @@ pub fn library_cmd(dir: &Path, as_json: bool) -> ExitCode {
                 "sources": p.sources.iter().map(|s| json!({"file": s.file, "path": s.path})).collect::<Vec<_>>(),
             })).collect::<Vec<_>>(),
         });
-        println!("{}", serde_json::to_string_pretty(&v).unwrap_or_default());
+        writeln!(
+            out,
+            "{}",
+            serde_json::to_string_pretty(&v).unwrap_or_default()
+        )?;
     } else {
-        println!("模板库：{}", dir.display());
+        writeln!(out, "模板库：{}", dir.display())?;
         for k in TemplateKind::ALL {
-            println!("{}（{}）", k.label(), lib.count(k));
+            writeln!(out, "{}（{}）", k.label(), lib.count(k))?;
             for t in lib.templates.iter().filter(|t| t.kind == k) {
                 let head = if t.heading.is_empty() {
                     t.paragraphs.first().map(String::as_str).unwrap_or("")
@@ -120,26 +124,33 @@ pub fn library_cmd(dir: &Path, as_json: bool) -> ExitCode {
                     &t.heading
                 };
                 let head: String = head.chars().take(30).collect();
-                println!(
+                writeln!(
+                    out,
                     "  [{}] {}  〔{}〕 {}",
                     t.id,
                     head,
                     t.topics.join("、"),
                     t.chars
-                );
+                )?;
             }
         }
-        println!("提法：");
+        writeln!(out, "提法：")?;
         for k in PhraseKind::ALL {
-            println!("  {}：{}", k.label(), lib.phrase_count(k));
+            writeln!(out, "  {}：{}", k.label(), lib.phrase_count(k))?;
         }
     }
-    ExitCode::SUCCESS
+    Ok(ExitCode::SUCCESS)
 }
 
-pub fn suggest_cmd(dir: &Path, as_json: bool, k: usize, context: &str) -> ExitCode {
+pub fn suggest_cmd(
+    dir: &Path,
+    as_json: bool,
+    k: usize,
+    context: &str,
+    out: &mut dyn Write,
+) -> io::Result<ExitCode> {
     let Some(lib) = load(dir) else {
-        return ExitCode::FAILURE;
+        return Ok(ExitCode::FAILURE);
     };
     let index = PhraseIndex::new(&lib.phrases, TopicLexicon::builtin());
     let hits = index.query("", context, k, None);
@@ -151,12 +162,13 @@ pub fn suggest_cmd(dir: &Path, as_json: bool, k: usize, context: &str) -> ExitCo
                 json!({"text": p.text, "kind": p.kind.key(), "score": h.score, "matched": h.matched, "topics": p.topics, "shared_topics": h.topics})
             })
             .collect();
-        println!(
+        writeln!(
+            out,
             "{}",
             serde_json::to_string_pretty(&json!({"suggestions": v})).unwrap_or_default()
-        );
+        )?;
     } else if hits.is_empty() {
-        println!("没有匹配的提法");
+        writeln!(out, "没有匹配的提法")?;
     } else {
         for (n, h) in hits.iter().enumerate() {
             let p = &lib.phrases[h.index];
@@ -167,8 +179,15 @@ pub fn suggest_cmd(dir: &Path, as_json: bool, k: usize, context: &str) -> ExitCo
                 }
                 why.push_str(&format!("主题：{}", h.topics.join("、")));
             }
-            println!("{:>2}. [{}] {}  （{}）", n + 1, p.kind.label(), p.text, why);
+            writeln!(
+                out,
+                "{:>2}. [{}] {}  （{}）",
+                n + 1,
+                p.kind.label(),
+                p.text,
+                why
+            )?;
         }
     }
-    ExitCode::SUCCESS
+    Ok(ExitCode::SUCCESS)
 }

@@ -4,4 +4,5 @@ pub mod app;
 pub mod cli;
 pub mod cli_deliver;
 pub mod cli_library;
+pub mod cli_zh;
 pub mod core;

@@ -110,7 +110,7 @@ impl Default for Draft {
 
 /// A draft file that could not be read.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{path}{}: {message}", position.map(|(l, c)| format!(":{l}:{c}")).unwrap_or_default())]
+#[error("{}：{message}", crate::core::ron_error::place(path, *position))]
 pub struct DraftError {
     pub path: String,
     pub position: Option<(usize, usize)>,
@@ -127,8 +127,11 @@ impl Draft {
     pub fn from_ron(text: &str, path: &str) -> Result<Draft, DraftError> {
         let d: Draft = ron::from_str(text).map_err(|e| DraftError {
             path: path.to_string(),
-            position: Some((e.span.start.line, e.span.start.col)),
-            message: format!("不是有效的讲稿文件：{}", e.code),
+            position: crate::core::ron_error::position(&e),
+            message: format!(
+                "不是有效的讲稿文件：{}",
+                crate::core::ron_error::describe(&e.code)
+            ),
         })?;
         if d.version != DRAFT_VERSION {
             return Err(DraftError {

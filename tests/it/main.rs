@@ -1,8 +1,11 @@
 //! All integration tests in one binary, to keep link time down on small machines.
 
 mod app;
+mod cli;
 mod deliver;
+mod deliver_docx;
 mod fixtures;
+mod fonts;
 mod layouts;
 mod library;
 mod mine;
