@@ -1,8 +1,8 @@
 //! Word export in 讲话稿 layout after GB/T 9704-2012.
 //!
-//! A4; margins 37/35/28/26 mm, so the type area is 156 × 225 mm; a document grid of 28
-//! characters × 22 lines of 3号 (16 pt) text; title 方正小标宋简体 2号 centred, then a blank
-//! line; the speaker's name and the date on lines of their own, centred, 楷体_GB2312 3号;
+//! A4; margins 37/35/28/26 mm, so the type area is 156 × 225 mm, holding 28 characters ×
+//! 22 lines of 3号 (16 pt) text (a line grid, characters set 0.25 pt closer); title
+//! 方正小标宋简体 2号 centred, then a blank line; the speaker's name and the date on lines of their own, centred, 楷体_GB2312 3号;
 //! salutation and body 仿宋_GB2312 3号 with a two-character first-line indent; level-1
 //! headings 黑体, level-2 楷体_GB2312, deeper ones 仿宋 bold; 讲话式 points run into their
 //! paragraph with the lead in 楷体; fixed line spacing; page numbers "— 1 —" in 4号宋体,
@@ -83,6 +83,16 @@ impl Layout {
         (line_pitch, char_space)
     }
 
+    /// w:spacing of body text in twips (negative condenses): the whole-twip character
+    /// pitch that puts `chars_per_line` characters on a line, less the type size. The
+    /// grid alone cannot do it: LibreOffice gives a character wider than a grid cell two
+    /// cells (14 a line, measured with LibreOffice 7.4) where Word squeezes it, so the grid
+    /// is a line grid and the characters are set 0.25 pt closer, which both honour.
+    pub fn char_spacing(&self) -> i32 {
+        let (w, _) = type_area();
+        w / self.chars_per_line as i32 - (self.body_size * 10) as i32
+    }
+
     fn line_twips(&self) -> i32 {
         (self.line_pt * 20.0).round() as i32
     }
@@ -109,21 +119,57 @@ fn run_fonts(east_asia: &str, latin: &str) -> String {
     )
 }
 
-/// A run's properties, in schema order: rFonts, b, bCs, sz, szCs.
-fn rpr(font: &str, latin: &str, size: usize, bold: bool) -> String {
-    let b = if bold { "<w:b/><w:bCs/>" } else { "" };
-    format!(
-        r#"<w:rPr>{}{b}<w:sz w:val="{size}"/><w:szCs w:val="{size}"/></w:rPr>"#,
-        run_fonts(font, latin)
-    )
+/// How a run is set.
+#[derive(Clone, Copy)]
+struct Face<'a> {
+    font: &'a str,
+    latin: &'a str,
+    size: usize,
+    bold: bool,
+    /// Character spacing in twips, 0 for none.
+    spacing: i32,
 }
 
-fn run(text: &str, font: &str, size: usize, bold: bool) -> String {
-    format!(
-        r#"<w:r>{}<w:t xml:space="preserve">{}</w:t></w:r>"#,
-        rpr(font, LATIN, size, bold),
-        esc(text)
-    )
+impl<'a> Face<'a> {
+    fn new(font: &'a str, size: usize) -> Self {
+        Face {
+            font,
+            latin: LATIN,
+            size,
+            bold: false,
+            spacing: 0,
+        }
+    }
+
+    /// Body text of the layout: its size and its character spacing.
+    fn body(font: &'a str, l: &Layout) -> Self {
+        Face {
+            spacing: l.char_spacing(),
+            ..Face::new(font, l.body_size)
+        }
+    }
+
+    /// The run's properties, in schema order: rFonts, b, bCs, spacing, sz, szCs.
+    fn rpr(&self) -> String {
+        let b = if self.bold { "<w:b/><w:bCs/>" } else { "" };
+        let spacing = match self.spacing {
+            0 => String::new(),
+            v => format!(r#"<w:spacing w:val="{v}"/>"#),
+        };
+        let size = self.size;
+        format!(
+            r#"<w:rPr>{}{b}{spacing}<w:sz w:val="{size}"/><w:szCs w:val="{size}"/></w:rPr>"#,
+            run_fonts(self.font, self.latin)
+        )
+    }
+
+    fn run(&self, text: &str) -> String {
+        format!(
+            r#"<w:r>{}<w:t xml:space="preserve">{}</w:t></w:r>"#,
+            self.rpr(),
+            esc(text)
+        )
+    }
 }
 
 /// Paragraph properties; `xml` writes them in the CT_PPrBase sequence.
@@ -193,11 +239,11 @@ fn paragraph(line: &Line, l: &Layout) -> String {
         outline,
         ..PPr::default()
     };
-    let body = l.body_size;
+    let body = |font| Face::body(font, l);
     match line {
-        Line::Title(t) => para(centred(true), &run(t, TITLE_FONT, l.title_size, false)),
-        Line::Speaker(name) => para(centred(false), &run(&byline_name(name), KAI, body, false)),
-        Line::Byline(t) => para(centred(false), &run(t, KAI, body, false)),
+        Line::Title(t) => para(centred(true), &Face::new(TITLE_FONT, l.title_size).run(t)),
+        Line::Speaker(name) => para(centred(false), &body(KAI).run(&byline_name(name))),
+        Line::Byline(t) => para(centred(false), &body(KAI).run(t)),
         Line::Blank => para(
             PPr {
                 line: line_spacing,
@@ -210,25 +256,35 @@ fn paragraph(line: &Line, l: &Layout) -> String {
                 line: line_spacing,
                 ..PPr::default()
             },
-            &run(t, FANG, body, false),
+            &body(FANG).run(t),
         ),
-        Line::Heading(1, t) => para(indented(Some(0)), &run(t, HEI, body, false)),
-        Line::Heading(2, t) => para(indented(Some(1)), &run(t, KAI, body, false)),
-        Line::Heading(n, t) => para(indented(Some(n - 1)), &run(t, FANG, body, true)),
+        Line::Heading(1, t) => para(indented(Some(0)), &body(HEI).run(t)),
+        Line::Heading(2, t) => para(indented(Some(1)), &body(KAI).run(t)),
+        Line::Heading(n, t) => {
+            let bold = Face {
+                bold: true,
+                ..body(FANG)
+            };
+            para(indented(Some(n - 1)), &bold.run(t))
+        }
         Line::RunIn(lead, t) => {
-            let mut runs = run(lead, KAI, body, false);
+            let mut runs = body(KAI).run(lead);
             if !t.is_empty() {
-                runs.push_str(&run(t, FANG, body, false));
+                runs.push_str(&body(FANG).run(t));
             }
             para(indented(None), &runs)
         }
-        Line::Paragraph(t) => para(indented(None), &run(t, FANG, body, false)),
+        Line::Paragraph(t) => para(indented(None), &body(FANG).run(t)),
     }
 }
 
 /// "— 1 —" in 4号宋体, the number a PAGE field, at `jc`, indented by `left`/`right`.
 fn footer(jc: &'static str, left: Option<i32>, right: Option<i32>) -> String {
-    let r = rpr(SONG, SONG, SIZE_4, false);
+    let r = Face {
+        latin: SONG,
+        ..Face::new(SONG, SIZE_4)
+    }
+    .rpr();
     let text = |t: &str| format!(r#"<w:r>{r}<w:t xml:space="preserve">{t}</w:t></w:r>"#);
     let field = |inner: &str| format!("<w:r>{r}{inner}</w:r>");
     let runs = [
@@ -268,6 +324,8 @@ fn footers(p: PageNumbers) -> Vec<(String, &'static str)> {
 }
 
 /// w:sectPr in the CT_SectPr sequence: footer references, pgSz, pgMar, cols, docGrid.
+/// The grid is a line grid (see [`Layout::char_spacing`]); its charSpace still records the
+/// 28-character pitch, which Word's page setup shows when the character grid is turned on.
 fn section(l: &Layout, footer_types: &[&str]) -> String {
     let [top, bottom, left, right] = MARGINS_MM.map(mm);
     let mut s = String::from("<w:sectPr>");
@@ -279,7 +337,7 @@ fn section(l: &Layout, footer_types: &[&str]) -> String {
     }
     let (line_pitch, char_space) = l.grid();
     s.push_str(&format!(
-        r#"<w:pgSz w:w="{PAGE_W}" w:h="{PAGE_H}"/><w:pgMar w:top="{top}" w:right="{right}" w:bottom="{bottom}" w:left="{left}" w:header="{}" w:footer="{}" w:gutter="0"/><w:cols w:space="425"/><w:docGrid w:type="linesAndChars" w:linePitch="{line_pitch}" w:charSpace="{char_space}"/></w:sectPr>"#,
+        r#"<w:pgSz w:w="{PAGE_W}" w:h="{PAGE_H}"/><w:pgMar w:top="{top}" w:right="{right}" w:bottom="{bottom}" w:left="{left}" w:header="{}" w:footer="{}" w:gutter="0"/><w:cols w:space="425"/><w:docGrid w:type="lines" w:linePitch="{line_pitch}" w:charSpace="{char_space}"/></w:sectPr>"#,
         mm(15.0),
         mm(24.0)
     ));

@@ -168,11 +168,26 @@ fn docx_has_the_official_layout() {
     assert_eq!(got, want);
 }
 
-/// GB/T 9704: 28 characters a line and 22 lines a page of 3号 text. Word's character pitch
-/// is the default size plus charSpace/4096 pt; the grid holds as many whole characters
-/// and lines as fit the type area, which the page size and margins give.
+/// How many characters of `size` half-points fit a line of `width` twips, set with the
+/// character spacing every body run of the document has (one value for all of them).
+fn chars_a_line(doc: &str, width: i64, size: i64) -> i64 {
+    let spacings: Vec<String> = attrs(doc, "w:spacing", "w:val");
+    let runs = doc.matches("<w:r>").count();
+    let title_runs = paragraphs(doc)[0].runs.len();
+    assert_eq!(
+        spacings.len(),
+        runs - title_runs,
+        "every body run is spaced alike"
+    );
+    assert!(spacings.iter().all(|v| *v == spacings[0]));
+    let spacing: i64 = spacings[0].parse().unwrap();
+    width / (size * 10 + spacing)
+}
+
+/// GB/T 9704: 28 characters a line and 22 lines a page of 3号 text; the page size and
+/// margins give the type area.
 #[test]
-fn document_grid_gives_28_characters_by_22_lines() {
+fn a_page_holds_28_characters_by_22_lines() {
     let dir = tempfile::tempdir().unwrap();
     let out = export_docx(
         &export::lines(&sample_draft()),
@@ -186,31 +201,30 @@ fn document_grid_gives_28_characters_by_22_lines() {
     let height = one_attr(&doc, "w:pgSz", "w:h")
         - one_attr(&doc, "w:pgMar", "w:top")
         - one_attr(&doc, "w:pgMar", "w:bottom");
-    assert_eq!(attrs(&doc, "w:docGrid", "w:type"), ["linesAndChars"]);
-    let line_pitch = one_attr(&doc, "w:docGrid", "w:linePitch");
-    assert_eq!(height / line_pitch, 22, "lines a page");
+    assert_eq!(chars_a_line(&doc, width, 32), 28, "characters a line");
+    // The line grid and the exact 28 pt lines both give 22 lines.
+    assert_eq!(attrs(&doc, "w:docGrid", "w:type"), ["lines"]);
+    assert_eq!(height / one_attr(&doc, "w:docGrid", "w:linePitch"), 22);
+    assert_eq!(height / 560, 22);
+    // The grid's charSpace records the same pitch for Word's character grid: the default
+    // size (3号) plus charSpace/4096 pt.
     let styles = zip_part(&out, "word/styles.xml");
-    let default_half_points: Vec<String> = attrs(&styles, "w:sz", "w:val");
-    assert!(default_half_points.iter().all(|v| v == "32"), "3号 default");
+    assert!(
+        attrs(&styles, "w:sz", "w:val").iter().all(|v| v == "32"),
+        "3号 default"
+    );
     let char_space = one_attr(&doc, "w:docGrid", "w:charSpace") as f64;
     let pitch_twips = (16.0 + char_space / 4096.0) * 20.0;
-    assert_eq!(
-        (width as f64 / pitch_twips).floor(),
-        28.0,
-        "characters a line"
-    );
-    // Body lines fit the grid's count too: 22 exact 28 pt lines.
-    assert_eq!(height / 560, 22);
-    // The large-print copy keeps whole characters of its own size on the grid.
+    assert_eq!((width as f64 / pitch_twips).floor(), 28.0);
+    // The large-print copy: as many whole 2号 characters and 40 pt lines as fit.
     let large = ExportOptions {
         large: true,
         ..ExportOptions::default()
     };
     let out = export_docx(&export::lines(&sample_draft()), dir.path(), &large);
     let doc = zip_part(&out, "word/document.xml");
-    let char_space = one_attr(&doc, "w:docGrid", "w:charSpace") as f64;
-    let pitch_twips = (22.0 + char_space / 4096.0) * 20.0;
-    assert_eq!((width as f64 / pitch_twips).floor(), 20.0);
+    assert_eq!(chars_a_line(&doc, width, 44), 20);
+    assert_eq!(height / one_attr(&doc, "w:docGrid", "w:linePitch"), 15);
     assert!(
         attrs(&doc, "w:spacing", "w:line")
             .iter()
