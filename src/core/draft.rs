@@ -586,6 +586,6 @@ mod tests {
         let back = Draft::from_ron(&d.to_ron(), "x.ron").unwrap();
         assert_eq!(back, d);
         let e = Draft::from_ron("(version: 1, meta: (", "坏.ron").unwrap_err();
-        assert!(e.to_string().starts_with("坏.ron:1:"), "{e}");
+        assert!(e.to_string().starts_with("坏.ron 第 1 行第 "), "{e}");
     }
 }
