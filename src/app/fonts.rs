@@ -134,9 +134,14 @@ fn quiet_font_thread_panics() {
                     .map(|s| s.to_string())
                     .or_else(|| info.payload().downcast_ref::<String>().cloned())
                     .unwrap_or_default();
+                // The crate's file and line, without the registry path before it.
                 let at = info
                     .location()
-                    .map(|l| format!(" @ {}:{}", l.file(), l.line()))
+                    .map(|l| {
+                        let parts: Vec<&str> = l.file().rsplit(['/', '\\']).take(4).collect();
+                        let short: Vec<&str> = parts.into_iter().rev().collect();
+                        format!("，{}:{}", short.join("/"), l.line())
+                    })
                     .unwrap_or_default();
                 let _ = FONT_PANIC.set(format!("{msg}{at}"));
             } else {
