@@ -4,6 +4,7 @@ mod app;
 mod cli;
 mod deliver;
 mod deliver_docx;
+mod docx_schema;
 mod fixtures;
 mod fonts;
 mod layouts;
