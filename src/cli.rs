@@ -103,6 +103,12 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// 显示帮助，或某个命令的帮助
+    Help {
+        /// 命令名，如 export
+        #[arg(value_name = "命令")]
+        command: Option<String>,
+    },
 }
 
 /// Where the page numbers go, as the command line spells it.
@@ -171,6 +177,16 @@ fn dispatch(command: Command, out: &mut dyn Write) -> io::Result<ExitCode> {
         Command::Check { file, date, json } => {
             crate::cli_deliver::check_cmd(&file, date, json, out)
         }
+        Command::Help { command } => match crate::cli_zh::help_text(command.as_deref()) {
+            Ok(text) => {
+                write!(out, "{text}")?;
+                Ok(ExitCode::SUCCESS)
+            }
+            Err(e) => {
+                eprintln!("错误：{e}");
+                Ok(ExitCode::FAILURE)
+            }
+        },
     }
 }
 

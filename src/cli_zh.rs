@@ -62,7 +62,10 @@ fn subcommand_of<'a>(cmd: &'a mut Command, args: &[std::ffi::OsString]) -> &'a m
 
 /// The help text with 命令：/参数：/选项： (clap puts an ASCII colon after each heading).
 fn full_width_colons(e: clap::Error) -> String {
-    let styled = e.render();
+    styled_text(&e.render())
+}
+
+fn styled_text(styled: &clap::builder::StyledStr) -> String {
     let mut text = if std::io::IsTerminal::is_terminal(&std::io::stdout()) {
         styled.ansi().to_string()
     } else {
@@ -75,6 +78,18 @@ fn full_width_colons(e: clap::Error) -> String {
         text.push('\n');
     }
     text
+}
+
+/// The help of the program or of one of its commands (`jianggao help export`).
+pub fn help_text(name: Option<&str>) -> Result<String, String> {
+    let mut cmd = command();
+    let target = match name {
+        None => &mut cmd,
+        Some(n) => cmd
+            .find_subcommand_mut(n)
+            .ok_or_else(|| format!("没有「{n}」这个命令"))?,
+    };
+    Ok(styled_text(&target.render_help()))
 }
 
 /// The whole command tree with Chinese help.

@@ -117,6 +117,8 @@ fn help_is_in_chinese_throughout() {
     ] {
         assert!(export.contains(want), "「{want}」 missing in:\n{export}");
     }
+    assert_eq!(stdout(&run(&["help", "export"])), export);
+    assert_eq!(stdout(&run(&["help"])), help);
     let suggest = stdout(&run(&["suggest", "-h"]));
     assert_chinese(&suggest);
     assert!(suggest.contains("（默认：10）"), "{suggest}");
