@@ -1,11 +1,12 @@
 //! The command line: the same core as the app, without a window.
 
-use std::io::Write;
+use std::io::{self, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+use crate::core::export::{ExportOptions, PageNumbers, TextEncoding};
 use crate::core::outline;
 use crate::core::speech::{Section, Speech};
 use crate::core::text;
@@ -20,7 +21,8 @@ use crate::core::text;
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
-    /// 不带子命令时打开窗口；可给出要打开的讲稿文件（.ron）
+    /// 不带命令时打开窗口；可给出要打开的讲稿文件（.ron）
+    #[arg(value_name = "讲稿文件")]
     pub open: Option<PathBuf>,
 }
 
@@ -71,7 +73,7 @@ pub enum Command {
     /// 解析讲话稿文件（.txt 任意中文编码 / .docx），输出提纲
     Parse {
         /// 一个或多个文件或文件夹
-        #[arg(required = true)]
+        #[arg(required = true, value_name = "文件")]
         files: Vec<PathBuf>,
         /// 以 JSON 输出（多个文件时为数组）
         #[arg(long)]
@@ -80,10 +82,10 @@ pub enum Command {
     /// 从讲话稿文件夹提炼模板与提法，写入模板库文件夹
     Mine {
         /// 语料文件夹或文件（递归读取 .txt 和 .docx）
-        #[arg(required = true)]
+        #[arg(required = true, value_name = "语料")]
         inputs: Vec<PathBuf>,
         /// 输出的模板库文件夹（已有模板库时按来源文件合并）
-        #[arg(long)]
+        #[arg(long, value_name = "文件夹")]
         out: PathBuf,
         /// 用新提炼的内容整体替换已有的模板库（删除其他来源的模板文件）
         #[arg(long)]
@@ -92,6 +94,7 @@ pub enum Command {
     /// 查看模板库
     Library {
         /// 模板库文件夹
+        #[arg(value_name = "模板库")]
         dir: PathBuf,
         /// 以 JSON 输出
         #[arg(long)]
@@ -100,79 +103,145 @@ pub enum Command {
     /// 为正在写的段落推荐提法
     Suggest {
         /// 模板库文件夹
-        #[arg(long)]
+        #[arg(long, value_name = "模板库")]
         library: PathBuf,
         /// 以 JSON 输出
         #[arg(long)]
         json: bool,
         /// 推荐条数
-        #[arg(short = 'k', default_value_t = 10)]
+        #[arg(short = 'k', default_value_t = 10, value_name = "条数")]
         k: usize,
         /// 正在写的段落（可含小标题）
+        #[arg(value_name = "段落")]
         context: String,
     },
     /// 导出讲稿（.ron）或任意讲话稿文件为文本、Markdown 或 Word（公文版式）
     Export {
         /// 讲稿文件（.ron）或讲话稿（.txt/.docx）
+        #[arg(value_name = "文件")]
         file: PathBuf,
         /// 格式：txt、md 或 docx
-        #[arg(long, value_parser = |s: &str| s.parse::<crate::core::export::Format>())]
+        #[arg(long, value_name = "格式", value_parser = format_parser())]
         format: crate::core::export::Format,
         /// Word 大字版（讲台用）
         #[arg(long)]
         large: bool,
+        /// Word 页码位置：outside 单页居右、双页居左（GB/T 9704），centred 居中
+        #[arg(long, value_enum, value_name = "位置", default_value = "outside")]
+        page_numbers: PageNumbersArg,
         /// 文本用 GB18030 编码（旧版 Windows 软件）
         #[arg(long)]
         gb18030: bool,
         /// 输出文件
-        #[arg(long)]
+        #[arg(long, value_name = "文件")]
         out: PathBuf,
     },
     /// 交稿前检查：未填空位、沿用原稿、过时提法、重复、篇幅、编号、标点、照搬比例
     Check {
         /// 讲稿文件（.ron）或讲话稿（.txt/.docx）
+        #[arg(value_name = "文件")]
         file: PathBuf,
         /// 讲话日期 YYYY-MM-DD（默认取讲稿的会议日期，否则今天）
-        #[arg(long)]
+        #[arg(long, value_name = "日期")]
         date: Option<String>,
         /// 以 JSON 输出
         #[arg(long)]
         json: bool,
     },
+    /// 显示帮助，或某个命令的帮助
+    Help {
+        /// 命令名，如 export
+        #[arg(value_name = "命令")]
+        command: Option<String>,
+    },
 }
 
-/// Runs a subcommand; the caller prints nothing else.
+/// Where the page numbers go, as the command line spells it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum PageNumbersArg {
+    /// 单页居右、双页居左（GB/T 9704）
+    Outside,
+    /// 居中
+    Centred,
+}
+
+impl From<PageNumbersArg> for PageNumbers {
+    fn from(p: PageNumbersArg) -> Self {
+        match p {
+            PageNumbersArg::Outside => PageNumbers::Outside,
+            PageNumbersArg::Centred => PageNumbers::Centred,
+        }
+    }
+}
+
+/// The export formats: clap lists and checks the names, the core parses them (the core
+/// never depends on clap).
+fn format_parser() -> impl clap::builder::TypedValueParser<Value = crate::core::export::Format> {
+    use clap::builder::TypedValueParser;
+    clap::builder::PossibleValuesParser::new(["txt", "md", "docx"])
+        .try_map(|s| s.parse::<crate::core::export::Format>())
+}
+
+/// Runs a subcommand; the caller prints nothing else. Output to a closed pipe
+/// (`jianggao library … | head`) ends the command quietly.
 pub fn run(command: Command) -> ExitCode {
+    let mut out = std::io::stdout().lock();
+    let done = dispatch(command, &mut out).and_then(|code| out.flush().map(|()| code));
+    match done {
+        Ok(code) => code,
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("错误：无法输出：{e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn dispatch(command: Command, out: &mut dyn Write) -> io::Result<ExitCode> {
     match command {
-        Command::Parse { files, json } => parse_cmd(&files, json),
+        Command::Parse { files, json } => parse_cmd(&files, json, out),
         Command::Mine {
             inputs,
-            out,
+            out: dest,
             replace,
-        } => crate::cli_library::mine_cmd(&inputs, &out, replace),
-        Command::Library { dir, json } => crate::cli_library::library_cmd(&dir, json),
+        } => crate::cli_library::mine_cmd(&inputs, &dest, replace, out),
+        Command::Library { dir, json } => crate::cli_library::library_cmd(&dir, json, out),
         Command::Suggest {
             library,
             json,
             k,
             context,
-        } => crate::cli_library::suggest_cmd(&library, json, k, &context),
+        } => crate::cli_library::suggest_cmd(&library, json, k, &context, out),
         Command::Export {
             file,
             format,
             large,
+            page_numbers,
             gb18030,
-            out,
-        } => crate::cli_deliver::export_cmd(&file, format, large, &out, gb18030),
-        Command::Check { file, date, json } => crate::cli_deliver::check_cmd(&file, date, json),
+            out: dest,
+        } => {
+            let opts = ExportOptions {
+                large,
+                encoding: if gb18030 {
+                    TextEncoding::Gb18030
+                } else {
+                    TextEncoding::Utf8
+                },
+                page_numbers: page_numbers.into(),
+            };
+            crate::cli_deliver::export_cmd(&file, &dest, &opts, format, out)
+        }
+        Command::Check { file, date, json } => {
+            crate::cli_deliver::check_cmd(&file, date, json, out)
+        }
         Command::Draft(DraftCommand::New {
             title,
             meeting,
             unit,
             speaker,
             date,
-            out,
-        }) => crate::cli_draft::new_cmd(
+            out: dest,
+        }) => Ok(crate::cli_draft::new_cmd(
             crate::cli_draft::NewDraft {
                 title,
                 meeting,
@@ -180,22 +249,37 @@ pub fn run(command: Command) -> ExitCode {
                 speaker,
                 date,
             },
-            &out,
-        ),
+            &dest,
+        )),
         Command::Draft(DraftCommand::Add {
             file,
             templates,
             at,
             library,
-        }) => crate::cli_draft::add_cmd(&file, &templates, at.as_deref(), library.as_ref()),
+        }) => Ok(crate::cli_draft::add_cmd(
+            &file,
+            &templates,
+            at.as_deref(),
+            library.as_ref(),
+        )),
+        Command::Help { command } => match crate::cli_zh::help_text(command.as_deref()) {
+            Ok(text) => {
+                write!(out, "{text}")?;
+                Ok(ExitCode::SUCCESS)
+            }
+            Err(e) => {
+                eprintln!("错误：{e}");
+                Ok(ExitCode::FAILURE)
+            }
+        },
     }
 }
 
-fn parse_cmd(paths: &[PathBuf], json: bool) -> ExitCode {
+fn parse_cmd(paths: &[PathBuf], json: bool, out: &mut dyn Write) -> io::Result<ExitCode> {
     let files = text::collect_inputs(paths);
     if files.is_empty() {
         eprintln!("错误：没有找到 .txt 或 .docx 文件");
-        return ExitCode::FAILURE;
+        return Ok(ExitCode::FAILURE);
     }
     let mut speeches = Vec::new();
     let mut failed = 0;
@@ -208,34 +292,29 @@ fn parse_cmd(paths: &[PathBuf], json: bool) -> ExitCode {
             }
         }
     }
-    let mut out = std::io::stdout().lock();
-    let written = if json {
+    if json {
         let value = if files.len() == 1 && speeches.len() == 1 {
             serde_json::to_string_pretty(&speeches[0])
         } else {
             serde_json::to_string_pretty(&speeches)
         };
         match value {
-            Ok(v) => writeln!(out, "{v}"),
+            Ok(v) => writeln!(out, "{v}")?,
             Err(e) => {
                 eprintln!("错误：无法生成 JSON：{e}");
-                return ExitCode::FAILURE;
+                return Ok(ExitCode::FAILURE);
             }
         }
     } else {
-        speeches
-            .iter()
-            .try_for_each(|s| write!(out, "{}", render_outline(s)))
-    };
-    if written.is_err() {
-        // Closed pipe (e.g. `| head`): nothing more to say.
-        return ExitCode::SUCCESS;
+        for s in &speeches {
+            write!(out, "{}", render_outline(s))?;
+        }
     }
-    if failed > 0 {
+    Ok(if failed > 0 {
         ExitCode::FAILURE
     } else {
         ExitCode::SUCCESS
-    }
+    })
 }
 
 /// An indented, readable outline of a speech.

@@ -1,5 +1,6 @@
 //! The delivery subcommands: `export` and `check`.
 
+use std::io::{self, Write};
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -7,7 +8,7 @@ use serde_json::json;
 
 use crate::core::check::{self, Formulations, Settings};
 use crate::core::draft::Draft;
-use crate::core::export::{self, Format, Line, TextEncoding};
+use crate::core::export::{self, ExportOptions, Format, Line};
 use crate::core::library::Library;
 use crate::core::outline;
 
@@ -25,44 +26,50 @@ fn load(file: &Path) -> Result<(Vec<Line>, Draft), String> {
     }
 }
 
-pub fn export_cmd(file: &Path, format: Format, large: bool, out: &Path, gb18030: bool) -> ExitCode {
-    if crate::core::fsutil::same_file(file, out) {
+pub fn export_cmd(
+    file: &Path,
+    dest: &Path,
+    opts: &ExportOptions,
+    format: Format,
+    out: &mut dyn Write,
+) -> io::Result<ExitCode> {
+    if crate::core::fsutil::same_file(file, dest) {
         eprintln!(
             "错误：导出的目标 {} 就是要导出的文件本身，导出会覆盖它；请换一个输出路径",
-            out.display()
+            dest.display()
         );
-        return ExitCode::FAILURE;
+        return Ok(ExitCode::FAILURE);
     }
     let (lines, _) = match load(file) {
         Ok(x) => x,
         Err(e) => {
             eprintln!("错误：{e}");
-            return ExitCode::FAILURE;
+            return Ok(ExitCode::FAILURE);
         }
     };
-    let enc = if gb18030 {
-        TextEncoding::Gb18030
-    } else {
-        TextEncoding::Utf8
-    };
-    match export::write_lines(&lines, out, format, large, enc) {
+    match export::write(&lines, dest, format, opts) {
         Ok(()) => {
-            println!("已导出：{}", out.display());
-            ExitCode::SUCCESS
+            writeln!(out, "已导出：{}", dest.display())?;
+            Ok(ExitCode::SUCCESS)
         }
         Err(e) => {
             eprintln!("错误：{e}");
-            ExitCode::FAILURE
+            Ok(ExitCode::FAILURE)
         }
     }
 }
 
-pub fn check_cmd(file: &Path, date: Option<String>, as_json: bool) -> ExitCode {
+pub fn check_cmd(
+    file: &Path,
+    date: Option<String>,
+    as_json: bool,
+    out: &mut dyn Write,
+) -> io::Result<ExitCode> {
     let (_, d) = match load(file) {
         Ok(x) => x,
         Err(e) => {
             eprintln!("错误：{e}");
-            return ExitCode::FAILURE;
+            return Ok(ExitCode::FAILURE);
         }
     };
     let today = chrono::Local::now().format("%Y-%m-%d").to_string();
@@ -70,7 +77,7 @@ pub fn check_cmd(file: &Path, date: Option<String>, as_json: bool) -> ExitCode {
     if let Some(dt) = date {
         if crate::core::draft::date_parts(&dt).is_none() {
             eprintln!("错误：日期格式应为 YYYY-MM-DD：{dt}");
-            return ExitCode::FAILURE;
+            return Ok(ExitCode::FAILURE);
         }
         settings.date = dt;
     }
@@ -88,14 +95,20 @@ pub fn check_cmd(file: &Path, date: Option<String>, as_json: bool) -> ExitCode {
                 })
             })
             .collect();
-        println!(
+        writeln!(
+            out,
             "{}",
             serde_json::to_string_pretty(&json!({ "findings": v })).unwrap_or_default()
-        );
+        )?;
     } else if findings.is_empty() {
-        println!("未发现问题（按 {} 检查）", settings.date);
+        writeln!(out, "未发现问题（按 {} 检查）", settings.date)?;
     } else {
-        println!("按 {} 检查，发现 {} 处：", settings.date, findings.len());
+        writeln!(
+            out,
+            "按 {} 检查，发现 {} 处：",
+            settings.date,
+            findings.len()
+        )?;
         for f in &findings {
             let sev = match f.severity {
                 check::Severity::Error => "错误",
@@ -112,8 +125,8 @@ pub fn check_cmd(file: &Path, date: Option<String>, as_json: bool) -> ExitCode {
                 .as_deref()
                 .map(|x| format!(" → {x}"))
                 .unwrap_or_default();
-            println!("[{sev}·{}]{at} {}{fix}", f.kind.label(), f.message);
+            writeln!(out, "[{sev}·{}]{at} {}{fix}", f.kind.label(), f.message)?;
         }
     }
-    ExitCode::SUCCESS
+    Ok(ExitCode::SUCCESS)
 }

@@ -1,6 +1,6 @@
 //! The library subcommands: `mine`, `library`, `suggest`.
 
-use std::io::IsTerminal;
+use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::atomic::AtomicBool;
@@ -13,7 +13,12 @@ use crate::core::library_update::{UpdateMode, update_dir};
 use crate::core::mine;
 use crate::core::suggest::PhraseIndex;
 
-pub fn mine_cmd(inputs: &[PathBuf], out: &Path, replace: bool) -> ExitCode {
+pub fn mine_cmd(
+    inputs: &[PathBuf],
+    dest: &Path,
+    replace: bool,
+    out: &mut dyn Write,
+) -> io::Result<ExitCode> {
     let lex = TopicLexicon::builtin();
     let bar = if std::io::stderr().is_terminal() {
         let b = indicatif::ProgressBar::new(0);
@@ -37,48 +42,53 @@ pub fn mine_cmd(inputs: &[PathBuf], out: &Path, replace: bool) -> ExitCode {
     if let Some(b) = bar {
         b.finish_and_clear();
     }
-    println!("已读取讲话稿：{} 篇", report.read);
+    writeln!(out, "已读取讲话稿：{} 篇", report.read)?;
     // Skipped files are errors: stderr, and a non-zero exit once the rest is written.
     for (p, why) in &report.skipped {
         eprintln!("跳过：{}：{why}", p.display());
     }
     if report.read == 0 {
         eprintln!("错误：没有可以提炼的讲话稿");
-        return ExitCode::FAILURE;
+        return Ok(ExitCode::FAILURE);
     }
     let lib = &report.library;
-    println!("模板：");
+    writeln!(out, "模板：")?;
     for k in TemplateKind::ALL {
-        println!("  {}：{}", k.label(), lib.count(k));
+        writeln!(out, "  {}：{}", k.label(), lib.count(k))?;
     }
-    println!("提法：");
+    writeln!(out, "提法：")?;
     for k in PhraseKind::ALL {
-        println!("  {}：{}", k.label(), lib.phrase_count(k));
+        writeln!(out, "  {}：{}", k.label(), lib.phrase_count(k))?;
     }
     let mode = if replace {
         UpdateMode::Replace
     } else {
         UpdateMode::Merge
     };
-    match update_dir(out, lib, mode) {
+    match update_dir(dest, lib, mode) {
         Ok(r) => {
-            println!("已写入 {} 个文件到 {}", r.written.len(), out.display());
+            writeln!(
+                out,
+                "已写入 {} 个文件到 {}",
+                r.written.len(),
+                dest.display()
+            )?;
             if r.replaced_sources > 0 {
-                println!("替换了 {} 个已有来源文件的内容", r.replaced_sources);
+                writeln!(out, "替换了 {} 个已有来源文件的内容", r.replaced_sources)?;
             }
             for p in &r.removed {
-                println!("删除了不再属于模板库的 {}", p.display());
+                writeln!(out, "删除了不再属于模板库的 {}", p.display())?;
             }
             if report.skipped.is_empty() {
-                ExitCode::SUCCESS
+                Ok(ExitCode::SUCCESS)
             } else {
                 eprintln!("错误：{} 个文件未能读取，已跳过", report.skipped.len());
-                ExitCode::from(2)
+                Ok(ExitCode::from(2))
             }
         }
         Err(e) => {
             eprintln!("错误：{e}");
-            ExitCode::FAILURE
+            Ok(ExitCode::FAILURE)
         }
     }
 }
@@ -110,9 +120,9 @@ pub fn template_json(t: &Template) -> Value {
     })
 }
 
-pub fn library_cmd(dir: &Path, as_json: bool) -> ExitCode {
+pub fn library_cmd(dir: &Path, as_json: bool, out: &mut dyn Write) -> io::Result<ExitCode> {
     let Some(lib) = load(dir) else {
-        return ExitCode::FAILURE;
+        return Ok(ExitCode::FAILURE);
     };
     if as_json {
         let v = json!({
@@ -123,11 +133,15 @@ pub fn library_cmd(dir: &Path, as_json: bool) -> ExitCode {
                 "sources": p.sources.iter().map(|s| json!({"file": s.file, "path": s.path})).collect::<Vec<_>>(),
             })).collect::<Vec<_>>(),
         });
-        println!("{}", serde_json::to_string_pretty(&v).unwrap_or_default());
+        writeln!(
+            out,
+            "{}",
+            serde_json::to_string_pretty(&v).unwrap_or_default()
+        )?;
     } else {
-        println!("模板库：{}", dir.display());
+        writeln!(out, "模板库：{}", dir.display())?;
         for k in TemplateKind::ALL {
-            println!("{}（{}）", k.label(), lib.count(k));
+            writeln!(out, "{}（{}）", k.label(), lib.count(k))?;
             for t in lib.templates.iter().filter(|t| t.kind == k) {
                 let head = if t.heading.is_empty() {
                     t.paragraphs.first().map(String::as_str).unwrap_or("")
@@ -135,26 +149,33 @@ pub fn library_cmd(dir: &Path, as_json: bool) -> ExitCode {
                     &t.heading
                 };
                 let head: String = head.chars().take(30).collect();
-                println!(
+                writeln!(
+                    out,
                     "  [{}] {}  〔{}〕 {}",
                     t.id,
                     head,
                     t.topics.join("、"),
                     t.chars
-                );
+                )?;
             }
         }
-        println!("提法：");
+        writeln!(out, "提法：")?;
         for k in PhraseKind::ALL {
-            println!("  {}：{}", k.label(), lib.phrase_count(k));
+            writeln!(out, "  {}：{}", k.label(), lib.phrase_count(k))?;
         }
     }
-    ExitCode::SUCCESS
+    Ok(ExitCode::SUCCESS)
 }
 
-pub fn suggest_cmd(dir: &Path, as_json: bool, k: usize, context: &str) -> ExitCode {
+pub fn suggest_cmd(
+    dir: &Path,
+    as_json: bool,
+    k: usize,
+    context: &str,
+    out: &mut dyn Write,
+) -> io::Result<ExitCode> {
     let Some(lib) = load(dir) else {
-        return ExitCode::FAILURE;
+        return Ok(ExitCode::FAILURE);
     };
     let index = PhraseIndex::new(&lib.phrases, TopicLexicon::builtin());
     let hits = index.query("", context, k, None);
@@ -166,12 +187,13 @@ pub fn suggest_cmd(dir: &Path, as_json: bool, k: usize, context: &str) -> ExitCo
                 json!({"text": p.text, "kind": p.kind.key(), "score": h.score, "matched": h.matched, "topics": p.topics, "shared_topics": h.topics})
             })
             .collect();
-        println!(
+        writeln!(
+            out,
             "{}",
             serde_json::to_string_pretty(&json!({"suggestions": v})).unwrap_or_default()
-        );
+        )?;
     } else if hits.is_empty() {
-        println!("没有匹配的提法");
+        writeln!(out, "没有匹配的提法")?;
     } else {
         for (n, h) in hits.iter().enumerate() {
             let p = &lib.phrases[h.index];
@@ -182,8 +204,15 @@ pub fn suggest_cmd(dir: &Path, as_json: bool, k: usize, context: &str) -> ExitCo
                 }
                 why.push_str(&format!("主题：{}", h.topics.join("、")));
             }
-            println!("{:>2}. [{}] {}  （{}）", n + 1, p.kind.label(), p.text, why);
+            writeln!(
+                out,
+                "{:>2}. [{}] {}  （{}）",
+                n + 1,
+                p.kind.label(),
+                p.text,
+                why
+            )?;
         }
     }
-    ExitCode::SUCCESS
+    Ok(ExitCode::SUCCESS)
 }

@@ -6,4 +6,5 @@ pub mod cli;
 pub mod cli_deliver;
 pub mod cli_draft;
 pub mod cli_library;
+pub mod cli_zh;
 pub mod core;

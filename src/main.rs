@@ -1,7 +1,5 @@
 use std::process::ExitCode;
 
-use clap::Parser;
-
 /// Mining and segmentation allocate many short-lived strings and vectors from several
 /// threads; mimalloc handles that pattern far better than glibc's malloc (mining a
 /// thousand speeches: ≈0.48 s against ≈0.65 s).
@@ -11,7 +9,7 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 fn main() -> ExitCode {
     #[cfg(feature = "gui")]
     jianggao::app::PROCESS_START.get_or_init(std::time::Instant::now);
-    let cli = jianggao::cli::Cli::parse();
+    let cli = jianggao::cli_zh::parse();
     match cli.command {
         Some(cmd) => jianggao::cli::run(cmd),
         None => run_app(cli.open),
@@ -35,12 +33,15 @@ fn run_app(open: Option<std::path::PathBuf>) -> ExitCode {
             .with_title("讲稿工坊")
             .with_inner_size([1360.0, 860.0])
             .with_min_inner_size([900.0, 560.0]),
+        // eframe's own provider panics when the machine has no fonts; ours logs and draws boxes.
+        system_font_fallback: false,
         ..Default::default()
     };
     let result = eframe::run_native(
         "讲稿工坊",
         options,
         Box::new(move |cc| {
+            jianggao::app::fonts::install_system_fallback(&cc.egui_ctx);
             let mut app = jianggao::app::JiangGaoApp::new(cc, jianggao::app::Options::from_env());
             if let Some(p) = open {
                 app.open_path(&p);

@@ -113,7 +113,7 @@ const MAX_BLOCK_ID: u64 = 1 << 53;
 
 /// A draft file that could not be read.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{path}{}: {message}", position.map(|(l, c)| format!(":{l}:{c}")).unwrap_or_default())]
+#[error("{}：{message}", crate::core::ron_error::place(path, *position))]
 pub struct DraftError {
     pub path: String,
     pub position: Option<(usize, usize)>,
@@ -132,8 +132,11 @@ impl Draft {
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         let mut d: Draft = ron::from_str(text).map_err(|e| DraftError {
             path: path.to_string(),
-            position: Some((e.span.start.line, e.span.start.col)),
-            message: format!("不是有效的讲稿文件：{}", e.code),
+            position: crate::core::ron_error::position(&e),
+            message: format!(
+                "不是有效的讲稿文件：{}",
+                crate::core::ron_error::describe(&e.code)
+            ),
         })?;
         if d.version != DRAFT_VERSION {
             return Err(DraftError {
@@ -625,6 +628,6 @@ mod tests {
         let back = Draft::from_ron(&d.to_ron(), "x.ron").unwrap();
         assert_eq!(back, d);
         let e = Draft::from_ron("(version: 1, meta: (", "坏.ron").unwrap_err();
-        assert!(e.to_string().starts_with("坏.ron:1:"), "{e}");
+        assert!(e.to_string().starts_with("坏.ron 第 1 行第 "), "{e}");
     }
 }

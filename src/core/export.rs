@@ -4,6 +4,7 @@
 use std::path::Path;
 
 use crate::core::draft::{BlockKind, Draft, date_parts};
+use crate::core::numbering::Numbering;
 
 /// Two full-width spaces: the first-line indent of Chinese official text.
 pub const INDENT: &str = "\u{3000}\u{3000}";
@@ -12,12 +13,53 @@ pub const INDENT: &str = "\u{3000}\u{3000}";
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Line {
     Title(String),
-    /// Speaker and date under the title.
+    /// The speaker's name as typed, on its own line under the title (see [`byline_name`]).
+    Speaker(String),
+    /// Another line of the byline block: the date, or a parsed speech's own meta line.
     Byline(String),
+    /// The blank line that ends the title block.
+    Blank,
     Salutation(String),
     /// A heading with its marker, at level 1 or 2.
     Heading(u8, String),
+    /// A point whose marker and heading run into its paragraph, as 讲话式 points print
+    /// (一是加强学习。正文…): the lead, then the text after it (maybe empty).
+    RunIn(String, String),
     Paragraph(String),
+}
+
+/// The name as a byline prints it: a two-character name gets a full-width space (张　明),
+/// so it takes the width of a three-character one.
+pub fn byline_name(name: &str) -> String {
+    let name = name.trim();
+    let chars: Vec<char> = name.chars().collect();
+    match chars[..] {
+        [a, b] if crate::core::text::is_han(a) && crate::core::text::is_han(b) => {
+            format!("{a}\u{3000}{b}")
+        }
+        _ => name.to_string(),
+    }
+}
+
+/// The lead of a run-in point: its marker and heading, closed with 。 unless the
+/// heading already ends in punctuation (一是加强学习。, 二是要抓落实，).
+fn run_in_lead(marker: &str, heading: &str) -> String {
+    let ends_punct = heading
+        .chars()
+        .last()
+        .is_some_and(|c| crate::core::text::is_cjk_punct(c) && !matches!(c, '）' | '」' | '》'));
+    if ends_punct {
+        format!("{marker}{heading}")
+    } else {
+        format!("{marker}{heading}。")
+    }
+}
+
+/// Pushes a run-in point: the lead joined to its first paragraph, the rest after it.
+fn push_run_in(out: &mut Vec<Line>, lead: String, paragraphs: impl IntoIterator<Item = String>) {
+    let mut paragraphs = paragraphs.into_iter();
+    out.push(Line::RunIn(lead, paragraphs.next().unwrap_or_default()));
+    out.extend(paragraphs.map(Line::Paragraph));
 }
 
 /// "2026年11月22日" from "2026-11-22"; the text as typed otherwise.
@@ -38,53 +80,73 @@ pub fn lines(d: &Draft) -> Vec<Line> {
     };
     if !title.is_empty() {
         out.push(Line::Title(d.fill(&title)));
+        out.push(Line::Blank);
     }
-    let byline: Vec<String> = [
-        d.meta.speaker.trim().to_string(),
-        chinese_date(&d.meta.date),
-    ]
-    .into_iter()
-    .filter(|s| !s.is_empty())
-    .collect();
-    if !byline.is_empty() {
-        out.push(Line::Byline(format!("（{}）", byline.join("　"))));
+    if !d.meta.speaker.trim().is_empty() {
+        out.push(Line::Speaker(d.meta.speaker.trim().to_string()));
+    }
+    let date = chinese_date(&d.meta.date);
+    if !date.is_empty() {
+        out.push(Line::Byline(format!("（{date}）")));
     }
     if !d.meta.salutation.trim().is_empty() {
         out.push(Line::Salutation(d.meta.salutation.trim().to_string()));
     }
     for (b, marker) in d.blocks.iter().zip(d.markers()) {
         let heading = d.fill(b.heading.trim());
+        let paragraphs = b
+            .body
+            .split('\n')
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+            .map(|p| d.fill(p));
         match b.kind {
+            BlockKind::Point if !heading.is_empty() && d.numbering == Numbering::Speech => {
+                push_run_in(&mut out, run_in_lead(&marker, &heading), paragraphs);
+                continue;
+            }
             BlockKind::Section | BlockKind::Point if !heading.is_empty() => {
                 let level = if b.kind == BlockKind::Section { 1 } else { 2 };
                 out.push(Line::Heading(level, format!("{marker}{heading}")));
             }
             _ => {}
         }
-        for p in b.body.split('\n').map(str::trim).filter(|p| !p.is_empty()) {
-            out.push(Line::Paragraph(d.fill(p)));
-        }
+        out.extend(paragraphs.map(Line::Paragraph));
     }
     out
 }
 
 /// The lines of a parsed speech (any .txt/.docx), with its own markers and levels.
+/// Points it numbered 一是/一要 run into their paragraph, as in a draft.
 pub fn speech_lines(s: &crate::core::speech::Speech) -> Vec<Line> {
     let mut out = Vec::new();
     out.extend(s.title.clone().map(Line::Title));
     if let Some(sub) = &s.subtitle {
         out.push(Line::Byline(format!("——{sub}")));
     }
+    if !out.is_empty() {
+        out.push(Line::Blank);
+    }
     out.extend(s.meta.iter().cloned().map(Line::Byline));
     out.extend(s.salutation.clone().map(Line::Salutation));
     out.extend(s.opening.iter().cloned().map(Line::Paragraph));
     fn walk(secs: &[crate::core::speech::Section], out: &mut Vec<Line>) {
         for sec in secs {
-            out.push(Line::Heading(
-                sec.level,
-                format!("{}{}", sec.marker, sec.heading),
-            ));
-            out.extend(sec.paragraphs.iter().cloned().map(Line::Paragraph));
+            let fused = crate::core::marker::parse(&sec.marker)
+                .is_some_and(|m| matches!(m.style, crate::core::marker::Style::HanVerb(_)));
+            if fused && !sec.heading.trim().is_empty() {
+                push_run_in(
+                    out,
+                    run_in_lead(&sec.marker, sec.heading.trim()),
+                    sec.paragraphs.iter().cloned(),
+                );
+            } else {
+                out.push(Line::Heading(
+                    sec.level,
+                    format!("{}{}", sec.marker, sec.heading),
+                ));
+                out.extend(sec.paragraphs.iter().cloned().map(Line::Paragraph));
+            }
             walk(&sec.children, out);
         }
     }
@@ -100,25 +162,28 @@ pub fn render_txt(d: &Draft) -> String {
 
 pub fn txt_from_lines(lines: &[Line]) -> String {
     let mut s = String::new();
-    for l in lines.iter().cloned() {
+    for (i, l) in lines.iter().enumerate() {
         match l {
-            Line::Title(t) => {
-                s.push_str(&t);
-                s.push('\n');
-            }
-            Line::Byline(t) => {
-                s.push_str(&t);
-                s.push_str("\n\n");
-            }
-            Line::Salutation(t) => {
-                s.push_str(&t);
-                s.push('\n');
-            }
+            Line::Title(t) | Line::Salutation(t) => s.push_str(t),
+            Line::Speaker(name) => s.push_str(&byline_name(name)),
+            Line::Byline(t) => s.push_str(t),
+            Line::Blank => {}
             Line::Heading(_, t) | Line::Paragraph(t) => {
                 s.push_str(INDENT);
-                s.push_str(&t);
-                s.push('\n');
+                s.push_str(t);
             }
+            Line::RunIn(lead, t) => {
+                s.push_str(INDENT);
+                s.push_str(lead);
+                s.push_str(t);
+            }
+        }
+        s.push('\n');
+        // A blank line closes the byline block, before the salutation or the body.
+        let byline = matches!(l, Line::Speaker(_) | Line::Byline(_));
+        let next_byline = matches!(lines.get(i + 1), Some(Line::Speaker(_) | Line::Byline(_)));
+        if byline && !next_byline {
+            s.push('\n');
         }
     }
     s
@@ -130,8 +195,11 @@ pub fn md_from_lines(lines: &[Line]) -> String {
     for l in lines {
         match l {
             Line::Title(t) => s.push_str(&format!("# {t}\n\n")),
+            Line::Speaker(name) => s.push_str(&format!("*{}*\n\n", byline_name(name))),
             Line::Byline(t) => s.push_str(&format!("*{t}*\n\n")),
+            Line::Blank => {}
             Line::Salutation(t) | Line::Paragraph(t) => s.push_str(&format!("{t}\n\n")),
+            Line::RunIn(lead, t) => s.push_str(&format!("{lead}{t}\n\n")),
             Line::Heading(level, t) => {
                 s.push_str(&format!("{} {t}\n\n", "#".repeat(usize::from(*level) + 1)))
             }
@@ -187,29 +255,79 @@ impl std::str::FromStr for Format {
     }
 }
 
+/// Where the page numbers of a Word copy go.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PageNumbers {
+    /// GB/T 9704: odd pages at the right, even pages at the left, one character in.
+    #[default]
+    Outside,
+    /// Every page centred.
+    Centred,
+}
+
+impl PageNumbers {
+    pub const ALL: [PageNumbers; 2] = [Self::Outside, Self::Centred];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Outside => "单页居右、双页居左（GB/T 9704）",
+            Self::Centred => "居中",
+        }
+    }
+}
+
+/// How a speech is written out, besides its format.
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
+pub struct ExportOptions {
+    /// The podium copy (Word only).
+    pub large: bool,
+    /// Text files only.
+    pub encoding: TextEncoding,
+    /// Word only.
+    pub page_numbers: PageNumbers,
+}
+
 /// Writes lines in a format; `large` gives the podium copy (Word only).
 pub fn write_lines(
     lines: &[Line],
     path: &Path,
     format: Format,
     large: bool,
-    enc: TextEncoding,
+    encoding: TextEncoding,
+) -> Result<(), String> {
+    let opts = ExportOptions {
+        large,
+        encoding,
+        ..ExportOptions::default()
+    };
+    write(lines, path, format, &opts)
+}
+
+/// Writes lines in a format with the given options.
+pub fn write(
+    lines: &[Line],
+    path: &Path,
+    format: Format,
+    opts: &ExportOptions,
 ) -> Result<(), String> {
     let io = |e: std::io::Error| format!("{}: 无法写入：{e}", path.display());
     match format {
         Format::Txt => {
-            crate::core::fsutil::write_atomic(path, &enc.encode(&txt_from_lines(lines))).map_err(io)
+            crate::core::fsutil::write_atomic(path, &opts.encoding.encode(&txt_from_lines(lines)))
+                .map_err(io)
         }
         Format::Md => {
             crate::core::fsutil::write_atomic(path, md_from_lines(lines).as_bytes()).map_err(io)
         }
         Format::Docx => {
-            let layout = if large {
+            let layout = if opts.large {
                 crate::core::docx_write::Layout::large()
             } else {
                 crate::core::docx_write::Layout::standard(28.0)
             };
-            crate::core::docx_write::write(lines, path, layout)
+            crate::core::docx_write::write(lines, path, layout, opts.page_numbers)
         }
     }
 }

@@ -269,7 +269,7 @@ struct PhraseFile {
 
 /// A library file that could not be loaded.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{}{}: {message}", path.display(), position.map(|(l, c)| format!(":{l}:{c}")).unwrap_or_default())]
+#[error("{}：{message}", crate::core::ron_error::place(&path.display().to_string(), *position))]
 pub struct LoadError {
     pub path: PathBuf,
     /// 1-based line and column, when the file is not valid RON.
@@ -397,8 +397,11 @@ impl Library {
         };
         let spanned = |e: ron::error::SpannedError| {
             err(
-                Some((e.span.start.line, e.span.start.col)),
-                format!("RON 格式错误：{}", e.code),
+                crate::core::ron_error::position(&e),
+                format!(
+                    "不是有效的模板库文件：{}",
+                    crate::core::ron_error::describe(&e.code)
+                ),
             )
         };
         if name == PHRASE_FILE {

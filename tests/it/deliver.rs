@@ -2,17 +2,14 @@
 
 use std::io::Read;
 use std::path::Path;
-use std::process::Command;
 
 use jianggao::core::check::{self, FindingKind, Formulations, Settings, apply_fix};
 use jianggao::core::draft::{BlockKind, Draft};
-use jianggao::core::export::{self, Format, TextEncoding};
 use jianggao::core::library::Library;
-use jianggao::core::text::read_file;
 
 use crate::fixtures::bin;
 
-fn zip_part(path: &Path, name: &str) -> String {
+pub fn zip_part(path: &Path, name: &str) -> String {
     let f = std::fs::File::open(path).unwrap();
     let mut z = zip::ZipArchive::new(f).unwrap();
     let mut s = String::new();
@@ -20,7 +17,7 @@ fn zip_part(path: &Path, name: &str) -> String {
     s
 }
 
-fn sample_draft() -> Draft {
+pub fn sample_draft() -> Draft {
     let (lib, _) = Library::embedded();
     let mut d = Draft::default();
     d.meta.title = "在全市机关党建工作会议上的讲话".into();
@@ -40,90 +37,6 @@ fn sample_draft() -> Draft {
         .unwrap();
     d.insert_template(closing, None);
     d
-}
-
-#[test]
-fn docx_has_the_official_layout() {
-    let dir = tempfile::tempdir().unwrap();
-    let out = dir.path().join("讲话.docx");
-    let d = sample_draft();
-    export::write_lines(
-        &export::lines(&d),
-        &out,
-        Format::Docx,
-        false,
-        TextEncoding::Utf8,
-    )
-    .unwrap();
-    let doc = zip_part(&out, "word/document.xml");
-    // A4 and the 37/35/28/26 mm margins, in twips.
-    assert!(
-        doc.contains(r#"<w:pgSz w:w="11906" w:h="16838""#),
-        "{}",
-        &doc[doc.find("pgSz").unwrap_or(0)..][..80]
-    );
-    assert!(
-        doc.contains(r#"w:top="2098""#)
-            && doc.contains(r#"w:bottom="1984""#)
-            && doc.contains(r#"w:left="1587""#)
-            && doc.contains(r#"w:right="1474""#)
-    );
-    // Fonts: every run names its East Asian face and Times New Roman; sizes in half-points.
-    assert!(doc.contains(r#"w:eastAsia="方正小标宋简体""#));
-    assert!(doc.contains(r#"<w:sz w:val="44" />"#), "title 2号");
-    assert!(
-        doc.contains(r#"w:eastAsia="楷体_GB2312""#),
-        "byline and level-2 headings"
-    );
-    assert!(doc.contains(r#"w:eastAsia="黑体""#), "level-1 headings");
-    assert!(doc.contains(r#"w:eastAsia="仿宋_GB2312""#), "body");
-    let runs = doc.matches("<w:r>").count();
-    let fonts = doc.matches(r#"w:ascii="Times New Roman""#).count();
-    assert_eq!(runs, fonts, "every run sets its fonts");
-    for xml in [&doc, &zip_part(&out, "word/styles.xml")] {
-        assert!(!xml.contains("Theme=\""), "no theme fonts");
-    }
-    // Fixed 28 pt lines, two-character first-line indent of 3号 text.
-    assert!(doc.contains(r#"<w:spacing w:line="560" w:lineRule="exact" />"#));
-    assert!(doc.contains(r#"w:firstLine="640""#));
-    // Numbered headings in order.
-    let one = doc.find("一、要突出政治引领").unwrap();
-    let sub = doc.find("（一）要提高政治站位").unwrap();
-    assert!(one < sub);
-    // Page number field "— PAGE —" in 4号宋体.
-    let footer = zip_part(&out, "word/footer1.xml");
-    assert!(
-        footer.contains("<w:instrText>PAGE</w:instrText>")
-            && footer.contains("— ")
-            && footer.contains(" —")
-    );
-    assert!(footer.contains(r#"w:eastAsia="宋体""#) && footer.contains(r#"<w:sz w:val="28" />"#));
-    // Our own reader gives back the same paragraphs.
-    let back = read_file(&out).unwrap().text;
-    let want: Vec<String> = export::txt_from_lines(&export::lines(&d))
-        .lines()
-        .map(|l| l.trim_start_matches('\u{3000}').to_string())
-        .filter(|l| !l.is_empty())
-        .collect();
-    let got: Vec<&str> = back.lines().filter(|l| !l.is_empty()).collect();
-    assert_eq!(got, want);
-}
-
-#[test]
-fn large_print_copy_is_larger_and_wider() {
-    let dir = tempfile::tempdir().unwrap();
-    let out = dir.path().join("大字版.docx");
-    export::write_lines(
-        &export::lines(&sample_draft()),
-        &out,
-        Format::Docx,
-        true,
-        TextEncoding::Utf8,
-    )
-    .unwrap();
-    let doc = zip_part(&out, "word/document.xml");
-    assert!(doc.contains(r#"<w:sz w:val="44" />"#) && !doc.contains(r#"<w:sz w:val="32" />"#));
-    assert!(doc.contains(r#"w:line="800""#));
 }
 
 #[test]
@@ -386,49 +299,5 @@ fn cli_check_json_contract() {
             .unwrap()
             .iter()
             .any(|x| x["text"] == "建党99周年")
-    );
-}
-
-/// Where LibreOffice is installed, the .docx converts to a PDF with the speech on its
-/// pages (look at them with `pdftoppm -png`). Without LibreOffice this says so and stops.
-#[test]
-fn docx_converts_to_pdf_where_libreoffice_exists() {
-    let Some(soffice) = ["soffice", "libreoffice"]
-        .into_iter()
-        .find(|b| Command::new(b).arg("--version").output().is_ok())
-    else {
-        eprintln!("LibreOffice 未安装：跳过 PDF 转换");
-        return;
-    };
-    let dir = tempfile::tempdir().unwrap();
-    let docx = dir.path().join("speech.docx");
-    export::write_lines(
-        &export::lines(&sample_draft()),
-        &docx,
-        Format::Docx,
-        false,
-        TextEncoding::Utf8,
-    )
-    .unwrap();
-    let home = dir.path().join("lo-home");
-    let st = Command::new(soffice)
-        .env("HOME", &home)
-        .args(["--headless", "--convert-to", "pdf", "--outdir"])
-        .arg(dir.path())
-        .arg(&docx)
-        .output()
-        .unwrap();
-    assert!(
-        st.status.success(),
-        "{}",
-        String::from_utf8_lossy(&st.stderr)
-    );
-    let pdf = std::fs::read(dir.path().join("speech.pdf")).unwrap();
-    assert!(pdf.starts_with(b"%PDF"));
-    // A4 pages: 595 × 842 points.
-    let text = String::from_utf8_lossy(&pdf);
-    assert!(
-        text.contains("/MediaBox[0 0 595") || text.contains("/MediaBox [0 0 595"),
-        "A4 media box"
     );
 }

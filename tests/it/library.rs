@@ -120,7 +120,11 @@ fn broken_ron_is_reported_with_position_and_the_rest_loads() {
     let (lib, errors) = Library::load_dir(dir.path());
     assert_eq!(errors.len(), 1);
     let msg = errors[0].to_string();
-    assert!(msg.contains("001_96c5ec91623fbb82.ron:"), "{msg}");
+    assert!(msg.contains("001_96c5ec91623fbb82.ron 第 "), "{msg}");
+    assert!(
+        msg.contains("「sektion」不是可用的取值，可用的有 「opening」"),
+        "{msg}"
+    );
     let (line, col) = errors[0].position.unwrap();
     let bad_line = text
         .lines()

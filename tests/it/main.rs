@@ -2,12 +2,17 @@
 
 #[cfg(feature = "gui")]
 mod app;
+mod cli;
 mod data_safety;
 mod deliver;
+mod deliver_docx;
 #[cfg(feature = "gui")]
 mod desk_ui;
+mod docx_schema;
 mod draft_cli;
 mod fixtures;
+#[cfg(feature = "gui")]
+mod fonts;
 mod layouts;
 mod library;
 mod mine;
