@@ -83,7 +83,7 @@ pub enum Command {
         #[arg(long)]
         out: PathBuf,
     },
-    /// 交稿前检查：未填空位、沿用原稿、过时提法、重复、篇幅、编号、标点、照搬比例
+    /// 交稿前检查：未填空位、沿用原稿、过时提法、重复、篇幅、编号、标点、照搬比例。发现“错误”时退出码为 1
     Check {
         /// 讲稿文件（.ron）或讲话稿（.txt/.docx）
         file: PathBuf,
@@ -93,6 +93,9 @@ pub enum Command {
         /// 以 JSON 输出
         #[arg(long)]
         json: bool,
+        /// 另加一个模板库目录（与内置库一起比对沿用原稿）
+        #[arg(long)]
+        library: Option<PathBuf>,
     },
 }
 
@@ -115,7 +118,12 @@ pub fn run(command: Command) -> ExitCode {
             gb18030,
             out,
         } => crate::cli_deliver::export_cmd(&file, format, large, &out, gb18030),
-        Command::Check { file, date, json } => crate::cli_deliver::check_cmd(&file, date, json),
+        Command::Check {
+            file,
+            date,
+            json,
+            library,
+        } => crate::cli_deliver::check_cmd(&file, date, json, library.as_deref()),
     }
 }
 

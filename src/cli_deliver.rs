@@ -50,12 +50,19 @@ pub fn export_cmd(file: &Path, format: Format, large: bool, out: &Path, gb18030:
     }
 }
 
-pub fn check_cmd(file: &Path, date: Option<String>, as_json: bool) -> ExitCode {
+/// Checks a draft or any speech file. Exit code: 0 without 错误, 1 with any (unfilled
+/// blanks), 2 when the file or the options are wrong.
+pub fn check_cmd(
+    file: &Path,
+    date: Option<String>,
+    as_json: bool,
+    library: Option<&Path>,
+) -> ExitCode {
     let (_, d) = match load(file) {
         Ok(x) => x,
         Err(e) => {
             eprintln!("错误：{e}");
-            return ExitCode::FAILURE;
+            return ExitCode::from(2);
         }
     };
     let today = chrono::Local::now().format("%Y-%m-%d").to_string();
@@ -63,11 +70,19 @@ pub fn check_cmd(file: &Path, date: Option<String>, as_json: bool) -> ExitCode {
     if let Some(dt) = date {
         if crate::core::draft::date_parts(&dt).is_none() {
             eprintln!("错误：日期格式应为 YYYY-MM-DD：{dt}");
-            return ExitCode::FAILURE;
+            return ExitCode::from(2);
         }
         settings.date = dt;
     }
-    let (lib, _) = Library::embedded();
+    let (mut lib, _) = Library::embedded();
+    if let Some(dir) = library {
+        let (user, errors) = Library::load_dir(dir);
+        if let Some(e) = errors.first() {
+            eprintln!("错误：{e}");
+            return ExitCode::from(2);
+        }
+        lib.merge(user);
+    }
     let findings = check::check_draft(&d, Some(&lib), &Formulations::builtin(), &settings);
     if as_json {
         let v: Vec<_> = findings
@@ -108,5 +123,12 @@ pub fn check_cmd(file: &Path, date: Option<String>, as_json: bool) -> ExitCode {
             println!("[{sev}·{}]{at} {}{fix}", f.kind.label(), f.message);
         }
     }
-    ExitCode::SUCCESS
+    if findings
+        .iter()
+        .any(|f| f.severity == check::Severity::Error)
+    {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
 }

@@ -1,6 +1,7 @@
 //! All integration tests in one binary, to keep link time down on small machines.
 
 mod app;
+mod dated;
 mod deliver;
 mod fixtures;
 mod layouts;
@@ -9,3 +10,4 @@ mod mine;
 mod parse_corpus;
 mod parse_props;
 mod read_files;
+mod specifics;
