@@ -28,6 +28,9 @@ pub struct Formulation {
     /// Words just before a match, in its clause, that make it correct.
     #[serde(default)]
     pub unless_before: Vec<String>,
+    /// `pattern` and `also`, normalised once when the file is read.
+    #[serde(skip)]
+    normalised: Vec<String>,
 }
 
 /// A congress (plenum 0) or a plenary session of a central committee, with its date.
@@ -82,12 +85,20 @@ impl Formulations {
     }
 
     pub fn parse(text: &str, origin: &str) -> Result<Self, String> {
-        ron::from_str(text).map_err(|e| {
+        let mut f: Formulations = ron::from_str(text).map_err(|e| {
             format!(
                 "{origin}:{}:{}: 过时提法词表格式错误：{}",
                 e.span.start.line, e.span.start.col, e.code
             )
-        })
+        })?;
+        for r in &mut f.formulations {
+            r.normalised = r
+                .patterns()
+                .map(normalise)
+                .filter(|p| !p.is_empty())
+                .collect();
+        }
+        Ok(f)
     }
 
     pub fn load(path: &std::path::Path) -> Result<Self, String> {
@@ -102,7 +113,7 @@ impl Formulations {
         let n = normalise(phrase);
         self.formulations.iter().any(|f| {
             outdated(f.outdated_from.as_deref(), date)
-                && f.patterns().any(|p| n.contains(&normalise(p)))
+                && f.normalised.iter().any(|p| n.contains(p.as_str()))
         })
     }
 
@@ -115,11 +126,7 @@ impl Formulations {
             if !outdated(f.outdated_from.as_deref(), date) {
                 continue;
             }
-            for p in f.patterns() {
-                let p = normalise(p);
-                if p.is_empty() {
-                    continue;
-                }
+            for p in &f.normalised {
                 for (b0, _) in norm.text.match_indices(p.as_str()) {
                     let (s, e) = norm.original(b0, b0 + p.len());
                     if s == e || self.exempt(text, s, e, f) {

@@ -10,4 +10,5 @@ mod mine;
 mod parse_corpus;
 mod parse_props;
 mod read_files;
+mod reuse;
 mod specifics;
