@@ -83,7 +83,19 @@ pub fn check_cmd(
         }
         lib.merge(user);
     }
-    let findings = check::check_draft(&d, Some(&lib), &Formulations::builtin(), &settings);
+    // The user's dated lexicon (the app's data folder) when there is one.
+    let forms = match directories::ProjectDirs::from("", "", "jianggao") {
+        Some(dirs) => {
+            let (forms, error) = Formulations::user_or_builtin(dirs.data_dir());
+            if let Some(e) = error {
+                eprintln!("错误：{e}");
+                return ExitCode::from(2);
+            }
+            forms
+        }
+        None => Formulations::builtin(),
+    };
+    let findings = check::check_draft(&d, Some(&lib), &forms, &settings);
     if as_json {
         let v: Vec<_> = findings
             .iter()

@@ -10,6 +10,8 @@ pub struct CheckPanel {
     /// Findings and the draft revision they were computed for.
     pub findings: Vec<Finding>,
     rev: Option<u64>,
+    /// The dated lexicon: the user's copy in the data folder, else the shipped one.
+    forms: Option<Formulations>,
 }
 
 impl CheckPanel {
@@ -23,12 +25,15 @@ impl CheckPanel {
             max_chars: 60 * app.prefs.rate as usize,
             ..Settings::for_draft(&app.draft, &today)
         };
-        app.checks.findings = check::check_draft(
-            &app.draft,
-            Some(&app.library),
-            &Formulations::builtin(),
-            &settings,
-        );
+        if app.checks.forms.is_none() {
+            let (forms, error) = Formulations::user_or_builtin(&app.opts.data_dir);
+            if let Some(e) = error {
+                app.set_error(format!("过时提法词表有误，已改用内置词表：{e}"));
+            }
+            app.checks.forms = Some(forms);
+        }
+        let forms = app.checks.forms.as_ref().expect("just loaded");
+        app.checks.findings = check::check_draft(&app.draft, Some(&app.library), forms, &settings);
         app.checks.rev = Some(app.doc.rev);
     }
 }

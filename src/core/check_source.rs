@@ -188,7 +188,7 @@ pub(crate) fn carried_and_reuse(
                 .first()
                 .map(|p| &lib.templates[p.template])
                 .or(from_source);
-            let title = t.map_or(String::new(), |t| source_title(t));
+            let title = t.map_or(String::new(), source_title);
             let warn = pct >= REUSE_WARNING_PCT;
             out.push(Finding {
                 kind: FindingKind::Reuse,

@@ -107,6 +107,19 @@ impl Formulations {
         Self::parse(&text, &path.display().to_string())
     }
 
+    /// The user's copy (`formulations.ron` in the data folder) if there is one, else the
+    /// shipped lexicon; a user copy that cannot be read gives the shipped one and why.
+    pub fn user_or_builtin(data_dir: &std::path::Path) -> (Self, Option<String>) {
+        let user = data_dir.join("formulations.ron");
+        if user.exists() {
+            match Self::load(&user) {
+                Ok(f) => return (f, None),
+                Err(e) => return (Self::builtin(), Some(e)),
+            }
+        }
+        (Self::builtin(), None)
+    }
+
     /// Whether a phrase holds wording outdated by `date` (YYYY-MM-DD), history or not:
     /// a stock phrase with it should not be suggested.
     pub fn is_dated(&self, phrase: &str, date: &str) -> bool {

@@ -110,8 +110,8 @@ impl Normalised {
                         spans.push((i, i + run));
                     }
                 } else {
-                    for k in i..i + run {
-                        out.push(chars[k]);
+                    for (k, &ch) in chars.iter().enumerate().skip(i).take(run) {
+                        out.push(ch);
                         spans.push((k, k + 1));
                     }
                 }
