@@ -2,6 +2,7 @@
 //! status bar's count, the check, highlighting): `{role}` placeholders and blanks left
 //! from a source (XX, **, ×××, 某某), and what the meeting details may fill them with.
 
+use crate::core::draft::{BlockKind, Draft};
 use crate::core::mine::slots::blank_spans;
 
 /// A slot in a text: its character range, its text, and its role (`None` for a blank
@@ -59,6 +60,96 @@ pub fn parse_slots(text: &str) -> Vec<SlotSpan> {
     }
     out.sort_by_key(|s| s.start);
     out
+}
+
+/// Filling slots from the meeting details.
+impl Draft {
+    /// The value the meeting details give a role, wherever it stands, if any. Roles the
+    /// details cannot vouch for (a third person, a subordinate unit, an earlier date)
+    /// have none: they stay visible until the writer fills them.
+    pub fn slot_value(&self, name: &str) -> Option<String> {
+        let m = &self.meta;
+        let v = match name {
+            "本单位" => m.unit.clone(),
+            "会议名称" => m.meeting.clone(),
+            "讲话人" => m.speaker.clone(),
+            "日期" => date_parts(&m.date)
+                .map(|(_, mo, d)| format!("{mo}月{d}日"))
+                .unwrap_or_default(),
+            "年份" => date_parts(&m.date)
+                .map(|(y, _, _)| format!("{y}年"))
+                .unwrap_or_default(),
+            "月份" => date_parts(&m.date)
+                .map(|(_, mo, _)| format!("{mo}月"))
+                .unwrap_or_default(),
+            "标题" => m.title.clone(),
+            "条数" => {
+                let n = self
+                    .blocks
+                    .iter()
+                    .filter(|b| b.kind == BlockKind::Section)
+                    .count();
+                han_count(n).unwrap_or_default()
+            }
+            _ => String::new(),
+        };
+        (!v.trim().is_empty()).then_some(v)
+    }
+
+    /// What fills a slot at its place in `text`, if anything: the role's value, unless
+    /// the place forbids it (the writer's own unit in a list of units), without the
+    /// characters the text goes on with ("2026年" before "年").
+    pub fn fill_at(&self, text: &str, slot: &SlotSpan) -> Option<String> {
+        let role = slot.role.as_deref()?;
+        let v = self.slot_value(role)?;
+        let before: String = text.chars().take(slot.start).collect();
+        let after: String = text.chars().skip(slot.end).take(8).collect();
+        if role == "本单位" && !own_unit_fits(role, &before, &after) {
+            return None;
+        }
+        Some(without_overlap(&v, &after).to_string())
+    }
+
+    /// Text with every slot the meeting details can fill, filled.
+    pub fn fill(&self, text: &str) -> String {
+        let slots = parse_slots(text);
+        if slots.is_empty() {
+            return text.to_string();
+        }
+        let chars: Vec<char> = text.chars().collect();
+        let mut out = String::with_capacity(text.len());
+        let mut at = 0;
+        for s in &slots {
+            out.extend(&chars[at..s.start]);
+            match self.fill_at(text, s) {
+                Some(v) => out.push_str(&v),
+                None => out.push_str(&s.text),
+            }
+            at = s.end;
+        }
+        out.extend(&chars[at..]);
+        out
+    }
+
+    /// Slots of a text the meeting details leave unfilled.
+    pub fn unfilled_in(&self, text: &str) -> Vec<SlotSpan> {
+        parse_slots(text)
+            .into_iter()
+            .filter(|s| self.fill_at(text, s).is_none())
+            .collect()
+    }
+
+    /// Slots still unfilled after the meeting details are applied: (block index, slot
+    /// as written).
+    pub fn unfilled_slots(&self) -> Vec<(usize, String)> {
+        let mut out = Vec::new();
+        for (i, b) in self.blocks.iter().enumerate() {
+            for text in [&b.heading, &b.body] {
+                out.extend(self.unfilled_in(text).into_iter().map(|s| (i, s.text)));
+            }
+        }
+        out
+    }
 }
 
 /// `{role}` names in a text, in order.
