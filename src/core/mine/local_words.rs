@@ -27,6 +27,7 @@ pub struct SpecificsLexicon {
     pub level_units: Vec<String>,
     pub not_level_after: Vec<char>,
     pub not_level_before: Vec<char>,
+    pub department_ends: Vec<char>,
     pub unit_tails: Vec<String>,
     pub unit_kinds: Vec<String>,
     pub unit_self: Vec<String>,
@@ -158,8 +159,23 @@ fn level_unit(lex: &SpecificsLexicon, c: &[char], i: usize) -> Option<usize> {
     if prev.is_some_and(|p| is_han(p) && lex.not_level_after.contains(&p)) {
         return None;
     }
-    let u = word_at(c, i + 1, &lex.level_units)?;
-    Some(i + 1 + u.chars().count())
+    if let Some(u) = word_at(c, i + 1, &lex.level_units) {
+        return Some(i + 1 + u.chars().count());
+    }
+    // A department of the level, named short: "县教育局", "市卫健委" (not inside a word).
+    if prev.is_some_and(is_han) {
+        return None;
+    }
+    (3..=5)
+        .find(|&n| {
+            i + n < c.len()
+                && c[i + 1..i + n].iter().all(|&x| is_han(x))
+                && lex.department_ends.contains(&c[i + n - 1])
+                && !c[i + 1..i + n - 1]
+                    .iter()
+                    .any(|x| lex.department_ends.contains(x))
+        })
+        .map(|n| i + n)
 }
 
 /// A unit name extended by its departments: 市委 + 组织部 + 机关 + 党委.

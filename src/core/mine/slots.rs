@@ -202,6 +202,16 @@ fn name_from_context(c: &[char], start: usize, end: usize) -> &'static str {
     if prev == Some('“') && next == Some('”') {
         return "名称";
     }
+    // "XX县", "**经济社会": the place, also inside a title (《XX县…办法》).
+    if starts(
+        c,
+        end,
+        &[
+            "省", "市", "县", "区", "乡", "镇", "村", "街道", "经济", "社会", "人民",
+        ],
+    ) {
+        return "本地";
+    }
     if inside_title(c, start) {
         return "上级机关";
     }
@@ -229,15 +239,6 @@ fn name_from_context(c: &[char], start: usize, end: usize) -> &'static str {
     }
     if starts(c, end, &["等地", "地区"]) {
         return "地名";
-    }
-    if starts(
-        c,
-        end,
-        &[
-            "省", "市", "县", "区", "乡", "镇", "村", "街道", "经济", "社会", "人民",
-        ],
-    ) {
-        return "本地";
     }
     if starts(c, end, &["年"]) {
         return "年份";

@@ -443,6 +443,10 @@ mod tests {
                 &[(K::Organisation, "省委组织部"), (K::Person, "斯鑫良")],
             ),
             ("推动经济社会又好又快发展。", &[(K::Dated, "又好又快发展")]),
+            (
+                "县教育局、县卫健局要抓好党建。",
+                &[(K::Organisation, "县教育局"), (K::Organisation, "县卫健局")],
+            ),
         ];
         for (t, want) in cases {
             let f = found(t);
