@@ -182,6 +182,7 @@ pub fn check_draft(
             // Dated formulations, by the speech's date.
             for h in forms.find(text, &date_key) {
                 let fix = h.replacement.as_ref().map(|r| format!("改为“{r}”"));
+                let message = format!("“{}”：{}", h.text, h.advice);
                 push(
                     &mut out,
                     FindingKind::DatedFormulation,
@@ -189,7 +190,7 @@ pub fn check_draft(
                     h.start,
                     h.end,
                     h.text,
-                    h.advice,
+                    message,
                     // Advice-only rules say it all in the message.
                     fix,
                     h.replacement,

@@ -38,16 +38,23 @@ pub(crate) fn sessions(f: &Formulations, norm: &Normalised, date: &str) -> Vec<D
         }
         let (s, e) = norm.original(chars[start].0, b + "精神".len());
         let name = session_name(latest.congress, latest.plenum);
-        let month = &latest.date[..7].replacen('-', "年", 1);
+        let (year, month) = (&latest.date[..4], latest.date[5..7].trim_start_matches('0'));
+        let congress = session_name(latest.congress, 0);
+        let advice = if max_congress < latest.congress && latest.plenum > 0 {
+            format!(
+                "按讲话日期，{congress}已召开，最近一次全会是{name}（{year}年{month}月）：应学习贯彻{congress}和{name}精神。"
+            )
+        } else if max_congress < latest.congress {
+            format!("按讲话日期，{congress}已召开（{year}年{month}月）：应学习贯彻{congress}精神。")
+        } else {
+            format!("按讲话日期，最近一次全会是{name}（{year}年{month}月）：请写明{name}精神。")
+        };
         out.push(DatedHit {
             start: s,
             end: e,
             text: norm.original_text(s, e),
             replacement: None,
-            advice: format!(
-                "按讲话日期，学习贯彻的应是最新精神：{name}已于{}月召开，请写明{name}精神。",
-                month.trim_start_matches('0')
-            ),
+            advice,
         });
     }
     out
