@@ -22,6 +22,15 @@ fn push(out: &mut Vec<Found>, kind: SpecificKind, c: &[char], s: usize, e: usize
 pub fn find(lex: &SpecificsLexicon, c: &[char], out: &mut Vec<Found>) {
     let mut i = 0;
     while i < c.len() {
+        // Figures start with a digit or a Han count; words with a lexicon's first character.
+        if !c[i].is_ascii_digit()
+            && !('０'..='９').contains(&c[i])
+            && !is_han_count(c[i])
+            && !lex.starts.contains(c[i])
+        {
+            i += 1;
+            continue;
+        }
         if let Some(e) = arabic_figure(lex, c, i, out) {
             i = e;
             continue;

@@ -7,6 +7,7 @@ use std::sync::LazyLock;
 
 use serde::Deserialize;
 
+use crate::core::charset::CharSet;
 use crate::core::library::SpecificKind;
 use crate::core::mine::specifics::Found;
 use crate::core::text::is_han;
@@ -43,16 +44,33 @@ pub struct SpecificsLexicon {
     pub target_tails: Vec<String>,
     pub national: Vec<String>,
     pub document_units: Vec<String>,
+    /// First characters of every word the scans start from: most characters start none.
+    #[serde(skip)]
+    pub starts: CharSet,
 }
 
 impl SpecificsLexicon {
     pub fn parse(text: &str, origin: &str) -> Result<Self, String> {
-        ron::from_str(text).map_err(|e| {
+        let mut lex: SpecificsLexicon = ron::from_str(text).map_err(|e| {
             format!(
                 "{origin}:{}:{}: 具体信息词表格式错误：{}",
                 e.span.start.line, e.span.start.col, e.code
             )
-        })
+        })?;
+        let words = lex
+            .sectors
+            .iter()
+            .flat_map(|s| &s.words)
+            .chain(&lex.time_words)
+            .chain(&lex.point_leads)
+            .chain(&lex.unit_kinds);
+        let firsts: Vec<char> = words.filter_map(|w| w.chars().next()).collect();
+        lex.starts = firsts
+            .into_iter()
+            .chain(lex.levels.iter().copied())
+            .chain(lex.level_prefixes.iter().copied())
+            .collect();
+        Ok(lex)
     }
 
     pub fn builtin() -> &'static Self {
@@ -100,6 +118,10 @@ pub fn find(lex: &SpecificsLexicon, c: &[char], word_start: &[bool], out: &mut V
     };
     let mut i = 0;
     while i < c.len() {
+        if !lex.starts.contains(c[i]) {
+            i += 1;
+            continue;
+        }
         if let Some(e) = level_unit(lex, c, i) {
             let e = unit_tail(lex, c, e);
             let kind = if e - i > 2 || !lex.level_prefixes.contains(&c[i]) {
