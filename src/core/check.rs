@@ -6,9 +6,10 @@ use serde::{Deserialize, Serialize};
 
 use crate::core::check_source::{ShingleIndex, carried_and_reuse, repeated};
 use crate::core::draft::{BlockKind, Draft, date_parts};
-use crate::core::draft_slots::role_advice;
+use crate::core::draft_slots::{han_count, role_advice};
 use crate::core::library::Library;
 use crate::core::marker;
+use crate::core::mine::slots::point_counts;
 use crate::core::text::fullwidth_punct;
 
 pub use crate::core::dated::{DEFAULT_FORMULATIONS, Formulation, Formulations};
@@ -119,6 +120,11 @@ pub fn check_draft(
     let mut out = Vec::new();
     let paths = d.paths();
     let index = lib.map(ShingleIndex::new);
+    let sections = d
+        .blocks
+        .iter()
+        .filter(|b| b.kind == BlockKind::Section)
+        .count();
     let (year, ..) = date_parts(&s.date)
         .map(|(y, m, dd)| (i64::from(y), m, dd))
         .unwrap_or((0, 1, 1));
@@ -211,6 +217,26 @@ pub fn check_draft(
                             format!("中文中使用了半角标点“{a}”"),
                             Some(format!("改为“{b2}”")),
                             Some(b2.to_string()),
+                        );
+                    }
+                }
+            }
+            // "讲三点意见" must follow the outline.
+            if b.kind == BlockKind::Opening && sections > 0 {
+                let want = han_count(sections).unwrap_or_default();
+                for (s0, e0) in point_counts(text) {
+                    let got: String = text.chars().skip(s0).take(e0 - s0).collect();
+                    if got != want && !(got == "二" && want == "两") && !want.is_empty() {
+                        push(
+                            &mut out,
+                            FindingKind::Numbering,
+                            Severity::Warning,
+                            s0,
+                            e0,
+                            got.clone(),
+                            format!("这里说“{got}”点，讲稿有{want}个主体部分"),
+                            Some(format!("改为“{want}”")),
+                            Some(want.clone()),
                         );
                     }
                 }

@@ -228,10 +228,11 @@ pub fn date_parts(date: &str) -> Option<(u32, u32, u32)> {
     ((1..=12).contains(&m) && (1..=31).contains(&d)).then_some((y, m, d))
 }
 
-/// A small count in Han numerals ("三"), for {条数}.
+/// A small count in Han numerals as a count is said ("两点意见", "三点意见"), for {条数}.
 pub fn han_count(n: usize) -> Option<String> {
     const D: [&str; 10] = ["", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
     match n {
+        2 => Some("两".into()),
         1..=9 => Some(D[n].to_string()),
         10 => Some("十".into()),
         11..=19 => Some(format!("十{}", D[n - 10])),

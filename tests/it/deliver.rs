@@ -266,6 +266,17 @@ fn each_kind_of_problem_is_found_exactly() {
         kinds(&check(&d, "2026-11-22")),
         vec![FindingKind::Numbering, FindingKind::Numbering]
     );
+    // The count of points follows the outline.
+    let mut d = blank(BlockKind::Opening, "", "下面，我讲三点意见。");
+    d.insert_blank(BlockKind::Section, None);
+    d.insert_blank(BlockKind::Section, None);
+    let f: Vec<_> = check(&d, "2026-11-22")
+        .into_iter()
+        .filter(|x| x.text == "三")
+        .collect();
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert!(apply_fix(&mut d, &f[0]));
+    assert_eq!(d.blocks[0].body, "下面，我讲两点意见。");
     // Length over the target.
     let d = blank(BlockKind::Opening, "", &"党建工作要抓实抓细。".repeat(1300));
     let f = check(&d, "2026-11-22");

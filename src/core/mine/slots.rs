@@ -58,6 +58,15 @@ pub fn fill_blanks(text: &str) -> (String, Vec<Filled>) {
     scan_blanks(text)
 }
 
+/// Counts of the speech's points in a text ("讲三点意见"): char ranges of the numbers.
+pub fn point_counts(text: &str) -> Vec<(usize, usize)> {
+    if !may_have_count(text) {
+        return Vec::new();
+    }
+    let c: Vec<char> = text.chars().collect();
+    (0..c.len()).filter_map(|i| count_at(&c, i)).collect()
+}
+
 /// A count of points at `i` ("讲三点意见"): where its number starts and ends.
 fn count_at(c: &[char], i: usize) -> Option<(usize, usize)> {
     let lex = SpecificsLexicon::builtin();
