@@ -136,7 +136,7 @@ pub enum Command {
         #[arg(long, value_name = "文件")]
         out: PathBuf,
     },
-    /// 交稿前检查：未填空位、沿用原稿、过时提法、重复、篇幅、编号、标点、照搬比例
+    /// 交稿前检查：未填空位、沿用原稿、过时提法、重复、篇幅、编号、标点、照搬比例。发现“错误”时退出码为 1
     Check {
         /// 讲稿文件（.ron）或讲话稿（.txt/.docx）
         #[arg(value_name = "文件")]
@@ -147,6 +147,9 @@ pub enum Command {
         /// 以 JSON 输出
         #[arg(long)]
         json: bool,
+        /// 另加一个模板库目录（与内置库一起比对沿用原稿）
+        #[arg(long)]
+        library: Option<PathBuf>,
     },
     /// 显示帮助，或某个命令的帮助
     Help {
@@ -231,9 +234,12 @@ fn dispatch(command: Command, out: &mut dyn Write) -> io::Result<ExitCode> {
             };
             crate::cli_deliver::export_cmd(&file, &dest, &opts, format, out)
         }
-        Command::Check { file, date, json } => {
-            crate::cli_deliver::check_cmd(&file, date, json, out)
-        }
+        Command::Check {
+            file,
+            date,
+            json,
+            library,
+        } => crate::cli_deliver::check_cmd(&file, date, json, library.as_deref(), out),
         Command::Draft(DraftCommand::New {
             title,
             meeting,

@@ -59,17 +59,20 @@ pub fn export_cmd(
     }
 }
 
+/// Checks a draft or any speech file. Exit code: 0 without 错误, 1 with any (unfilled
+/// blanks), 2 when the file or the options are wrong.
 pub fn check_cmd(
     file: &Path,
     date: Option<String>,
     as_json: bool,
+    library: Option<&Path>,
     out: &mut dyn Write,
 ) -> io::Result<ExitCode> {
     let (_, d) = match load(file) {
         Ok(x) => x,
         Err(e) => {
             eprintln!("错误：{e}");
-            return Ok(ExitCode::FAILURE);
+            return Ok(ExitCode::from(2));
         }
     };
     let today = chrono::Local::now().format("%Y-%m-%d").to_string();
@@ -77,12 +80,33 @@ pub fn check_cmd(
     if let Some(dt) = date {
         if crate::core::draft::date_parts(&dt).is_none() {
             eprintln!("错误：日期格式应为 YYYY-MM-DD：{dt}");
-            return Ok(ExitCode::FAILURE);
+            return Ok(ExitCode::from(2));
         }
         settings.date = dt;
     }
-    let (lib, _) = Library::embedded();
-    let findings = check::check_draft(&d, Some(&lib), &Formulations::builtin(), &settings);
+    // The installed library (shipped + the user's imports), as the app sees it, plus
+    // a folder given with --library.
+    let data_dir = crate::core::installed::default_data_dir();
+    let installed = crate::core::installed::installed(&data_dir, true);
+    for e in &installed.errors {
+        eprintln!("警告：{e}");
+    }
+    let mut lib = installed.library;
+    if let Some(dir) = library {
+        let (user, errors) = Library::load_dir(dir);
+        if let Some(e) = errors.first() {
+            eprintln!("错误：{e}");
+            return Ok(ExitCode::from(2));
+        }
+        lib.merge(user);
+    }
+    // The user's dated lexicon (the app's data folder) when there is one.
+    let (forms, error) = Formulations::user_or_builtin(&data_dir);
+    if let Some(e) = error {
+        eprintln!("错误：{e}");
+        return Ok(ExitCode::from(2));
+    }
+    let findings = check::check_draft(&d, Some(&lib), &forms, &settings);
     if as_json {
         let v: Vec<_> = findings
             .iter()
@@ -128,5 +152,12 @@ pub fn check_cmd(
             writeln!(out, "[{sev}·{}]{at} {}{fix}", f.kind.label(), f.message)?;
         }
     }
-    Ok(ExitCode::SUCCESS)
+    if findings
+        .iter()
+        .any(|f| f.severity == check::Severity::Error)
+    {
+        Ok(ExitCode::from(1))
+    } else {
+        Ok(ExitCode::SUCCESS)
+    }
 }

@@ -10,6 +10,8 @@ pub struct CheckPanel {
     /// Findings and the draft revision they were computed for.
     pub findings: Vec<Finding>,
     rev: Option<u64>,
+    /// The dated lexicon: the user's copy in the data folder, else the shipped one.
+    forms: Option<Formulations>,
 }
 
 impl CheckPanel {
@@ -23,12 +25,15 @@ impl CheckPanel {
             max_chars: 60 * app.prefs.rate as usize,
             ..Settings::for_draft(&app.draft, &today)
         };
-        app.checks.findings = check::check_draft(
-            &app.draft,
-            Some(&app.library),
-            &Formulations::builtin(),
-            &settings,
-        );
+        if app.checks.forms.is_none() {
+            let (forms, error) = Formulations::user_or_builtin(&app.opts.data_dir);
+            if let Some(e) = error {
+                app.set_error(format!("过时提法词表有误，已改用内置词表：{e}"));
+            }
+            app.checks.forms = Some(forms);
+        }
+        let forms = app.checks.forms.as_ref().expect("just loaded");
+        app.checks.findings = check::check_draft(&app.draft, Some(&app.library), forms, &settings);
         app.checks.rev = Some(app.doc.rev);
     }
 }
@@ -52,7 +57,9 @@ pub fn check_panel_ui(app: &mut JiangGaoApp, ui: &mut egui::Ui) {
         ));
         if ui
             .button("把会议信息写入空位")
-            .on_hover_text("用会议信息替换正文中的 {单位} 等空位（可撤销）")
+            .on_hover_text(
+                "用会议信息填写 {本单位} {讲话人} {日期} {年份} {会议名称} {条数}（可撤销）；\n{他人姓名} {下属单位} {时间} 等会议信息无从得知，需逐个改写",
+            )
             .clicked()
         {
             app.push(Action::FillSlots);
@@ -91,15 +98,38 @@ pub fn check_panel_ui(app: &mut JiangGaoApp, ui: &mut egui::Ui) {
                         app.focus_request = Some((id, p.field, Some(f.start)));
                         app.preview = false;
                     }
-                    if f.auto_fix.is_some()
+                    // The button says what it does: "改为“两个维护”".
+                    if let Some(fix) = &f.auto_fix
                         && ui
-                            .small_button(format!("修正{}", k + 1))
-                            .on_hover_text(f.fix.as_deref().unwrap_or(""))
+                            .add(egui::Button::new(fix_label(&fix.replacement)).small())
+                            .on_hover_text(format!(
+                                "第 {} 条：把“{}”{}",
+                                k + 1,
+                                f.text,
+                                fix_label(&fix.replacement)
+                            ))
                             .clicked()
                     {
                         app.push(Action::ApplyFix(Box::new(f.clone())));
                     }
                 });
+                // What to change, under the message, when the fix is advice.
+                if f.auto_fix.is_none()
+                    && let Some(fix) = &f.fix
+                {
+                    ui.indent(("fix", k), |ui| {
+                        ui.weak(format!("→ {fix}"));
+                    });
+                }
             }
         });
+}
+
+/// A fix button's label: what the text becomes.
+fn fix_label(replacement: &str) -> String {
+    let mut r: String = replacement.chars().take(12).collect();
+    if replacement.chars().count() > 12 {
+        r.push('…');
+    }
+    format!("改为“{r}”")
 }

@@ -17,9 +17,22 @@ fn carried_specifics(app: &JiangGaoApp, b: &Block) -> Vec<String> {
     let Some(src) = &b.source else {
         return Vec::new();
     };
+    let m = &app.draft.meta;
+    // The meeting's own unit, meeting and speaker are right here, not carried over.
+    let own = |t: &str| {
+        [&m.unit, &m.meeting, &m.speaker]
+            .iter()
+            .any(|v| !v.is_empty() && v.contains(t))
+    };
     app.library
         .source_template(src)
-        .map(|t| t.specifics.iter().map(|s| s.text.clone()).collect())
+        .map(|t| {
+            t.specifics
+                .iter()
+                .filter(|s| !own(&s.text))
+                .map(|s| s.text.clone())
+                .collect()
+        })
         .unwrap_or_default()
 }
 
@@ -337,11 +350,11 @@ fn block_ui(
     );
     track(app, &r, id, 1, typed, focus_seen);
     let b = &app.draft.blocks[i];
-    let unfilled: Vec<String> =
-        crate::core::draft::slot_names(&format!("{}\n{}", b.heading, b.body))
-            .into_iter()
-            .filter(|n| app.draft.slot_value(n).is_none())
-            .collect();
+    let unfilled: Vec<String> = [&b.heading, &b.body]
+        .into_iter()
+        .flat_map(|t| app.draft.unfilled_in(t))
+        .map(|s| s.text)
+        .collect();
     let carried: Vec<&String> = specifics
         .iter()
         .filter(|s| b.body.contains(s.as_str()) || b.heading.contains(s.as_str()))
@@ -349,14 +362,7 @@ fn block_ui(
     if !unfilled.is_empty() {
         ui.colored_label(
             ui.visuals().warn_fg_color,
-            format!(
-                "未填空位：{}",
-                unfilled
-                    .iter()
-                    .map(|n| format!("{{{n}}}"))
-                    .collect::<Vec<_>>()
-                    .join(" ")
-            ),
+            format!("未填空位：{}", unfilled.join(" ")),
         );
     }
     if !carried.is_empty() {

@@ -1,4 +1,5 @@
-//! The meeting details above the outline. They fill the `{单位}`-style slots.
+//! The meeting details above the outline. They fill the slots whose role they know
+//! (`{本单位}`, `{讲话人}`, `{日期}` …), never a third person's or another unit's.
 
 use super::JiangGaoApp;
 use crate::core::history::ChangeKind;
@@ -33,8 +34,8 @@ pub fn meta_form_ui(app: &mut JiangGaoApp, ui: &mut egui::Ui, now: f64) {
                 field(ui, "会议名称", &mut m.meeting, "填入 {会议名称}");
             }
             1 => {
-                field(ui, "单位", &mut m.unit, "填入 {单位}");
-                field(ui, "讲话人", &mut m.speaker, "填入 {姓名}");
+                field(ui, "单位", &mut m.unit, "填入 {本单位}");
+                field(ui, "讲话人", &mut m.speaker, "填入 {讲话人}");
             }
             _ => {
                 field(ui, "日期", &mut m.date, "YYYY-MM-DD，填入 {日期} {年份}");

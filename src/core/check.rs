@@ -4,15 +4,17 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::core::check_source::{carried_and_reuse, repeated};
-use crate::core::draft::{BlockKind, Draft, date_parts, slot_names, slot_spans};
+use crate::core::check_source::{ShingleIndex, carried_and_reuse, repeated};
+use crate::core::draft::{BlockKind, Draft, date_parts};
+use crate::core::draft_slots::{han_count, role_advice};
 use crate::core::library::Library;
 use crate::core::marker;
+use crate::core::mine::slots::point_counts;
 use crate::core::text::fullwidth_punct;
 
-pub const DEFAULT_FORMULATIONS: &str = include_str!("../../assets/lexicon/formulations.ron");
+pub use crate::core::dated::{DEFAULT_FORMULATIONS, Formulation, Formulations};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum FindingKind {
     UnfilledSlot,
@@ -49,7 +51,7 @@ pub enum Severity {
 }
 
 /// Where a finding is: block index, field (0 heading, 1 body), character range.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Place {
     pub block: usize,
     pub field: u8,
@@ -75,35 +77,6 @@ pub struct Finding {
     pub fix: Option<String>,
     /// Present when the app may apply `fix` by itself.
     pub auto_fix: Option<Fix>,
-}
-
-#[derive(Debug, Clone, Deserialize)]
-pub struct Formulation {
-    pub pattern: String,
-    pub replacement: Option<String>,
-    pub advice: String,
-    pub outdated_from: Option<String>,
-}
-
-#[derive(Debug, Clone, Deserialize)]
-pub struct Formulations {
-    pub version: u32,
-    pub formulations: Vec<Formulation>,
-}
-
-impl Formulations {
-    pub fn builtin() -> Self {
-        ron::from_str(DEFAULT_FORMULATIONS).expect("the shipped formulations file is valid")
-    }
-
-    pub fn parse(text: &str, origin: &str) -> Result<Self, String> {
-        ron::from_str(text).map_err(|e| {
-            format!(
-                "{origin}:{}:{}: {}",
-                e.span.start.line, e.span.start.col, e.code
-            )
-        })
-    }
 }
 
 /// Check settings.
@@ -137,42 +110,6 @@ pub(crate) fn chars_range(text: &str, byte_start: usize, byte_len: usize) -> (us
     )
 }
 
-/// Text around a match, within its sentence, says it is history ("十九大以来", "回顾…").
-fn quoted_as_history(text: &str, byte_start: usize, byte_end: usize) -> bool {
-    let after = &text[byte_end..];
-    if after.starts_with("以来") || after.starts_with("召开以来") {
-        return true;
-    }
-    let sentence_start = text[..byte_start]
-        .rfind(['。', '！', '？', '；'])
-        .map_or(0, |i| i + '。'.len_utf8());
-    let before = &text[sentence_start..byte_start];
-    [
-        "回顾",
-        "曾经",
-        "当年",
-        "那时",
-        "历史上",
-        "此前",
-        "过去",
-        "先后",
-        "曾",
-    ]
-    .iter()
-    .any(|w| before.contains(w))
-}
-
-/// Years of anniversaries: 建党 1921, 新中国成立 1949 …
-const ANNIVERSARIES: &[(&str, i64)] = &[
-    ("建党", 1921),
-    ("中国共产党成立", 1921),
-    ("党成立", 1921),
-    ("新中国成立", 1949),
-    ("建国", 1949),
-    ("改革开放", 1978),
-    ("建军", 1927),
-];
-
 /// Runs every check over a draft.
 pub fn check_draft(
     d: &Draft,
@@ -182,6 +119,12 @@ pub fn check_draft(
 ) -> Vec<Finding> {
     let mut out = Vec::new();
     let paths = d.paths();
+    let index = lib.map(ShingleIndex::new);
+    let sections = d
+        .blocks
+        .iter()
+        .filter(|b| b.kind == BlockKind::Section)
+        .count();
     let (year, ..) = date_parts(&s.date)
         .map(|(y, m, dd)| (i64::from(y), m, dd))
         .unwrap_or((0, 1, 1));
@@ -218,106 +161,46 @@ pub fn check_draft(
                     auto_fix: auto.map(|replacement| Fix { replacement }),
                 });
             };
-            // Unfilled slots and leftover blanks.
-            for (s0, e0) in slot_spans(text) {
-                let t: String = text.chars().skip(s0).take(e0 - s0).collect();
-                let name = t.trim_matches(['{', '}']).to_string();
-                let value = slot_names(&t).first().and_then(|n| d.slot_value(n));
-                if value.is_some() {
-                    continue;
-                }
-                let (msg, fix) = if t.starts_with('{') {
-                    (
-                        format!("空位 {t} 尚未填写"),
-                        Some(format!("在会议信息中填写，或直接改写为{name}的实际内容")),
-                    )
-                } else {
-                    (
-                        format!("“{t}” 是原稿留下的空白"),
-                        Some("改为实际内容".to_string()),
-                    )
+            // Unfilled slots and leftover blanks: the same parser and fill as export.
+            for sl in d.unfilled_in(text) {
+                let (msg, fix) = match &sl.role {
+                    Some(role) => (
+                        format!("空位 {} 尚未填写", sl.text),
+                        role_advice(role).to_string(),
+                    ),
+                    None => (
+                        format!("“{}” 是原稿留下的空白", sl.text),
+                        "改为实际内容".to_string(),
+                    ),
                 };
                 push(
                     &mut out,
                     FindingKind::UnfilledSlot,
                     Severity::Error,
-                    s0,
-                    e0,
-                    t,
+                    sl.start,
+                    sl.end,
+                    sl.text,
                     msg,
-                    fix,
+                    Some(fix),
                     None,
                 );
             }
-            // Dated formulations.
-            for f in &forms.formulations {
-                let outdated = f
-                    .outdated_from
-                    .as_ref()
-                    .is_none_or(|from| !date_key.is_empty() && date_key.as_str() >= from.as_str());
-                if !outdated {
-                    continue;
-                }
-                for (b0, m) in text.match_indices(f.pattern.as_str()) {
-                    if quoted_as_history(text, b0, b0 + m.len()) {
-                        continue;
-                    }
-                    let (s0, e0) = chars_range(text, b0, m.len());
-                    // Two entries matching the same words ("学习贯彻党的十九大" and
-                    // "党的十九大精神") are one problem.
-                    let overlaps = out.iter().any(|x: &Finding| {
-                        x.kind == FindingKind::DatedFormulation
-                            && x.place == place
-                            && x.start < e0
-                            && s0 < x.end
-                    });
-                    if overlaps {
-                        continue;
-                    }
-                    let fix = f.replacement.clone().map(|r| format!("改为“{r}”"));
-                    push(
-                        &mut out,
-                        FindingKind::DatedFormulation,
-                        Severity::Warning,
-                        s0,
-                        e0,
-                        m.to_string(),
-                        f.advice.clone(),
-                        fix.or(Some(f.advice.clone())),
-                        f.replacement.clone(),
-                    );
-                }
-            }
-            // Anniversaries against the date.
-            for (lead, base) in ANNIVERSARIES {
-                for (b0, _) in text.match_indices(lead) {
-                    let rest = &text[b0 + lead.len()..];
-                    let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
-                    if digits.is_empty() || !rest[digits.len()..].starts_with("周年") || year == 0
-                    {
-                        continue;
-                    }
-                    let n: i64 = digits.parse().unwrap_or(0);
-                    let expected = year - base;
-                    // Before the anniversary day a speech may name the coming or the last one.
-                    if n == expected || n == expected - 1 {
-                        continue;
-                    }
-                    let len = lead.len() + digits.len() + "周年".len();
-                    let (s0, e0) = chars_range(text, b0, len);
-                    let want = format!("{lead}{expected}周年");
-                    push(
-                        &mut out,
-                        FindingKind::DatedFormulation,
-                        Severity::Warning,
-                        s0,
-                        e0,
-                        text[b0..b0 + len].to_string(),
-                        format!("按讲话日期（{year}年）应为“{want}”"),
-                        Some(format!("改为“{want}”")),
-                        Some(want.clone()),
-                    );
-                }
+            // Dated formulations, by the speech's date.
+            for h in forms.find(text, &date_key) {
+                let fix = h.replacement.as_ref().map(|r| format!("改为“{r}”"));
+                let message = format!("“{}”：{}", h.text, h.advice);
+                push(
+                    &mut out,
+                    FindingKind::DatedFormulation,
+                    Severity::Warning,
+                    h.start,
+                    h.end,
+                    h.text,
+                    message,
+                    // Advice-only rules say it all in the message.
+                    fix,
+                    h.replacement,
+                );
             }
             // Half-width punctuation in Chinese text.
             let fixed = fullwidth_punct(text);
@@ -334,6 +217,26 @@ pub fn check_draft(
                             format!("中文中使用了半角标点“{a}”"),
                             Some(format!("改为“{b2}”")),
                             Some(b2.to_string()),
+                        );
+                    }
+                }
+            }
+            // "讲三点意见" must follow the outline.
+            if b.kind == BlockKind::Opening && sections > 0 {
+                let want = han_count(sections).unwrap_or_default();
+                for (s0, e0) in point_counts(text) {
+                    let got: String = text.chars().skip(s0).take(e0 - s0).collect();
+                    if got != want && !(got == "二" && want == "两") && !want.is_empty() {
+                        push(
+                            &mut out,
+                            FindingKind::Numbering,
+                            Severity::Warning,
+                            s0,
+                            e0,
+                            got.clone(),
+                            format!("这里说“{got}”点，讲稿有{want}个主体部分"),
+                            Some(format!("改为“{want}”")),
+                            Some(want.clone()),
                         );
                     }
                 }
@@ -381,11 +284,14 @@ pub fn check_draft(
                 Some("在前面插入主体部分，或把它升为主体部分"),
             ));
         }
-        if let Some(lib) = lib {
-            carried_and_reuse(d, lib, i, &paths[i], year, &mut out);
+        if let (Some(lib), Some(idx)) = (lib, &index) {
+            carried_and_reuse(d, lib, idx, i, &paths[i], year, &mut out);
         }
     }
     repeated(d, lib, &paths, &mut out);
+    // Each finding once per place.
+    let mut seen = std::collections::HashSet::new();
+    out.retain(|f| seen.insert((f.kind, f.place, f.start, f.end, f.text.clone())));
     let total: usize = crate::core::export::render_txt(d)
         .chars()
         .filter(|c| !c.is_whitespace())

@@ -442,69 +442,6 @@ impl Draft {
             .collect()
     }
 
-    /// The value the meeting details give a slot name, if any.
-    pub fn slot_value(&self, name: &str) -> Option<String> {
-        let m = &self.meta;
-        let v = match name {
-            "单位" => m.unit.clone(),
-            "会议名称" => m.meeting.clone(),
-            "姓名" | "讲话人" => m.speaker.clone(),
-            "日期" => date_parts(&m.date)
-                .map(|(_, mo, d)| format!("{mo}月{d}日"))
-                .unwrap_or_default(),
-            "年份" => date_parts(&m.date)
-                .map(|(y, _, _)| format!("{y}年"))
-                .unwrap_or_default(),
-            "月份" => date_parts(&m.date)
-                .map(|(_, mo, _)| format!("{mo}月"))
-                .unwrap_or_default(),
-            "标题" => m.title.clone(),
-            _ => String::new(),
-        };
-        (!v.trim().is_empty()).then_some(v)
-    }
-
-    /// Text with every `{slot}` the meeting details can fill, filled.
-    pub fn fill(&self, text: &str) -> String {
-        let mut out = String::with_capacity(text.len());
-        let mut rest = text;
-        while let Some(open) = rest.find('{') {
-            out.push_str(&rest[..open]);
-            let after = &rest[open + 1..];
-            match after.find('}') {
-                Some(close) if close <= 24 => {
-                    let name = &after[..close];
-                    match self.slot_value(name) {
-                        Some(v) => out.push_str(&v),
-                        None => out.push_str(&rest[open..open + close + 2]),
-                    }
-                    rest = &after[close + 1..];
-                }
-                _ => {
-                    out.push('{');
-                    rest = after;
-                }
-            }
-        }
-        out.push_str(rest);
-        out
-    }
-
-    /// Slots still unfilled after the meeting details are applied: (block index, name).
-    pub fn unfilled_slots(&self) -> Vec<(usize, String)> {
-        let mut out = Vec::new();
-        for (i, b) in self.blocks.iter().enumerate() {
-            for text in [&b.heading, &b.body] {
-                for name in slot_names(text) {
-                    if self.slot_value(&name).is_none() {
-                        out.push((i, name));
-                    }
-                }
-            }
-        }
-        out
-    }
-
     /// All the draft's own text (headings and bodies), for counting and "already used".
     pub fn plain_text(&self) -> String {
         let mut s = String::new();
@@ -518,7 +455,10 @@ impl Draft {
     }
 }
 
-pub use crate::core::draft_slots::{date_parts, slot_names, slot_spans};
+pub use crate::core::draft_slots::{
+    SlotSpan, date_parts, han_count, own_unit_fits, parse_slots, slot_names, slot_spans,
+    without_overlap,
+};
 
 #[cfg(test)]
 mod tests {
@@ -612,14 +552,30 @@ mod tests {
         let mut d = Draft::default();
         d.meta.unit = "市委组织部".into();
         d.meta.date = "2026-07-01".into();
+        d.meta.speaker = "张明".into();
         assert_eq!(
-            d.fill("{单位}在{日期}召开，{年份}，{会议名称}"),
+            d.fill("{本单位}在{日期}召开，{年份}，{会议名称}"),
             "市委组织部在7月1日召开，2026年，{会议名称}"
         );
+        // Only roles the details vouch for: never a third person, never a list of
+        // units, never a doubled unit.
+        assert_eq!(
+            d.fill("{时间}，中央组织部召开会议，{他人姓名}同志到会讲话，{姓名}"),
+            "{时间}，中央组织部召开会议，{他人姓名}同志到会讲话，{姓名}"
+        );
+        assert_eq!(d.fill("{讲话人}同志"), "张明同志");
+        assert_eq!(
+            d.fill("比如{本单位}、{下属单位}等"),
+            "比如{本单位}、{下属单位}等"
+        );
+        assert_eq!(d.fill("使我区{年份}年组织工作"), "使我区2026年组织工作");
         let id = d.insert_blank(BlockKind::Opening, None);
         let i = d.index_of(id).unwrap();
-        d.blocks[i].body = "{单位}和{会议名称}".into();
-        assert_eq!(d.unfilled_slots(), vec![(0, "会议名称".to_string())]);
+        d.blocks[i].body = "{本单位}和{会议名称}，XX同志".into();
+        assert_eq!(
+            d.unfilled_slots(),
+            vec![(0, "{会议名称}".to_string()), (0, "XX".to_string())]
+        );
     }
 
     #[test]

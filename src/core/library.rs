@@ -74,8 +74,23 @@ pub enum SpecificKind {
     Organisation,
     Year,
     Anniversary,
+    /// Kept so libraries mined before dated formulations had their own kind still load.
     Congress,
     Campaign,
+    /// The source's level: 全市, 我区.
+    Level,
+    /// A document of the source's units: 《省委组织部机关关于…》.
+    Document,
+    /// A figure or target: 1/3以上, 50%以上, 23个.
+    Figure,
+    /// A time reference: 今年3月, 下半年, 去年.
+    Time,
+    /// The count of the speech's points: 讲三点意见.
+    PointCount,
+    /// Wording of the source's system: 组工干部, 条令纲要.
+    Jargon,
+    /// A formulation outdated by the dated lexicon: 十九大精神, 又好又快.
+    Dated,
 }
 
 impl SpecificKind {
@@ -88,6 +103,13 @@ impl SpecificKind {
             Self::Anniversary => "周年",
             Self::Congress => "会议届次",
             Self::Campaign => "专项活动",
+            Self::Level => "本级用语",
+            Self::Document => "文件名称",
+            Self::Figure => "数字目标",
+            Self::Time => "时间",
+            Self::PointCount => "条数",
+            Self::Jargon => "行业用语",
+            Self::Dated => "过时提法",
         }
     }
 }

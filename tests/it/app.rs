@@ -572,7 +572,8 @@ fn import_corpus_joins_the_user_library() {
     click(&mut h, "好");
 }
 
-/// 检查 panel: findings listed, a click jumps, 修正 fixes only the flagged words;
+/// 检查 panel: findings listed, a click jumps, a fix button named by what it does
+/// ("改为“党的二十大精神”") fixes only the flagged words;
 /// 导出 → Word writes a .docx.
 #[test]
 fn check_panel_fixes_and_word_export() {
@@ -587,12 +588,12 @@ fn check_panel_fixes_and_word_export() {
     click(&mut h, "交稿前检查");
     h.get_by_label("交稿前检查");
     let findings = h.state().checks.findings.clone();
-    let k = findings
-        .iter()
-        .position(|f| f.text == "党的十九大精神")
-        .expect("dated formulation found");
+    assert!(
+        findings.iter().any(|f| f.text == "党的十九大精神"),
+        "dated formulation found"
+    );
     let before = h.state().draft.blocks[0].body.clone();
-    click(&mut h, &format!("修正{}", k + 1));
+    click(&mut h, "改为“党的二十大精神”");
     let after = h.state().draft.blocks[0].body.clone();
     assert_eq!(after, before.replace("党的十九大精神", "党的二十大精神"));
     // Undo restores it.

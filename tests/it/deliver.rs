@@ -179,6 +179,17 @@ fn each_kind_of_problem_is_found_exactly() {
         kinds(&check(&d, "2026-11-22")),
         vec![FindingKind::Numbering, FindingKind::Numbering]
     );
+    // The count of points follows the outline.
+    let mut d = blank(BlockKind::Opening, "", "下面，我讲三点意见。");
+    d.insert_blank(BlockKind::Section, None);
+    d.insert_blank(BlockKind::Section, None);
+    let f: Vec<_> = check(&d, "2026-11-22")
+        .into_iter()
+        .filter(|x| x.text == "三")
+        .collect();
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert!(apply_fix(&mut d, &f[0]));
+    assert_eq!(d.blocks[0].body, "下面，我讲两点意见。");
     // Length over the target.
     let d = blank(BlockKind::Opening, "", &"党建工作要抓实抓细。".repeat(1300));
     let f = check(&d, "2026-11-22");
@@ -203,13 +214,14 @@ fn carried_over_specifics_and_reuse_share() {
         .filter(|x| x.kind == FindingKind::CarriedOver)
         .map(|x| x.text.as_str())
         .collect();
-    assert_eq!(carried, vec!["巴中"]);
+    assert_eq!(carried, vec!["巴中", "川陕革命老区振兴发展示范区"]);
     let reuse = f.iter().find(|x| x.kind == FindingKind::Reuse).unwrap();
     assert!(reuse.message.contains("100%"), "{}", reuse.message);
     // After rewriting, the share drops and the place name is gone.
     d.blocks[0].body = d.blocks[0]
         .body
         .replace("巴中", "我市")
+        .replace("川陕革命老区振兴发展示范区", "全面推进高质量发展")
         .chars()
         .take(80)
         .collect::<String>()
@@ -246,17 +258,25 @@ fn one_click_fixes_change_only_what_they_should() {
     }
     assert_eq!(d.blocks[0].body, "学习党的二十大精神，落实“两个维护”。");
     // Filling slots from the meeting details rewrites only the slots.
-    let mut d = blank(BlockKind::Opening, "", "{单位}召开{会议名称}。");
+    let mut d = blank(
+        BlockKind::Opening,
+        "",
+        "{本单位}召开{会议名称}，{他人姓名}同志讲话。",
+    );
     d.meta.unit = "市委组织部".into();
+    d.meta.speaker = "张明".into();
     assert!(check::fill_slots_in_place(&mut d));
-    assert_eq!(d.blocks[0].body, "市委组织部召开{会议名称}。");
+    assert_eq!(
+        d.blocks[0].body,
+        "市委组织部召开{会议名称}，{他人姓名}同志讲话。"
+    );
 }
 
 #[test]
 fn cli_check_json_contract() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("稿.ron");
-    let d = blank(BlockKind::Opening, "", "{单位}要学习贯彻党的十九大精神。");
+    let d = blank(BlockKind::Opening, "", "{本单位}要学习贯彻党的十九大精神。");
     d.save(&path).unwrap();
     let out = bin()
         .arg("check")
@@ -264,7 +284,8 @@ fn cli_check_json_contract() {
         .args(["--date", "2026-11-22", "--json"])
         .output()
         .unwrap();
-    assert!(out.status.success());
+    // An unfilled slot is an error: exit code 1.
+    assert_eq!(out.status.code(), Some(1));
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let f = v["findings"].as_array().unwrap();
     assert_eq!(f.len(), 2);

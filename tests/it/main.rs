@@ -4,6 +4,7 @@
 mod app;
 mod cli;
 mod data_safety;
+mod dated;
 mod deliver;
 mod deliver_docx;
 #[cfg(feature = "gui")]
@@ -19,5 +20,7 @@ mod mine;
 mod parse_corpus;
 mod parse_props;
 mod read_files;
+mod reuse;
+mod specifics;
 #[cfg(feature = "gui")]
 mod window_safety;

@@ -9,7 +9,7 @@ use jianggao::core::outline::parse_file;
 
 use crate::fixtures::corpus_dir;
 
-fn mined() -> Library {
+pub fn mined() -> Library {
     let r = mine_paths(
         &[corpus_dir()],
         &TopicLexicon::builtin(),
@@ -90,19 +90,28 @@ fn slots_are_named_and_placed() {
     assert!(
         t.texts()
             .iter()
-            .any(|(_, p)| p.contains("《{单位}管理党委班子成员若干措施》"))
+            .any(|(_, p)| p.contains("《{上级机关}管理党委班子成员若干措施》"))
     );
-    let t = find("{日期}，中央组织部");
+    // A past event's date and a third person are roles the meeting form cannot fill.
+    let t = find("{时间}，中央组织部");
     assert!(
         t.slots
             .iter()
-            .any(|s| s.name == "日期" && s.original == "*月*日")
+            .any(|s| s.name == "时间" && s.original == "*月*日")
     );
     assert!(
         t.slots
             .iter()
-            .any(|s| s.name == "姓名" && s.original == "**")
+            .any(|s| s.name == "他人姓名" && s.original == "**")
     );
+    // Praised units at the head of a clause are subordinates, never the writer's unit.
+    let t = find("比如{下属单位}抓住机遇");
+    assert!(t.slots.iter().filter(|s| s.name == "下属单位").count() >= 4);
+    assert!(!t.slots.iter().any(|s| s.name == "本单位"));
+    // A year blank takes its 年; the count of points follows the draft's outline.
+    find("使我区{年份}组织工作");
+    find("下面，我讲{条数}点意见");
+    find("为推动{本地}经济社会");
     let t = find("{年份}为“集中活动年”");
     assert!(
         t.slots
@@ -141,7 +150,13 @@ fn specifics_mark_what_a_writer_must_change() {
     let has = |k: SpecificKind, text: &str| all.iter().any(|(kk, tt, _)| *kk == k && *tt == text);
     assert!(has(SpecificKind::Place, "巴中"));
     assert!(has(SpecificKind::Anniversary, "建党99周年"));
-    assert!(has(SpecificKind::Congress, "十九大"));
+    assert!(has(SpecificKind::Dated, "党的十九大精神"));
+    assert!(has(SpecificKind::Organisation, "市委组织部"));
+    assert!(has(SpecificKind::Level, "全市"));
+    assert!(has(SpecificKind::Figure, "50%以上"));
+    assert!(has(SpecificKind::Time, "下半年"));
+    assert!(has(SpecificKind::Jargon, "条令纲要"));
+    assert!(has(SpecificKind::Place, "川陕革命老区振兴发展示范区"));
     assert!(has(SpecificKind::Person, "斯鑫良"));
     assert!(has(SpecificKind::Campaign, "“基层减负年”活动"));
     // Ranges point at the text.
@@ -153,10 +168,19 @@ fn specifics_mark_what_a_writer_must_change() {
         }
     }
     // National bodies and leaders are not "carried over".
-    assert!(
-        !all.iter()
-            .any(|(_, t, _)| ["党中央", "习近平", "中国共产党"].contains(t))
-    );
+    assert!(!all.iter().any(|(_, t, _)| {
+        [
+            "党中央",
+            "习近平",
+            "中国共产党",
+            "党的二十大",
+            "二十大",
+            "十八大",
+            "党的十八大以来",
+            "中央组织部",
+        ]
+        .contains(t)
+    }));
 }
 
 #[test]

@@ -2,7 +2,9 @@
 //! phrases.
 
 pub mod collocations;
+pub mod figures;
 pub mod frames;
+pub mod local_words;
 mod merge;
 mod neighbours;
 pub mod phrases;

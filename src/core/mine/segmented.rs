@@ -50,7 +50,7 @@ impl Segmented {
         if let Some(b) = &entry.blanks {
             return b.clone();
         }
-        let blanks = slots::may_have_blanks(text)
+        let blanks = (slots::may_have_blanks(text) || slots::may_have_count(text))
             .then(|| slots::fill_blanks(text))
             .filter(|(_, found)| !found.is_empty())
             .map(|(filled, found)| Arc::new(Blanks { filled, found }));

@@ -1,13 +1,18 @@
-//! Specifics: text tied to the source speech's time and place, which a writer must
-//! change when reusing a passage — names (jieba POS ns/nr/nt), years, anniversaries,
-//! congress and plenum numbers, campaigns tied to a year.
+//! Specifics: text tied to the source speech's unit, level, time and place, which a
+//! writer must change when reusing a passage — names (jieba POS ns/nr/nt), the source's
+//! level and units, its system's jargon, documents, figures, time references, the count
+//! of points, years, anniversaries, campaigns, and formulations the dated lexicon marks.
+//! Standard national wording (党的二十大, 党的十八大以来) is never a specific.
 
 use std::sync::LazyLock;
 
 use memchr::memmem::{self, Finder};
 
 use crate::core::charset::CharSet;
+use crate::core::dated::Formulations;
 use crate::core::library::SpecificKind;
+use crate::core::mine::figures;
+use crate::core::mine::local_words::{self, SpecificsLexicon};
 use crate::core::nlp::Tagged;
 use crate::core::text::is_han;
 
@@ -56,6 +61,7 @@ const NATIONAL: &[&str] = &[
 
 pub fn find(tagged: &Tagged) -> Vec<Found> {
     let mut out = Vec::new();
+    let lex = SpecificsLexicon::builtin();
     for (wt, w) in tagged.iter() {
         // Single characters and punctuation are never names; other words are tagged
         // (a cached lookup per distinct word).
@@ -74,11 +80,20 @@ pub fn find(tagged: &Tagged) -> Vec<Found> {
         }
         // jieba's dictionary tags many common words ns/nr/nt (深度/ns, 高素质/nr, 大力开展/nt):
         // a name must also look like one in its context or by its ending.
-        let plausible = match kind {
-            SpecificKind::Person => followed_by(rest, TITLES),
-            SpecificKind::Place => wt.ends_with(PLACE_ENDINGS) || followed_by(rest, PLACE_NEXT),
-            _ => ORG_ENDINGS.iter().any(|e| wt.ends_with(e)),
+        // "城市", "社区", "地区": a common noun ending like a place.
+        let common = {
+            let mut ch = wt.chars();
+            let (a, b) = (ch.next(), ch.next());
+            ch.next().is_none()
+                && a.is_some_and(|a| lex.not_level_after.contains(&a))
+                && b.is_some_and(|b| lex.levels.contains(&b))
         };
+        let plausible = !common
+            && match kind {
+                SpecificKind::Person => followed_by(rest, TITLES),
+                SpecificKind::Place => wt.ends_with(PLACE_ENDINGS) || followed_by(rest, PLACE_NEXT),
+                _ => ORG_ENDINGS.iter().any(|e| wt.ends_with(e)),
+            };
         if !plausible {
             continue;
         }
@@ -89,26 +104,36 @@ pub fn find(tagged: &Tagged) -> Vec<Found> {
             end: w.end,
         });
     }
-    // Each pattern below needs a few characters most paragraphs lack: looked for first
-    // (a vectorised substring search), before the text is copied into characters.
     let text: &str = &tagged.text;
     years(text, &mut out);
-    let anniversary_in = memmem::find(text.as_bytes(), "周年".as_bytes()).is_some();
-    let congress_in = memmem::find(text.as_bytes(), "十".as_bytes()).is_some()
-        && (text.contains('大') || text.contains('届'));
-    let campaign_in = may_hold_campaign(text);
-    if anniversary_in || congress_in || campaign_in {
-        let chars: Vec<char> = text.chars().collect();
-        if anniversary_in {
-            anniversaries(&chars, &mut out);
-        }
-        if congress_in {
-            congresses(&chars, &mut out);
-        }
-        if campaign_in {
-            campaigns(&chars, &mut out);
+    let chars: Vec<char> = text.chars().collect();
+    let mut word_start = vec![false; chars.len() + 1];
+    for (_, w) in tagged.iter() {
+        if let Some(b) = word_start.get_mut(w.start) {
+            *b = true;
         }
     }
+    local_words::find(lex, &chars, &word_start, &mut out);
+    figures::find(lex, &chars, &mut out);
+    if memmem::find(text.as_bytes(), "周年".as_bytes()).is_some() {
+        anniversaries(&chars, &mut out);
+    }
+    if may_hold_campaign(text) {
+        campaigns(&chars, &mut out);
+    }
+    dated(text, &mut out);
+    // National bodies are never the source's own ("中央组织部" holds "组织部").
+    let national: Vec<(usize, usize)> = lex
+        .national
+        .iter()
+        .flat_map(|w| {
+            text.match_indices(w.as_str()).map(|(b, m)| {
+                let s = text[..b].chars().count();
+                (s, s + m.chars().count())
+            })
+        })
+        .collect();
+    out.retain(|f| !national.iter().any(|&(s, e)| s <= f.start && f.end <= e));
     // Overlaps: keep the longer (建党99周年 over 99).
     out.sort_by_key(|f| (f.start, std::cmp::Reverse(f.end)));
     let mut kept: Vec<Found> = Vec::new();
@@ -234,42 +259,17 @@ fn anniversaries(c: &[char], out: &mut Vec<Found>) {
     }
 }
 
-/// "十九大", "党的二十大", "十九届四中全会".
-fn congresses(c: &[char], out: &mut Vec<Found>) {
-    let mut i = 0;
-    while i < c.len() {
-        if !is_han_numeral(c[i]) || (i > 0 && is_han_numeral(c[i - 1])) {
-            i += 1;
-            continue;
-        }
-        let mut j = i;
-        while j < c.len() && is_han_numeral(c[j]) {
-            j += 1;
-        }
-        let num = slice(c, i, j);
-        let big = num.contains('十') && num.chars().count() >= 2;
-        if big && c.get(j) == Some(&'大') {
-            out.push(Found {
-                kind: SpecificKind::Congress,
-                text: slice(c, i, j + 1),
-                start: i,
-                end: j + 1,
-            });
-        } else if big && c.get(j) == Some(&'届') {
-            let mut k = j + 1;
-            while k < c.len() && is_han_numeral(c[k]) {
-                k += 1;
-            }
-            if k > j + 1 && slice(c, k, (k + 3).min(c.len())) == "中全会" {
-                out.push(Found {
-                    kind: SpecificKind::Congress,
-                    text: slice(c, i, k + 3),
-                    start: i,
-                    end: k + 3,
-                });
-            }
-        }
-        i = j.max(i + 1);
+/// Wording the dated lexicon marks, whatever the new speech's date: it was current
+/// only for a time, so a writer must check it (history, "十八大以来", stays unmarked).
+fn dated(text: &str, out: &mut Vec<Found>) {
+    static FORMS: LazyLock<Formulations> = LazyLock::new(Formulations::builtin);
+    for h in FORMS.find(text, "9999-12-31") {
+        out.push(Found {
+            kind: SpecificKind::Dated,
+            text: h.text,
+            start: h.start,
+            end: h.end,
+        });
     }
 }
 
@@ -279,7 +279,8 @@ fn may_hold_campaign(text: &str) -> bool {
     static CLOSE: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("”"));
     CLOSE.find_iter(text.as_bytes()).any(|at| {
         let after = &text[at + '”'.len_utf8()..];
-        text[..at].ends_with('年') || CAMPAIGN_TAILS.iter().any(|t| after.starts_with(t))
+        text[..at].ends_with(['年', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9'])
+            || CAMPAIGN_TAILS.iter().any(|t| after.starts_with(t))
     })
 }
 
@@ -302,7 +303,9 @@ fn campaigns(c: &[char], out: &mut Vec<Found>) {
             let after = slice(c, close + 1, (close + 5).min(c.len()));
             let tail = CAMPAIGN_TAILS.iter().find(|t| after.starts_with(**t));
             let year_named = c[close - 1] == '年';
-            if tail.is_some() || year_named {
+            // A slogan of figures ("“12345”总体部署") is the source's own.
+            let figures = c[i + 1..close].iter().any(char::is_ascii_digit);
+            if tail.is_some() || year_named || figures {
                 let end = close + 1 + tail.map_or(0, |t| t.chars().count());
                 out.push(Found {
                     kind: SpecificKind::Campaign,
@@ -349,8 +352,11 @@ mod tests {
         );
         assert!(f.contains(&(SpecificKind::Place, "巴中".into())), "{f:?}");
         assert!(f.contains(&(SpecificKind::Anniversary, "建党99周年".into())));
-        assert!(f.contains(&(SpecificKind::Congress, "十九大".into())));
-        assert!(f.contains(&(SpecificKind::Congress, "十九届四中全会".into())));
+        assert!(
+            f.contains(&(SpecificKind::Dated, "学习贯彻党的十九大".into())),
+            "{f:?}"
+        );
+        assert!(f.contains(&(SpecificKind::Dated, "十九届四中全会精神".into())));
         assert!(f.contains(&(SpecificKind::Campaign, "“基层减负年”活动".into())));
         assert!(f.contains(&(SpecificKind::Year, "2024年".into())));
     }
@@ -373,7 +379,84 @@ mod tests {
 
     #[test]
     fn leaders_and_the_country_are_not_specifics() {
-        let f = found("习近平总书记指出，全国各级党组织要坚决维护党中央权威。");
-        assert!(f.is_empty(), "{f:?}");
+        for t in [
+            "习近平总书记指出，全国各级党组织要坚决维护党中央权威。",
+            "党的十八大以来，以习近平同志为核心的党中央高度重视机关党的建设。",
+            "深入学习贯彻党的二十大精神，中央组织部召开全国电视电话会议。",
+            "各级党委要讲几点意见，坚持“两个维护”“四个意识”，落实“三会一课”。",
+            "在城市社区和开发区党建中，摆正本地区本部门的位置，各部门机关要落实。",
+        ] {
+            let f = found(t);
+            assert!(f.is_empty(), "{t}: {f:?}");
+        }
+    }
+
+    #[test]
+    fn units_levels_figures_times_and_counts_are_found() {
+        use SpecificKind as K;
+        let cases: &[(&str, &[(K, &str)])] = &[
+            (
+                "今天召开市委组织部全体党员大会。",
+                &[(K::Organisation, "市委组织部")],
+            ),
+            (
+                "把部机关党支部打造成走在全市前列的示范党支部。",
+                &[(K::Organisation, "部机关"), (K::Level, "全市")],
+            ),
+            (
+                "对我区组织系统开展活动，下面，我讲三点意见。",
+                &[
+                    (K::Level, "我区"),
+                    (K::Jargon, "组织系统"),
+                    (K::PointCount, "讲三点意见"),
+                ],
+            ),
+            (
+                "大队党委没有突出作用，要以条令纲要为切入点。",
+                &[(K::Organisation, "大队党委"), (K::Jargon, "条令纲要")],
+            ),
+            (
+                "今年发文数量要比去年减少1/3以上，督查检查要精简50%以上。",
+                &[
+                    (K::Time, "去年"),
+                    (K::Figure, "1/3以上"),
+                    (K::Figure, "50%以上"),
+                ],
+            ),
+            (
+                "活动从今年3月开始，研讨谋划下半年工作。",
+                &[(K::Time, "今年3月"), (K::Time, "下半年")],
+            ),
+            (
+                "巴中正处于建设川陕革命老区振兴发展示范区的关键时期。",
+                &[(K::Place, "巴中"), (K::Place, "川陕革命老区振兴发展示范区")],
+            ),
+            (
+                "认真落实《省委组织部机关关于力戒形式主义为基层减负十条措施》。",
+                &[(
+                    K::Document,
+                    "《省委组织部机关关于力戒形式主义为基层减负十条措施》",
+                )],
+            ),
+            (
+                "省委组织部斯鑫良部长作了动员讲话。",
+                &[(K::Organisation, "省委组织部"), (K::Person, "斯鑫良")],
+            ),
+            ("推动经济社会又好又快发展。", &[(K::Dated, "又好又快发展")]),
+            (
+                "县教育局、县卫健局要抓好党建。",
+                &[(K::Organisation, "县教育局"), (K::Organisation, "县卫健局")],
+            ),
+        ];
+        for (t, want) in cases {
+            let f = found(t);
+            for w in *want {
+                assert!(
+                    f.contains(&(w.0, w.1.to_string())),
+                    "{t}: want {w:?}, got {f:?}"
+                );
+            }
+            assert_eq!(f.len(), want.len(), "{t}: {f:?}");
+        }
     }
 }

@@ -1,0 +1,217 @@
+//! Text normalised for matching dated formulations: writers quote a campaign's name with
+//! and without quotation marks, with 、 or ， between its halves, and write numbers in
+//! Han or Arabic numerals ("建党一百周年" / "建党100周年"). Both the text and the lexicon's
+//! patterns are normalised the same way; each normalised character remembers the
+//! characters of the original it came from.
+
+/// A normalised text and, for each of its characters, the original character range.
+pub struct Normalised {
+    pub text: String,
+    /// Per normalised char: (start, end) in original chars.
+    spans: Vec<(usize, usize)>,
+    /// Per byte of `text` that starts a char: the char index (others: usize::MAX).
+    byte_to_char: Vec<usize>,
+    original: Vec<char>,
+}
+
+/// Quotation marks and spaces: dropped.
+fn is_dropped(c: char) -> bool {
+    matches!(
+        c,
+        '“' | '”' | '"' | '‘' | '’' | '\'' | '「' | '」' | '『' | '』' | '〝' | '〞'
+    ) || c.is_whitespace()
+}
+
+fn han_digit(c: char) -> Option<u32> {
+    Some(match c {
+        '零' | '〇' => 0,
+        '一' => 1,
+        '二' => 2,
+        '三' => 3,
+        '四' => 4,
+        '五' => 5,
+        '六' => 6,
+        '七' => 7,
+        '八' => 8,
+        '九' => 9,
+        _ => return None,
+    })
+}
+
+fn han_unit(c: char) -> Option<u32> {
+    Some(match c {
+        '十' => 10,
+        '百' => 100,
+        '千' => 1000,
+        _ => return None,
+    })
+}
+
+fn is_han_numeral(c: char) -> bool {
+    han_digit(c).is_some() || han_unit(c).is_some()
+}
+
+/// The value of a run of Han numerals: "一百零五" 105, "十九" 19, "二〇二四" 2024;
+/// `None` for runs that are not one number ("十四五").
+pub fn han_number(run: &[char]) -> Option<u32> {
+    if run.is_empty() {
+        return None;
+    }
+    if !run.iter().any(|&c| han_unit(c).is_some()) {
+        // Digit by digit: 二〇二四.
+        return run
+            .iter()
+            .try_fold(0u32, |n, &c| Some(n.checked_mul(10)? + han_digit(c)?));
+    }
+    let mut total = 0u32;
+    let mut digit: Option<u32> = None;
+    let mut last_unit = u32::MAX;
+    let mut zero = false;
+    for &c in run {
+        if let Some(u) = han_unit(c) {
+            if u >= last_unit {
+                return None;
+            }
+            total += digit.unwrap_or(1) * u;
+            digit = None;
+            last_unit = u;
+            zero = false;
+        } else {
+            let d = han_digit(c)?;
+            if digit.is_some() || (d == 0 && zero) {
+                return None;
+            }
+            if d == 0 {
+                zero = true;
+            } else {
+                digit = Some(d);
+            }
+        }
+    }
+    Some(total + digit.unwrap_or(0))
+}
+
+impl Normalised {
+    pub fn new(text: &str) -> Self {
+        let chars: Vec<char> = text.chars().collect();
+        let mut out = String::with_capacity(text.len());
+        let mut spans = Vec::with_capacity(chars.len());
+        let mut i = 0;
+        while i < chars.len() {
+            let c = chars[i];
+            if is_han_numeral(c) {
+                let run = chars[i..]
+                    .iter()
+                    .take_while(|&&x| is_han_numeral(x))
+                    .count();
+                if let Some(n) = han_number(&chars[i..i + run]) {
+                    for d in n.to_string().chars() {
+                        out.push(d);
+                        spans.push((i, i + run));
+                    }
+                } else {
+                    for (k, &ch) in chars.iter().enumerate().skip(i).take(run) {
+                        out.push(ch);
+                        spans.push((k, k + 1));
+                    }
+                }
+                i += run;
+                continue;
+            }
+            if !is_dropped(c) {
+                let n = match c {
+                    '，' | ',' => '、',
+                    '０'..='９' => {
+                        char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c)
+                    }
+                    _ => c,
+                };
+                out.push(n);
+                spans.push((i, i + 1));
+            }
+            i += 1;
+        }
+        let mut byte_to_char = vec![usize::MAX; out.len() + 1];
+        for (k, (b, _)) in out.char_indices().enumerate() {
+            byte_to_char[b] = k;
+        }
+        byte_to_char[out.len()] = spans.len();
+        Normalised {
+            text: out,
+            spans,
+            byte_to_char,
+            original: chars,
+        }
+    }
+
+    /// Original char range of the normalised byte range `[b0, b1)`.
+    pub fn original(&self, b0: usize, b1: usize) -> (usize, usize) {
+        let (c0, c1) = (self.byte_to_char[b0], self.byte_to_char[b1]);
+        if c0 >= c1 || c1 > self.spans.len() {
+            return (0, 0);
+        }
+        let (mut s, mut e) = (self.spans[c0].0, self.spans[c1 - 1].1);
+        // A quotation mark dropped at either edge belongs to the match when its partner
+        // is inside it, so a replacement leaves no stray mark.
+        let inside = &self.original[s..e];
+        let opens = inside.iter().filter(|&&c| c == '“').count();
+        let closes = inside.iter().filter(|&&c| c == '”').count();
+        if closes > opens && s > 0 && self.original[s - 1] == '“' {
+            s -= 1;
+        }
+        if opens > closes && self.original.get(e) == Some(&'”') {
+            e += 1;
+        }
+        (s, e)
+    }
+
+    /// The original text of a char range.
+    pub fn original_text(&self, s: usize, e: usize) -> String {
+        self.original[s..e].iter().collect()
+    }
+}
+
+/// A pattern normalised as a text would be.
+pub fn normalise(pattern: &str) -> String {
+    Normalised::new(pattern).text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn han_numbers() {
+        let n = |s: &str| han_number(&s.chars().collect::<Vec<_>>());
+        assert_eq!(n("一百零五"), Some(105));
+        assert_eq!(n("十九"), Some(19));
+        assert_eq!(n("二十"), Some(20));
+        assert_eq!(n("二〇二四"), Some(2024));
+        assert_eq!(n("一百"), Some(100));
+        assert_eq!(n("九十九"), Some(99));
+        assert_eq!(n("十四五"), None);
+        assert_eq!(n("百"), Some(100));
+    }
+
+    #[test]
+    fn quotes_commas_and_numerals_normalise() {
+        assert_eq!(
+            normalise("“不忘初心，牢记使命”主题教育"),
+            normalise("不忘初心、牢记使命主题教育")
+        );
+        assert_eq!(normalise("庆祝建党一百周年"), "庆祝建党100周年");
+        assert_eq!(normalise("“十四五”时期"), "十四五时期");
+        let t = "学习“十九届五中全会”精神";
+        let n = Normalised::new(t);
+        let b0 = n.text.find("19届").unwrap();
+        let b1 = n.text.find("精神").unwrap();
+        let (s, e) = n.original(b0, b1);
+        let got: String = t.chars().skip(s).take(e - s).collect();
+        assert_eq!(got, "十九届五中全会");
+        let t = "开展“不忘初心，牢记使命”主题教育";
+        let n = Normalised::new(t);
+        let b0 = n.text.find("不忘").unwrap();
+        let (s, e) = n.original(b0, n.text.len());
+        assert_eq!(n.original_text(s, e), "“不忘初心，牢记使命”主题教育");
+    }
+}

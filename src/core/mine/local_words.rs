@@ -1,0 +1,292 @@
+//! Specifics found by the source-word lexicon (`assets/lexicon/specifics.ron`): the
+//! source's level (全市, 我区, 市委), its units (市委组织部, 部机关, 大队党委), its
+//! system's jargon (组工干部, 条令纲要), local strategies (…示范区), leaders named by
+//! title after a unit, and documents of its units (《省委组织部机关关于…》).
+
+use std::sync::LazyLock;
+
+use serde::Deserialize;
+
+use crate::core::charset::CharSet;
+use crate::core::library::SpecificKind;
+use crate::core::mine::specifics::Found;
+use crate::core::text::is_han;
+
+pub const DEFAULT_SPECIFICS: &str = include_str!("../../../assets/lexicon/specifics.ron");
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct Sector {
+    pub name: String,
+    pub words: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct SpecificsLexicon {
+    pub version: u32,
+    pub levels: Vec<char>,
+    pub level_prefixes: Vec<char>,
+    pub level_units: Vec<String>,
+    pub not_level_after: Vec<char>,
+    pub not_level_before: Vec<char>,
+    pub department_ends: Vec<char>,
+    pub unit_tails: Vec<String>,
+    pub unit_kinds: Vec<String>,
+    pub unit_self: Vec<String>,
+    pub strategy_tails: Vec<String>,
+    pub strategy_stops: Vec<String>,
+    pub titles: Vec<String>,
+    pub sectors: Vec<Sector>,
+    pub time_words: Vec<String>,
+    pub point_units: Vec<String>,
+    pub point_leads: Vec<String>,
+    pub slot_leads: Vec<String>,
+    pub measures: Vec<String>,
+    pub target_tails: Vec<String>,
+    pub national: Vec<String>,
+    pub document_units: Vec<String>,
+    /// First characters of every word the scans start from: most characters start none.
+    #[serde(skip)]
+    pub starts: CharSet,
+}
+
+impl SpecificsLexicon {
+    pub fn parse(text: &str, origin: &str) -> Result<Self, String> {
+        let mut lex: SpecificsLexicon = ron::from_str(text).map_err(|e| {
+            format!(
+                "{origin}:{}:{}: 具体信息词表格式错误：{}",
+                e.span.start.line, e.span.start.col, e.code
+            )
+        })?;
+        let words = lex
+            .sectors
+            .iter()
+            .flat_map(|s| &s.words)
+            .chain(&lex.time_words)
+            .chain(&lex.point_leads)
+            .chain(&lex.unit_kinds);
+        let firsts: Vec<char> = words.filter_map(|w| w.chars().next()).collect();
+        lex.starts = firsts
+            .into_iter()
+            .chain(lex.levels.iter().copied())
+            .chain(lex.level_prefixes.iter().copied())
+            .collect();
+        Ok(lex)
+    }
+
+    pub fn builtin() -> &'static Self {
+        static LEX: LazyLock<SpecificsLexicon> = LazyLock::new(|| {
+            SpecificsLexicon::parse(DEFAULT_SPECIFICS, "assets/lexicon/specifics.ron")
+                .expect("the shipped specifics lexicon is valid")
+        });
+        &LEX
+    }
+}
+
+/// Whether `words` has one that starts at char `at`; the longest such.
+pub(crate) fn word_at<'a>(c: &[char], at: usize, words: &'a [String]) -> Option<&'a str> {
+    words
+        .iter()
+        .filter(|w| {
+            let n = w.chars().count();
+            at + n <= c.len() && c[at..at + n].iter().copied().eq(w.chars())
+        })
+        .max_by_key(|w| w.chars().count())
+        .map(String::as_str)
+}
+
+fn found(kind: SpecificKind, c: &[char], s: usize, e: usize) -> Found {
+    Found {
+        kind,
+        text: c[s..e].iter().collect(),
+        start: s,
+        end: e,
+    }
+}
+
+/// Level words, units, people named after a unit, and jargon, in a text's characters.
+/// `word_start[i]`: whether a word of the segmentation starts at char `i` — jargon and
+/// a unit naming itself start a word ("支部班子" holds no "部班子").
+pub fn find(lex: &SpecificsLexicon, c: &[char], word_start: &[bool], out: &mut Vec<Found>) {
+    // A match starts a word when the segmentation says so, or when the character before
+    // does not make a dictionary word with its first ("支部" does: "支部班子" holds no
+    // "部班子"; "行部" does not: "进行部机关" holds "部机关").
+    let starts = |i: usize| {
+        word_start.get(i).copied().unwrap_or(true)
+            || i.checked_sub(1).is_none_or(|j| {
+                !is_han(c[j]) || !crate::core::nlp::jieba().has_word(&format!("{}{}", c[j], c[i]))
+            })
+    };
+    let mut i = 0;
+    while i < c.len() {
+        if !lex.starts.contains(c[i]) {
+            i += 1;
+            continue;
+        }
+        if let Some(e) = level_unit(lex, c, i) {
+            let e = unit_tail(lex, c, e);
+            let kind = if e - i > 2 || !lex.level_prefixes.contains(&c[i]) {
+                SpecificKind::Organisation
+            } else {
+                SpecificKind::Level
+            };
+            let f = found(kind, c, i, e);
+            if !lex.national.contains(&f.text) {
+                out.push(f);
+            }
+            person_after(lex, c, e, out);
+            i = e;
+            continue;
+        }
+        if !starts(i) {
+            i += 1;
+            continue;
+        }
+        if let Some(e) = unit_self(lex, c, i) {
+            out.push(found(SpecificKind::Organisation, c, i, e));
+            i = e;
+            continue;
+        }
+        if let Some(w) = lex
+            .sectors
+            .iter()
+            .filter_map(|s| word_at(c, i, &s.words))
+            .max_by_key(|w| w.chars().count())
+        {
+            let n = w.chars().count();
+            out.push(found(SpecificKind::Jargon, c, i, i + n));
+            i += n;
+            continue;
+        }
+        i += 1;
+    }
+    strategies(lex, c, out);
+    documents(lex, c, out);
+}
+
+/// "全市", "我区", "市委", "县直" starting at `i`: where it ends.
+fn level_unit(lex: &SpecificsLexicon, c: &[char], i: usize) -> Option<usize> {
+    let prev = i.checked_sub(1).map(|j| c[j]);
+    if lex.level_prefixes.contains(&c[i]) {
+        let l = *c.get(i + 1)?;
+        let next = c.get(i + 2);
+        if lex.levels.contains(&l) && !next.is_some_and(|n| lex.not_level_before.contains(n)) {
+            // "全市" may go on as a unit: "全市组织系统" is still the level.
+            return Some(i + 2);
+        }
+        return None;
+    }
+    if !lex.levels.contains(&c[i]) {
+        return None;
+    }
+    if prev.is_some_and(|p| is_han(p) && lex.not_level_after.contains(&p)) {
+        return None;
+    }
+    if let Some(u) = word_at(c, i + 1, &lex.level_units) {
+        return Some(i + 1 + u.chars().count());
+    }
+    // A department of the level, named short: "县教育局", "市卫健委" (not inside a word).
+    if prev.is_some_and(is_han) {
+        return None;
+    }
+    (3..=5)
+        .find(|&n| {
+            i + n < c.len()
+                && c[i + 1..i + n].iter().all(|&x| is_han(x))
+                && lex.department_ends.contains(&c[i + n - 1])
+                && !c[i + 1..i + n - 1]
+                    .iter()
+                    .any(|x| lex.department_ends.contains(x))
+        })
+        .map(|n| i + n)
+}
+
+/// A unit name extended by its departments: 市委 + 组织部 + 机关 + 党委.
+fn unit_tail(lex: &SpecificsLexicon, c: &[char], mut e: usize) -> usize {
+    while let Some(t) = word_at(c, e, &lex.unit_tails) {
+        // "部" alone only ends a name ("市委组织部"), never starts a word after it ("部署").
+        let n = t.chars().count();
+        if n == 1
+            && c.get(e + 1)
+                .is_some_and(|&x| is_han(x) && !"机党".contains(x))
+        {
+            break;
+        }
+        e += n;
+    }
+    e
+}
+
+/// "部机关", "局党委", "大队党委" at `i`: a unit naming itself by its kind.
+fn unit_self(lex: &SpecificsLexicon, c: &[char], i: usize) -> Option<usize> {
+    let k = word_at(c, i, &lex.unit_kinds)?;
+    let at = i + k.chars().count();
+    let s = word_at(c, at, &lex.unit_self)?;
+    Some(at + s.chars().count())
+}
+
+/// A name of two or three characters and a title right after a unit: "斯鑫良部长".
+fn person_after(lex: &SpecificsLexicon, c: &[char], at: usize, out: &mut Vec<Found>) {
+    for n in [2, 3] {
+        if at + n <= c.len()
+            && c[at..at + n].iter().all(|&x| is_han(x))
+            && word_at(c, at + n, &lex.titles).is_some()
+            && word_at(c, at, &lex.titles).is_none()
+        {
+            out.push(found(SpecificKind::Person, c, at, at + n));
+            return;
+        }
+    }
+}
+
+/// Local strategies: a run of Han characters ending in 示范区, 经济带 ….
+fn strategies(lex: &SpecificsLexicon, c: &[char], out: &mut Vec<Found>) {
+    for e in 1..=c.len() {
+        let Some(t) = lex.strategy_tails.iter().find(|t| {
+            let n = t.chars().count();
+            e >= n && c[e - n..e].iter().copied().eq(t.chars())
+        }) else {
+            continue;
+        };
+        let tail = t.chars().count();
+        let mut s = e - tail;
+        while s > 0 && e - s < 16 && is_han(c[s - 1]) {
+            let stop = lex.strategy_stops.iter().any(|w| {
+                let n = w.chars().count();
+                s >= n && c[s - n..s].iter().copied().eq(w.chars())
+            });
+            if stop {
+                break;
+            }
+            s -= 1;
+        }
+        // A bare tail ("开发区") is a common noun, not a strategy's name.
+        if e - s > tail + 1 {
+            out.push(found(SpecificKind::Place, c, s, e));
+        }
+    }
+}
+
+/// Documents of the source's units: 《…》 naming one of them.
+fn documents(lex: &SpecificsLexicon, c: &[char], out: &mut Vec<Found>) {
+    let mut i = 0;
+    while i < c.len() {
+        if c[i] != '《' {
+            i += 1;
+            continue;
+        }
+        let Some(close) = c[i..].iter().position(|&x| x == '》').map(|p| i + p) else {
+            return;
+        };
+        let inner = &c[i + 1..close];
+        // A title with a blank in it is a document of the source's own (《XX管理…措施》).
+        let local = inner.contains(&'{')
+            || (0..inner.len()).any(|k| {
+                word_at(inner, k, &lex.document_units).is_some()
+                    || level_unit(lex, inner, k).is_some()
+            });
+        if local {
+            out.push(found(SpecificKind::Document, c, i, close + 1));
+        }
+        i = close + 1;
+    }
+}
