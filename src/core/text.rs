@@ -63,6 +63,14 @@ pub fn decode_bytes(bytes: &[u8]) -> Result<Decoded, String> {
         }
         return finish(text.into_owned(), enc.name());
     }
+    if bytes.contains(&0)
+        && let Some(enc) = utf16_without_bom(bytes)
+    {
+        let (text, had_errors) = enc.decode_without_bom_handling(bytes);
+        if !had_errors && !text.chars().any(|c| c.is_control() && !c.is_whitespace()) {
+            return finish(text.into_owned(), enc.name());
+        }
+    }
     if looks_binary(bytes) {
         return Err("不是文本文件（含有二进制内容）".into());
     }
@@ -97,6 +105,33 @@ fn finish(text: String, encoding: &str) -> Result<Decoded, String> {
         text,
         encoding: encoding.to_ascii_lowercase(),
     })
+}
+
+/// UTF-16 saved without a BOM (the file has NUL bytes, which no other text encoding has):
+/// the byte order whose characters are nearly all Chinese, ASCII or punctuation.
+fn utf16_without_bom(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
+    if bytes.len() < 4 || bytes.len() % 2 != 0 {
+        return None;
+    }
+    let sample = &bytes[..bytes.len().min(8192)];
+    let plausible = |enc: &'static encoding_rs::Encoding| {
+        let (text, _) = enc.decode_without_bom_handling(sample);
+        let (mut good, mut all) = (0usize, 0usize);
+        for c in text.chars() {
+            all += 1;
+            let ascii = c.is_ascii() && (c >= ' ' || c.is_ascii_whitespace());
+            good += usize::from(ascii || is_cjk(c) || c.is_whitespace());
+        }
+        (all > 0).then(|| good as f64 / all as f64).unwrap_or(0.0)
+    };
+    let (le, be) = (plausible(encoding_rs::UTF_16LE), plausible(encoding_rs::UTF_16BE));
+    if le >= 0.9 && le > be {
+        Some(encoding_rs::UTF_16LE)
+    } else if be >= 0.9 && be > le {
+        Some(encoding_rs::UTF_16BE)
+    } else {
+        None
+    }
 }
 
 /// Binary files have NUL bytes or many control bytes; text in any of our encodings has neither.
@@ -314,6 +349,18 @@ mod tests {
         assert_eq!(fullwidth_punct("共1,000人"), "共1,000人");
         assert_eq!(fullwidth_punct("see (a) here"), "see (a) here");
         assert_eq!(fullwidth_punct("(1)加强"), "（1）加强");
+    }
+
+    #[test]
+    fn utf16_without_a_bom_is_recognised() {
+        let text = "在会议上的讲话\n同志们：\n今天召开会议。\n";
+        let le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let be: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
+        for (bytes, enc) in [(le, "utf-16le"), (be, "utf-16be")] {
+            let d = decode_bytes(&bytes).unwrap();
+            assert_eq!((d.text.as_str(), d.encoding.as_str()), (text, enc));
+        }
+        assert!(decode_bytes(b"\x00\x01\x02\x00binary").is_err());
     }
 
     #[test]

@@ -3,6 +3,8 @@
 mod app;
 mod deliver;
 mod fixtures;
+mod layout_classes;
+mod layout_gen;
 mod layouts;
 mod library;
 mod mine;

@@ -1,0 +1,64 @@
+//! Files that hold more than one speech (a collection, or a speech and the next one a
+//! web page shows under it): where each speech starts.
+
+use crate::core::clean::Prepared;
+use crate::core::title_block::{
+    ends_sentence, is_meta_line, is_prose, is_subtitle, is_title_like, names_a_speech,
+    salutation_len,
+};
+
+/// Characters of text a speech has before another one can start.
+const MIN_SPEECH_CHARS: usize = 200;
+
+/// Index of the first prepared line of each speech after the first.
+pub fn later_starts(p: &Prepared) -> Vec<usize> {
+    let mut starts = Vec::new();
+    let mut text_since = 0usize; // characters of text since the last start
+    let mut prev_ends = false; // the last line of text ended a sentence
+    for k in 0..p.lines.len() {
+        let l = &p.lines[k];
+        if l.is_empty() || p.verdict[k].is_some() {
+            continue;
+        }
+        if text_since >= MIN_SPEECH_CHARS && prev_ends && opens_speech(p, k) {
+            starts.push(k);
+            text_since = 0;
+        }
+        text_since += l.chars().count();
+        prev_ends = ends_sentence(l) || is_meta_line(l);
+    }
+    starts
+}
+
+/// Whether line `k` is a title (or its first line): title-shaped, and followed (after a subtitle and byline
+/// lines) by a salutation, or naming a speech and followed by prose.
+fn opens_speech(p: &Prepared, k: usize) -> bool {
+    let title = &p.lines[k];
+    if !is_title_like(title) || is_prose(title) || ends_sentence(title) {
+        return false;
+    }
+    let mut named = names_a_speech(title);
+    let mut seen = 0;
+    for j in k + 1..p.lines.len() {
+        let l = &p.lines[j];
+        if l.is_empty() || p.verdict[j].is_some() {
+            continue;
+        }
+        if salutation_len(l).is_some() {
+            return true;
+        }
+        if is_subtitle(l) {
+            named = true;
+        } else if j == k + 1 && is_title_like(l) && !ends_sentence(l) && !is_meta_line(l) {
+            // The second line of a title over two.
+            named |= names_a_speech(l);
+        } else if !is_meta_line(l) {
+            return named && is_prose(l);
+        }
+        seen += 1;
+        if seen > 3 {
+            return false;
+        }
+    }
+    false
+}
