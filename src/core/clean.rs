@@ -6,7 +6,7 @@ use crate::core::clutter::clutter_reason;
 use crate::core::speech::Dropped;
 use crate::core::text::fullwidth_punct;
 use crate::core::title_block::{
-    SENTENCE_END, ends_sentence, is_meta_line, is_prose, is_subtitle, is_title_like,
+    SENTENCE_END, ends_sentence, is_body_text, is_meta_line, is_prose, is_subtitle, is_title_like,
     names_a_speech, strip_dashes,
 };
 use crate::core::{marker, markup, run_in};
@@ -106,7 +106,8 @@ pub fn clean_range(p: &Prepared, range: std::ops::Range<usize>, last: bool) -> C
         });
     };
 
-    let anchor = find_anchor(lines, verdict);
+    let wrap = wrap_width(lines.iter().map(String::as_str));
+    let anchor = find_anchor(lines, verdict, wrap);
     let head = title_block(lines, verdict, anchor, &mut out);
     let (end, tail) = speech_end(lines, verdict, anchor);
     out.byline.extend(tail.iter().map(|&i| lines[i].clone()));
@@ -169,17 +170,37 @@ pub fn clean_range(p: &Prepared, range: std::ops::Range<usize>, last: bool) -> C
 }
 
 /// The salutation, or failing that the first paragraph of prose, anchors the start.
-fn find_anchor(lines: &[String], verdict: &[Option<&str>]) -> usize {
+fn find_anchor(lines: &[String], verdict: &[Option<&str>], wrap: Option<usize>) -> usize {
     let salutation =
         (0..lines.len()).find(|&i| verdict[i].is_none() && salutation_len(&lines[i]).is_some());
-    let first_prose = (0..lines.len()).find(|&i| verdict[i].is_none() && is_prose(&lines[i]));
-    match (salutation, first_prose) {
+    let first_prose = (0..lines.len()).find(|&i| {
+        let next = lines[i + 1..].iter().find(|l| !l.is_empty());
+        verdict[i].is_none() && is_body_text(&lines[i], next.map(String::as_str), wrap)
+    });
+    let prose = match (salutation, first_prose) {
         // Prose well above the "salutation" means it is an address inside the speech.
         (Some(s), Some(p)) if prose_lines_before(lines, s) >= 3 => p,
-        (Some(s), _) => s,
+        (Some(s), _) => return s,
         (None, Some(p)) => p,
-        (None, None) => 0,
+        (None, None) => return 0,
+    };
+    // With no salutation, a short first paragraph or two may sit above the first long one.
+    let mut anchor = prose;
+    let mut j = prose;
+    let mut taken = 0;
+    while j > 0 && taken < 3 {
+        j -= 1;
+        let l = &lines[j];
+        if l.is_empty() || verdict[j].is_some() {
+            continue;
+        }
+        if !l.ends_with(['。', '！', '？']) || marker::parse(l).is_some() {
+            break;
+        }
+        anchor = j;
+        taken += 1;
     }
+    anchor
 }
 
 /// The lines of the title block and where it starts.
@@ -344,7 +365,8 @@ fn prose_lines_before(lines: &[String], salutation: usize) -> usize {
 /// ends a sentence, is a heading (opens with a marker and stands alone) or is short and
 /// unpunctuated ends one too.
 fn rejoin(lines: &[(usize, String)]) -> Vec<Para> {
-    let wrap = wrap_width(lines);
+    let wrap = wrap_width(lines.iter().map(|(_, l)| l.as_str()));
+    let blocks = wrap.is_some_and(|w| wrapped_blocks(lines, w));
     let mut out: Vec<Para> = Vec::new();
     let mut open = false; // whether the last paragraph may continue on the next line
     for (no, text) in lines {
@@ -352,11 +374,11 @@ fn rejoin(lines: &[(usize, String)]) -> Vec<Para> {
             open = false;
             continue;
         }
-        let starts_marker = marker::parse(text).is_some();
-        let starts_salutation = salutation_len(text).is_some();
+        // In wrapped blocks a full line always runs on, even onto "一是…" or after "。".
+        let starts_new =
+            !blocks && (marker::parse(text).is_some() || salutation_len(text).is_some());
         if open
-            && !starts_marker
-            && !starts_salutation
+            && !starts_new
             && let Some(last) = out.last_mut()
         {
             if last.text.ends_with(|c: char| c.is_ascii_alphanumeric())
@@ -372,9 +394,26 @@ fn rejoin(lines: &[(usize, String)]) -> Vec<Para> {
             });
         }
         let last = &out.last().expect("just pushed or extended").text;
-        open = may_continue(last, text.chars().count(), wrap);
+        let len = text.chars().count();
+        open = match wrap {
+            Some(w) if blocks => len + 1 >= w,
+            _ => may_continue(last, len, wrap),
+        };
     }
     out
+}
+
+/// Whether hard-wrapped text keeps its paragraphs apart with blank lines: nearly every
+/// line followed by another line is a full one, so a line break inside a block is only
+/// ever a wrap.
+fn wrapped_blocks(lines: &[(usize, String)], wrap: usize) -> bool {
+    let inner: Vec<usize> = lines
+        .windows(2)
+        .filter(|w| !w[0].1.is_empty() && !w[1].1.is_empty())
+        .map(|w| w[0].1.chars().count())
+        .collect();
+    let full = inner.iter().filter(|&&n| n + 1 >= wrap).count();
+    inner.len() >= 3 && full * 20 >= inner.len() * 19
 }
 
 /// Whether a paragraph so far looks cut off: it does not end a sentence, is not a
@@ -399,10 +438,9 @@ fn may_continue(text: &str, line_len: usize, wrap: Option<usize>) -> bool {
 
 /// The width a text was hard-wrapped at, if it was: the most common length of long lines,
 /// when at least a third of them have it (give or take one character).
-fn wrap_width(lines: &[(usize, String)]) -> Option<usize> {
+fn wrap_width<'a>(lines: impl Iterator<Item = &'a str>) -> Option<usize> {
     let lens: Vec<usize> = lines
-        .iter()
-        .map(|(_, l)| l.chars().count())
+        .map(|l| l.chars().count())
         .filter(|&n| n >= 20)
         .collect();
     if lens.len() < 6 {

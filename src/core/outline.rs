@@ -152,7 +152,7 @@ fn infer_levels(markers: &[Option<Marker>], bare: &[bool]) -> Vec<Heading> {
                 in_run[i] = true;
             }
         }
-        let Some(root) = choose_root(&runs) else {
+        let Some(root) = choose_root(&runs, markers) else {
             return Vec::new();
         };
         let root_style = markers[runs[root].items[0]].as_ref().map(|m| m.style);
@@ -244,12 +244,19 @@ fn inside(inner: &Run, outer: &Run) -> bool {
 
 /// The top-level list: among runs not enclosed between two items of another run, the one
 /// that nests most other runs; then the longest; then the earliest.
-fn choose_root(runs: &[Run]) -> Option<usize> {
+fn choose_root(runs: &[Run], markers: &[Option<Marker>]) -> Option<usize> {
+    let style = |r: usize| markers[runs[r].items[0]].as_ref().map(|m| m.style);
+    // Run `o` starts right after the last item of run `r` in a style ranking below it:
+    // the points of that last item (第一，第二，… then 一是… under 第二).
+    let follows = |o: usize, r: usize| {
+        let (last, first) = (*runs[r].items.last().expect("non-empty"), runs[o].items[0]);
+        first > last && first - last <= 2 && style(o).map(root_rank) > style(r).map(root_rank)
+    };
     (0..runs.len())
         .filter(|&r| !(0..runs.len()).any(|o| o != r && inside(&runs[r], &runs[o])))
         .max_by_key(|&r| {
             let nests = (0..runs.len())
-                .filter(|&o| o != r && inside(&runs[o], &runs[r]))
+                .filter(|&o| o != r && (inside(&runs[o], &runs[r]) || follows(o, r)))
                 .count();
             let span = runs[r].items.last().expect("non-empty") - runs[r].items[0];
             (nests, span, std::cmp::Reverse(runs[r].items[0]))
@@ -356,6 +363,19 @@ fn is_sibling_run(top: &Open, style: Style, at: usize, bare: &[bool]) -> bool {
         (None, _) => false,
     };
     top.items.len() >= 2 && !top.has_children && !heads_it && !ranks_below
+}
+
+/// How likely a style is to number the top level, 0 the most.
+fn root_rank(style: Style) -> u8 {
+    match style {
+        Style::HanComma | Style::HanDot | Style::OrdinalPart => 0,
+        Style::HanParen => 1,
+        Style::Ordinal => 2,
+        Style::DigitComma | Style::DigitDot | Style::Sequence => 3,
+        Style::DigitParen | Style::DigitHalfParen => 4,
+        Style::HanVerb(_) => 5,
+        Style::Circled | Style::Dash => 6,
+    }
 }
 
 /// The conventional depth of a heading style (一、 > （一） > 1. > （1） > ①); `None` for

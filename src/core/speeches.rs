@@ -3,8 +3,8 @@
 
 use crate::core::clean::Prepared;
 use crate::core::title_block::{
-    ends_sentence, is_meta_line, is_prose, is_subtitle, is_title_like, names_a_speech,
-    salutation_len,
+    ends_sentence, is_body_text, is_meta_line, is_prose, is_subtitle, is_title_like,
+    names_a_speech, salutation_len,
 };
 
 /// Characters of text a speech has before another one can start.
@@ -15,29 +15,32 @@ pub fn later_starts(p: &Prepared) -> Vec<usize> {
     let mut starts = Vec::new();
     let mut text_since = 0usize; // characters of text since the last start
     let mut prev_ends = false; // the last line of text ended a sentence
+    let mut prev_byline = false; // … or was a speaker or date signing a speech off
     for k in 0..p.lines.len() {
         let l = &p.lines[k];
         if l.is_empty() || p.verdict[k].is_some() {
             continue;
         }
-        if text_since >= MIN_SPEECH_CHARS && prev_ends && opens_speech(p, k) {
+        if text_since >= MIN_SPEECH_CHARS && prev_ends && opens_speech(p, k, prev_byline) {
             starts.push(k);
             text_since = 0;
         }
         text_since += l.chars().count();
-        prev_ends = ends_sentence(l) || is_meta_line(l);
+        prev_byline = is_meta_line(l);
+        prev_ends = ends_sentence(l) || prev_byline;
     }
     starts
 }
 
-/// Whether line `k` is a title (or its first line): title-shaped, and followed (after a subtitle and byline
-/// lines) by a salutation, or naming a speech and followed by prose.
-fn opens_speech(p: &Prepared, k: usize) -> bool {
+/// Whether line `k` is a title (or its first line): title-shaped, and followed (after a
+/// subtitle and byline lines) by a salutation, or by text when it names a speech, has a
+/// subtitle or byline, or follows the byline that signed the last speech off.
+fn opens_speech(p: &Prepared, k: usize, after_byline: bool) -> bool {
     let title = &p.lines[k];
     if !is_title_like(title) || is_prose(title) || ends_sentence(title) {
         return false;
     }
-    let mut named = names_a_speech(title);
+    let mut named = after_byline || names_a_speech(title);
     let mut seen = 0;
     for j in k + 1..p.lines.len() {
         let l = &p.lines[j];
@@ -52,11 +55,15 @@ fn opens_speech(p: &Prepared, k: usize) -> bool {
         } else if j == k + 1 && is_title_like(l) && !ends_sentence(l) && !is_meta_line(l) {
             // The second line of a title over two.
             named |= names_a_speech(l);
-        } else if !is_meta_line(l) {
-            return named && is_prose(l);
+        } else if is_meta_line(l) {
+            // A speaker or date under a title names it a speech too.
+            named = true;
+        } else {
+            let next = p.lines[j + 1..].iter().find(|l| !l.is_empty());
+            return named && is_body_text(l, next.map(String::as_str), None);
         }
         seen += 1;
-        if seen > 3 {
+        if seen > 5 {
             return false;
         }
     }

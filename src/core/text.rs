@@ -110,7 +110,7 @@ fn finish(text: String, encoding: &str) -> Result<Decoded, String> {
 /// UTF-16 saved without a BOM (the file has NUL bytes, which no other text encoding has):
 /// the byte order whose characters are nearly all Chinese, ASCII or punctuation.
 fn utf16_without_bom(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
-    if bytes.len() < 4 || bytes.len() % 2 != 0 {
+    if bytes.len() < 4 || !bytes.len().is_multiple_of(2) {
         return None;
     }
     let sample = &bytes[..bytes.len().min(8192)];
@@ -122,9 +122,16 @@ fn utf16_without_bom(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
             let ascii = c.is_ascii() && (c >= ' ' || c.is_ascii_whitespace());
             good += usize::from(ascii || is_cjk(c) || c.is_whitespace());
         }
-        (all > 0).then(|| good as f64 / all as f64).unwrap_or(0.0)
+        if all > 0 {
+            good as f64 / all as f64
+        } else {
+            0.0
+        }
     };
-    let (le, be) = (plausible(encoding_rs::UTF_16LE), plausible(encoding_rs::UTF_16BE));
+    let (le, be) = (
+        plausible(encoding_rs::UTF_16LE),
+        plausible(encoding_rs::UTF_16BE),
+    );
     if le >= 0.9 && le > be {
         Some(encoding_rs::UTF_16LE)
     } else if be >= 0.9 && be > le {

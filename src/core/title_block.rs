@@ -124,6 +124,21 @@ pub fn is_prose(line: &str) -> bool {
     line.chars().count() >= 40 && line.contains(['。', '，', '；'])
 }
 
+/// A line of the speech's text rather than of its title block: running text, a sentence,
+/// or the first line of a hard-wrapped paragraph (`next` is the next line with text,
+/// `wrap` the width the text is wrapped at).
+pub fn is_body_text(line: &str, next: Option<&str>, wrap: Option<usize>) -> bool {
+    if is_prose(line) {
+        return true;
+    }
+    let n = line.chars().count();
+    let runs_on =
+        next.is_some_and(|x| !is_meta_line(x) && !is_subtitle(x) && salutation_len(x).is_none());
+    let full = wrap.is_some_and(|w| n + 1 >= w) || n >= 20 && line.contains(['，', '、']);
+    let wrapped_on = runs_on && full && marker::parse(line).is_none();
+    (n >= 15 && line.contains('。')) || wrapped_on
+}
+
 pub fn ends_sentence(line: &str) -> bool {
     line.chars().count() >= 2 && line.ends_with(SENTENCE_END)
 }
@@ -148,25 +163,38 @@ pub fn names_a_speech(line: &str) -> bool {
 /// "市委书记 张三".
 pub fn is_meta_line(line: &str) -> bool {
     let n = line.chars().count();
-    if n > 30 || line.ends_with(SENTENCE_END) && !line.ends_with('）') || names_a_speech(line) {
+    if n > 30
+        || line.ends_with(SENTENCE_END) && !line.ends_with('）')
+        || names_a_speech(line)
+        || marker::parse(line).is_some()
+    {
         return false;
     }
     let inner = line
         .trim_start_matches(['（', '('])
         .trim_end_matches(['）', ')']);
-    let is_date = inner.contains('年') && inner.contains('日')
-        || inner.chars().filter(|c| c.is_ascii_digit()).count() >= 4
-            && inner.contains(['月', '-', '.', '/']);
+    // A date, perhaps with a place: few characters besides its digits and 年月日.
+    let other = inner
+        .chars()
+        .filter(|&c| {
+            !c.is_ascii_digit()
+                && !"年月日号-./ 〇零一二三四五六七八九十０１２３４５６７８９".contains(c)
+        })
+        .count();
+    let is_date = other <= 6
+        && !line.contains(['，', '。'])
+        && (inner.contains('年') && inner.contains('日')
+            || inner.chars().filter(|c| c.is_ascii_digit()).count() >= 4
+                && inner.contains(['月', '-', '.', '/']));
     let plain =
         !line.contains(['，', '。', '：', '“']) && !line.contains("讲话") && !line.contains("会议");
     // "王某某", "张三同志", "市委常委、秘书长　王某某": a name, or a post then a name.
     let short_name = plain && n <= 8 && !line.contains(' ');
     let post_and_name = plain
-        && n <= 30
+        && n <= 24
         && POSTS.iter().any(|p| line.contains(p))
-        && (line.contains(' ')
-            || line.ends_with("同志")
-            || line.chars().last().is_some_and(is_han));
+        && (line.contains(' ') || line.ends_with("同志") || n <= 12)
+        && line.chars().last().is_some_and(is_han);
     is_date || short_name || post_and_name
 }
 

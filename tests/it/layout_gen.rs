@@ -391,11 +391,89 @@ fn encode(r: &mut Rng, text: &str) -> String {
     decode_bytes(&bytes).unwrap().text
 }
 
+/// What differs between the wanted and the parsed outline, briefly.
+fn diff(case: usize, k: usize, want: &Want, have: &Want, n: usize) -> String {
+    let mut out = format!("case {case}.{k} ({n} speeches):");
+    macro_rules! field {
+        ($f:ident) => {
+            if want.$f != have.$f {
+                out.push_str(&format!(
+                    "\n  {}: want {:?}\n  {}  have {:?}",
+                    stringify!($f),
+                    want.$f,
+                    " ".repeat(stringify!($f).len()),
+                    have.$f
+                ));
+            }
+        };
+    }
+    field!(title);
+    field!(subtitle);
+    field!(byline);
+    field!(salutation);
+    if want.heads != have.heads {
+        let at = want
+            .heads
+            .iter()
+            .zip(&have.heads)
+            .position(|(a, b)| a != b)
+            .unwrap_or(want.heads.len().min(have.heads.len()));
+        out.push_str(&format!(
+            "\n  heads from {at}: want {:?}\n                 have {:?}",
+            &want.heads[at.min(want.heads.len())..],
+            &have.heads[at.min(have.heads.len())..]
+        ));
+    }
+    if want.closing != have.closing {
+        let end = |c: &[String]| {
+            c.iter()
+                .map(|p| {
+                    p.chars()
+                        .rev()
+                        .take(12)
+                        .collect::<Vec<_>>()
+                        .into_iter()
+                        .rev()
+                        .collect::<String>()
+                })
+                .collect::<Vec<_>>()
+        };
+        out.push_str(&format!(
+            "\n  closing ends: want {:?}\n                have {:?}",
+            end(&want.closing),
+            end(&have.closing)
+        ));
+    }
+    if want.opening_end != have.opening_end {
+        let short = |o: &Option<String>| {
+            o.as_ref().map(|s| {
+                let c: Vec<char> = s.chars().collect();
+                format!(
+                    "{}…{}",
+                    c[..c.len().min(8)].iter().collect::<String>(),
+                    c[c.len().saturating_sub(8)..].iter().collect::<String>()
+                )
+            })
+        };
+        out.push_str(&format!(
+            "\n  opening_end: want {:?} have {:?}",
+            short(&want.opening_end),
+            short(&have.opening_end)
+        ));
+    }
+    out
+}
+
 #[test]
 fn generated_layouts_come_back_exactly() {
     let m = material();
     assert!(m.headings.len() >= 20 && m.paragraphs.len() >= 50);
-    let mut r = Rng(0x5eed_1a40_77);
+    // JIANGGAO_GEN_SEED tries other speeches; the test always runs the same ones.
+    let seed = std::env::var("JIANGGAO_GEN_SEED")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0x5eed_1a40_77);
+    let mut r = Rng(seed);
     let (mut exact, mut total) = (0, 0);
     let mut misses = Vec::new();
     for case in 0..300 {
@@ -404,9 +482,10 @@ fn generated_layouts_come_back_exactly() {
             gens.push(speech(&mut r, &m));
         }
         let mut lines = Vec::new();
-        for g in &gens {
+        for (k, g) in gens.iter().enumerate() {
             let laid = match r.below(6) {
-                0 => as_markdown(&mut r, g),
+                // Front matter opens a file, not its second speech.
+                0 if k == 0 => as_markdown(&mut r, g),
                 1 => wrapped(&g.lines, 28 + r.below(12)),
                 _ => g.lines.clone(),
             };
@@ -420,19 +499,19 @@ fn generated_layouts_come_back_exactly() {
             let have = parsed.get(k).map(got).unwrap_or_default();
             if have == g.want && parsed.len() == gens.len() {
                 exact += 1;
-            } else if misses.len() < 6 {
-                misses.push(format!(
-                    "case {case}.{k}:\nwant {:?}\nhave {:?}\n{}",
-                    g.want, have, text
-                ));
+            } else {
+                misses.push(diff(case, k, &g.want, &have, parsed.len()));
+                if std::env::var_os("JIANGGAO_GEN_DUMP").is_some() {
+                    std::fs::write(format!("/tmp/gen_{case}.txt"), &text).ok();
+                }
             }
         }
     }
     let share = exact as f64 / total as f64;
+    eprintln!("generated layouts: {exact}/{total} exact");
     assert!(
         share >= 0.98,
         "{exact}/{total} exact\n{}",
         misses.join("\n\n")
     );
 }
-
