@@ -79,22 +79,7 @@ pub fn clean_range(p: &Prepared, range: std::ops::Range<usize>, last: bool) -> C
     let line_no = &p.line_no[range.clone()];
     let verdict = &p.verdict[range.clone()];
     let mut out = Cleaned::default();
-    let first_no = if range.start == 0 {
-        0
-    } else {
-        line_no.first().copied().unwrap_or(0)
-    };
-    let end_no = if last {
-        usize::MAX
-    } else {
-        p.line_no.get(range.end).copied().unwrap_or(usize::MAX)
-    };
-    out.dropped.extend(
-        p.dropped
-            .iter()
-            .filter(|d| d.line >= first_no && d.line < end_no)
-            .cloned(),
-    );
+    out.dropped = markup_dropped(p, &range, last);
     if lines.iter().all(|l| l.is_empty()) {
         return out;
     }
@@ -134,25 +119,14 @@ pub fn clean_range(p: &Prepared, range: std::ops::Range<usize>, last: bool) -> C
         drop(&mut out, i, reason);
     }
 
-    // 5. The body: lines after the title block, rejoined into paragraphs.
-    let mut body_lines: Vec<(usize, String)> = Vec::new();
-    for i in head.start..=end.min(lines.len().saturating_sub(1)) {
-        if kept(i) || verdict[i].is_some() {
-            continue;
-        }
-        body_lines.push((line_no[i], lines[i].clone()));
-    }
-    // A body run together into one paragraph is split back at its headings.
-    let mut body: Vec<Para> = rejoin(&body_lines)
-        .into_iter()
-        .flat_map(|p| {
-            run_in::split_run_in(&p.text)
-                .into_iter()
-                .map(move |text| Para { line: p.line, text })
-        })
-        .collect();
-
-    // 6. The salutation is the first paragraph, or opens it ("同志们：今天…").
+    // The body: lines after the title block, rejoined into paragraphs; the salutation is
+    // the first paragraph, or opens it ("同志们：今天…").
+    let mut body = body_paras(
+        (head.start..=end)
+            .filter(|&i| i < lines.len() && !kept(i) && verdict[i].is_none())
+            .map(|i| (line_no[i], lines[i].clone()))
+            .collect(),
+    );
     if let Some(first) = body.first_mut()
         && let Some(n) = salutation_len(&first.text)
     {
@@ -167,6 +141,36 @@ pub fn clean_range(p: &Prepared, range: std::ops::Range<usize>, last: bool) -> C
     out.body = body;
     out.dropped.sort_by_key(|d| d.line);
     out
+}
+
+/// The markup lines removed from among the lines of the speech in `range`.
+fn markup_dropped(p: &Prepared, range: &std::ops::Range<usize>, last: bool) -> Vec<Dropped> {
+    let first_no = match range.start {
+        0 => 0,
+        s => p.line_no.get(s).copied().unwrap_or(0),
+    };
+    let end_no = match last {
+        true => usize::MAX,
+        false => p.line_no.get(range.end).copied().unwrap_or(usize::MAX),
+    };
+    p.dropped
+        .iter()
+        .filter(|d| d.line >= first_no && d.line < end_no)
+        .cloned()
+        .collect()
+}
+
+/// Body lines rejoined into paragraphs; a body run together into one paragraph is split
+/// back at its headings.
+fn body_paras(body_lines: Vec<(usize, String)>) -> Vec<Para> {
+    rejoin(&body_lines)
+        .into_iter()
+        .flat_map(|p| {
+            run_in::split_run_in(&p.text)
+                .into_iter()
+                .map(move |text| Para { line: p.line, text })
+        })
+        .collect()
 }
 
 /// The salutation, or failing that the first paragraph of prose, anchors the start.

@@ -14,6 +14,7 @@ pub mod draft_slots;
 pub mod error;
 pub mod export;
 pub mod fsutil;
+pub mod heading;
 pub mod history;
 pub mod lexicon;
 pub mod library;

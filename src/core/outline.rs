@@ -11,6 +11,8 @@ use std::path::Path;
 use crate::core::clean::{self, Cleaned, Para};
 use crate::core::closing::closing_start;
 use crate::core::error::ReadError;
+use crate::core::heading::first_sentence_end;
+pub use crate::core::heading::split_heading;
 use crate::core::marker::{self, Marker, Style};
 use crate::core::speech::{Section, Speech};
 use crate::core::{speeches, text};
@@ -419,49 +421,6 @@ fn build_tree(paras: &[Para], headings: &[Heading]) -> Vec<Section> {
     roots
 }
 
-/// A stand-alone heading is the whole paragraph; a heading that opens a paragraph is its
-/// first sentence, and the rest is the section's first paragraph.
-pub fn split_heading(text: &str) -> (String, Option<String>) {
-    let text = text.trim_start_matches(['，', '、', '：', ' ']);
-    // "加强学习 要认真学习，…。": a space ends a heading that a sentence follows on its line
-    // (a web page's bold heading lost its style); "坚定信心 真抓实干" stays one heading.
-    if let Some(end) = first_sentence_end(text)
-        && let Some(space) = text[..end].rfind(' ')
-    {
-        let (head, rest) = (&text[..space], &text[space + 1..end]);
-        let body_like = rest.chars().count() >= 12 && rest.contains('，');
-        if body_like && (2..=40).contains(&head.chars().count()) {
-            return (head.to_string(), Some(text[space + 1..].trim().to_string()));
-        }
-    }
-    match first_sentence_end(text) {
-        Some(end) if end < text.len() => {
-            let (head, rest) = text.split_at(end);
-            let rest = rest.trim();
-            (
-                head.trim_end_matches('。').to_string(),
-                (!rest.is_empty()).then(|| rest.to_string()),
-            )
-        }
-        // A stand-alone heading may end with a full stop or a colon introducing its body.
-        _ => (text.trim_end_matches(['。', '：']).to_string(), None),
-    }
-}
-
-/// Byte offset just after the first 。！？ that is not inside quotation marks.
-fn first_sentence_end(text: &str) -> Option<usize> {
-    let mut depth = 0i32;
-    for (i, c) in text.char_indices() {
-        match c {
-            '“' | '‘' | '「' | '《' => depth += 1,
-            '”' | '’' | '」' | '》' => depth = (depth - 1).max(0),
-            '。' | '！' | '？' if depth == 0 => return Some(i + c.len_utf8()),
-            _ => {}
-        }
-    }
-    None
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -566,29 +525,5 @@ mod tests {
         let s = parse(&format!("开头。\n一、甲\n正文。\n二、乙\n{body}\n正文。"));
         assert!(s.closing.is_empty(), "{:?}", s.closing);
         assert_eq!(s.sections[1].paragraphs, vec![body, "正文。"]);
-    }
-
-    #[test]
-    fn heading_split_respects_quotes() {
-        let (h, rest) = split_heading("强化政治引领，带头做到“两个维护。”。新成立的");
-        assert_eq!(h, "强化政治引领，带头做到“两个维护。”");
-        assert_eq!(rest.as_deref(), Some("新成立的"));
-        assert_eq!(
-            split_heading("要突出政治引领，彰显政治优势"),
-            ("要突出政治引领，彰显政治优势".into(), None)
-        );
-        assert_eq!(
-            split_heading("加强学习 要认真学习领会，结合实际抓好落实。再学。"),
-            (
-                "加强学习".into(),
-                Some("要认真学习领会，结合实际抓好落实。再学。".into())
-            )
-        );
-        for whole in ["坚定信心 真抓实干", "坚定信心 真抓实干。要学。"] {
-            assert!(
-                split_heading(whole).0.starts_with("坚定信心 真抓实干"),
-                "{whole}"
-            );
-        }
     }
 }

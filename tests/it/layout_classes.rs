@@ -292,3 +292,35 @@ fn gbk_and_utf16_files_read_as_their_utf8_original() {
     }
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn parse_json_gives_each_speech_of_a_file_and_its_byline() {
+    let out = crate::fixtures::bin()
+        .args(["parse", "--json"])
+        .arg(path("two_speeches_in_one_file.txt"))
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let titles: Vec<&str> = v
+        .as_array()
+        .expect("two speeches make an array")
+        .iter()
+        .map(|s| s["title"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        titles,
+        ["在全镇安全生产工作会议上的讲话", "在全镇防汛工作部署会上的讲话"]
+    );
+    let out = crate::fixtures::bin()
+        .args(["parse", "--json"])
+        .arg(path("title_ending_in_fayan.txt"))
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["title"], "在县委理论学习中心组专题学习会上的发言");
+    assert_eq!(
+        v["byline"],
+        serde_json::json!(["县政府副县长 赵某某", "2025年4月10日"])
+    );
+}
