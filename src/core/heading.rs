@@ -18,6 +18,9 @@ pub fn split_heading(text: &str) -> (String, Option<String>) {
     }
     match first_sentence_end(text) {
         Some(end) if end < text.len() => {
+            if let Some(split) = echoed_heading(text, end) {
+                return split;
+            }
             let (head, rest) = text.split_at(end);
             let rest = rest.trim();
             (
@@ -28,6 +31,23 @@ pub fn split_heading(text: &str) -> (String, Option<String>) {
         // A stand-alone heading may end with a full stop or a colon introducing its body.
         _ => (text.trim_end_matches(['。', '：']).to_string(), None),
     }
+}
+
+/// "强化理论武装，各级党组织要…。…。切实做到强化理论武装。": the paragraph ends by
+/// repeating its opening phrase (首尾呼应), so that phrase alone is the heading and the
+/// rest of the first sentence is body text. `end` is where the first sentence ends.
+fn echoed_heading(text: &str, end: usize) -> Option<(String, Option<String>)> {
+    let comma = text[..end].find('，')?;
+    let phrase = &text[..comma];
+    if !(4..=16).contains(&phrase.chars().count()) {
+        return None;
+    }
+    let body = text[comma + '，'.len_utf8()..].trim();
+    // The last sentence, when there is more than one.
+    let trimmed = body.trim_end_matches(['。', '！', '？']);
+    let last = &trimmed[trimmed.rfind(['。', '！', '？'])? + '。'.len_utf8()..];
+    last.contains(phrase)
+        .then(|| (phrase.to_string(), Some(body.to_string())))
 }
 
 /// Byte offset just after the first 。！？ that is not inside quotation marks.
@@ -62,6 +82,15 @@ mod tests {
             (
                 "加强学习".into(),
                 Some("要认真学习领会，结合实际抓好落实。再学。".into())
+            )
+        );
+        assert_eq!(
+            split_heading(
+                "强化理论武装，各级党组织要坚持读原著学原文。要学深悟透。这就是强化理论武装。"
+            ),
+            (
+                "强化理论武装".into(),
+                Some("各级党组织要坚持读原著学原文。要学深悟透。这就是强化理论武装。".into())
             )
         );
         for whole in ["坚定信心 真抓实干", "坚定信心 真抓实干。要学。"] {

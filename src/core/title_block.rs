@@ -144,13 +144,21 @@ pub fn ends_sentence(line: &str) -> bool {
 }
 
 /// "——在全市组织工作会议上的讲话".
+/// "（在全县工作会议上的讲话）" too.
 pub fn is_subtitle(line: &str) -> bool {
-    line.starts_with(['—', '－', '-', '―', '─']) && line.chars().any(is_han)
+    let bracketed = line.starts_with(['（', '('])
+        && line.ends_with(['）', ')'])
+        && names_a_speech(line)
+        && line[line.char_indices().nth(1).map_or(0, |(i, _)| i)..].starts_with('在');
+    bracketed || line.starts_with(['—', '－', '-', '―', '─']) && line.chars().any(is_han)
 }
 
 pub fn strip_dashes(line: &str) -> String {
-    line.trim_start_matches(['—', '－', '-', '―', '─', ' '])
-        .to_string()
+    let l = line.trim_start_matches(['—', '－', '-', '―', '─', ' ']);
+    match l.strip_prefix(['（', '(']) {
+        Some(inner) => inner.trim_end_matches(['）', ')']).to_string(),
+        None => l.to_string(),
+    }
 }
 
 /// Whether a line names a speech ("在…会议上的讲话", "…上的致辞").
@@ -220,6 +228,18 @@ mod tests {
         assert_eq!(salutation_len("同志们，下面我讲三点意见："), None);
         assert_eq!(salutation_len("主要有三个方面："), None);
         assert_eq!(salutation_len("张书记强调："), None);
+    }
+
+    #[test]
+    fn subtitles_with_dashes_or_brackets() {
+        for (l, sub) in [
+            ("——在全县工作会议上的讲话", "在全县工作会议上的讲话"),
+            ("（在全县工作会议上的讲话）", "在全县工作会议上的讲话"),
+        ] {
+            assert!(is_subtitle(l), "{l}");
+            assert_eq!(strip_dashes(l), sub);
+        }
+        assert!(!is_subtitle("（2024年1月5日）"));
     }
 
     #[test]

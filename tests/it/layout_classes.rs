@@ -310,7 +310,10 @@ fn parse_json_gives_each_speech_of_a_file_and_its_byline() {
         .collect();
     assert_eq!(
         titles,
-        ["在全镇安全生产工作会议上的讲话", "在全镇防汛工作部署会上的讲话"]
+        [
+            "在全镇安全生产工作会议上的讲话",
+            "在全镇防汛工作部署会上的讲话"
+        ]
     );
     let out = crate::fixtures::bin()
         .args(["parse", "--json"])
@@ -323,4 +326,23 @@ fn parse_json_gives_each_speech_of_a_file_and_its_byline() {
         v["byline"],
         serde_json::json!(["县政府副县长 赵某某", "2025年4月10日"])
     );
+}
+
+#[test]
+fn a_heading_the_paragraph_echoes_at_its_end_is_that_phrase_alone() {
+    let s = layout("echoed_headings_bracket_subtitle.txt");
+    assert_eq!(s.title.as_deref(), Some("凝聚奋进力量 建设美丽乡村"));
+    assert_eq!(
+        s.subtitle.as_deref(),
+        Some("在全镇乡村振兴工作推进会上的讲话")
+    );
+    assert_eq!(
+        outline(&s),
+        strs(&["1 一是 夯实产业基础", "1 二是 改善人居环境"])
+    );
+    assert!(s.sections[0].paragraphs[0].starts_with("各村要立足资源禀赋"));
+    assert!(s.closing[0].starts_with("同志们，乡村振兴任务艰巨"));
+    assert!(s.byline.is_empty());
+    assert_eq!(s.dropped.len(), 1);
+    assert_eq!(s.dropped[0].reason, "结束标记");
 }
