@@ -78,8 +78,10 @@ pub fn clean_range(p: &Prepared, range: std::ops::Range<usize>, last: bool) -> C
     let lines = &p.lines[range.clone()];
     let line_no = &p.line_no[range.clone()];
     let verdict = &p.verdict[range.clone()];
-    let mut out = Cleaned::default();
-    out.dropped = markup_dropped(p, &range, last);
+    let mut out = Cleaned {
+        dropped: markup_dropped(p, &range, last),
+        ..Default::default()
+    };
     if lines.iter().all(|l| l.is_empty()) {
         return out;
     }
