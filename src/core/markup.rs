@@ -20,6 +20,10 @@ pub fn unmark(lines: Vec<String>) -> Unmarked {
     let mut in_comment = false;
     // A line that was only a comment: the text around it may be one paragraph cut in two.
     let mut glue = false;
+    // No blank line between the comment and the text on either side: one paragraph, as
+    // Markdown reads lines that follow each other.
+    let mut tight = false;
+    let mut blank_since_text = false;
     for (i, line) in lines.into_iter().enumerate() {
         let no = i + 1;
         if front.is_some_and(|end| i <= end) {
@@ -36,7 +40,9 @@ pub fn unmark(lines: Vec<String>) -> Unmarked {
             if !line.is_empty() {
                 out.drop(no, line, "HTML 注释");
             }
+            tight = !glue && !blank_since_text || glue && tight;
             glue = true;
+            blank_since_text = false;
             continue;
         }
         if is_rule(&text) {
@@ -44,11 +50,14 @@ pub fn unmark(lines: Vec<String>) -> Unmarked {
             continue;
         }
         if text.is_empty() {
+            blank_since_text = true;
             out.lines.push(text);
             out.line_no.push(no);
             continue;
         }
-        if std::mem::take(&mut glue) && out.rejoin(&text) {
+        let within = std::mem::take(&mut tight) && !blank_since_text;
+        blank_since_text = false;
+        if std::mem::take(&mut glue) && out.rejoin(&text, within) {
             continue;
         }
         out.lines.push(text);
@@ -66,13 +75,15 @@ impl Unmarked {
         });
     }
 
-    /// Appends `text` to the last line of text when a comment cut a sentence there; the
-    /// blank lines around the comment go too.
-    fn rejoin(&mut self, text: &str) -> bool {
+    /// Appends `text` to the last line of text when a comment cut its paragraph there
+    /// (`within`: no blank line around the comment), or cut a sentence; the blank lines
+    /// around the comment go too.
+    fn rejoin(&mut self, text: &str, within: bool) -> bool {
         let Some(last) = self.lines.iter().rposition(|l| !l.is_empty()) else {
             return false;
         };
-        if self.lines[last].ends_with(SENTENCE_END) || self.lines[last].chars().count() < 2 {
+        let ends = self.lines[last].ends_with(SENTENCE_END);
+        if !within && ends || self.lines[last].chars().count() < 2 {
             return false;
         }
         self.lines.truncate(last + 1);
@@ -148,8 +159,9 @@ mod tests {
         let u = unmark(lines(
             "---\ntitle: 讲话\ndate: 2024-01-01\n---\n标题\n要坚<!--more-->持学习。\n<!-- 注 -->\n正文。\n***\n完。",
         ));
-        assert_eq!(u.lines, vec!["标题", "要坚持学习。", "正文。", "完。"]);
-        assert_eq!(u.line_no, vec![5, 6, 8, 10]);
+        // The lines around a comment with no blank line are one Markdown paragraph.
+        assert_eq!(u.lines, vec!["标题", "要坚持学习。正文。", "完。"]);
+        assert_eq!(u.line_no, vec![5, 6, 10]);
         let reasons: Vec<usize> = u.dropped.iter().map(|d| d.line).collect();
         assert_eq!(reasons, vec![1, 2, 3, 4, 7, 9]);
     }
@@ -160,8 +172,10 @@ mod tests {
             "我们要始终坚\n\n<!--more-->\n\n持以人民为中心。\n下一段。",
         ));
         assert_eq!(u.lines, vec!["我们要始终坚持以人民为中心。", "下一段。"]);
-        // After a full stop the comment only goes.
-        let u = unmark(lines("第一段。\n<!--more-->\n第二段。"));
-        assert_eq!(u.lines, vec!["第一段。", "第二段。"]);
+        // Between paragraphs the comment only goes; inside one, the lines join.
+        let u = unmark(lines("第一段。\n\n<!--more-->\n\n第二段。"));
+        assert_eq!(u.lines, vec!["第一段。", "", "", "第二段。"]);
+        let u = unmark(lines("第一句。\n<!--more-->\n第二句。"));
+        assert_eq!(u.lines, vec!["第一句。第二句。"]);
     }
 }

@@ -315,8 +315,11 @@ fn stack_levels(
             if m.ordinal != 1 || (is_root && !stack.is_empty()) || (!is_root && stack.is_empty()) {
                 continue;
             }
-            if stack.len() >= 2
-                && is_sibling_run(stack.last().expect("len checked"), m.style, i, bare)
+            // Beside the open list rather than under it (at the top level too: a run of
+            // 一是… after a run of 第一… with nothing under them).
+            if stack
+                .last()
+                .is_some_and(|top| is_sibling_run(top, m.style, i, bare))
             {
                 lists.push(stack.pop().expect("len checked").items);
             }

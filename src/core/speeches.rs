@@ -40,7 +40,7 @@ fn opens_speech(p: &Prepared, k: usize, after_byline: bool) -> bool {
     if !is_title_like(title) || is_prose(title) || ends_sentence(title) {
         return false;
     }
-    let mut named = after_byline || names_a_speech(title);
+    let mut named = after_byline || names_a_speech(title) || two_line_title(p, k);
     let mut seen = 0;
     for j in k + 1..p.lines.len() {
         let l = &p.lines[j];
@@ -68,4 +68,16 @@ fn opens_speech(p: &Prepared, k: usize, after_byline: bool) -> bool {
         }
     }
     false
+}
+
+/// Lines `k` and `k + 1` make a block of their own, both short and title-like: a title
+/// over two lines (wrapped text has no blank lines around two of its lines).
+fn two_line_title(p: &Prepared, k: usize) -> bool {
+    let blank = |i: Option<usize>| i.is_none_or(|i| p.lines.get(i).is_none_or(|l| l.is_empty()));
+    let short_title = |i: usize| {
+        p.lines.get(i).is_some_and(|l| {
+            !l.is_empty() && l.chars().count() <= 30 && is_title_like(l) && !ends_sentence(l)
+        })
+    };
+    blank(k.checked_sub(1)) && short_title(k) && short_title(k + 1) && blank(Some(k + 2))
 }

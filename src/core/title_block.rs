@@ -140,7 +140,9 @@ pub fn is_body_text(line: &str, next: Option<&str>, wrap: Option<usize>) -> bool
 }
 
 pub fn ends_sentence(line: &str) -> bool {
-    line.chars().count() >= 2 && line.ends_with(SENTENCE_END)
+    // A lone "。" is the end of a wrapped sentence; other lone marks are not.
+    (line.chars().count() >= 2 || matches!(line, "。" | "！" | "？"))
+        && line.ends_with(SENTENCE_END)
 }
 
 /// "——在全市组织工作会议上的讲话".

@@ -247,6 +247,9 @@ fn body(r: &mut Rng, m: &Material, g: &mut Gen) {
     let n_top = 2 + r.below(3);
     let gap = top != 6 && n_top >= 3 && r.chance(15);
     let restart = top == 0 && r.chance(15);
+    // Points written into paragraphs (第一，…) have points under every one or under none;
+    // under none, another run may follow them at the same level.
+    let points_nest = r.chance(50);
     let mut shown = 0;
     for k in 0..n_top {
         if gap && k == 1 {
@@ -265,7 +268,14 @@ fn body(r: &mut Rng, m: &Material, g: &mut Gen) {
         if top == 6 {
             continue;
         }
-        children(r, m, g, top);
+        if top != 2 || points_nest {
+            children(r, m, g, top, top == 2);
+        }
+        if top == 2 && !points_nest && k == n_top - 1 && r.chance(40) {
+            for j in 0..2 + r.below(2) {
+                item(r, m, g, 3, 1, j);
+            }
+        }
         if restart && k == n_top - 1 {
             g.lines
                 .extend([r.pick(&m.paragraphs).clone(), String::new()]);
@@ -276,15 +286,17 @@ fn body(r: &mut Rng, m: &Material, g: &mut Gen) {
     }
 }
 
-/// Child lists of a top-level item: none, one run, or several runs side by side.
-fn children(r: &mut Rng, m: &Material, g: &mut Gen, top: usize) {
+/// Child lists of a top-level item: none (unless `some`), one run, or several runs side
+/// by side.
+fn children(r: &mut Rng, m: &Material, g: &mut Gen, top: usize, some: bool) {
     let styles: &[usize] = match top {
         0 => &[1, 2, 3, 4],
         1 => &[5, 2, 3, 4],
         _ => &[3, 4],
     };
     let runs = match r.below(10) {
-        0..=3 => 0,
+        0..=3 if !some => 0,
+        0..=3 => 1,
         4..=7 => 1,
         _ => 2,
     };
@@ -509,6 +521,9 @@ fn generated_layouts_come_back_exactly() {
     }
     let share = exact as f64 / total as f64;
     eprintln!("generated layouts: {exact}/{total} exact");
+    if std::env::var_os("JIANGGAO_GEN_SHOW").is_some() {
+        eprintln!("{}", misses.join("\n"));
+    }
     assert!(
         share >= 0.98,
         "{exact}/{total} exact\n{}",
