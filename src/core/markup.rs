@@ -139,11 +139,10 @@ fn strip_comments(line: &str, in_comment: &mut bool) -> String {
 
 /// "---", "***", "* * *", "___": a Markdown horizontal rule.
 fn is_rule(line: &str) -> bool {
-    let core: String = line.chars().filter(|c| *c != ' ').collect();
-    core.len() >= 3
-        && ["-", "*", "_"]
-            .iter()
-            .any(|m| core.chars().all(|c| c.to_string() == *m))
+    let Some(first) = line.chars().next().filter(|c| matches!(c, '-' | '*' | '_')) else {
+        return false;
+    };
+    line.chars().filter(|&c| c != ' ').count() >= 3 && line.chars().all(|c| c == first || c == ' ')
 }
 
 #[cfg(test)]
