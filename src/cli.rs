@@ -290,8 +290,8 @@ fn parse_cmd(paths: &[PathBuf], json: bool, out: &mut dyn Write) -> io::Result<E
     let mut speeches = Vec::new();
     let mut failed = 0;
     for f in &files {
-        match outline::parse_file(f) {
-            Ok(s) => speeches.push(s),
+        match outline::parse_file_all(f) {
+            Ok(s) => speeches.extend(s),
             Err(e) => {
                 failed += 1;
                 eprintln!("错误：{e}");
@@ -334,7 +334,7 @@ pub fn render_outline(s: &Speech) -> String {
     if let Some(sub) = &s.subtitle {
         o.push_str(&format!("副标题：{sub}\n"));
     }
-    for m in &s.meta {
+    for m in &s.byline {
         o.push_str(&format!("署名/日期：{m}\n"));
     }
     o.push_str(&format!(

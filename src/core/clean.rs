@@ -4,8 +4,14 @@
 
 use crate::core::clutter::clutter_reason;
 use crate::core::speech::Dropped;
-use crate::core::text::{fullwidth_punct, is_han};
-use crate::core::{marker, run_in};
+use crate::core::text::fullwidth_punct;
+use crate::core::title_block::{
+    SENTENCE_END, ends_sentence, is_body_text, is_meta_line, is_prose, is_subtitle, is_title_like,
+    names_a_speech, strip_dashes,
+};
+use crate::core::{marker, markup, run_in};
+
+pub use crate::core::title_block::salutation_len;
 
 /// A paragraph of the body with the file line it starts on.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -19,65 +25,66 @@ pub struct Para {
 pub struct Cleaned {
     pub title: Option<String>,
     pub subtitle: Option<String>,
-    pub meta: Vec<String>,
+    pub byline: Vec<String>,
     pub salutation: Option<String>,
     pub body: Vec<Para>,
     pub dropped: Vec<Dropped>,
 }
 
-/// Sentence-final punctuation: a line ending in one of these is not broken mid-sentence.
-const SENTENCE_END: &[char] = &[
-    '。', '！', '？', '；', '：', '…', '”', '’', '」', '』', '）', '!', '?', ';',
-];
+/// Lines ready for cleaning: markup removed, titles run into salutations split off,
+/// each with its line number in the file and its clutter verdict.
+#[derive(Debug, Default)]
+pub struct Prepared {
+    pub lines: Vec<String>,
+    pub line_no: Vec<usize>,
+    pub verdict: Vec<Option<&'static str>>,
+    /// Markup lines removed, for the speech whose lines they sit among.
+    pub dropped: Vec<Dropped>,
+}
 
-const ADDRESSEES: &[&str] = &[
-    "同志",
-    "同学",
-    "朋友",
-    "领导",
-    "来宾",
-    "嘉宾",
-    "代表",
-    "女士",
-    "先生",
-    "老师",
-    "干部",
-    "党员",
-    "委员",
-    "职工",
-    "家长",
-    "战友",
-    "青年",
-    "各位",
-    "大家",
-    "尊敬的",
-];
-
-pub fn clean(lines: &[String]) -> Cleaned {
-    // A title run into the salutation becomes two lines; `line_no` keeps each line's
-    // number in the file.
-    let mut split: Vec<String> = Vec::with_capacity(lines.len());
-    let mut line_no: Vec<usize> = Vec::with_capacity(lines.len());
-    for (i, l) in lines.iter().enumerate() {
+/// Removes markup and splits titles run into salutations.
+pub fn prepare(lines: Vec<String>) -> Prepared {
+    let u = markup::unmark(lines);
+    let mut out = Prepared {
+        dropped: u.dropped,
+        ..Default::default()
+    };
+    for (l, no) in u.lines.iter().zip(u.line_no) {
         let l = fullwidth_punct(strip_markdown(l));
         match run_in::split_title_salutation(&l) {
             Some((title, rest)) => {
-                split.extend([title, rest]);
-                line_no.extend([i + 1, i + 1]);
+                out.lines.extend([title, rest]);
+                out.line_no.extend([no, no]);
             }
             None => {
-                split.push(l);
-                line_no.push(i + 1);
+                out.lines.push(l);
+                out.line_no.push(no);
             }
         }
     }
-    let lines = split;
-    let mut out = Cleaned::default();
+    out.verdict = out.lines.iter().map(|l| clutter_reason(l)).collect();
+    out
+}
+
+/// Cleans one speech: the whole of `lines`.
+pub fn clean(lines: &[String]) -> Cleaned {
+    let p = prepare(lines.to_vec());
+    clean_range(&p, 0..p.lines.len(), true)
+}
+
+/// Cleans the speech in `range` of the prepared lines; `last` when no speech follows it
+/// in the file (markup dropped after the range belongs to it).
+pub fn clean_range(p: &Prepared, range: std::ops::Range<usize>, last: bool) -> Cleaned {
+    let lines = &p.lines[range.clone()];
+    let line_no = &p.line_no[range.clone()];
+    let verdict = &p.verdict[range.clone()];
+    let mut out = Cleaned {
+        dropped: markup_dropped(p, &range, last),
+        ..Default::default()
+    };
     if lines.iter().all(|l| l.is_empty()) {
         return out;
     }
-    // Shape verdicts once per line.
-    let verdict: Vec<Option<&'static str>> = lines.iter().map(|l| clutter_reason(l)).collect();
     let drop = |out: &mut Cleaned, i: usize, reason: &str| {
         out.dropped.push(Dropped {
             line: line_no[i],
@@ -86,19 +93,136 @@ pub fn clean(lines: &[String]) -> Cleaned {
         });
     };
 
-    // 1. The salutation, or failing that the first paragraph of prose, anchors the start.
+    let wrap = wrap_width(lines.iter().map(String::as_str));
+    let anchor = find_anchor(lines, verdict, wrap);
+    let head = title_block(lines, verdict, anchor, &mut out);
+    let (end, tail) = speech_end(lines, verdict, anchor);
+    out.byline.extend(tail.iter().map(|&i| lines[i].clone()));
+    let kept = |i: usize| head.lines.contains(&i) || tail.contains(&i);
+
+    // Drop the header and footer, and clutter in between.
+    for i in 0..lines.len() {
+        if lines[i].is_empty() || kept(i) {
+            continue;
+        }
+        let reason = if i < head.start {
+            if out.title.as_deref() == Some(lines[i].as_str()) {
+                "重复的页面标题"
+            } else {
+                verdict[i].unwrap_or("标题之前的非正文内容")
+            }
+        } else if i > end {
+            verdict[i].unwrap_or("正文结束之后的非正文内容")
+        } else if let Some(r) = verdict[i] {
+            r
+        } else {
+            continue;
+        };
+        drop(&mut out, i, reason);
+    }
+
+    // The body: lines after the title block, rejoined into paragraphs; the salutation is
+    // the first paragraph, or opens it ("同志们：今天…").
+    let mut body = body_paras(
+        (head.start..=end)
+            .filter(|&i| i < lines.len() && !kept(i) && verdict[i].is_none())
+            .map(|i| (line_no[i], lines[i].clone()))
+            .collect(),
+    );
+    if let Some(first) = body.first_mut()
+        && let Some(n) = salutation_len(&first.text)
+    {
+        out.salutation = Some(first.text[..n].to_string());
+        let rest = first.text[n..].trim().to_string();
+        if rest.is_empty() {
+            body.remove(0);
+        } else {
+            first.text = rest;
+        }
+    }
+    out.body = body;
+    out.dropped.sort_by_key(|d| d.line);
+    out
+}
+
+/// The markup lines removed from among the lines of the speech in `range`.
+fn markup_dropped(p: &Prepared, range: &std::ops::Range<usize>, last: bool) -> Vec<Dropped> {
+    let first_no = match range.start {
+        0 => 0,
+        s => p.line_no.get(s).copied().unwrap_or(0),
+    };
+    let end_no = match last {
+        true => usize::MAX,
+        false => p.line_no.get(range.end).copied().unwrap_or(usize::MAX),
+    };
+    p.dropped
+        .iter()
+        .filter(|d| d.line >= first_no && d.line < end_no)
+        .cloned()
+        .collect()
+}
+
+/// Body lines rejoined into paragraphs; a body run together into one paragraph is split
+/// back at its headings.
+fn body_paras(body_lines: Vec<(usize, String)>) -> Vec<Para> {
+    rejoin(&body_lines)
+        .into_iter()
+        .flat_map(|p| {
+            run_in::split_run_in(&p.text)
+                .into_iter()
+                .map(move |text| Para { line: p.line, text })
+        })
+        .collect()
+}
+
+/// The salutation, or failing that the first paragraph of prose, anchors the start.
+fn find_anchor(lines: &[String], verdict: &[Option<&str>], wrap: Option<usize>) -> usize {
     let salutation =
         (0..lines.len()).find(|&i| verdict[i].is_none() && salutation_len(&lines[i]).is_some());
-    let first_prose = (0..lines.len()).find(|&i| verdict[i].is_none() && is_prose(&lines[i]));
-    let anchor = match (salutation, first_prose) {
+    let first_prose = (0..lines.len()).find(|&i| {
+        let next = lines[i + 1..].iter().find(|l| !l.is_empty());
+        verdict[i].is_none() && is_body_text(&lines[i], next.map(String::as_str), wrap)
+    });
+    let prose = match (salutation, first_prose) {
         // Prose well above the "salutation" means it is an address inside the speech.
-        (Some(s), Some(p)) if prose_lines_before(&lines, s) >= 3 => p,
-        (Some(s), _) => s,
+        (Some(s), Some(p)) if prose_lines_before(lines, s) >= 3 => p,
+        (Some(s), _) => return s,
         (None, Some(p)) => p,
-        (None, None) => 0,
+        (None, None) => return 0,
     };
+    // With no salutation, a short first paragraph or two may sit above the first long one.
+    let mut anchor = prose;
+    let mut j = prose;
+    let mut taken = 0;
+    while j > 0 && taken < 3 {
+        j -= 1;
+        let l = &lines[j];
+        if l.is_empty() || verdict[j].is_some() {
+            continue;
+        }
+        if !l.ends_with(['。', '！', '？']) || marker::parse(l).is_some() {
+            break;
+        }
+        anchor = j;
+        taken += 1;
+    }
+    anchor
+}
 
-    // 2. Walk back from the anchor: meta lines, subtitle, then the title.
+/// The lines of the title block and where it starts.
+struct Head {
+    start: usize,
+    lines: Vec<usize>,
+}
+
+/// Walks back from the anchor: byline lines, subtitle, then the title (over one or two
+/// lines).
+fn title_block(
+    lines: &[String],
+    verdict: &[Option<&str>],
+    anchor: usize,
+    out: &mut Cleaned,
+) -> Head {
     let mut title_idx = None;
     let mut block: Vec<usize> = Vec::new();
     let mut i = anchor;
@@ -114,95 +238,106 @@ pub fn clean(lines: &[String]) -> Cleaned {
             continue;
         }
         if is_meta_line(l) && title_idx.is_none() && out.subtitle.is_none() {
-            out.meta.insert(0, l.clone());
+            out.byline.insert(0, l.clone());
             block.push(i);
             continue;
         }
         if is_title_like(l) {
             title_idx = Some(i);
             out.title = Some(l.clone());
+        } else if block.is_empty() {
+            // A short first paragraph above the anchor: the title naming the speech may
+            // sit a few lines higher.
+            title_idx = title_above(lines, verdict, i);
+            out.title = title_idx.map(|t| lines[t].clone());
         }
         break;
     }
     // A short title ("党课讲稿") reads like a speaker line; with nothing above it, it is the title.
     if title_idx.is_none()
-        && let Some(pos) = out.meta.iter().position(|m| !m.contains('年'))
+        && let Some(pos) = out.byline.iter().position(|m| !m.contains('年'))
     {
-        let t = out.meta.remove(pos);
+        let t = out.byline.remove(pos);
         title_idx = block.iter().copied().find(|&b| lines[b] == t);
         out.title = Some(t);
     }
-    let head_start = title_idx.or(block.iter().min().copied()).unwrap_or(anchor);
-
-    // 3. The end of the speech: the last line that ends a sentence.
-    let end = (0..lines.len())
-        .rev()
-        .find(|&i| i >= anchor && verdict[i].is_none() && ends_sentence(&lines[i]))
-        .unwrap_or(lines.len().saturating_sub(1));
-
-    // 4. Drop the header and footer, keep the body.
-    for i in 0..head_start {
-        if lines[i].is_empty() {
-            continue;
-        }
-        let reason = if out.title.as_deref() == Some(lines[i].as_str()) {
-            "重复的页面标题"
-        } else {
-            verdict[i].unwrap_or("标题之前的非正文内容")
-        };
-        drop(&mut out, i, reason);
-    }
-    for i in head_start..=end.min(lines.len().saturating_sub(1)) {
-        if lines[i].is_empty() || Some(i) == title_idx || block.contains(&i) {
-            continue;
-        }
-        if let Some(reason) = verdict[i] {
-            drop(&mut out, i, reason);
-        }
-    }
-    for i in end + 1..lines.len() {
-        if !lines[i].is_empty() {
-            drop(
-                &mut out,
-                i,
-                verdict[i].unwrap_or("正文结束之后的非正文内容"),
-            );
-        }
-    }
-
-    // 5. The body: lines after the title block, rejoined into paragraphs.
-    let mut body_lines: Vec<(usize, String)> = Vec::new();
-    for i in head_start..=end.min(lines.len().saturating_sub(1)) {
-        if Some(i) == title_idx || block.contains(&i) || verdict[i].is_some() {
-            continue;
-        }
-        body_lines.push((line_no[i], lines[i].clone()));
-    }
-    // A body run together into one paragraph is split back at its headings.
-    let mut body: Vec<Para> = rejoin(&body_lines)
-        .into_iter()
-        .flat_map(|p| {
-            run_in::split_run_in(&p.text)
-                .into_iter()
-                .map(move |text| Para { line: p.line, text })
-        })
-        .collect();
-
-    // 6. The salutation is the first paragraph, or opens it ("同志们：今天…").
-    if let Some(first) = body.first_mut()
-        && let Some(n) = salutation_len(&first.text)
+    if let Some(t) = title_idx
+        && let Some(upper) = title_first_line(lines, verdict, t)
     {
-        out.salutation = Some(first.text[..n].to_string());
-        let rest = first.text[n..].trim().to_string();
-        if rest.is_empty() {
-            body.remove(0);
+        if out.subtitle.is_none() && lines[t].starts_with('在') && names_a_speech(&lines[t]) {
+            // "坚定信心 真抓实干" over "在全市会议上的讲话": a title and its subtitle.
+            out.subtitle = out.title.take();
+            block.push(t);
+            out.title = Some(lines[upper].clone());
         } else {
-            first.text = rest;
+            let sep = if lines[upper].contains(' ') { " " } else { "" };
+            out.title = Some(format!("{}{sep}{}", lines[upper], lines[t]));
+            block.push(t);
+        }
+        title_idx = Some(upper);
+    }
+    block.extend(title_idx);
+    let start = title_idx.or(block.iter().min().copied()).unwrap_or(anchor);
+    Head {
+        start,
+        lines: block,
+    }
+}
+
+/// A line naming a speech ("在…上的发言") among the few lines of text above `below`.
+fn title_above(lines: &[String], verdict: &[Option<&str>], below: usize) -> Option<usize> {
+    (0..below)
+        .rev()
+        .filter(|&j| !lines[j].is_empty() && verdict[j].is_none())
+        .take(3)
+        .find(|&j| is_title_like(&lines[j]) && names_a_speech(&lines[j]))
+}
+
+/// The line above a title that is its first half: right above it, after a break (so not
+/// the last line of a block of page chrome), itself title-like and no date.
+fn title_first_line(lines: &[String], verdict: &[Option<&str>], t: usize) -> Option<usize> {
+    let u = t.checked_sub(1)?;
+    let after_break = u == 0 || lines[u - 1].is_empty() || verdict[u - 1].is_some();
+    let l = &lines[u];
+    let fits = l.chars().count() + lines[t].chars().count() <= 60;
+    (after_break
+        && fits
+        && verdict[u].is_none()
+        && is_title_like(l)
+        && !names_a_speech(l)
+        && !l.contains('年')
+        && l != &lines[t])
+        .then_some(u)
+}
+
+/// The last line of the speech (the last that ends a sentence), and the byline lines
+/// after it (a speaker or a date under the closing).
+fn speech_end(lines: &[String], verdict: &[Option<&str>], anchor: usize) -> (usize, Vec<usize>) {
+    let text_end = |upto: usize| {
+        (0..upto).rev().find(|&i| {
+            // "谢谢大家" ends a speech with or without its exclamation mark.
+            let thanks = lines[i].starts_with("谢谢") && lines[i].chars().count() <= 8;
+            i >= anchor && verdict[i].is_none() && (ends_sentence(&lines[i]) || thanks)
+        })
+    };
+    let mut end = text_end(lines.len()).unwrap_or(lines.len().saturating_sub(1));
+    let mut tail = Vec::new();
+    // "（2024年1月5日）" ends like a sentence but is a byline.
+    while end > anchor && is_meta_line(&lines[end]) {
+        tail.insert(0, end);
+        match text_end(end) {
+            Some(e) => end = e,
+            None => break,
         }
     }
-    out.body = body;
-    out.dropped.sort_by_key(|d| d.line);
-    out
+    let after: Vec<usize> = (end + 1..lines.len())
+        .filter(|&i| !lines[i].is_empty() && verdict[i].is_none() && !tail.contains(&i))
+        .take_while(|&i| is_meta_line(&lines[i]))
+        .take(3)
+        .collect();
+    tail.extend(after);
+    tail.sort_unstable();
+    (end, tail)
 }
 
 /// Markdown around a heading, as text copied out of an editor or some web pages has it:
@@ -232,111 +367,12 @@ fn prose_lines_before(lines: &[String], salutation: usize) -> usize {
         .count()
 }
 
-/// Byte length of a salutation at the start of a line ("同志们：", "各位领导、同志们："),
-/// including its colon.
-pub fn salutation_len(line: &str) -> Option<usize> {
-    let colon = line.find('：')?;
-    let head = &line[..colon];
-    let n = head.chars().count();
-    if n == 0 || n > 30 || head.contains(['。', '！', '？']) {
-        return None;
-    }
-    // An address list: every part short and naming an audience — "各位领导、同志们",
-    // "尊敬的各位来宾，朋友们" — never a sentence such as "同志们，下面我讲三点意见".
-    let parts: Vec<&str> = head
-        .split(['、', '，', ' '])
-        .filter(|p| !p.is_empty())
-        .collect();
-    let ok = !parts.is_empty()
-        && parts
-            .iter()
-            .all(|p| p.chars().count() <= 12 && ADDRESSEES.iter().any(|a| p.contains(a)));
-    ok.then_some(colon + '：'.len_utf8())
-}
-
-/// A line of running text: long and with sentence punctuation.
-fn is_prose(line: &str) -> bool {
-    line.chars().count() >= 40 && line.contains(['。', '，', '；'])
-}
-
-fn ends_sentence(line: &str) -> bool {
-    line.chars().count() >= 2 && line.ends_with(SENTENCE_END)
-}
-
-/// "——在全市组织工作会议上的讲话".
-fn is_subtitle(line: &str) -> bool {
-    line.starts_with(['—', '－', '-', '―']) && line.chars().any(is_han)
-}
-
-fn strip_dashes(line: &str) -> String {
-    line.trim_start_matches(['—', '－', '-', '―', ' '])
-        .to_string()
-}
-
-/// Posts that open a speaker line under a title.
-const SPEAKER_POSTS: &[&str] = &[
-    "书记",
-    "部长",
-    "主任",
-    "秘书长",
-    "市长",
-    "县长",
-    "区长",
-    "镇长",
-    "乡长",
-    "局长",
-    "厅长",
-    "省长",
-    "常委",
-    "主席",
-    "校长",
-    "院长",
-    "处长",
-    "委员",
-    "同志",
-];
-
-/// Date and speaker lines under a title: "（2023年6月30日）", "2023年6月30日", "张三",
-/// "市委书记 张三".
-fn is_meta_line(line: &str) -> bool {
-    let n = line.chars().count();
-    if n > 30 || line.ends_with(SENTENCE_END) && !line.ends_with('）') {
-        return false;
-    }
-    let inner = line
-        .trim_start_matches(['（', '('])
-        .trim_end_matches(['）', ')']);
-    let is_date = inner.contains('年') && inner.contains('日')
-        || inner.chars().filter(|c| c.is_ascii_digit()).count() >= 4
-            && inner.contains(['月', '-', '.', '/']);
-    let plain =
-        !line.contains(['，', '。', '：', '“']) && !line.contains("讲话") && !line.contains("会议");
-    // "王某某", "张三同志", "市委常委、秘书长　王某某": a name, or a post then a name.
-    let short_name = plain && n <= 8;
-    let post_and_name = plain
-        && n <= 30
-        && SPEAKER_POSTS.iter().any(|p| line.contains(p))
-        && (line.contains(' ')
-            || line.ends_with("同志")
-            || line.chars().last().is_some_and(is_han));
-    is_date || short_name || post_and_name
-}
-
-/// A title: not too long, no sentence inside, not a section marker.
-fn is_title_like(line: &str) -> bool {
-    let n = line.chars().count();
-    (2..=80).contains(&n)
-        && !line.contains('。')
-        && !line.ends_with(['，', '；', '：'])
-        && marker::parse(line).is_none()
-        && salutation_len(line).is_none()
-}
-
 /// Joins lines broken mid-sentence. A blank line always ends a paragraph; a line that
 /// ends a sentence, is a heading (opens with a marker and stands alone) or is short and
 /// unpunctuated ends one too.
 fn rejoin(lines: &[(usize, String)]) -> Vec<Para> {
-    let wrap = wrap_width(lines);
+    let wrap = wrap_width(lines.iter().map(|(_, l)| l.as_str()));
+    let blocks = wrap.is_some_and(|w| wrapped_blocks(lines, w));
     let mut out: Vec<Para> = Vec::new();
     let mut open = false; // whether the last paragraph may continue on the next line
     for (no, text) in lines {
@@ -344,11 +380,11 @@ fn rejoin(lines: &[(usize, String)]) -> Vec<Para> {
             open = false;
             continue;
         }
-        let starts_marker = marker::parse(text).is_some();
-        let starts_salutation = salutation_len(text).is_some();
+        // In wrapped blocks a full line always runs on, even onto "一是…" or after "。".
+        let starts_new =
+            !blocks && (marker::parse(text).is_some() || salutation_len(text).is_some());
         if open
-            && !starts_marker
-            && !starts_salutation
+            && !starts_new
             && let Some(last) = out.last_mut()
         {
             if last.text.ends_with(|c: char| c.is_ascii_alphanumeric())
@@ -364,9 +400,26 @@ fn rejoin(lines: &[(usize, String)]) -> Vec<Para> {
             });
         }
         let last = &out.last().expect("just pushed or extended").text;
-        open = may_continue(last, text.chars().count(), wrap);
+        let len = text.chars().count();
+        open = match wrap {
+            Some(w) if blocks => len + 1 >= w,
+            _ => may_continue(last, len, wrap),
+        };
     }
     out
+}
+
+/// Whether hard-wrapped text keeps its paragraphs apart with blank lines: nearly every
+/// line followed by another line is a full one, so a line break inside a block is only
+/// ever a wrap.
+fn wrapped_blocks(lines: &[(usize, String)], wrap: usize) -> bool {
+    let inner: Vec<usize> = lines
+        .windows(2)
+        .filter(|w| !w[0].1.is_empty() && !w[1].1.is_empty())
+        .map(|w| w[0].1.chars().count())
+        .collect();
+    let full = inner.iter().filter(|&&n| n + 1 >= wrap).count();
+    inner.len() >= 3 && full * 20 >= inner.len() * 19
 }
 
 /// Whether a paragraph so far looks cut off: it does not end a sentence, is not a
@@ -391,10 +444,9 @@ fn may_continue(text: &str, line_len: usize, wrap: Option<usize>) -> bool {
 
 /// The width a text was hard-wrapped at, if it was: the most common length of long lines,
 /// when at least a third of them have it (give or take one character).
-fn wrap_width(lines: &[(usize, String)]) -> Option<usize> {
+fn wrap_width<'a>(lines: impl Iterator<Item = &'a str>) -> Option<usize> {
     let lens: Vec<usize> = lines
-        .iter()
-        .map(|(_, l)| l.chars().count())
+        .map(|l| l.chars().count())
         .filter(|&n| n >= 20)
         .collect();
     if lens.len() < 6 {
@@ -464,22 +516,17 @@ mod tests {
         ));
         assert_eq!(c.title.as_deref(), Some("坚定信心 真抓实干"));
         assert_eq!(c.subtitle.as_deref(), Some("在全市组织工作会议上的讲话"));
-        assert_eq!(c.meta, vec!["（2023年2月10日）", "张三"]);
+        assert_eq!(c.byline, vec!["（2023年2月10日）", "张三"]);
         assert_eq!(c.salutation.as_deref(), Some("同志们："));
         assert_eq!(c.dropped.len(), 1);
         let c = clean(&lines(
             "坚定信心 真抓实干\n——在全市会议上的讲话\n（2023年3月15日）\n市委常委、秘书长\u{3000}王某某\n同志们：\n今天我们召开会议。",
         ));
         assert_eq!(c.title.as_deref(), Some("坚定信心 真抓实干"));
-        assert_eq!(c.meta, vec!["（2023年3月15日）", "市委常委、秘书长 王某某"]);
-    }
-
-    #[test]
-    fn salutations_with_commas_but_not_sentences() {
-        assert!(salutation_len("尊敬的各位领导，同志们：").is_some());
-        assert!(salutation_len("各位领导、各位来宾、朋友们：").is_some());
-        assert_eq!(salutation_len("同志们，下面我讲三点意见："), None);
-        assert_eq!(salutation_len("主要有三个方面："), None);
+        assert_eq!(
+            c.byline,
+            vec!["（2023年3月15日）", "市委常委、秘书长 王某某"]
+        );
     }
 
     #[test]

@@ -28,6 +28,9 @@ pub fn clutter_reason(line: &str) -> Option<&'static str> {
     if is_editor_note(line) {
         return Some("编者按语（整理、删节说明）");
     }
+    if is_end_mark(line) {
+        return Some("结束标记");
+    }
     // Real paragraphs are long and end in sentence punctuation; the rest of the tests only
     // apply to short or unpunctuated lines so that speech text using a word like 关注 survives.
     let prose = len >= 60 && line.contains('。');
@@ -161,6 +164,15 @@ fn is_editor_note(line: &str) -> bool {
     })
 }
 
+/// "（完）", "（全文完）", "【完】", "-END-": the mark a text ends with.
+fn is_end_mark(line: &str) -> bool {
+    let core: String = line
+        .chars()
+        .filter(|c| !matches!(c, '（' | '）' | '(' | ')' | '【' | '】' | '-' | '—' | ' '))
+        .collect();
+    matches!(core.as_str(), "完" | "全文完" | "END" | "end" | "全文结束")
+}
+
 fn is_url(line: &str) -> bool {
     let l = line.to_ascii_lowercase();
     (l.contains("http://") || l.contains("https://") || l.contains("www."))
@@ -273,6 +285,8 @@ mod tests {
             "开通会员免费下载全文",
             "（根据录音整理，未经本人审阅）",
             "（有删节）",
+            "（完）",
+            "【全文完】",
         ] {
             assert!(clutter_reason(l).is_some(), "{l}");
         }

@@ -56,7 +56,11 @@ impl Draft {
         let mut d = Draft::default();
         d.meta.title = s.title.clone().unwrap_or_default();
         d.meta.salutation = s.salutation.clone().unwrap_or_default();
-        d.meta.date = s.meta.iter().find_map(|m| meta_date(m)).unwrap_or_default();
+        d.meta.date = s
+            .byline
+            .iter()
+            .find_map(|m| meta_date(m))
+            .unwrap_or_default();
         let push = |d: &mut Draft, kind, heading: String, body: Vec<String>| {
             let b = d.new_block(kind, heading, body.join("\n"), None);
             d.blocks.push(b);

@@ -127,7 +127,7 @@ pub fn speech_lines(s: &crate::core::speech::Speech) -> Vec<Line> {
     if !out.is_empty() {
         out.push(Line::Blank);
     }
-    out.extend(s.meta.iter().cloned().map(Line::Byline));
+    out.extend(s.byline.iter().cloned().map(Line::Byline));
     out.extend(s.salutation.clone().map(Line::Salutation));
     out.extend(s.opening.iter().cloned().map(Line::Paragraph));
     fn walk(secs: &[crate::core::speech::Section], out: &mut Vec<Line>) {

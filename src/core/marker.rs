@@ -31,6 +31,8 @@ pub enum Style {
     Sequence,
     /// ① ② ③
     Circled,
+    /// —— leading an item: numbered by position, found only by `dash_items`.
+    Dash,
 }
 
 /// A marker found at the start of a paragraph.
@@ -147,6 +149,31 @@ pub fn parse(para: &str) -> Option<Marker> {
         }
     }
     None
+}
+
+/// Items led by a dash ("——坚持人民至上，…"), numbered in the order they come. `parse`
+/// never returns these: a dash also leads a subtitle or a quotation's source, so the
+/// outline asks for them only when nothing else is numbered.
+pub fn dash_items<'a>(paras: impl Iterator<Item = &'a str>) -> Vec<Option<Marker>> {
+    let mut n = 0;
+    paras
+        .map(|p| {
+            let rest = p.trim_start_matches(['—', '－', '―', '─']);
+            let len = p.len() - rest.len();
+            let dashes = p[..len].chars().count();
+            let rest = rest.trim_start();
+            let starts_word = rest.chars().next().is_some_and(crate::core::text::is_han);
+            ((2..=3).contains(&dashes) && starts_word).then(|| {
+                n += 1;
+                Marker {
+                    style: Style::Dash,
+                    ordinal: n,
+                    text: p[..len].to_string(),
+                    len: p.len() - rest.len(),
+                }
+            })
+        })
+        .collect()
 }
 
 /// Punctuation some writers put after a bracketed number: "（一）、".

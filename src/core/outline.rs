@@ -9,29 +9,56 @@ use std::collections::HashMap;
 use std::path::Path;
 
 use crate::core::clean::{self, Cleaned, Para};
+use crate::core::closing::closing_start;
 use crate::core::error::ReadError;
+use crate::core::heading::first_sentence_end;
+pub use crate::core::heading::split_heading;
 use crate::core::marker::{self, Marker, Style};
 use crate::core::speech::{Section, Speech};
-use crate::core::text;
+use crate::core::{speeches, text};
 
 /// Deepest level we recover; deeper lists stay paragraph text.
 pub const MAX_LEVEL: usize = 4;
 
-/// Reads, cleans and outlines one file.
+/// Reads, cleans and outlines one file; of a file holding several speeches, the first.
 pub fn parse_file(path: &Path) -> Result<Speech, ReadError> {
+    let mut all = parse_file_all(path)?;
+    Ok(all.swap_remove(0))
+}
+
+/// Reads, cleans and outlines every speech in one file (at least one).
+pub fn parse_file_all(path: &Path) -> Result<Vec<Speech>, ReadError> {
     let decoded = text::read_file(path)?;
-    Ok(parse_text(
+    Ok(parse_text_all(
         &path.display().to_string(),
         &decoded.encoding,
         &decoded.text,
     ))
 }
 
-/// Cleans and outlines already decoded text.
+/// Cleans and outlines already decoded text; of several speeches, the first.
 pub fn parse_text(source: &str, encoding: &str, raw: &str) -> Speech {
-    let lines = text::normalise_lines(raw);
-    let cleaned = clean::clean(&lines);
-    outline(source, encoding, cleaned)
+    parse_text_all(source, encoding, raw).swap_remove(0)
+}
+
+/// Cleans and outlines every speech in already decoded text (at least one, maybe empty).
+pub fn parse_text_all(source: &str, encoding: &str, raw: &str) -> Vec<Speech> {
+    let prepared = clean::prepare(text::normalise_lines(raw));
+    let mut bounds = vec![0];
+    bounds.extend(speeches::later_starts(&prepared));
+    bounds.push(prepared.lines.len());
+    bounds
+        .windows(2)
+        .enumerate()
+        .map(|(k, w)| {
+            let last = k + 2 == bounds.len();
+            outline(
+                source,
+                encoding,
+                clean::clean_range(&prepared, w[0]..w[1], last),
+            )
+        })
+        .collect()
 }
 
 /// A marker that survived the sequence rules, with the level it opens.
@@ -45,7 +72,14 @@ struct Heading {
 pub fn outline(source: &str, encoding: &str, c: Cleaned) -> Speech {
     let paras = &c.body;
     let markers: Vec<Option<Marker>> = paras.iter().map(|p| marker::parse(&p.text)).collect();
-    let headings = infer_levels(&markers);
+    let bare = bare_headings(paras, &markers);
+    let mut headings = infer_levels(&markers, &bare);
+    if headings.is_empty() {
+        // Items led by —— count only when the speech numbers nothing else.
+        let dashes = marker::dash_items(paras.iter().map(|p| p.text.as_str()));
+        let bare = bare_headings(paras, &dashes);
+        headings = infer_levels(&dashes, &bare);
+    }
 
     let first_heading = headings.first().map_or(paras.len(), |h| h.para);
     let mut opening: Vec<String> = paras[..first_heading]
@@ -70,13 +104,27 @@ pub fn outline(source: &str, encoding: &str, c: Cleaned) -> Speech {
         encoding: encoding.to_string(),
         title: c.title,
         subtitle: c.subtitle,
-        meta: c.meta,
+        byline: c.byline,
         salutation: c.salutation,
         opening,
         sections,
         closing,
         dropped: c.dropped,
     }
+}
+
+/// Whether each marked paragraph is a heading standing alone (nothing after its first
+/// sentence).
+fn bare_headings(paras: &[Para], markers: &[Option<Marker>]) -> Vec<bool> {
+    paras
+        .iter()
+        .zip(markers)
+        .map(|(p, m)| {
+            m.as_ref().is_some_and(|m| {
+                first_sentence_end(&p.text[m.len..]).is_none_or(|e| e + m.len >= p.text.len())
+            })
+        })
+        .collect()
 }
 
 fn deepest_last(s: &mut Section) -> &mut Section {
@@ -95,7 +143,7 @@ struct Run {
 }
 
 /// Chooses which markers open sections and at which level.
-fn infer_levels(markers: &[Option<Marker>]) -> Vec<Heading> {
+fn infer_levels(markers: &[Option<Marker>], bare: &[bool]) -> Vec<Heading> {
     let mut allowed: Vec<bool> = markers.iter().map(Option::is_some).collect();
     // Each pass can only remove markers, so this ends; the bound is a guard.
     for _ in 0..=markers.len() {
@@ -106,15 +154,24 @@ fn infer_levels(markers: &[Option<Marker>]) -> Vec<Heading> {
                 in_run[i] = true;
             }
         }
-        let Some(root) = choose_root(&runs) else {
+        let Some(root) = choose_root(&runs, markers) else {
             return Vec::new();
         };
-        let root_start = runs[root].items[0];
-        let root_style = markers[root_start].as_ref().map(|m| m.style);
+        let root_style = markers[runs[root].items[0]].as_ref().map(|m| m.style);
+        // The top level starts with the first run of its style that no list encloses:
+        // a list numbered again from 1 is a second part at the same level.
+        let style_of = |r: &Run| markers[r.items[0]].as_ref().map(|m| m.style);
+        let root_start = runs
+            .iter()
+            .filter(|r| style_of(r) == root_style)
+            .filter(|r| !runs.iter().any(|o| inside(r, o)))
+            .map(|r| r.items[0])
+            .min()
+            .unwrap_or(runs[root].items[0]);
         let allowed_now: Vec<bool> = (0..markers.len())
             .map(|i| in_run[i] && i >= root_start)
             .collect();
-        let (headings, singletons) = stack_levels(markers, &allowed_now, root_style);
+        let (headings, singletons) = stack_levels(markers, &allowed_now, bare, root_style);
         if singletons.is_empty() && allowed_now == allowed {
             return headings;
         }
@@ -143,9 +200,7 @@ fn runs_of(markers: &[Option<Marker>], allowed: &[bool]) -> Vec<Run> {
         }
         let cont = open
             .get(&m.style)
-            .filter(|&&(_, last)| {
-                m.ordinal == last + 1 || (m.style == Style::Sequence && m.ordinal == 0)
-            })
+            .filter(|&&(_, last)| continues(m, last))
             .map(|&(r, _)| r);
         if let Some(r) = cont {
             runs[r].items.push(i);
@@ -159,47 +214,78 @@ fn runs_of(markers: &[Option<Marker>], allowed: &[bool]) -> Vec<Run> {
             open.insert(m.style, (runs.len() - 1, 1));
         }
     }
-    runs.retain(|r| r.items.len() >= 2);
+    // 首先，… 最后， with no 其次 between them are discourse words, not a list.
+    runs.retain(|r| {
+        r.items.len() >= 2
+            && r.items.iter().any(|&i| {
+                markers[i]
+                    .as_ref()
+                    .is_some_and(|m| m.style != Style::Sequence || matches!(m.ordinal, 2 | 3))
+            })
+    });
     runs
+}
+
+/// Whether marker `m` continues a list whose last number was `last`: the next number,
+/// 最后 after any 首先 list, or one number skipped (一、三、四、 is a writer's slip).
+fn continues(m: &Marker, last: u32) -> bool {
+    match m.style {
+        Style::Sequence => m.ordinal == last + 1 || m.ordinal == 0,
+        _ => m.ordinal == last + 1 || (m.ordinal == last + 2 && last >= 1),
+    }
+}
+
+/// Whether `inner` lies between two items of `outer`.
+fn inside(inner: &Run, outer: &Run) -> bool {
+    let (a, b) = (
+        inner.items[0],
+        *inner.items.last().expect("runs are non-empty"),
+    );
+    outer.items.windows(2).any(|w| w[0] < a && b < w[1])
 }
 
 /// The top-level list: among runs not enclosed between two items of another run, the one
 /// that nests most other runs; then the longest; then the earliest.
-fn choose_root(runs: &[Run]) -> Option<usize> {
-    let inside = |inner: &Run, outer: &Run| {
-        let (a, b) = (
-            inner.items[0],
-            *inner.items.last().expect("runs are non-empty"),
-        );
-        outer.items.windows(2).any(|w| w[0] < a && b < w[1])
+fn choose_root(runs: &[Run], markers: &[Option<Marker>]) -> Option<usize> {
+    let style = |r: usize| markers[runs[r].items[0]].as_ref().map(|m| m.style);
+    // Run `o` starts right after the last item of run `r` in a style ranking below it:
+    // the points of that last item (第一，第二，… then 一是… under 第二).
+    let follows = |o: usize, r: usize| {
+        let (last, first) = (*runs[r].items.last().expect("non-empty"), runs[o].items[0]);
+        first > last && first - last <= 2 && style(o).map(root_rank) > style(r).map(root_rank)
     };
     (0..runs.len())
         .filter(|&r| !(0..runs.len()).any(|o| o != r && inside(&runs[r], &runs[o])))
         .max_by_key(|&r| {
             let nests = (0..runs.len())
-                .filter(|&o| o != r && inside(&runs[o], &runs[r]))
+                .filter(|&o| o != r && (inside(&runs[o], &runs[r]) || follows(o, r)))
                 .count();
             let span = runs[r].items.last().expect("non-empty") - runs[r].items[0];
             (nests, span, std::cmp::Reverse(runs[r].items[0]))
         })
 }
 
+/// A list open on the stack while levels are assigned.
+struct Open {
+    style: Style,
+    last: u32,
+    items: Vec<usize>,
+    /// Whether any of its items has had a list nested under it.
+    has_children: bool,
+}
+
 /// Assigns levels with a stack of open lists. Returns the headings and the markers that
-/// ended up alone in their list (not a list after all).
+/// ended up alone in their list (not a list after all). `bare[i]`: paragraph `i` is a
+/// stand-alone heading (nothing after its first sentence).
 fn stack_levels(
     markers: &[Option<Marker>],
     allowed: &[bool],
+    bare: &[bool],
     root_style: Option<Style>,
 ) -> (Vec<Heading>, Vec<usize>) {
-    struct Open {
-        style: Style,
-        last: u32,
-        items: Vec<usize>,
-    }
     let mut stack: Vec<Open> = Vec::new();
     let mut lists: Vec<Vec<usize>> = Vec::new();
     let mut headings = Vec::new();
-    let close = |open: Open, lists: &mut Vec<Vec<usize>>| lists.push(open.items);
     for (i, m) in markers.iter().enumerate() {
         let Some(m) = m else { continue };
         if !allowed[i] {
@@ -207,14 +293,13 @@ fn stack_levels(
         }
         let level;
         if let Some(d) = stack.iter().position(|o| o.style == m.style) {
-            let continues =
-                m.ordinal == stack[d].last + 1 || (m.style == Style::Sequence && m.ordinal == 0);
-            if !continues {
+            // A list that starts again at 1 (a second part) stays at its level.
+            let restarts = m.ordinal == 1 && stack[d].items.len() >= 2;
+            if !continues(m, stack[d].last) && !restarts {
                 continue;
             }
             while stack.len() > d + 1 {
-                let o = stack.pop().expect("len checked");
-                close(o, &mut lists);
+                lists.push(stack.pop().expect("len checked").items);
             }
             let top = stack.last_mut().expect("d < len");
             top.last = if m.ordinal == 0 {
@@ -227,16 +312,28 @@ fn stack_levels(
         } else {
             // The root style only ever opens the top level.
             let is_root = Some(m.style) == root_style;
-            if m.ordinal != 1 || stack.len() >= MAX_LEVEL || (is_root && !stack.is_empty()) {
+            if m.ordinal != 1 || (is_root && !stack.is_empty()) || (!is_root && stack.is_empty()) {
                 continue;
             }
-            if !is_root && stack.is_empty() {
+            // Beside the open list rather than under it (at the top level too: a run of
+            // 一是… after a run of 第一… with nothing under them).
+            if stack
+                .last()
+                .is_some_and(|top| is_sibling_run(top, m.style, i, bare))
+            {
+                lists.push(stack.pop().expect("len checked").items);
+            }
+            if stack.len() >= MAX_LEVEL {
                 continue;
+            }
+            if let Some(parent) = stack.last_mut() {
+                parent.has_children = true;
             }
             stack.push(Open {
                 style: m.style,
                 last: 1,
                 items: vec![i],
+                has_children: false,
             });
             level = stack.len();
         }
@@ -247,7 +344,7 @@ fn stack_levels(
         });
     }
     while let Some(o) = stack.pop() {
-        close(o, &mut lists);
+        lists.push(o.items);
     }
     let singletons = lists
         .into_iter()
@@ -255,6 +352,48 @@ fn stack_levels(
         .flatten()
         .collect();
     (headings, singletons)
+}
+
+/// Whether a new list of `style` starting at paragraph `at` follows the open list `top`
+/// at the same depth rather than nesting under its last item: `top` already has items,
+/// none of them has had a list under it, its last item is not a bare heading the new list
+/// follows straight away, and the new style does not rank below it (一是… after 第一…;
+/// 1. after （二） nests).
+fn is_sibling_run(top: &Open, style: Style, at: usize, bare: &[bool]) -> bool {
+    let last = *top.items.last().expect("open lists have items");
+    let heads_it = bare.get(last).copied().unwrap_or(false) && at == last + 1;
+    let ranks_below = match (rank(top.style), rank(style)) {
+        (Some(a), Some(b)) => b > a,
+        (Some(_), None) => true,
+        (None, _) => false,
+    };
+    top.items.len() >= 2 && !top.has_children && !heads_it && !ranks_below
+}
+
+/// How likely a style is to number the top level, 0 the most.
+fn root_rank(style: Style) -> u8 {
+    match style {
+        Style::HanComma | Style::HanDot | Style::OrdinalPart => 0,
+        Style::HanParen => 1,
+        Style::Ordinal => 2,
+        Style::DigitComma | Style::DigitDot | Style::Sequence => 3,
+        Style::DigitParen | Style::DigitHalfParen => 4,
+        Style::HanVerb(_) => 5,
+        Style::Circled | Style::Dash => 6,
+    }
+}
+
+/// The conventional depth of a heading style (一、 > （一） > 1. > （1） > ①); `None` for
+/// points written into paragraphs (第一， 一是 首先 ——), which may sit at any depth.
+fn rank(style: Style) -> Option<u8> {
+    match style {
+        Style::HanComma | Style::HanDot | Style::OrdinalPart => Some(1),
+        Style::HanParen => Some(2),
+        Style::DigitComma | Style::DigitDot => Some(3),
+        Style::DigitParen | Style::DigitHalfParen => Some(4),
+        Style::Circled => Some(5),
+        Style::Ordinal | Style::HanVerb(_) | Style::Sequence | Style::Dash => None,
+    }
 }
 
 /// Turns the flat heading list into nested sections with their paragraphs.
@@ -283,88 +422,6 @@ fn build_tree(paras: &[Para], headings: &[Heading]) -> Vec<Section> {
         siblings.push(section);
     }
     roots
-}
-
-/// A stand-alone heading is the whole paragraph; a heading that opens a paragraph is its
-/// first sentence, and the rest is the section's first paragraph.
-pub fn split_heading(text: &str) -> (String, Option<String>) {
-    let text = text.trim_start_matches(['，', '、', '：', ' ']);
-    // "加强学习 要认真学习，…。": a space ends a heading that a sentence follows on its line
-    // (a web page's bold heading lost its style); "坚定信心 真抓实干" stays one heading.
-    if let Some(end) = first_sentence_end(text)
-        && let Some(space) = text[..end].rfind(' ')
-    {
-        let (head, rest) = (&text[..space], &text[space + 1..end]);
-        let body_like = rest.chars().count() >= 12 && rest.contains('，');
-        if body_like && (2..=40).contains(&head.chars().count()) {
-            return (head.to_string(), Some(text[space + 1..].trim().to_string()));
-        }
-    }
-    match first_sentence_end(text) {
-        Some(end) if end < text.len() => {
-            let (head, rest) = text.split_at(end);
-            let rest = rest.trim();
-            (
-                head.trim_end_matches('。').to_string(),
-                (!rest.is_empty()).then(|| rest.to_string()),
-            )
-        }
-        // A stand-alone heading may end with a full stop or a colon introducing its body.
-        _ => (text.trim_end_matches(['。', '：']).to_string(), None),
-    }
-}
-
-/// Byte offset just after the first 。！？ that is not inside quotation marks.
-fn first_sentence_end(text: &str) -> Option<usize> {
-    let mut depth = 0i32;
-    for (i, c) in text.char_indices() {
-        match c {
-            '“' | '‘' | '「' | '《' => depth += 1,
-            '”' | '’' | '」' | '》' => depth = (depth - 1).max(0),
-            '。' | '！' | '？' if depth == 0 => return Some(i + c.len_utf8()),
-            _ => {}
-        }
-    }
-    None
-}
-
-/// Index of the first paragraph (from `from`) that opens a closing: an address to the
-/// audience ("同志们，…"), a summing-up ("总之，…", "让我们…", "以上意见，仅供参考。"), or
-/// the final thanks or sign-off ("我就讲这些。").
-fn closing_start(paras: &[String], from: usize) -> Option<usize> {
-    let start = (from..paras.len()).find(|&j| opens_closing(&paras[j]));
-    start.or_else(|| {
-        let last = paras.len().checked_sub(1)?;
-        (last >= from && is_sign_off(&paras[last])).then_some(last)
-    })
-}
-
-fn opens_closing(p: &str) -> bool {
-    if ["总之", "总而言之", "让我们"]
-        .iter()
-        .any(|w| p.starts_with(w))
-    {
-        return true;
-    }
-    // A short summing-up of what was said: "以上意见，仅供参考。", "以上几点，请认真落实。"
-    if p.starts_with("以上") && p.chars().count() <= 40 {
-        return true;
-    }
-    let cut = p.find(['，', '！']).unwrap_or(p.len());
-    let head = &p[..cut];
-    head.chars().count() <= 10
-        && ["同志们", "同学们", "朋友们", "各位", "战友们", "青年们"]
-            .iter()
-            .any(|a| head.contains(a))
-}
-
-fn is_sign_off(p: &str) -> bool {
-    let short = p.chars().count() <= 20;
-    short
-        && (p.starts_with("谢谢")
-            || ["讲这些", "讲这么多", "讲到这里", "说这些"]
-                .iter()
-                .any(|w| p.contains(w)))
 }
 
 #[cfg(test)]
@@ -471,29 +528,5 @@ mod tests {
         let s = parse(&format!("开头。\n一、甲\n正文。\n二、乙\n{body}\n正文。"));
         assert!(s.closing.is_empty(), "{:?}", s.closing);
         assert_eq!(s.sections[1].paragraphs, vec![body, "正文。"]);
-    }
-
-    #[test]
-    fn heading_split_respects_quotes() {
-        let (h, rest) = split_heading("强化政治引领，带头做到“两个维护。”。新成立的");
-        assert_eq!(h, "强化政治引领，带头做到“两个维护。”");
-        assert_eq!(rest.as_deref(), Some("新成立的"));
-        assert_eq!(
-            split_heading("要突出政治引领，彰显政治优势"),
-            ("要突出政治引领，彰显政治优势".into(), None)
-        );
-        assert_eq!(
-            split_heading("加强学习 要认真学习领会，结合实际抓好落实。再学。"),
-            (
-                "加强学习".into(),
-                Some("要认真学习领会，结合实际抓好落实。再学。".into())
-            )
-        );
-        for whole in ["坚定信心 真抓实干", "坚定信心 真抓实干。要学。"] {
-            assert!(
-                split_heading(whole).0.starts_with("坚定信心 真抓实干"),
-                "{whole}"
-            );
-        }
     }
 }

@@ -30,9 +30,9 @@ pub struct Speech {
     pub encoding: String,
     pub title: Option<String>,
     pub subtitle: Option<String>,
-    /// Date and speaker lines under the title; not part of the JSON contract.
-    #[serde(skip)]
-    pub meta: Vec<String>,
+    /// Speaker, date and place lines around the title or under the closing, in order.
+    #[serde(default)]
+    pub byline: Vec<String>,
     pub salutation: Option<String>,
     pub opening: Vec<String>,
     pub sections: Vec<Section>,
@@ -65,7 +65,7 @@ impl Speech {
         let mut out: Vec<&str> = Vec::new();
         out.extend(self.title.as_deref());
         out.extend(self.subtitle.as_deref());
-        out.extend(self.meta.iter().map(String::as_str));
+        out.extend(self.byline.iter().map(String::as_str));
         out.extend(self.salutation.as_deref());
         out.extend(self.opening.iter().map(String::as_str));
         for s in self.all_sections() {

@@ -368,6 +368,18 @@ mod tests {
     }
 
     #[test]
+    fn utf16_without_a_bom_is_recognised() {
+        let text = "在会议上的讲话\n同志们：\n今天召开会议。\n";
+        let le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let be: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
+        for (bytes, enc) in [(le, "utf-16le"), (be, "utf-16be")] {
+            let d = decode_bytes(&bytes).unwrap();
+            assert_eq!((d.text.as_str(), d.encoding.as_str()), (text, enc));
+        }
+        assert!(decode_bytes(b"\x00\x01\x02\x00binary").is_err());
+    }
+
+    #[test]
     fn whitespace_is_normalised() {
         let lines = normalise_lines("a\u{00A0}\u{00A0}b\r\n\u{3000}\u{3000}同志们：\u{200B}\rc\td");
         assert_eq!(lines, vec!["a b", "同志们：", "c d"]);

@@ -25,7 +25,10 @@ fn title_block_subtitle_speaker_and_three_levels() {
         s.subtitle.as_deref(),
         Some("在2023年全市机关党建工作会议上的讲话")
     );
-    assert_eq!(s.meta, vec!["（2023年3月15日）", "市委常委、秘书长 王某某"]);
+    assert_eq!(
+        s.byline,
+        vec!["（2023年3月15日）", "市委常委、秘书长 王某某"]
+    );
     assert_eq!(s.salutation.as_deref(), Some("同志们："));
     assert_eq!(s.sections.len(), 3);
     assert_eq!(s.sections[1].children[0].heading, "突出政治建设");

@@ -14,6 +14,8 @@ mod draft_cli;
 mod fixtures;
 #[cfg(feature = "gui")]
 mod fonts;
+mod layout_classes;
+mod layout_gen;
 mod layouts;
 mod library;
 mod mine;

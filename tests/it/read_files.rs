@@ -131,6 +131,7 @@ fn cli_json_contract_for_one_file() {
         "encoding",
         "title",
         "subtitle",
+        "byline",
         "salutation",
         "opening",
         "sections",
