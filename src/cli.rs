@@ -93,9 +93,9 @@ pub enum Command {
     },
     /// 查看模板库
     Library {
-        /// 模板库文件夹
+        /// 模板库文件夹；省略时为已安装的模板库（随附的加上导入的）
         #[arg(value_name = "模板库")]
-        dir: PathBuf,
+        dir: Option<PathBuf>,
         /// 以 JSON 输出
         #[arg(long)]
         json: bool,
@@ -208,7 +208,9 @@ fn dispatch(command: Command, out: &mut dyn Write) -> io::Result<ExitCode> {
             out: dest,
             replace,
         } => crate::cli_library::mine_cmd(&inputs, &dest, replace, out),
-        Command::Library { dir, json } => crate::cli_library::library_cmd(&dir, json, out),
+        Command::Library { dir, json } => {
+            crate::cli_library::library_cmd(dir.as_deref(), json, out)
+        }
         Command::Suggest {
             library,
             json,

@@ -120,9 +120,23 @@ pub fn template_json(t: &Template) -> Value {
     })
 }
 
-pub fn library_cmd(dir: &Path, as_json: bool, out: &mut dyn Write) -> io::Result<ExitCode> {
-    let Some(lib) = load(dir) else {
-        return Ok(ExitCode::FAILURE);
+pub fn library_cmd(dir: Option<&Path>, as_json: bool, out: &mut dyn Write) -> io::Result<ExitCode> {
+    let (lib, name) = match dir {
+        Some(d) => match load(d) {
+            Some(l) => (l, d.display().to_string()),
+            None => return Ok(ExitCode::FAILURE),
+        },
+        None => {
+            let data = crate::core::installed::default_data_dir();
+            let i = crate::core::installed::installed(&data, true);
+            for e in &i.errors {
+                eprintln!("警告：{e}");
+            }
+            (
+                i.library,
+                format!("已安装的模板库（随附 + {}）", data.display()),
+            )
+        }
     };
     if as_json {
         let v = json!({
@@ -139,7 +153,7 @@ pub fn library_cmd(dir: &Path, as_json: bool, out: &mut dyn Write) -> io::Result
             serde_json::to_string_pretty(&v).unwrap_or_default()
         )?;
     } else {
-        writeln!(out, "模板库：{}", dir.display())?;
+        writeln!(out, "模板库：{name}")?;
         for k in TemplateKind::ALL {
             writeln!(out, "{}（{}）", k.label(), lib.count(k))?;
             for t in lib.templates.iter().filter(|t| t.kind == k) {

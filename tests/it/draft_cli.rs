@@ -146,4 +146,22 @@ fn the_cli_uses_the_installed_library() {
     );
     let d = Draft::load(&file).unwrap();
     assert_eq!(d.blocks[0].source.as_ref().unwrap().file, "我的讲话.txt");
+
+    // `library` without a folder lists the same installed library.
+    let out = bin()
+        .env("XDG_DATA_HOME", dir.path())
+        .args(["library", "--json"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let n = v["templates"].as_array().unwrap().len();
+    assert_eq!(n, all.library.templates.len());
+    assert!(
+        v["templates"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|t| t["id"] == mine.id.as_str())
+    );
 }
