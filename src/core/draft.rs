@@ -221,6 +221,10 @@ impl Draft {
     /// the numbering scheme, not with the speech).
     pub fn spoken_chars(&self) -> usize {
         let count = |s: &str| self.fill(s).chars().filter(|c| !c.is_whitespace()).count();
+        if self.blocks.is_empty() {
+            // The salutation alone is not a speech yet.
+            return 0;
+        }
         count(&self.meta.salutation)
             + self
                 .blocks

@@ -108,6 +108,7 @@ fn find_and_replace_is_one_undo_step() {
 fn the_character_count_ignores_the_numbering_scheme() {
     let dir = tempfile::tempdir().unwrap();
     let mut h = harness(dir.path());
+    assert!(h.query_by_label("字数：0").is_some(), "an empty draft has no words");
     click(&mut h, "主体部分 19");
     pick_template(&mut h, "〔主体部分〕");
     let count = |h: &egui_kittest::Harness<'_, jianggao::app::JiangGaoApp>| {
