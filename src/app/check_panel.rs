@@ -23,6 +23,7 @@ impl CheckPanel {
         let today = chrono::Local::now().format("%Y-%m-%d").to_string();
         let settings = Settings {
             max_chars: 60 * app.prefs.rate as usize,
+            rate: app.prefs.rate as usize,
             ..Settings::for_draft(&app.draft, &today)
         };
         if app.checks.forms.is_none() {

@@ -141,51 +141,55 @@ fn outline_ui(app: &mut JiangGaoApp, ui: &mut egui::Ui, now: f64) {
         .iter()
         .map(|b| carried_specifics(app, b))
         .collect();
-    let response = egui::ScrollArea::vertical()
+    let mut area = egui::ScrollArea::vertical()
         .id_salt("outline")
-        .auto_shrink([false, false])
-        .show(ui, |ui| {
-            let r = egui_dnd::dnd(ui, egui::Id::unique("draft_blocks")).show(
-                keys.iter().copied(),
-                |ui, key, handle, _state| {
-                    let Some(i) = app.draft.index_of(key.0) else {
-                        return;
-                    };
-                    let marker = markers.get(i).cloned().unwrap_or_default();
-                    let frame = egui::Frame::group(ui.style()).inner_margin(6.0);
-                    let resp = frame
-                        .show(ui, |ui| {
-                            block_ui(
-                                app,
-                                ui,
-                                i,
-                                &marker,
-                                &specifics[i],
-                                handle,
-                                &mut typed,
-                                &mut focus_seen,
-                            );
-                        })
-                        .response;
-                    // Templates dropped on a block go after it.
-                    if let Some(p) = resp.dnd_release_payload::<TemplateDrag>() {
-                        app.push(Action::InsertTemplate {
-                            id: p.0.clone(),
-                            after_block: Some(key.0),
-                        });
-                    }
-                    if resp.dnd_hover_payload::<TemplateDrag>().is_some() {
-                        ui.painter().hline(
-                            resp.rect.x_range(),
-                            resp.rect.bottom() + 2.0,
-                            ui.visuals().selection.stroke,
+        .auto_shrink([false, false]);
+    if std::mem::take(&mut app.scroll_to_top) {
+        // A draft just opened starts at its beginning, not where the last one was.
+        area = area.vertical_scroll_offset(0.0);
+    }
+    let response = area.show(ui, |ui| {
+        let r = egui_dnd::dnd(ui, egui::Id::unique("draft_blocks")).show(
+            keys.iter().copied(),
+            |ui, key, handle, _state| {
+                let Some(i) = app.draft.index_of(key.0) else {
+                    return;
+                };
+                let marker = markers.get(i).cloned().unwrap_or_default();
+                let frame = egui::Frame::group(ui.style()).inner_margin(6.0);
+                let resp = frame
+                    .show(ui, |ui| {
+                        block_ui(
+                            app,
+                            ui,
+                            i,
+                            &marker,
+                            &specifics[i],
+                            handle,
+                            &mut typed,
+                            &mut focus_seen,
                         );
-                    }
-                },
-            );
-            ui.add_space(40.0);
-            r
-        });
+                    })
+                    .response;
+                // Templates dropped on a block go after it.
+                if let Some(p) = resp.dnd_release_payload::<TemplateDrag>() {
+                    app.push(Action::InsertTemplate {
+                        id: p.0.clone(),
+                        after_block: Some(key.0),
+                    });
+                }
+                if resp.dnd_hover_payload::<TemplateDrag>().is_some() {
+                    ui.painter().hline(
+                        resp.rect.x_range(),
+                        resp.rect.bottom() + 2.0,
+                        ui.visuals().selection.stroke,
+                    );
+                }
+            },
+        );
+        ui.add_space(40.0);
+        r
+    });
     if let Some(u) = response.inner.final_update() {
         app.push(Action::MoveTo {
             from: u.from,

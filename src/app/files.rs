@@ -88,6 +88,7 @@ impl JiangGaoApp {
                     ..Doc::default()
                 };
                 self.focus = None;
+                self.scroll_to_top = true;
                 self.counts = Default::default();
                 self.prefs.add_recent(path.to_path_buf());
                 self.clear_autosave();

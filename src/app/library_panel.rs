@@ -234,7 +234,8 @@ pub fn library_panel_ui(app: &mut JiangGaoApp, ui: &mut egui::Ui) {
         }
     });
     egui::ScrollArea::vertical()
-        .id_salt("template_preview")
+        // One scroll state per template: a new preview starts at its top.
+        .id_salt(("template_preview", t.id.as_str()))
         .auto_shrink([false, false])
         .show(ui, |ui| {
             preview_ui(ui, t);

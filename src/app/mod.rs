@@ -153,6 +153,8 @@ pub struct JiangGaoApp {
     pub preview: bool,
     /// The outline window (headings only) is shown.
     pub outline_open: bool,
+    /// The next frame shows the draft from its top (after opening or a new draft).
+    pub scroll_to_top: bool,
     pub workers: Workers,
     pub import_progress: Option<(usize, usize)>,
     pub counts: status_bar::Counts,
@@ -214,6 +216,7 @@ impl JiangGaoApp {
             status: None,
             preview: false,
             outline_open: false,
+            scroll_to_top: false,
             workers,
             import_progress: None,
             counts: Default::default(),
@@ -438,6 +441,7 @@ impl JiangGaoApp {
                 self.changed(&before, ChangeKind::Structure, now);
                 self.doc.path = None;
                 self.focus = None;
+                self.scroll_to_top = true;
                 self.set_info("已新建讲稿（可撤销）".into());
             }
             Command::Open => self.open_path_dialog(PathPurpose::Open),
@@ -506,7 +510,7 @@ impl JiangGaoApp {
         if self.checks.open {
             egui::Panel::bottom("check_panel")
                 .resizable(true)
-                .default_size(200.0)
+                .default_size(320.0)
                 .show(ui, |ui| check_panel::check_panel_ui(self, ui));
         }
         if self.prefs.show_library {

@@ -84,8 +84,10 @@ pub struct Finding {
 pub struct Settings {
     /// The speech's date, YYYY-MM-DD.
     pub date: String,
-    /// Most characters the speech may have (default: one hour at 200 字/分钟).
+    /// Most characters the speech may have (default: one hour at the speaking rate).
     pub max_chars: usize,
+    /// Speaking rate in characters a minute, for the length in minutes.
+    pub rate: usize,
 }
 
 impl Settings {
@@ -98,6 +100,7 @@ impl Settings {
         Settings {
             date,
             max_chars: 12_000,
+            rate: 200,
         }
     }
 }
@@ -292,10 +295,8 @@ pub fn check_draft(
     // Each finding once per place.
     let mut seen = std::collections::HashSet::new();
     out.retain(|f| seen.insert((f.kind, f.place, f.start, f.end, f.text.clone())));
-    let total: usize = crate::core::export::render_txt(d)
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .count();
+    // The same count as the status bar: what the speaker says, markers left out.
+    let total = d.spoken_chars();
     if total > s.max_chars {
         out.push(Finding {
             kind: FindingKind::Length,
@@ -306,9 +307,10 @@ pub fn check_draft(
             end: 0,
             text: String::new(),
             message: format!(
-                "全文 {total} 字，超过 {} 字（约 {} 分钟）",
-                s.max_chars,
-                s.max_chars / 200
+                "全文 {total} 字，约需 {} 分钟（按每分钟 {} 字），超过上限 {} 字",
+                total.div_ceil(s.rate.max(1)),
+                s.rate,
+                s.max_chars
             ),
             fix: Some("压缩篇幅：精简背景和例子，合并相近的分论点".into()),
             auto_fix: None,

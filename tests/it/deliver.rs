@@ -86,6 +86,7 @@ fn check(d: &Draft, date: &str) -> Vec<check::Finding> {
         &Settings {
             date: date.into(),
             max_chars: 12_000,
+            rate: 200,
         },
     )
 }
@@ -194,6 +195,24 @@ fn each_kind_of_problem_is_found_exactly() {
     let d = blank(BlockKind::Opening, "", &"党建工作要抓实抓细。".repeat(1300));
     let f = check(&d, "2026-11-22");
     assert!(f.iter().any(|x| x.kind == FindingKind::Length));
+    // Minutes follow the speaking rate, not a fixed 200 字/分.
+    let slow = check::check_draft(
+        &d,
+        None,
+        &Formulations::builtin(),
+        &Settings {
+            date: "2026-11-22".into(),
+            max_chars: 6_000,
+            rate: 150,
+        },
+    );
+    let len = slow.iter().find(|x| x.kind == FindingKind::Length).unwrap();
+    // 13,000 characters at 150 a minute: 87 minutes.
+    assert!(
+        len.message.contains("约需 87 分钟（按每分钟 150 字）"),
+        "{}",
+        len.message
+    );
 }
 
 #[test]

@@ -108,7 +108,10 @@ fn find_and_replace_is_one_undo_step() {
 fn the_character_count_ignores_the_numbering_scheme() {
     let dir = tempfile::tempdir().unwrap();
     let mut h = harness(dir.path());
-    assert!(h.query_by_label("字数：0").is_some(), "an empty draft has no words");
+    assert!(
+        h.query_by_label("字数：0").is_some(),
+        "an empty draft has no words"
+    );
     click(&mut h, "主体部分 19");
     pick_template(&mut h, "〔主体部分〕");
     let count = |h: &egui_kittest::Harness<'_, jianggao::app::JiangGaoApp>| {
@@ -147,4 +150,27 @@ fn the_outline_view_lists_headings_and_jumps() {
         .count();
     let rows = h.get_all_by_label_contains("（").count();
     assert!(rows >= points, "{rows} rows for {points} points");
+}
+
+#[test]
+fn a_reopened_draft_starts_at_its_top() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path());
+    for _ in 0..4 {
+        click(&mut h, "主体部分 19");
+        pick_template(&mut h, "〔主体部分〕");
+    }
+    let path = dir.path().join("长稿.ron");
+    assert!(h.state_mut().save_to(&path));
+    let first_y = |h: &egui_kittest::Harness<'_, jianggao::app::JiangGaoApp>| {
+        h.get_by_label("主体部分一、标题").rect().min.y
+    };
+    // The caret in the last block scrolls the draft down: the first heading goes off screen.
+    let last = h.state().draft.blocks.last().unwrap().id;
+    h.state_mut().focus_request = Some((last, 1, None));
+    h.run_steps(4);
+    assert!(first_y(&h) < 0.0, "scrolled down: {}", first_y(&h));
+    h.state_mut().open_path(&path);
+    h.run_steps(4);
+    assert!(first_y(&h) > 0.0, "reopened at the top: {}", first_y(&h));
 }

@@ -20,6 +20,7 @@ fn run(d: &Draft) -> Vec<check::Finding> {
         &Settings {
             date: DATE.into(),
             max_chars: 12_000,
+            rate: 200,
         },
     )
 }
