@@ -69,30 +69,23 @@ impl JiangGaoApp {
                 return;
             }
             Action::InsertPhrase(text) => return self.insert_phrase(text, now),
-            Action::MoveBy(block, by) => structure(Edit::MoveBy { block, by }),
-            Action::MoveTo { from, to } => structure(Edit::MoveTo { from, to }),
-            Action::ToggleLevel(id) => structure(Edit::ToggleLevel(id)),
-            Action::Duplicate(id) => structure(Edit::Duplicate(id)),
-            Action::Delete(id) => {
-                if self.focus.is_some_and(|f| f.block == id) {
-                    self.focus = None;
+            Action::Edit(e) => {
+                match &e {
+                    Edit::Delete(id) => {
+                        if self.focus.is_some_and(|f| f.block == *id) {
+                            self.focus = None;
+                        }
+                        self.set_info("已删除（Ctrl+Z 可撤销）".into());
+                    }
+                    Edit::ReplaceAll { find, .. } => {
+                        let n = self.draft.count_occurrences(find);
+                        self.set_info(format!("已替换 {n} 处（Ctrl+Z 可撤销）"));
+                    }
+                    // The scheme chosen becomes the default for new drafts.
+                    Edit::SetNumbering(n) => self.prefs.numbering = *n,
+                    _ => {}
                 }
-                self.set_info("已删除（Ctrl+Z 可撤销）".into());
-                structure(Edit::Delete(id))
-            }
-            Action::SetCollapsed(block, collapsed) => {
-                structure(Edit::SetCollapsed { block, collapsed })
-            }
-            Action::ReplaceAll { find, replace } => {
-                let n = self.draft.count_occurrences(&find);
-                self.set_info(format!("已替换 {n} 处（Ctrl+Z 可撤销）"));
-                structure(Edit::ReplaceAll { find, replace })
-            }
-            Action::ApplyFix(f) => structure(Edit::ApplyFix(f)),
-            Action::FillSlots => structure(Edit::FillSlots),
-            Action::SetNumbering(n) => {
-                self.prefs.numbering = n;
-                structure(Edit::SetNumbering(n))
+                structure(e)
             }
         };
         self.edit(edit.0, edit.1, now);

@@ -3,6 +3,7 @@
 
 use super::{Action, JiangGaoApp};
 use crate::core::check::{self, Finding, Formulations, Settings, Severity};
+use crate::core::draft_edit::Edit;
 
 #[derive(Default)]
 pub struct CheckPanel {
@@ -63,7 +64,7 @@ pub fn check_panel_ui(app: &mut JiangGaoApp, ui: &mut egui::Ui) {
             )
             .clicked()
         {
-            app.push(Action::FillSlots);
+            app.push(Action::Edit(Edit::FillSlots));
         }
         if ui.button("关闭").clicked() {
             app.checks.open = false;
@@ -111,7 +112,7 @@ pub fn check_panel_ui(app: &mut JiangGaoApp, ui: &mut egui::Ui) {
                             ))
                             .clicked()
                     {
-                        app.push(Action::ApplyFix(Box::new(f.clone())));
+                        app.push(Action::Edit(Edit::ApplyFix(Box::new(f.clone()))));
                     }
                 });
                 // What to change, under the message, when the fix is advice.

@@ -7,6 +7,7 @@ use std::path::PathBuf;
 use super::action::Command;
 use super::worker::{ImportSummary, PathPurpose};
 use super::{Action, JiangGaoApp};
+use crate::core::draft_edit::Edit;
 use crate::core::export::TextEncoding;
 use crate::core::recovery::Orphan;
 
@@ -454,10 +455,10 @@ fn find_ui(app: &mut JiangGaoApp, ctx: &egui::Context) {
                 .on_hover_text("替换标题、正文和会议信息中的所有匹配，可一次撤销")
                 .clicked()
             {
-                app.push(Action::ReplaceAll {
+                app.push(Action::Edit(Edit::ReplaceAll {
                     find: q.clone(),
                     replace: app.find.replacement.clone(),
-                });
+                }));
             }
         });
     app.find.open = open;

@@ -53,7 +53,7 @@ pub fn draft_panel_ui(app: &mut JiangGaoApp, ui: &mut egui::Ui, now: f64) {
             .response
             .labelled_by(l.id);
         if n != app.draft.numbering {
-            app.push(Action::SetNumbering(n));
+            app.push(Action::Edit(Edit::SetNumbering(n)));
         }
         ui.separator();
         ui.label("插入空白：");
@@ -191,10 +191,10 @@ fn outline_ui(app: &mut JiangGaoApp, ui: &mut egui::Ui, now: f64) {
         r
     });
     if let Some(u) = response.inner.final_update() {
-        app.push(Action::MoveTo {
+        app.push(Action::Edit(Edit::MoveTo {
             from: u.from,
             to: u.to,
-        });
+        }));
     }
     // A composition left behind by a focus change or a click is not text: remove it.
     let clicked = app
@@ -260,7 +260,10 @@ fn block_ui(
         });
         let caret = if collapsed { "▶" } else { "▼" };
         if ui.small_button(caret).on_hover_text("折叠或展开").clicked() {
-            app.push(Action::SetCollapsed(id, !collapsed));
+            app.push(Action::Edit(Edit::SetCollapsed {
+                block: id,
+                collapsed: !collapsed,
+            }));
         }
         ui.strong(kind.label());
         if !marker.is_empty() {
@@ -272,14 +275,14 @@ fn block_ui(
                 .on_hover_text("删除本段（主体部分连同其分论点），可撤销")
                 .clicked()
             {
-                app.push(Action::Delete(id));
+                app.push(Action::Edit(Edit::Delete(id)));
             }
             if ui
                 .small_button("复制")
                 .on_hover_text("复制一份放在后面")
                 .clicked()
             {
-                app.push(Action::Duplicate(id));
+                app.push(Action::Edit(Edit::Duplicate(id)));
             }
             if matches!(kind, BlockKind::Section | BlockKind::Point) {
                 let tip = if kind == BlockKind::Section {
@@ -296,14 +299,14 @@ fn block_ui(
                     .on_hover_text(tip)
                     .clicked()
                 {
-                    app.push(Action::ToggleLevel(id));
+                    app.push(Action::Edit(Edit::ToggleLevel(id)));
                 }
             }
             if ui.small_button("下移").clicked() {
-                app.push(Action::MoveBy(id, 1));
+                app.push(Action::Edit(Edit::MoveBy { block: id, by: 1 }));
             }
             if ui.small_button("上移").clicked() {
-                app.push(Action::MoveBy(id, -1));
+                app.push(Action::Edit(Edit::MoveBy { block: id, by: -1 }));
             }
         });
     });

@@ -3,6 +3,7 @@
 use super::action::Command;
 use super::{Action, JiangGaoApp};
 use crate::core::draft::{BlockKind, Numbering};
+use crate::core::draft_edit::Edit;
 use crate::core::export::TextEncoding;
 
 /// A menu entry for a command, with its shortcut and tooltip from the table.
@@ -85,7 +86,7 @@ pub fn menu_bar_ui(app: &mut JiangGaoApp, ui: &mut egui::Ui) {
             ui.menu_button("编号样式", |ui| {
                 for n in Numbering::ALL {
                     if ui.radio(app.draft.numbering == n, n.label()).clicked() {
-                        app.push(Action::SetNumbering(n));
+                        app.push(Action::Edit(Edit::SetNumbering(n)));
                         ui.close();
                     }
                 }

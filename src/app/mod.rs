@@ -87,34 +87,20 @@ pub struct Focus {
     pub cursor: usize,
 }
 
-/// Something the UI asks for; applied at the end of the frame.
+/// Something the UI asks for; applied at the end of the frame: a command, an edit of the
+/// draft (through `Draft::apply`), an insertion that needs the library or the caret, or a
+/// file to open.
 #[derive(Debug, Clone)]
 pub enum Action {
     Command(Command),
+    Edit(crate::core::draft_edit::Edit),
     InsertTemplate {
         id: String,
         after_block: Option<u64>,
     },
     InsertBlank(BlockKind),
     InsertPhrase(String),
-    MoveBy(u64, i32),
-    MoveTo {
-        from: usize,
-        to: usize,
-    },
-    ToggleLevel(u64),
-    Duplicate(u64),
-    Delete(u64),
-    /// Fold (true) or unfold a block.
-    SetCollapsed(u64, bool),
-    ReplaceAll {
-        find: String,
-        replace: String,
-    },
     OpenPath(PathBuf),
-    SetNumbering(crate::core::draft::Numbering),
-    ApplyFix(Box<crate::core::check::Finding>),
-    FillSlots,
 }
 
 /// The document: its file, and revision counters for unsaved and autosaved state.

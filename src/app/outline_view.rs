@@ -3,6 +3,7 @@
 
 use super::{Action, JiangGaoApp};
 use crate::core::draft::BlockKind;
+use crate::core::draft_edit::Edit;
 
 /// A row's key for drag and drop: the block id, stable while rows move.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -64,16 +65,19 @@ pub fn outline_view_ui(app: &mut JiangGaoApp, ctx: &egui::Context) {
                     )
                 });
             if let Some(u) = r.inner.final_update() {
-                app.push(Action::MoveTo {
+                app.push(Action::Edit(Edit::MoveTo {
                     from: u.from,
                     to: u.to,
-                });
+                }));
             }
         });
     app.outline_open = open;
     if let Some((id, kind, collapsed)) = jump {
         if collapsed {
-            app.push(Action::SetCollapsed(id, false));
+            app.push(Action::Edit(Edit::SetCollapsed {
+                block: id,
+                collapsed: false,
+            }));
         }
         let field = if matches!(kind, BlockKind::Section | BlockKind::Point) {
             0

@@ -129,8 +129,12 @@ fn end_to_end_workflow_exports_the_speech() {
         .nth(1)
         .unwrap()
         .id;
-    h.state_mut()
-        .push(jianggao::app::Action::MoveBy(second_id, -1));
+    h.state_mut().push(jianggao::app::Action::Edit(
+        jianggao::core::draft_edit::Edit::MoveBy {
+            block: second_id,
+            by: -1,
+        },
+    ));
     h.run_steps(2);
     let sections_after: Vec<String> = h
         .state()
