@@ -3,6 +3,7 @@
 mod app;
 mod deliver;
 mod fixtures;
+mod gold;
 mod layouts;
 mod library;
 mod mine;
