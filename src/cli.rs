@@ -60,10 +60,20 @@ pub enum Command {
         /// 以 JSON 输出
         #[arg(long)]
         json: bool,
-        /// 推荐条数
-        #[arg(short = 'k', default_value_t = 10)]
+        /// 推荐条数（与编辑器侧栏相同）
+        #[arg(short = 'k', default_value_t = crate::core::suggest::SHOWN)]
         k: usize,
-        /// 正在写的段落（可含小标题）
+        /// 段落所在的小标题
+        #[arg(long, default_value = "")]
+        heading: String,
+        /// 讲话日期（YYYY-MM-DD，默认今天），过时提法按此判断
+        #[arg(long)]
+        date: Option<String>,
+        /// 只推荐这些类型（term、quote、parallel、idiom、heading_frame、collocation、standard）
+        #[arg(long = "kind")]
+        kinds: Vec<String>,
+        /// 正在写的段落；为空时按小标题推荐并列标题
+        #[arg(default_value = "")]
         context: String,
     },
     /// 导出讲稿（.ron）或任意讲话稿文件为文本、Markdown 或 Word（公文版式）
@@ -106,8 +116,21 @@ pub fn run(command: Command) -> ExitCode {
             library,
             json,
             k,
+            heading,
+            date,
+            kinds,
             context,
-        } => crate::cli_library::suggest_cmd(&library, json, k, &context),
+        } => crate::cli_library::suggest_cmd(
+            &library,
+            json,
+            &crate::cli_library::SuggestArgs {
+                k,
+                heading,
+                date,
+                kinds,
+                context,
+            },
+        ),
         Command::Export {
             file,
             format,

@@ -41,6 +41,7 @@ impl JiangGaoApp {
                 ));
             }
             Action::InsertPhrase(text) => self.insert_phrase(&text, now),
+            Action::ReplaceParagraph(text) => self.replace_paragraph(&text, now),
             Action::SetHeading(id, h) => self.structure_change(now, |d| {
                 d.index_of(id).map(|i| d.blocks[i].heading = h).is_some()
             }),
@@ -99,6 +100,43 @@ impl JiangGaoApp {
             .map_or(field.len(), |(b, _)| b);
         field.insert_str(at, text);
         let cursor = f.cursor + text.chars().count();
+        self.changed(&before, ChangeKind::Structure, now);
+        self.focus = Some(Focus { cursor, ..f });
+        self.focus_request = Some((f.block, f.field, Some(cursor)));
+        self.phrases.dirty = true;
+    }
+
+    /// Replaces the line of the focused body that holds the caret.
+    fn replace_paragraph(&mut self, text: &str, now: f64) {
+        let Some(f) = self.focus.filter(|f| f.field == 1) else {
+            self.set_error("请先在正文中点击要替换的段落".into());
+            return;
+        };
+        let Some(i) = self.draft.index_of(f.block) else {
+            return;
+        };
+        let before = self.draft.clone();
+        let body = &self.draft.blocks[i].body;
+        // The line holding the caret, in characters.
+        let mut start = 0;
+        let mut end = 0;
+        for line in body.split('\n') {
+            end = start + line.chars().count();
+            if f.cursor <= end {
+                break;
+            }
+            start = end + 1;
+        }
+        let chars: Vec<char> = body.chars().collect();
+        let (start, end) = (start.min(chars.len()), end.min(chars.len()));
+        let new: String = chars[..start]
+            .iter()
+            .copied()
+            .chain(text.chars())
+            .chain(chars[end..].iter().copied())
+            .collect();
+        self.draft.blocks[i].body = new;
+        let cursor = start + text.chars().count();
         self.changed(&before, ChangeKind::Structure, now);
         self.focus = Some(Focus { cursor, ..f });
         self.focus_request = Some((f.block, f.field, Some(cursor)));

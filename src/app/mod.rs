@@ -98,6 +98,8 @@ pub enum Action {
     },
     InsertBlank(BlockKind),
     InsertPhrase(String),
+    /// Replaces the paragraph holding the caret (a model paragraph from the panel).
+    ReplaceParagraph(String),
     SetHeading(u64, String),
     MoveBy(u64, i32),
     MoveTo {

@@ -24,5 +24,7 @@ pub mod numbering;
 pub mod outline;
 pub mod run_in;
 pub mod speech;
+pub mod standard;
 pub mod suggest;
+pub mod suggest_templates;
 pub mod text;

@@ -4,8 +4,8 @@
 //! code reaches, so a regression fails.
 
 use std::collections::BTreeMap;
-use std::sync::atomic::AtomicBool;
 use std::sync::LazyLock;
+use std::sync::atomic::AtomicBool;
 
 use jianggao::core::lexicon::TopicLexicon;
 use jianggao::core::library::{Library, PhraseKind};
@@ -98,6 +98,7 @@ fn precision_of_each_mined_kind_is_above_its_floor() {
         ));
         failed |= p < floor || good.len() < least;
     }
+    eprintln!("{report}");
     assert!(!failed, "{report}");
 }
 
@@ -111,14 +112,15 @@ fn most_stock_phrases_a_writer_expects_are_in_the_library() {
         let n = norm(s);
         let len = n.chars().count();
         // The phrase itself, or inside a slightly longer run or collocation.
-        let found = texts.iter().any(|t| {
-            t == &n || (t.contains(n.as_str()) && t.chars().count() * 2 <= len * 3)
-        });
+        let found = texts
+            .iter()
+            .any(|t| t == &n || (t.contains(n.as_str()) && t.chars().count() * 2 <= len * 3));
         if !found {
             missing.push(s.as_str());
         }
     }
     let recall = 1.0 - missing.len() as f64 / all.len() as f64;
+    eprintln!("recall {recall:.2}; missing {missing:?}");
     assert!(recall >= 0.8, "recall {recall:.2}; missing {missing:?}");
 }
 
@@ -137,7 +139,12 @@ fn suggestions_for_written_paragraphs_are_what_a_writer_wants() {
             let ph = idx.phrase(h.index);
             let n = norm(&ph.text);
             // Never what the paragraph already says.
-            assert!(!body.contains(n.as_str()), "{} repeats {}", p.subject, ph.text);
+            assert!(
+                !body.contains(n.as_str()),
+                "{} repeats {}",
+                p.subject,
+                ph.text
+            );
             if want.contains(&n) {
                 good += 1;
                 shown.push(format!("+{}", ph.text));
@@ -149,6 +156,7 @@ fn suggestions_for_written_paragraphs_are_what_a_writer_wants() {
         report.push_str(&format!("{} {good}/8: {}\n", p.subject, shown.join(" ")));
     }
     let p8 = total / GOLD.paragraphs.len() as f64;
+    eprintln!("precision@8 {p8:.2}\n{report}");
     assert!(p8 >= 0.5, "precision@8 {p8:.2}\n{report}");
 }
 
