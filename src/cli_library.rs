@@ -53,7 +53,11 @@ pub fn mine_cmd(inputs: &[PathBuf], out: &Path) -> ExitCode {
         println!("  {}：{}", k.label(), lib.count(k));
     }
     println!("提法：");
-    for k in PhraseKind::ALL {
+    // Standard formulations come from their lexicon, never from mining.
+    for k in PhraseKind::ALL
+        .into_iter()
+        .filter(|k| *k != PhraseKind::Standard)
+    {
         println!("  {}：{}", k.label(), lib.phrase_count(k));
     }
     match lib.save(out) {

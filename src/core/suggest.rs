@@ -478,6 +478,14 @@ fn content_word(w: &str) -> bool {
     if w.starts_with(['不', '没', '无', '非']) {
         return false;
     }
+    // A span of single characters that opens with a preposition or particle (以党 of
+    // 以党的旗帜为旗帜) is no word.
+    if w.starts_with([
+        '以', '把', '对', '在', '的', '和', '与', '为', '将', '被', '从', '向', '是',
+    ]) && !nlp::jieba().has_word(w)
+    {
+        return false;
+    }
     let tag = nlp::word_tag(w);
     !matches!(
         tag,

@@ -129,7 +129,7 @@ fn chars(w: &str) -> usize {
 
 /// Whether a two-character word is a verb with a resultative complement (压实, 筑牢), by
 /// its form alone.
-fn resultative(w: &str) -> bool {
+pub fn resultative(w: &str) -> bool {
     let c: Vec<char> = w.chars().collect();
     c.len() == 2 && c[0] != c[1] && RESULTS.contains(c[1]) && !RESULTS.contains(c[0])
 }
