@@ -26,5 +26,6 @@ pub mod run_in;
 pub mod speech;
 pub mod standard;
 pub mod suggest;
+pub mod suggest_rank;
 pub mod suggest_templates;
 pub mod text;

@@ -16,9 +16,9 @@ use rustc_hash::FxHashMap;
 use crate::core::check::Formulations;
 use crate::core::lexicon::TopicLexicon;
 use crate::core::library::{Library, Phrase, PhraseKind};
-use crate::core::mine::specifics;
 use crate::core::nlp;
 use crate::core::standard::StandardLexicon;
+use crate::core::suggest_rank::{Facts, content_word, diversify, facts_of, kind_weight, quoted};
 use crate::core::suggest_templates::{HeadingHit, TemplateHit, TemplateIndex};
 
 const K1: f32 = 1.2;
@@ -32,20 +32,6 @@ const MAX_POSTINGS: usize = 256;
 const MAX_TOPIC_CANDIDATES: usize = 128;
 /// Phrases the side panel shows, and `jianggao suggest` by default.
 pub const SHOWN: usize = 12;
-/// Each earlier pick of the same kind scales a candidate's score by this.
-const SAME_KIND_DECAY: f32 = 0.7;
-
-/// How much a kind's match counts: set phrases above plain verb phrases.
-fn kind_weight(k: PhraseKind) -> f32 {
-    match k {
-        PhraseKind::Parallel => 1.3,
-        PhraseKind::Term | PhraseKind::Standard => 1.15,
-        PhraseKind::Idiom => 1.1,
-        PhraseKind::Collocation => 1.0,
-        PhraseKind::Quote => 0.5,
-        PhraseKind::HeadingFrame => 0.5,
-    }
-}
 
 /// A ranked phrase and why it was suggested.
 #[derive(Debug, Clone, PartialEq)]
@@ -84,21 +70,12 @@ pub struct Suggestions {
     pub headings: Vec<HeadingHit>,
 }
 
-/// Per-phrase facts the filters need, worked out once when the index is built.
-struct Facts {
-    kind: PhraseKind,
-    /// Text without punctuation, to tell whether a paragraph already says it.
-    norm: String,
-    /// The date from which it is outdated ("" always), if a dated formulation.
-    outdated_from: Option<String>,
-    /// The date from which it is current, if a standard formulation.
-    current_from: Option<String>,
-    specific: bool,
-    prior: f32,
-    /// Bit t set when the phrase has lexicon topic t.
-    topic_bits: u64,
-    /// The phrase's main topic.
-    first_topic: Option<usize>,
+/// What a query is about: its words, its topics (lexicon indices, best first), and its
+/// text without punctuation (to tell what it already says).
+struct Context {
+    terms: Vec<String>,
+    topics: Vec<usize>,
+    said: String,
 }
 
 pub struct PhraseIndex {
@@ -143,7 +120,7 @@ impl PhraseIndex {
 
     /// The index the panel and `jianggao suggest` use: a library's phrases and templates.
     pub fn for_library(lib: &Library, lex: TopicLexicon) -> Self {
-        let templates = TemplateIndex::new(&lib.templates, &lex);
+        let templates = TemplateIndex::new(&lib.templates);
         Self::build(
             &lib.phrases,
             lex,
@@ -276,12 +253,36 @@ impl PhraseIndex {
         kinds: Option<&[PhraseKind]>,
     ) -> Vec<Suggestion> {
         let date = date_key(date);
+        let ctx = self.context(heading, body);
+        let kind_ok = |i: u32| {
+            let k = self.facts[i as usize].kind;
+            match kinds {
+                Some(ks) => ks.contains(&k),
+                None => k != PhraseKind::HeadingFrame,
+            }
+        };
+        // Checks on the phrase alone are cheap; those against the paragraph's text are
+        // made on the head of the ranking only (`pick`).
+        let mut ranked: Vec<(u32, f32, u64)> = self
+            .candidates(&ctx, &kind_ok)
+            .into_iter()
+            .filter(|&(i, _)| kind_ok(i) && self.current(i as usize, &date))
+            .map(|(i, (bm25, m))| (i, self.score(i, bm25, m, &ctx.topics), m))
+            .filter(|&(_, s, _)| s > 0.2)
+            .collect();
+        self.pick(&mut ranked, k, &ctx)
+            .into_iter()
+            .map(|(i, score, m)| self.explain(i, score, m, &ctx.terms, &ctx.topics))
+            .collect()
+    }
+
+    /// The query words and topics of a paragraph under a heading.
+    fn context(&self, heading: &str, body: &str) -> Context {
         let head_words = nlp::cut(heading);
         let body_words = nlp::cut(body);
-        let ctx_topics = self
+        let topics = self
             .lex
-            .classify(head_words.iter().copied(), body_words.iter().copied());
-        let ctx_topic_no: Vec<usize> = ctx_topics
+            .classify(head_words.iter().copied(), body_words.iter().copied())
             .iter()
             .filter_map(|t| self.lex.topics.iter().position(|x| &x.name == t))
             .collect();
@@ -295,20 +296,22 @@ impl PhraseIndex {
             }
         }
         terms.truncate(64);
-        let said = format!("{}{}", norm(heading), norm(body));
-        let kind_ok = |i: u32| {
-            let k = self.facts[i as usize].kind;
-            match kinds {
-                Some(ks) => ks.contains(&k),
-                None => k != PhraseKind::HeadingFrame,
-            }
-        };
-        // Checks on the phrase alone are cheap; those against the paragraph's text are
-        // made on the head of the ranking only.
-        let allowed = |i: u32| kind_ok(i) && self.current(i as usize, &date);
-        // phrase → (BM25 score, bit set of matched terms)
+        Context {
+            terms,
+            topics,
+            said: format!("{}{}", norm(heading), norm(body)),
+        }
+    }
+
+    /// Phrases sharing a word (with their BM25 score and the words matched, as bits) or a
+    /// topic with the context.
+    fn candidates(
+        &self,
+        ctx: &Context,
+        kind_ok: &impl Fn(u32) -> bool,
+    ) -> FxHashMap<u32, (f32, u64)> {
         let mut acc: FxHashMap<u32, (f32, u64)> = FxHashMap::default();
-        for (ti, t) in terms.iter().enumerate() {
+        for (ti, t) in ctx.terms.iter().enumerate() {
             if let Some(list) = self.postings.get(t.as_str()) {
                 for &(i, w) in list.iter().filter(|(i, _)| kind_ok(*i)).take(MAX_POSTINGS) {
                     let e = acc.entry(i).or_default();
@@ -318,7 +321,7 @@ impl PhraseIndex {
             }
         }
         // Phrases sharing the context's topics are candidates even without a shared word.
-        for &t in &ctx_topic_no {
+        for &t in &ctx.topics {
             for &i in self.by_topic[t]
                 .iter()
                 .filter(|&&i| kind_ok(i))
@@ -327,44 +330,45 @@ impl PhraseIndex {
                 acc.entry(i).or_default();
             }
         }
+        acc
+    }
+
+    /// A candidate's score from its BM25 score, the words it matched and the topics it
+    /// shares with the context.
+    fn score(&self, i: u32, bm25: f32, m: u64, ctx_topics: &[usize]) -> f32 {
+        let f = &self.facts[i as usize];
         // A shared topic counts by its rank in the context and in the phrase: the
         // context's main subject as the phrase's own main subject counts most.
-        let topic_score = |i: u32| -> f32 {
-            let f = &self.facts[i as usize];
-            ctx_topic_no
-                .iter()
-                .enumerate()
-                .filter(|&(_, &t)| t < 64 && f.topic_bits & (1 << t) != 0)
-                .map(|(r, &t)| {
-                    let own = if f.first_topic == Some(t) { 1.0 } else { 0.5 };
-                    own * TOPIC_WEIGHT / (r as f32 + 1.0)
-                })
-                .sum()
-        };
-        let mut ranked: Vec<(u32, f32, u64)> = acc
-            .into_iter()
-            .filter(|&(i, _)| allowed(i))
-            .map(|(i, (bm25, m))| {
-                let f = &self.facts[i as usize];
-                let topics = topic_score(i);
-                // One shared word and no shared topic is vocabulary, not a fit; a
-                // quotation is long, and must share more than one word.
-                let words = m.count_ones();
-                let fit = if (words <= 1 && topics == 0.0)
-                    || (f.kind == PhraseKind::Quote && words < 2)
-                {
-                    0.3
-                } else {
-                    1.0
-                };
-                let s = (bm25 + topics + f.prior) * kind_weight(f.kind) * fit;
-                (i, s, m)
+        let topics: f32 = ctx_topics
+            .iter()
+            .enumerate()
+            .filter(|&(_, &t)| t < 64 && f.topic_bits & (1 << t) != 0)
+            .map(|(r, &t)| {
+                let own = if f.first_topic == Some(t) { 1.0 } else { 0.5 };
+                own * TOPIC_WEIGHT / (r as f32 + 1.0)
             })
-            .filter(|&(_, s, _)| s > 0.2)
-            .collect();
-        let unsaid = |i: u32| self.unsaid(i as usize, &said, &terms);
-        let mut picked = diversify(&mut ranked, 2 * k, |i| self.facts[i as usize].kind, unsaid);
-        // A standard formulation the library also holds is shown once.
+            .sum();
+        // One shared word and no shared topic is vocabulary, not a fit; a quotation is
+        // long, and must share more than one word.
+        let words = m.count_ones();
+        let fit = if (words <= 1 && topics == 0.0) || (f.kind == PhraseKind::Quote && words < 2) {
+            0.3
+        } else {
+            1.0
+        };
+        (bm25 + topics + f.prior) * kind_weight(f.kind) * fit
+    }
+
+    /// The top `k`: not said yet, spread across kinds, each text once (a standard
+    /// formulation the library also holds).
+    fn pick(
+        &self,
+        ranked: &mut [(u32, f32, u64)],
+        k: usize,
+        ctx: &Context,
+    ) -> Vec<(u32, f32, u64)> {
+        let unsaid = |i: u32| self.unsaid(i as usize, &ctx.said, &ctx.terms);
+        let mut picked = diversify(ranked, 2 * k, |i| self.facts[i as usize].kind, unsaid);
         let mut seen: Vec<&str> = Vec::new();
         picked.retain(|c| {
             let n = self.facts[c.0 as usize].norm.as_str();
@@ -374,9 +378,6 @@ impl PhraseIndex {
         });
         picked.truncate(k);
         picked
-            .into_iter()
-            .map(|(i, score, m)| self.explain(i, score, m, &terms, &ctx_topic_no))
-            .collect()
     }
 
     /// Whether a phrase may be offered in a speech of `date`: not specific to its source,
@@ -461,110 +462,6 @@ impl PhraseIndex {
             reason: why.join("；"),
         }
     }
-}
-
-fn quoted(words: &[String]) -> String {
-    words
-        .iter()
-        .take(3)
-        .map(|w| format!("“{w}”"))
-        .collect::<String>()
-}
-
-/// Whether a query word may match a phrase: a content word, not a numeral (八项 of
-/// 中央八项规定 must not pull 八项制度), a negation (不敢 of 不敢腐 must not pull 不敢创新)
-/// or a function word.
-fn content_word(w: &str) -> bool {
-    if w.starts_with(['不', '没', '无', '非']) {
-        return false;
-    }
-    // A span of single characters that opens with a preposition or particle (以党 of
-    // 以党的旗帜为旗帜) is no word.
-    if w.starts_with([
-        '以', '把', '对', '在', '的', '和', '与', '为', '将', '被', '从', '向', '是',
-    ]) && !nlp::jieba().has_word(w)
-    {
-        return false;
-    }
-    let tag = nlp::word_tag(w);
-    !matches!(
-        tag,
-        "m" | "mq" | "q" | "d" | "ad" | "c" | "p" | "r" | "rr" | "rz" | "u" | "uj" | "f"
-    )
-}
-
-fn facts_of(
-    p: &Phrase,
-    topic_bits: u64,
-    first_topic: Option<usize>,
-    standard: &StandardLexicon,
-    forms: &Formulations,
-) -> Facts {
-    let mut outdated_from: Option<String> = None;
-    for f in &forms.formulations {
-        if p.text.contains(f.pattern.as_str()) {
-            let from = f.outdated_from.clone().unwrap_or_default();
-            if outdated_from.as_ref().is_none_or(|o| from < *o) {
-                outdated_from = Some(from);
-            }
-        }
-    }
-    let specific = !matches!(
-        p.kind,
-        PhraseKind::Quote | PhraseKind::HeadingFrame | PhraseKind::Standard
-    ) && !specifics::find(&nlp::segment(&p.text)).is_empty();
-    Facts {
-        kind: p.kind,
-        norm: norm(&p.text),
-        outdated_from,
-        current_from: (p.kind == PhraseKind::Standard)
-            .then(|| standard.since(&p.text).map(str::to_string))
-            .flatten(),
-        specific,
-        prior: (p.count as f32).ln_1p() * 0.1,
-        topic_bits,
-        first_topic,
-    }
-}
-
-/// The best `k` of `ranked`, each pick scaling down the rest of its kind, so the top of
-/// the list holds several kinds.
-fn diversify(
-    ranked: &mut [(u32, f32, u64)],
-    k: usize,
-    kind: impl Fn(u32) -> PhraseKind,
-    ok: impl Fn(u32) -> bool,
-) -> Vec<(u32, f32, u64)> {
-    let cmp = |a: &(u32, f32, u64), b: &(u32, f32, u64)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
-    // Only the head can be picked (a candidate far down never beats the decay); it is
-    // twice that long, for the ones the paragraph already says.
-    let head = (2 * k * PhraseKind::ALL.len()).min(ranked.len());
-    if head == 0 {
-        return Vec::new();
-    }
-    ranked.select_nth_unstable_by(head - 1, cmp);
-    let mut pool: Vec<(u32, f32, u64)> =
-        ranked[..head].iter().copied().filter(|c| ok(c.0)).collect();
-    pool.sort_by(cmp);
-    let mut taken = vec![false; pool.len()];
-    let mut per_kind: FxHashMap<PhraseKind, i32> = FxHashMap::default();
-    let mut out = Vec::with_capacity(k);
-    while out.len() < k {
-        let best = pool
-            .iter()
-            .enumerate()
-            .filter(|(j, _)| !taken[*j])
-            .map(|(j, c)| {
-                let n = per_kind.get(&kind(c.0)).copied().unwrap_or(0);
-                (j, c.1 * SAME_KIND_DECAY.powi(n))
-            })
-            .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
-        let Some((j, _)) = best else { break };
-        taken[j] = true;
-        *per_kind.entry(kind(pool[j].0)).or_default() += 1;
-        out.push(pool[j]);
-    }
-    out
 }
 
 #[cfg(test)]

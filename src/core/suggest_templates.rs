@@ -56,8 +56,7 @@ pub struct TemplateIndex {
 }
 
 impl TemplateIndex {
-    pub fn new(templates: &[Template], lex: &TopicLexicon) -> Self {
-        let _ = lex;
+    pub fn new(templates: &[Template]) -> Self {
         let mut idx = TemplateIndex::default();
         let mut keywords: Vec<Vec<String>> = Vec::new();
         for (ti, t) in templates.iter().enumerate() {
@@ -168,50 +167,60 @@ impl TemplateIndex {
         let mut seen = Vec::new();
         let mut out = Vec::new();
         for (d, score, m) in ranked {
-            let doc = &self.docs[d as usize];
-            if seen.contains(&doc.template) {
+            let template = self.docs[d as usize].template;
+            if seen.contains(&template) {
                 continue;
             }
-            seen.push(doc.template);
-            let (id, heading, topics) = &self.templates[doc.template as usize];
-            let matched: Vec<String> = terms
-                .iter()
-                .enumerate()
-                .filter(|(t, _)| *t < 64 && m & (1 << t) != 0)
-                .map(|(_, w)| w.clone())
-                .collect();
-            let shared: Vec<&String> = ctx_topics.iter().filter(|t| topics.contains(t)).collect();
-            let mut reason = format!(
-                "都说到{}",
-                matched
-                    .iter()
-                    .take(4)
-                    .map(|w| format!("“{w}”"))
-                    .collect::<String>()
-            );
-            if !shared.is_empty() {
-                reason.push_str(&format!(
-                    "；同属{}",
-                    shared
-                        .iter()
-                        .map(|s| s.as_str())
-                        .collect::<Vec<_>>()
-                        .join("、")
-                ));
-            }
-            out.push(TemplateHit {
-                template_id: id.clone(),
-                heading: heading.clone(),
-                text: doc.text.clone(),
-                score,
-                matched,
-                reason,
-            });
+            seen.push(template);
+            out.push(self.hit(d, score, m, &terms, &ctx_topics));
             if out.len() == k {
                 break;
             }
         }
         out
+    }
+
+    /// A paragraph as the panel shows it, with why it is there.
+    fn hit(
+        &self,
+        d: u32,
+        score: f32,
+        m: u64,
+        terms: &[String],
+        ctx_topics: &[String],
+    ) -> TemplateHit {
+        let doc = &self.docs[d as usize];
+        let (id, heading, topics) = &self.templates[doc.template as usize];
+        let matched: Vec<String> = terms
+            .iter()
+            .enumerate()
+            .filter(|(t, _)| *t < 64 && m & (1 << t) != 0)
+            .map(|(_, w)| w.clone())
+            .collect();
+        let shared: Vec<&str> = ctx_topics
+            .iter()
+            .filter(|t| topics.contains(t))
+            .map(String::as_str)
+            .collect();
+        let mut reason = format!(
+            "都说到{}",
+            matched
+                .iter()
+                .take(4)
+                .map(|w| format!("“{w}”"))
+                .collect::<String>()
+        );
+        if !shared.is_empty() {
+            reason.push_str(&format!("；同属{}", shared.join("、")));
+        }
+        TemplateHit {
+            template_id: id.clone(),
+            heading: heading.clone(),
+            text: doc.text.clone(),
+            score,
+            matched,
+            reason,
+        }
     }
 
     /// Mined heading frames the heading fits, each with the library's headings built on

@@ -234,7 +234,7 @@ fn verb_object_at(ws: &[(&str, &'static str)], at: usize, strong_only: bool) -> 
     let rest = ws.get(at..).filter(|r| !r.is_empty())?;
     // An adverb doubled (层层, 时时) stays with its verb.
     let (adverb, rest) = match rest {
-        [(a, _), tail @ ..] if chars(a) == 2 && a.chars().nth(0) == a.chars().nth(1) => (*a, tail),
+        [(a, _), tail @ ..] if chars(a) == 2 && a.chars().next() == a.chars().nth(1) => (*a, tail),
         _ => ("", rest),
     };
     let ((first, vtag), _) = rest.split_first()?;

@@ -163,12 +163,12 @@ fn trim_first(
 ) -> Option<Span> {
     let reference = others.first()?.len();
     let mut best: Option<(usize, usize, Span)> = None;
-    for start in first.start..first.end {
+    for (start, &bound) in bounds.iter().enumerate().take(first.end).skip(first.start) {
         let s = Span {
             start,
             end: first.end,
         };
-        if !bounds[start] || s.len() + 2 < reference || s.len() > reference + 2 || s.len() < 2 {
+        if !bound || s.len() + 2 < reference || s.len() > reference + 2 || s.len() < 2 {
             continue;
         }
         let item = text_of(c, s);
