@@ -102,17 +102,31 @@ pub enum Command {
     },
     /// 为正在写的段落推荐提法
     Suggest {
-        /// 模板库文件夹
+        /// 模板库文件夹；省略时为已安装的模板库（随附的加上导入的）
         #[arg(long, value_name = "模板库")]
-        library: PathBuf,
+        library: Option<PathBuf>,
         /// 以 JSON 输出
         #[arg(long)]
         json: bool,
-        /// 推荐条数
-        #[arg(short = 'k', default_value_t = 10, value_name = "条数")]
+        /// 推荐条数（与编辑器侧栏相同）
+        #[arg(short = 'k', default_value_t = crate::core::suggest::SHOWN, value_name = "条数")]
         k: usize,
-        /// 正在写的段落（可含小标题）
-        #[arg(value_name = "段落")]
+        /// 段落所在的小标题
+        #[arg(
+            long,
+            default_value = "",
+            hide_default_value = true,
+            value_name = "小标题"
+        )]
+        heading: String,
+        /// 讲话日期（YYYY-MM-DD，默认今天），过时提法按此判断
+        #[arg(long, value_name = "日期")]
+        date: Option<String>,
+        /// 只推荐这些类型（term、quote、parallel、idiom、heading_frame、collocation、standard）
+        #[arg(long = "kind", value_name = "类型")]
+        kinds: Vec<String>,
+        /// 正在写的段落；为空时按小标题推荐并列标题
+        #[arg(default_value = "", hide_default_value = true, value_name = "段落")]
         context: String,
     },
     /// 导出讲稿（.ron）或任意讲话稿文件为文本、Markdown 或 Word（公文版式）
@@ -215,8 +229,22 @@ fn dispatch(command: Command, out: &mut dyn Write) -> io::Result<ExitCode> {
             library,
             json,
             k,
+            heading,
+            date,
+            kinds,
             context,
-        } => crate::cli_library::suggest_cmd(&library, json, k, &context, out),
+        } => crate::cli_library::suggest_cmd(
+            library.as_deref(),
+            json,
+            &crate::cli_library::SuggestArgs {
+                k,
+                heading,
+                date,
+                kinds,
+                context,
+            },
+            out,
+        ),
         Command::Export {
             file,
             format,

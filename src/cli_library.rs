@@ -11,7 +11,7 @@ use crate::core::lexicon::TopicLexicon;
 use crate::core::library::{Library, PhraseKind, Template, TemplateKind};
 use crate::core::library_update::{UpdateMode, update_dir};
 use crate::core::mine;
-use crate::core::suggest::PhraseIndex;
+use crate::core::suggest::{self, PhraseIndex, Request};
 
 pub fn mine_cmd(
     inputs: &[PathBuf],
@@ -57,7 +57,11 @@ pub fn mine_cmd(
         writeln!(out, "  {}：{}", k.label(), lib.count(k))?;
     }
     writeln!(out, "提法：")?;
-    for k in PhraseKind::ALL {
+    // Standard formulations come from their lexicon, never from mining.
+    for k in PhraseKind::ALL
+        .into_iter()
+        .filter(|k| *k != PhraseKind::Standard)
+    {
         writeln!(out, "  {}：{}", k.label(), lib.phrase_count(k))?;
     }
     let mode = if replace {
@@ -181,51 +185,116 @@ pub fn library_cmd(dir: Option<&Path>, as_json: bool, out: &mut dyn Write) -> io
     Ok(ExitCode::SUCCESS)
 }
 
+/// What `jianggao suggest` was asked.
+pub struct SuggestArgs {
+    pub k: usize,
+    pub heading: String,
+    pub date: Option<String>,
+    pub kinds: Vec<String>,
+    pub context: String,
+}
+
+/// Prints what the editor's side panel shows for the same text: phrases, then model
+/// paragraphs, then (for a heading alone) sibling headings.
 pub fn suggest_cmd(
-    dir: &Path,
+    dir: Option<&Path>,
     as_json: bool,
-    k: usize,
-    context: &str,
+    a: &SuggestArgs,
     out: &mut dyn Write,
 ) -> io::Result<ExitCode> {
-    let Some(lib) = load(dir) else {
-        return Ok(ExitCode::FAILURE);
+    let lib = match crate::cli_draft::library(dir) {
+        Ok(l) => l,
+        Err(e) => {
+            eprintln!("错误：{e}");
+            return Ok(ExitCode::FAILURE);
+        }
     };
-    let index = PhraseIndex::new(&lib.phrases, TopicLexicon::builtin());
-    let hits = index.query("", context, k, None);
+    let mut kinds = Vec::new();
+    for k in &a.kinds {
+        match PhraseKind::ALL.iter().find(|x| x.key() == k) {
+            Some(x) => kinds.push(*x),
+            None => {
+                eprintln!("错误：未知的提法类型 {k}");
+                return Ok(ExitCode::FAILURE);
+            }
+        }
+    }
+    let date = match &a.date {
+        Some(d) if suggest::date_key(d).is_empty() => {
+            eprintln!("错误：日期 {d} 应为 YYYY-MM-DD");
+            return Ok(ExitCode::FAILURE);
+        }
+        Some(d) => d.clone(),
+        None => suggest::today(),
+    };
+    let index = PhraseIndex::for_library(&lib, TopicLexicon::builtin());
+    let got = index.suggest(&Request {
+        heading: &a.heading,
+        body: &a.context,
+        date: &date,
+        kinds: (!kinds.is_empty()).then_some(kinds.as_slice()),
+        k: a.k,
+    });
     if as_json {
-        let v: Vec<Value> = hits
+        let v: Vec<Value> = got
+            .phrases
             .iter()
             .map(|h| {
-                let p = &lib.phrases[h.index];
-                json!({"text": p.text, "kind": p.kind.key(), "score": h.score, "matched": h.matched, "topics": p.topics, "shared_topics": h.topics})
+                let p = index.phrase(h.index);
+                json!({"text": p.text, "kind": p.kind.key(), "score": h.score, "matched": h.matched, "topics": p.topics, "shared_topics": h.topics, "reason": h.reason})
             })
+            .collect();
+        let paras: Vec<Value> = got
+            .paragraphs
+            .iter()
+            .map(|t| json!({"template": t.template_id, "heading": t.heading, "text": t.text, "score": t.score, "reason": t.reason}))
+            .collect();
+        let heads: Vec<Value> = got
+            .headings
+            .iter()
+            .map(|h| json!({"frame": h.frame, "siblings": h.siblings}))
             .collect();
         writeln!(
             out,
             "{}",
-            serde_json::to_string_pretty(&json!({"suggestions": v})).unwrap_or_default()
+            serde_json::to_string_pretty(
+                &json!({"suggestions": v, "paragraphs": paras, "headings": heads})
+            )
+            .unwrap_or_default()
         )?;
-    } else if hits.is_empty() {
+        return Ok(ExitCode::SUCCESS);
+    }
+    if got.phrases.is_empty() && got.paragraphs.is_empty() && got.headings.is_empty() {
         writeln!(out, "没有匹配的提法")?;
-    } else {
-        for (n, h) in hits.iter().enumerate() {
-            let p = &lib.phrases[h.index];
-            let mut why = h.matched.join("、");
-            if !h.topics.is_empty() {
-                if !why.is_empty() {
-                    why.push('；');
-                }
-                why.push_str(&format!("主题：{}", h.topics.join("、")));
-            }
+    }
+    for (n, h) in got.phrases.iter().enumerate() {
+        let p = index.phrase(h.index);
+        writeln!(
+            out,
+            "{:>2}. [{}] {}  （{}）",
+            n + 1,
+            p.kind.label(),
+            p.text,
+            h.reason
+        )?;
+    }
+    if !got.paragraphs.is_empty() {
+        writeln!(out, "\n段落范文：")?;
+        for (n, t) in got.paragraphs.iter().enumerate() {
             writeln!(
                 out,
-                "{:>2}. [{}] {}  （{}）",
+                "{:>2}. 〔{}〕{}  （{}）",
                 n + 1,
-                p.kind.label(),
-                p.text,
-                why
+                t.heading,
+                t.text,
+                t.reason
             )?;
+        }
+    }
+    for h in &got.headings {
+        writeln!(out, "\n并列标题（句式：{}）：", h.frame)?;
+        for s in &h.siblings {
+            writeln!(out, "    {s}")?;
         }
     }
     Ok(ExitCode::SUCCESS)

@@ -162,8 +162,10 @@ fn localize_arg(a: Arg) -> Arg {
         .get_default_values()
         .iter()
         .map(|v| v.to_string_lossy().into_owned())
+        .filter(|v| !v.is_empty())
         .collect();
-    if takes_value && !defaults.is_empty() {
+    // An empty default ("nothing given") says nothing worth printing.
+    if takes_value && !defaults.is_empty() && !a.is_hide_default_value_set() {
         help.push_str(&format!("（默认：{}）", defaults.join("、")));
     }
     let a = a.help_heading(heading).help(help);

@@ -69,6 +69,7 @@ impl JiangGaoApp {
                 return;
             }
             Action::InsertPhrase(text) => return self.insert_phrase(text, now),
+            Action::ReplaceParagraph(text) => return self.replace_paragraph(&text, now),
             Action::Edit(e) => {
                 match &e {
                     Edit::Delete(id) => {
@@ -109,6 +110,51 @@ impl JiangGaoApp {
                 field,
                 at: f.cursor,
                 text,
+            },
+            ChangeKind::Structure,
+            now,
+        );
+        if r.changed {
+            self.focus = Some(Focus { cursor, ..f });
+            self.focus_request = Some((f.block, f.field, Some(cursor)));
+            self.phrases.dirty = true;
+        }
+    }
+
+    /// Replaces the line of the focused body that holds the caret (one undo step).
+    fn replace_paragraph(&mut self, text: &str, now: f64) {
+        let Some(f) = self.focus.filter(|f| f.field == 1) else {
+            self.set_error("请先在正文中点击要替换的段落".into());
+            return;
+        };
+        let Some(i) = self.draft.index_of(f.block) else {
+            return;
+        };
+        let body = &self.draft.blocks[i].body;
+        // The line holding the caret, in characters.
+        let mut start = 0;
+        let mut end = 0;
+        for line in body.split('\n') {
+            end = start + line.chars().count();
+            if f.cursor <= end {
+                break;
+            }
+            start = end + 1;
+        }
+        let chars: Vec<char> = body.chars().collect();
+        let (start, end) = (start.min(chars.len()), end.min(chars.len()));
+        let new: String = chars[..start]
+            .iter()
+            .copied()
+            .chain(text.chars())
+            .chain(chars[end..].iter().copied())
+            .collect();
+        let cursor = start + text.chars().count();
+        let r = self.edit(
+            Edit::SetText {
+                block: f.block,
+                field: Field::Body,
+                text: new,
             },
             ChangeKind::Structure,
             now,

@@ -100,6 +100,8 @@ pub enum Action {
     },
     InsertBlank(BlockKind),
     InsertPhrase(String),
+    /// Replaces the paragraph holding the caret (a model paragraph from the panel).
+    ReplaceParagraph(String),
     OpenPath(PathBuf),
 }
 

@@ -1,5 +1,8 @@
 //! Right panel — 推荐提法: phrases for the paragraph at the caret, refreshed as the writer
-//! types (debounced, computed off the UI thread), and 并列标题 for sibling headings.
+//! types (debounced, computed off the UI thread), each with why it is there; 段落范文, the
+//! closest paragraphs of past speeches to insert or to replace the paragraph with; and
+//! for a heading, 并列标题 from the draft's own siblings and from mined heading frames.
+//! `jianggao suggest` prints the same for the same text.
 
 use std::sync::Arc;
 
@@ -8,17 +11,17 @@ use super::{Action, Focus, JiangGaoApp};
 use crate::core::draft::{BlockKind, Draft};
 use crate::core::library::PhraseKind;
 use crate::core::mine::frames;
-use crate::core::suggest::{PhraseIndex, Suggestion};
+use crate::core::suggest::{PhraseIndex, Suggestions};
 
 #[derive(Default)]
 pub struct PhrasePanel {
     pub index: Option<Arc<PhraseIndex>>,
     /// Kinds shown; empty shows all.
     pub kinds: Vec<PhraseKind>,
-    pub hits: Vec<Suggestion>,
+    pub hits: Suggestions,
     /// The context or filter may have changed: look again.
     pub dirty: bool,
-    context: Option<(String, String, Vec<PhraseKind>)>,
+    context: Option<(String, String, String, Vec<PhraseKind>)>,
     changed_at: f64,
     waiting: bool,
     seq: u64,
@@ -26,12 +29,14 @@ pub struct PhrasePanel {
     pub shown_for: String,
 }
 
-/// The focused paragraph (the line of the body holding the caret) and its headings.
+/// The focused paragraph (the line of the body holding the caret) and its headings; with
+/// the heading focused, that heading alone (its siblings are looked for).
 pub fn context(d: &Draft, f: Focus) -> Option<(String, String)> {
     let i = d.index_of(f.block)?;
     let b = &d.blocks[i];
     let mut heading = b.heading.clone();
-    if b.kind == BlockKind::Point
+    if f.field != 0
+        && b.kind == BlockKind::Point
         && let Some(s) = (0..i)
             .rev()
             .find(|&j| d.blocks[j].kind == BlockKind::Section)
@@ -57,7 +62,7 @@ pub fn context(d: &Draft, f: Focus) -> Option<(String, String)> {
 }
 
 impl PhrasePanel {
-    pub fn receive(&mut self, seq: u64, hits: Vec<Suggestion>) {
+    pub fn receive(&mut self, seq: u64, hits: Suggestions) {
         // An answer to an older question is stale.
         if seq == self.seq {
             self.hits = hits;
@@ -79,7 +84,9 @@ impl PhrasePanel {
         if self.dirty {
             self.dirty = false;
             let ctx = focus.and_then(|f| context(d, f)).unwrap_or_default();
-            let key = (ctx.0, ctx.1, self.kinds.clone());
+            let today = crate::core::suggest::today();
+            let date = crate::core::check::Settings::for_draft(d, &today).date;
+            let key = (ctx.0, ctx.1, date, self.kinds.clone());
             if self.context.as_ref() != Some(&key) {
                 self.context = Some(key);
                 self.changed_at = now;
@@ -88,7 +95,7 @@ impl PhrasePanel {
         }
         if self.waiting && now - self.changed_at >= debounce {
             self.waiting = false;
-            let Some((heading, body, kinds)) = self.context.clone() else {
+            let Some((heading, body, date, kinds)) = self.context.clone() else {
                 return;
             };
             self.seq += 1;
@@ -101,6 +108,7 @@ impl PhrasePanel {
                 seq: self.seq,
                 heading,
                 body,
+                date,
                 kinds,
             });
         }
@@ -140,14 +148,32 @@ fn sibling_frame(d: &Draft, f: Focus) -> Option<String> {
 }
 
 pub fn phrase_panel_ui(app: &mut JiangGaoApp, ui: &mut egui::Ui, now: f64) {
+    let _ = now;
     ui.heading("推荐提法");
-    if app.phrases.index.is_none() {
+    let Some(index) = app.phrases.index.clone() else {
         ui.horizontal(|ui| {
             ui.spinner();
             ui.label("正在载入…");
         });
         return;
-    }
+    };
+    kind_filter(app, ui);
+    let Some(focus) = app.focus else {
+        ui.label("在讲稿中点击一段正文，这里会推荐与之相关的提法、金句和排比句。");
+        return;
+    };
+    let hits = app.phrases.hits.clone();
+    egui::ScrollArea::vertical()
+        .id_salt("phrase_list")
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            headings_ui(app, ui, focus, &hits);
+            phrases_ui(app, ui, &index, &hits);
+            paragraphs_ui(app, ui, &hits);
+        });
+}
+
+fn kind_filter(app: &mut JiangGaoApp, ui: &mut egui::Ui) {
     ui.horizontal_wrapped(|ui| {
         let all = app.phrases.kinds.is_empty();
         if ui.selectable_label(all, "全部").clicked() {
@@ -166,14 +192,18 @@ pub fn phrase_panel_ui(app: &mut JiangGaoApp, ui: &mut egui::Ui, now: f64) {
             }
         }
     });
-    let Some(focus) = app.focus else {
-        ui.label("在讲稿中点击一段正文，这里会推荐与之相关的提法、金句和排比句。");
+}
+
+/// 并列标题: the frame of the draft's own sibling headings, and mined frames the focused
+/// heading fits with the library's headings built on them.
+fn headings_ui(app: &mut JiangGaoApp, ui: &mut egui::Ui, focus: Focus, hits: &Suggestions) {
+    let own = sibling_frame(&app.draft, focus);
+    if own.is_none() && hits.headings.is_empty() {
         return;
-    };
-    let _ = now;
-    if let Some(frame) = sibling_frame(&app.draft, focus) {
-        ui.group(|ui| {
-            ui.strong("并列标题");
+    }
+    ui.group(|ui| {
+        ui.strong("并列标题");
+        if let Some(frame) = own {
             ui.label(format!("同级标题的句式：{frame}"));
             if ui
                 .button("按此句式插入")
@@ -182,69 +212,84 @@ pub fn phrase_panel_ui(app: &mut JiangGaoApp, ui: &mut egui::Ui, now: f64) {
             {
                 app.push(Action::InsertPhrase(frame.clone()));
             }
-        });
-    }
-    super::status_bar::Counts::refresh(app);
-    let lib = app.library.clone();
-    // Which hits the draft already uses, decided before drawing (no copy of the text).
-    let used: Vec<bool> = app
-        .phrases
-        .hits
-        .iter()
-        .map(|h| {
-            lib.phrases
-                .get(h.index)
-                .is_some_and(|p| app.counts.plain.contains(p.text.trim_matches(['“', '”'])))
-        })
-        .collect();
+        }
+        for h in &hits.headings {
+            ui.label(format!("往年讲话的句式：{}", h.frame));
+            for s in &h.siblings {
+                let r = ui
+                    .add(egui::Button::new(s.as_str()).wrap().frame(false))
+                    .on_hover_text("点击复制，作为下一个同级标题的参照");
+                if r.clicked() {
+                    ui.ctx().copy_text(s.clone());
+                    app.set_info("已复制".into());
+                }
+            }
+        }
+    });
+}
+
+fn phrases_ui(app: &mut JiangGaoApp, ui: &mut egui::Ui, index: &PhraseIndex, hits: &Suggestions) {
     ui.separator();
-    if app.phrases.hits.is_empty() {
+    if hits.phrases.is_empty() {
         ui.label("暂无匹配的提法。多写几句，或换个筛选。");
         return;
     }
-    egui::ScrollArea::vertical()
-        .id_salt("phrase_list")
-        .auto_shrink([false, false])
-        .show(ui, |ui| {
-            for (h, is_used) in app.phrases.hits.clone().into_iter().zip(used) {
-                let Some(p) = lib.phrases.get(h.index) else {
-                    continue;
-                };
-                ui.horizontal(|ui| {
-                    ui.label(
-                        egui::RichText::new(p.kind.label())
-                            .small()
-                            .background_color(ui.visuals().faint_bg_color),
-                    );
-                    if is_used {
-                        ui.label(
-                            egui::RichText::new("已用")
-                                .small()
-                                .color(ui.visuals().weak_text_color()),
-                        );
-                    }
-                });
-                let r = ui
-                    .add(
-                        egui::Button::new(egui::RichText::new(&p.text))
-                            .wrap()
-                            .frame(false),
-                    )
-                    .on_hover_text("点击插入到光标处");
-                if r.clicked() {
-                    app.push(Action::InsertPhrase(p.text.clone()));
+    for h in &hits.phrases {
+        if h.index >= index.len() {
+            continue;
+        }
+        let p = index.phrase(h.index);
+        ui.label(
+            egui::RichText::new(p.kind.label())
+                .small()
+                .background_color(ui.visuals().faint_bg_color),
+        );
+        let r = ui
+            .add(
+                egui::Button::new(egui::RichText::new(&p.text))
+                    .wrap()
+                    .frame(false),
+            )
+            .on_hover_text("点击插入到光标处");
+        if r.clicked() {
+            app.push(Action::InsertPhrase(p.text.clone()));
+        }
+        if !h.reason.is_empty() {
+            ui.small(&h.reason);
+        }
+        ui.separator();
+    }
+}
+
+/// 段落范文: the closest paragraphs of past speeches, to insert or to replace with.
+fn paragraphs_ui(app: &mut JiangGaoApp, ui: &mut egui::Ui, hits: &Suggestions) {
+    if hits.paragraphs.is_empty() {
+        return;
+    }
+    ui.add_space(6.0);
+    ui.strong("段落范文");
+    for t in &hits.paragraphs {
+        ui.group(|ui| {
+            ui.small(format!("〔{}〕{}", t.heading, t.reason));
+            let preview: String = t.text.chars().take(90).collect();
+            let more = if t.text.chars().count() > 90 {
+                "…"
+            } else {
+                ""
+            };
+            ui.label(format!("{preview}{more}")).on_hover_text(&t.text);
+            ui.horizontal(|ui| {
+                if ui.button("插入").on_hover_text("插入到光标处").clicked() {
+                    app.push(Action::InsertPhrase(t.text.clone()));
                 }
-                let mut why = Vec::new();
-                if !h.matched.is_empty() {
-                    why.push(format!("匹配：{}", h.matched.join("、")));
+                if ui
+                    .button("替换本段")
+                    .on_hover_text("用这段替换光标所在的段落（可撤销）")
+                    .clicked()
+                {
+                    app.push(Action::ReplaceParagraph(t.text.clone()));
                 }
-                if !h.topics.is_empty() {
-                    why.push(format!("主题：{}", h.topics.join("、")));
-                }
-                if !why.is_empty() {
-                    ui.small(why.join("  "));
-                }
-                ui.separator();
-            }
+            });
         });
+    }
 }

@@ -11,7 +11,7 @@ use std::sync::{Arc, Mutex};
 
 use crate::core::library::{Library, PhraseKind};
 use crate::core::mine;
-use crate::core::suggest::{PhraseIndex, Suggestion};
+use crate::core::suggest::{PhraseIndex, Request, SHOWN, Suggestions};
 
 /// Which file dialog a picked path is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -23,12 +23,13 @@ pub enum PathPurpose {
     ImportCorpus,
 }
 
-/// A suggestion request: the focused paragraph and its section heading.
+/// A suggestion request: the focused paragraph, its section heading, the speech's date.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Query {
     pub seq: u64,
     pub heading: String,
     pub body: String,
+    pub date: String,
     pub kinds: Vec<PhraseKind>,
 }
 
@@ -49,7 +50,7 @@ pub enum Msg {
     },
     Suggestions {
         seq: u64,
-        hits: Vec<Suggestion>,
+        hits: Suggestions,
     },
     ImportProgress {
         done: usize,
@@ -163,7 +164,7 @@ impl Workers {
                 lexicon: lex,
                 errors,
             } = crate::core::installed::installed(&data_dir, user_library);
-            let index = PhraseIndex::new(&lib.phrases, lex);
+            let index = PhraseIndex::for_library(&lib, lex);
             // Segment once now so the first suggestion does not wait for the dictionary.
             crate::core::nlp::jieba();
             Self::send(
@@ -255,7 +256,7 @@ impl Workers {
                 cancelled,
             };
             let (lib, _) = load_all(&data_dir, true);
-            let index = PhraseIndex::new(&lib.phrases, lex);
+            let index = PhraseIndex::for_library(&lib, lex);
             Self::send(
                 &tx,
                 &ctx,
@@ -306,7 +307,14 @@ impl Workers {
     }
 }
 
-fn run_query(index: &PhraseIndex, q: &Query) -> Vec<Suggestion> {
+/// What the panel shows; `jianggao suggest` asks the same of the same index.
+fn run_query(index: &PhraseIndex, q: &Query) -> Suggestions {
     let kinds = (!q.kinds.is_empty()).then_some(q.kinds.as_slice());
-    index.query(&q.heading, &q.body, 30, kinds)
+    index.suggest(&Request {
+        heading: &q.heading,
+        body: &q.body,
+        date: &q.date,
+        kinds,
+        k: SHOWN,
+    })
 }

@@ -216,16 +216,19 @@ pub enum PhraseKind {
     Idiom,
     HeadingFrame,
     Collocation,
+    /// A current standard formulation from the lexicon, not mined.
+    Standard,
 }
 
 impl PhraseKind {
-    pub const ALL: [PhraseKind; 6] = [
+    pub const ALL: [PhraseKind; 7] = [
         Self::Term,
         Self::Quote,
         Self::Parallel,
         Self::Idiom,
         Self::HeadingFrame,
         Self::Collocation,
+        Self::Standard,
     ];
 
     pub fn label(self) -> &'static str {
@@ -235,7 +238,8 @@ impl PhraseKind {
             Self::Parallel => "排比",
             Self::Idiom => "成语",
             Self::HeadingFrame => "标题句式",
-            Self::Collocation => "搭配",
+            Self::Collocation => "动宾搭配",
+            Self::Standard => "规范提法",
         }
     }
 
@@ -247,6 +251,7 @@ impl PhraseKind {
             Self::Idiom => "idiom",
             Self::HeadingFrame => "heading_frame",
             Self::Collocation => "collocation",
+            Self::Standard => "standard",
         }
     }
 }

@@ -1,55 +1,148 @@
-//! Phrase suggestion: which stock phrases fit the paragraph being written.
+//! Suggestion: what the library offers for the paragraph being written — stock phrases,
+//! the closest paragraphs of past speeches (`suggest_templates`), and, for a heading,
+//! parallel sibling headings from mined heading frames. The side panel and
+//! `jianggao suggest` both call `PhraseIndex::suggest`, so they show the same thing.
 //!
-//! BM25 over the phrases' jieba keywords, plus a bonus for each topic the phrase shares
-//! with the context. Posting lists are ordered by impact and only their head is read, so
-//! a query costs about the same on a library of 10,000 phrases as on one of 100,000.
+//! Phrases are ranked by BM25 over whole jieba words (content words only: 不敢腐 shares
+//! no word with 不敢创新) plus a bonus for each topic shared with the context, weighted by
+//! kind so set phrases rank above plain verb phrases, then diversified across kinds.
+//! Never offered: what the paragraph already says, a formulation dated by the draft's
+//! date, a standard formulation not yet current, a phrase naming the source's specifics.
+//! Posting lists are ordered by impact and only their head is read, so a query costs
+//! about the same on a library of 10,000 phrases as on one of 100,000.
 
 use rustc_hash::FxHashMap;
 
+use crate::core::check::Formulations;
 use crate::core::lexicon::TopicLexicon;
-use crate::core::library::{Phrase, PhraseKind};
+use crate::core::library::{Library, Phrase, PhraseKind};
 use crate::core::nlp;
+use crate::core::standard::StandardLexicon;
+use crate::core::suggest_rank::{Facts, content_word, diversify, facts_of, kind_weight, quoted};
+use crate::core::suggest_templates::{HeadingHit, TemplateHit, TemplateIndex};
 
 const K1: f32 = 1.2;
 const B: f32 = 0.75;
 /// Score of sharing the context's best topic, in BM25 units.
-const TOPIC_WEIGHT: f32 = 2.5;
+const TOPIC_WEIGHT: f32 = 4.0;
 /// Postings read per query term, best first: bounds the cost of a query on a large
 /// library (the rest of a long list only holds longer, lower-scoring phrases).
 const MAX_POSTINGS: usize = 256;
 /// Phrases taken per context topic as candidates without a shared word.
 const MAX_TOPIC_CANDIDATES: usize = 128;
+/// Phrases the side panel shows, and `jianggao suggest` by default.
+pub const SHOWN: usize = 12;
 
 /// A ranked phrase and why it was suggested.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Suggestion {
-    /// Index into the phrases the index was built from.
+    /// Index into the index's phrases (`PhraseIndex::phrase`); the library's phrases come
+    /// first, in order, then the standard formulations.
     pub index: usize,
     pub score: f32,
-    /// Context keywords the phrase contains.
+    /// Context words the phrase contains.
     pub matched: Vec<String>,
     /// Context topics the phrase shares.
     pub topics: Vec<String>,
+    /// Why it is there, in words for the writer.
+    pub reason: String,
+}
+
+/// What the panel asks: the focused text, the draft's date, which kinds, how many.
+#[derive(Debug, Clone, Copy)]
+pub struct Request<'a> {
+    pub heading: &'a str,
+    pub body: &'a str,
+    /// The speech's date, YYYY-MM-DD: dated formulations are judged by it.
+    pub date: &'a str,
+    /// Only these kinds; `None` for all but heading frames.
+    pub kinds: Option<&'a [PhraseKind]>,
+    pub k: usize,
+}
+
+/// Everything the panel shows for one request.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Suggestions {
+    pub phrases: Vec<Suggestion>,
+    /// The closest paragraphs of past speeches (empty for a heading).
+    pub paragraphs: Vec<TemplateHit>,
+    /// For a heading: frames it fits and the sibling headings built on them.
+    pub headings: Vec<HeadingHit>,
+}
+
+/// What a query is about: its words, its topics (lexicon indices, best first), and its
+/// text without punctuation (to tell what it already says).
+struct Context {
+    terms: Vec<String>,
+    topics: Vec<usize>,
+    said: String,
 }
 
 pub struct PhraseIndex {
     lex: TopicLexicon,
+    phrases: Vec<Phrase>,
     /// keyword → (phrase, BM25 weight), best first.
     postings: FxHashMap<String, Vec<(u32, f32)>>,
     /// topic index → phrases, most frequent first.
     by_topic: Vec<Vec<u32>>,
-    kinds: Vec<PhraseKind>,
-    /// Bit t set when the phrase has lexicon topic t.
-    topic_bits: Vec<u64>,
-    prior: Vec<f32>,
+    facts: Vec<Facts>,
+    templates: TemplateIndex,
+}
+
+/// Text without punctuation and quotation marks.
+pub fn norm(s: &str) -> String {
+    s.chars().filter(|c| c.is_alphanumeric()).collect()
+}
+
+/// A YYYY-MM-DD key of a date as a writer types it (2026-3-5, 2026/03/05), or "".
+pub fn date_key(date: &str) -> String {
+    crate::core::draft::date_parts(date)
+        .map(|(y, m, d)| format!("{y:04}-{m:02}-{d:02}"))
+        .unwrap_or_default()
+}
+
+/// Today as YYYY-MM-DD.
+pub fn today() -> String {
+    chrono::Local::now().format("%Y-%m-%d").to_string()
 }
 
 impl PhraseIndex {
+    /// An index of phrases with the shipped standard formulations and dated lexicon.
     pub fn new(phrases: &[Phrase], lex: TopicLexicon) -> Self {
+        Self::build(
+            phrases,
+            lex,
+            &StandardLexicon::builtin(),
+            &Formulations::builtin(),
+            TemplateIndex::default(),
+        )
+    }
+
+    /// The index the panel and `jianggao suggest` use: a library's phrases and templates.
+    pub fn for_library(lib: &Library, lex: TopicLexicon) -> Self {
+        let templates = TemplateIndex::new(&lib.templates);
+        Self::build(
+            &lib.phrases,
+            lex,
+            &StandardLexicon::builtin(),
+            &Formulations::builtin(),
+            templates,
+        )
+    }
+
+    pub fn build(
+        library: &[Phrase],
+        lex: TopicLexicon,
+        standard: &StandardLexicon,
+        forms: &Formulations,
+        templates: TemplateIndex,
+    ) -> Self {
+        let mut phrases = library.to_vec();
+        phrases.extend(standard.phrases(&lex));
         let n = phrases.len().max(1) as f32;
         let avg = phrases.iter().map(|p| p.keywords.len()).sum::<usize>() as f32 / n;
         let mut df: FxHashMap<&str, usize> = FxHashMap::default();
-        for p in phrases {
+        for p in &phrases {
             for k in &p.keywords {
                 *df.entry(k.as_str()).or_default() += 1;
             }
@@ -62,14 +155,14 @@ impl PhraseIndex {
             .collect();
         let mut postings: FxHashMap<String, Vec<(u32, f32)>> = FxHashMap::default();
         let mut by_topic: Vec<Vec<u32>> = vec![Vec::new(); lex.topics.len()];
-        let mut topic_bits = Vec::with_capacity(phrases.len());
+        let mut facts = Vec::with_capacity(phrases.len());
         for (i, p) in phrases.iter().enumerate() {
             let len = p.keywords.len() as f32;
-            let norm = 1.0 - B + B * len / avg.max(1.0);
+            let norm_len = 1.0 - B + B * len / avg.max(1.0);
             for k in &p.keywords {
                 let d = df[k.as_str()] as f32;
                 let idf = ((n - d + 0.5) / (d + 0.5) + 1.0).ln();
-                let w = idf * (K1 + 1.0) / (1.0 + K1 * norm);
+                let w = idf * (K1 + 1.0) / (1.0 + K1 * norm_len);
                 postings.entry(k.clone()).or_default().push((i as u32, w));
             }
             let mut bits = 0u64;
@@ -81,7 +174,11 @@ impl PhraseIndex {
                     }
                 }
             }
-            topic_bits.push(bits);
+            let first = p
+                .topics
+                .first()
+                .and_then(|t| topic_no.get(t.as_str()).copied());
+            facts.push(facts_of(p, bits, first, standard, forms));
         }
         for list in postings.values_mut() {
             list.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
@@ -96,26 +193,46 @@ impl PhraseIndex {
         }
         PhraseIndex {
             lex,
+            phrases,
             postings,
             by_topic,
-            kinds: phrases.iter().map(|p| p.kind).collect(),
-            topic_bits,
-            prior: phrases
-                .iter()
-                .map(|p| (p.count as f32).ln_1p() * 0.1)
-                .collect(),
+            facts,
+            templates,
         }
     }
 
     pub fn len(&self) -> usize {
-        self.kinds.len()
+        self.phrases.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.kinds.is_empty()
+        self.phrases.is_empty()
     }
 
-    /// The `k` best phrases for a paragraph under a heading, optionally of some kinds only.
+    /// A phrase of the index (a library phrase or a standard formulation).
+    pub fn phrase(&self, i: usize) -> &Phrase {
+        &self.phrases[i]
+    }
+
+    /// Everything the panel shows for a request.
+    pub fn suggest(&self, r: &Request) -> Suggestions {
+        let heading_only = r.body.trim().is_empty() && !r.heading.trim().is_empty();
+        Suggestions {
+            phrases: self.query_dated(r.heading, r.body, r.date, r.k, r.kinds),
+            paragraphs: if heading_only {
+                Vec::new()
+            } else {
+                self.templates.closest(r.heading, r.body, &self.lex, 5)
+            },
+            headings: if heading_only {
+                self.templates.sibling_headings(r.heading, &self.phrases)
+            } else {
+                Vec::new()
+            },
+        }
+    }
+
+    /// The `k` best phrases for a paragraph under a heading, judged at today's date.
     pub fn query(
         &self,
         heading: &str,
@@ -123,28 +240,80 @@ impl PhraseIndex {
         k: usize,
         kinds: Option<&[PhraseKind]>,
     ) -> Vec<Suggestion> {
+        self.query_dated(heading, body, &today(), k, kinds)
+    }
+
+    /// The `k` best phrases for a paragraph under a heading in a speech of `date`.
+    pub fn query_dated(
+        &self,
+        heading: &str,
+        body: &str,
+        date: &str,
+        k: usize,
+        kinds: Option<&[PhraseKind]>,
+    ) -> Vec<Suggestion> {
+        let date = date_key(date);
+        let ctx = self.context(heading, body);
+        let kind_ok = |i: u32| {
+            let k = self.facts[i as usize].kind;
+            match kinds {
+                Some(ks) => ks.contains(&k),
+                None => k != PhraseKind::HeadingFrame,
+            }
+        };
+        // Checks on the phrase alone are cheap; those against the paragraph's text are
+        // made on the head of the ranking only (`pick`).
+        let mut ranked: Vec<(u32, f32, u64)> = self
+            .candidates(&ctx, &kind_ok)
+            .into_iter()
+            .filter(|&(i, _)| kind_ok(i) && self.current(i as usize, &date))
+            .map(|(i, (bm25, m))| (i, self.score(i, bm25, m, &ctx.topics), m))
+            .filter(|&(_, s, _)| s > 0.2)
+            .collect();
+        self.pick(&mut ranked, k, &ctx)
+            .into_iter()
+            .map(|(i, score, m)| self.explain(i, score, m, &ctx.terms, &ctx.topics))
+            .collect()
+    }
+
+    /// The query words and topics of a paragraph under a heading.
+    fn context(&self, heading: &str, body: &str) -> Context {
         let head_words = nlp::cut(heading);
         let body_words = nlp::cut(body);
-        let ctx_topics = self
+        let topics = self
             .lex
-            .classify(head_words.iter().copied(), body_words.iter().copied());
-        let ctx_topic_no: Vec<usize> = ctx_topics
+            .classify(head_words.iter().copied(), body_words.iter().copied())
             .iter()
             .filter_map(|t| self.lex.topics.iter().position(|x| &x.name == t))
             .collect();
-        let mut terms = nlp::keywords_of(&head_words);
-        for w in nlp::keywords_of(&body_words) {
-            if !terms.contains(&w) {
+        let mut terms: Vec<String> = Vec::new();
+        for w in nlp::keywords_of(&head_words)
+            .into_iter()
+            .chain(nlp::keywords_of(&body_words))
+        {
+            if content_word(&w) && !terms.contains(&w) {
                 terms.push(w);
             }
         }
         terms.truncate(64);
-        let allowed = |i: u32| kinds.is_none_or(|ks| ks.contains(&self.kinds[i as usize]));
-        // phrase → (BM25 score, bit set of matched terms)
+        Context {
+            terms,
+            topics,
+            said: format!("{}{}", norm(heading), norm(body)),
+        }
+    }
+
+    /// Phrases sharing a word (with their BM25 score and the words matched, as bits) or a
+    /// topic with the context.
+    fn candidates(
+        &self,
+        ctx: &Context,
+        kind_ok: &impl Fn(u32) -> bool,
+    ) -> FxHashMap<u32, (f32, u64)> {
         let mut acc: FxHashMap<u32, (f32, u64)> = FxHashMap::default();
-        for (ti, t) in terms.iter().enumerate() {
+        for (ti, t) in ctx.terms.iter().enumerate() {
             if let Some(list) = self.postings.get(t.as_str()) {
-                for &(i, w) in list.iter().filter(|(i, _)| allowed(*i)).take(MAX_POSTINGS) {
+                for &(i, w) in list.iter().filter(|(i, _)| kind_ok(*i)).take(MAX_POSTINGS) {
                     let e = acc.entry(i).or_default();
                     e.0 += w;
                     e.1 |= 1 << ti;
@@ -152,58 +321,223 @@ impl PhraseIndex {
             }
         }
         // Phrases sharing the context's topics are candidates even without a shared word.
-        for &t in &ctx_topic_no {
+        for &t in &ctx.topics {
             for &i in self.by_topic[t]
                 .iter()
-                .filter(|&&i| allowed(i))
+                .filter(|&&i| kind_ok(i))
                 .take(MAX_TOPIC_CANDIDATES)
             {
                 acc.entry(i).or_default();
             }
         }
-        let topic_score = |i: u32| -> f32 {
-            let bits = self.topic_bits[i as usize];
-            ctx_topic_no
-                .iter()
-                .enumerate()
-                .filter(|&(_, &t)| t < 64 && bits & (1 << t) != 0)
-                .map(|(r, _)| TOPIC_WEIGHT / (r as f32 + 1.0))
-                .sum()
-        };
-        let mut ranked: Vec<(u32, f32, u64)> = acc
-            .into_iter()
-            .map(|(i, (bm25, m))| (i, bm25 + topic_score(i) + self.prior[i as usize], m))
-            .filter(|&(_, s, _)| s > 0.2)
-            .collect();
-        let k = k.min(ranked.len());
-        if k == 0 {
-            return Vec::new();
-        }
-        let cmp =
-            |a: &(u32, f32, u64), b: &(u32, f32, u64)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
-        ranked.select_nth_unstable_by(k - 1, cmp);
-        ranked.truncate(k);
-        ranked.sort_by(cmp);
-        ranked
-            .into_iter()
-            .map(|(i, score, m)| {
-                let bits = self.topic_bits[i as usize];
-                Suggestion {
-                    index: i as usize,
-                    score,
-                    matched: terms
-                        .iter()
-                        .enumerate()
-                        .filter(|(t, _)| m & (1 << t) != 0)
-                        .map(|(_, w)| w.clone())
-                        .collect(),
-                    topics: ctx_topic_no
-                        .iter()
-                        .filter(|&&t| t < 64 && bits & (1 << t) != 0)
-                        .map(|&t| self.lex.topics[t].name.clone())
-                        .collect(),
-                }
+        acc
+    }
+
+    /// A candidate's score from its BM25 score, the words it matched and the topics it
+    /// shares with the context.
+    fn score(&self, i: u32, bm25: f32, m: u64, ctx_topics: &[usize]) -> f32 {
+        let f = &self.facts[i as usize];
+        // A shared topic counts by its rank in the context and in the phrase: the
+        // context's main subject as the phrase's own main subject counts most.
+        let topics: f32 = ctx_topics
+            .iter()
+            .enumerate()
+            .filter(|&(_, &t)| t < 64 && f.topic_bits & (1 << t) != 0)
+            .map(|(r, &t)| {
+                let own = if f.first_topic == Some(t) { 1.0 } else { 0.5 };
+                own * TOPIC_WEIGHT / (r as f32 + 1.0)
             })
+            .sum();
+        // One shared word and no shared topic is vocabulary, not a fit; a quotation is
+        // long, and must share more than one word.
+        let words = m.count_ones();
+        let fit = if (words <= 1 && topics == 0.0) || (f.kind == PhraseKind::Quote && words < 2) {
+            0.3
+        } else {
+            1.0
+        };
+        (bm25 + topics + f.prior) * kind_weight(f.kind) * fit
+    }
+
+    /// The top `k`: not said yet, spread across kinds, each text once (a standard
+    /// formulation the library also holds).
+    fn pick(
+        &self,
+        ranked: &mut [(u32, f32, u64)],
+        k: usize,
+        ctx: &Context,
+    ) -> Vec<(u32, f32, u64)> {
+        let unsaid = |i: u32| self.unsaid(i as usize, &ctx.said, &ctx.terms);
+        let mut picked = diversify(ranked, 2 * k, |i| self.facts[i as usize].kind, unsaid);
+        let mut seen: Vec<&str> = Vec::new();
+        picked.retain(|c| {
+            let n = self.facts[c.0 as usize].norm.as_str();
+            let new = !seen.contains(&n);
+            seen.push(n);
+            new
+        });
+        picked.truncate(k);
+        picked
+    }
+
+    /// Whether a phrase may be offered in a speech of `date`: not specific to its source,
+    /// not dated, and current.
+    fn current(&self, i: usize, date: &str) -> bool {
+        let f = &self.facts[i];
+        if f.specific || f.norm.is_empty() {
+            return false;
+        }
+        if let Some(from) = &f.outdated_from
+            && (from.is_empty() || (!date.is_empty() && date >= from.as_str()))
+        {
+            return false;
+        }
+        if let Some(from) = &f.current_from
+            && !date.is_empty()
+            && date < from.as_str()
+        {
+            return false;
+        }
+        true
+    }
+
+    /// Whether a paragraph saying `said` (its words `terms`) does not say the phrase yet.
+    fn unsaid(&self, i: usize, said: &str, terms: &[String]) -> bool {
+        let f = &self.facts[i];
+        if said.contains(f.norm.as_str()) {
+            return false;
+        }
+        // A phrase all of whose words the paragraph has is already said in other words.
+        let p = &self.phrases[i];
+        let words_said = !p.keywords.is_empty() && p.keywords.iter().all(|k| terms.contains(k));
+        // Half the items of a run said already: the run is too.
+        let items_said = f.kind == PhraseKind::Parallel
+            && p.text
+                .split(['、', '，'])
+                .filter(|it| it.chars().count() >= 3 && said.contains(norm(it).as_str()))
+                .count()
+                * 2
+                >= p.text.split(['、', '，']).count();
+        !words_said && !items_said
+    }
+
+    fn explain(&self, i: u32, score: f32, m: u64, terms: &[String], ctx: &[usize]) -> Suggestion {
+        let f = &self.facts[i as usize];
+        let matched: Vec<String> = terms
+            .iter()
+            .enumerate()
+            .filter(|(t, _)| *t < 64 && m & (1 << t) != 0)
+            .map(|(_, w)| w.clone())
+            .collect();
+        let topics: Vec<String> = ctx
+            .iter()
+            .filter(|&&t| t < 64 && f.topic_bits & (1 << t) != 0)
+            .map(|&t| self.lex.topics[t].name.clone())
+            .collect();
+        let mut why = Vec::new();
+        if !matched.is_empty() {
+            why.push(format!("本段说到{}", quoted(&matched)));
+        }
+        if !topics.is_empty() {
+            why.push(format!("同属{}", topics.join("、")));
+        }
+        if let Some(from) = &f.current_from {
+            why.push(format!("现行规范提法（{from}起）"));
+        } else {
+            let p = &self.phrases[i as usize];
+            let files = {
+                let mut fs: Vec<&str> = p.sources.iter().map(|s| s.file.as_str()).collect();
+                fs.dedup();
+                fs.len()
+            };
+            if files >= 2 {
+                why.push(format!("{files}篇讲话用过"));
+            }
+        }
+        Suggestion {
+            index: i as usize,
+            score,
+            matched,
+            topics,
+            reason: why.join("；"),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::library::PhraseSource;
+
+    fn phrase(text: &str, kind: PhraseKind) -> Phrase {
+        Phrase {
+            text: text.to_string(),
+            kind,
+            topics: Vec::new(),
+            keywords: nlp::keywords(text),
+            count: 1,
+            sources: vec![PhraseSource {
+                file: "a.txt".into(),
+                path: String::new(),
+            }],
+        }
+    }
+
+    fn texts(idx: &PhraseIndex, body: &str, date: &str) -> Vec<String> {
+        idx.query_dated("", body, date, 10, None)
+            .into_iter()
+            .map(|s| idx.phrase(s.index).text.clone())
             .collect()
+    }
+
+    #[test]
+    fn whole_words_not_substrings_or_numerals() {
+        let lib = [
+            phrase("不敢创新", PhraseKind::Idiom),
+            phrase("“八项制度”", PhraseKind::Term),
+            phrase("一体推进不敢腐不能腐不想腐", PhraseKind::Collocation),
+        ];
+        let idx = PhraseIndex::new(&lib, TopicLexicon::builtin());
+        let got = texts(&idx, "坚持不敢腐，落实中央八项规定", "2026-01-01");
+        assert!(
+            !got.iter().any(|t| t == "不敢创新" || t == "“八项制度”"),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn dated_said_and_not_yet_current_phrases_are_never_offered() {
+        let lib = [
+            phrase("“基层减负年”", PhraseKind::Term),
+            phrase("驰而不息纠治“四风”", PhraseKind::Collocation),
+            phrase("严明纪律规矩", PhraseKind::Collocation),
+        ];
+        let idx = PhraseIndex::new(&lib, TopicLexicon::builtin());
+        let got = texts(
+            &idx,
+            "为基层减负，纠治四风，驰而不息纠治“四风”",
+            "2026-05-01",
+        );
+        assert!(!got.iter().any(|t| t.contains("基层减负年")), "{got:?}");
+        assert!(!got.iter().any(|t| t.starts_with("驰而不息")), "{got:?}");
+        // The standard formulation of 2021 is offered in 2026, not in a speech of 2020.
+        let body = "深刻领会确立核心地位的决定性意义";
+        let got = texts(&idx, body, "2026-05-01");
+        assert!(got.iter().any(|t| t == "“两个确立”"), "{got:?}");
+        let got = texts(&idx, body, "2020-05-01");
+        assert!(!got.iter().any(|t| t == "“两个确立”"), "{got:?}");
+    }
+
+    #[test]
+    fn the_top_holds_several_kinds() {
+        let mut lib: Vec<Phrase> = (0..6)
+            .map(|i| phrase(&format!("严明纪律规矩{i}"), PhraseKind::Collocation))
+            .collect();
+        lib.push(phrase("纪律严明、规矩严格、作风严实", PhraseKind::Parallel));
+        let idx = PhraseIndex::new(&lib, TopicLexicon::builtin());
+        let hits = idx.query_dated("", "严明纪律规矩", "2026-01-01", 4, None);
+        let kinds: Vec<PhraseKind> = hits.iter().map(|h| idx.phrase(h.index).kind).collect();
+        assert!(kinds.contains(&PhraseKind::Parallel), "{kinds:?}");
+        assert!(hits.iter().all(|h| !h.reason.is_empty()));
     }
 }

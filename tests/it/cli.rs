@@ -121,7 +121,11 @@ fn help_is_in_chinese_throughout() {
     assert_eq!(stdout(&run(&["help"])), help);
     let suggest = stdout(&run(&["suggest", "-h"]));
     assert_chinese(&suggest);
-    assert!(suggest.contains("（默认：10）"), "{suggest}");
+    assert!(suggest.contains("（默认：12）"), "{suggest}");
+    assert!(
+        !suggest.contains("（默认：）"),
+        "no empty defaults shown: {suggest}"
+    );
     for sub in ["parse", "mine", "library", "check"] {
         assert_chinese(&stdout(&run(&[sub, "--help"])));
     }

@@ -182,7 +182,7 @@ fn top_topics(context: &str) -> Vec<Vec<String>> {
     let idx = PhraseIndex::new(&lib.phrases, TopicLexicon::builtin());
     idx.query("", context, 5, None)
         .into_iter()
-        .map(|s| lib.phrases[s.index].topics.clone())
+        .map(|s| idx.phrase(s.index).topics.clone())
         .collect()
 }
 
@@ -211,18 +211,22 @@ fn suggest_ranks_study_phrases_for_a_theory_study_context() {
 
 #[test]
 fn suggest_cli_gives_reasons_and_honours_k_and_kind() {
+    let context = "持续纠治形式主义、官僚主义，驰而不息抓作风";
     let out = bin()
         .args(["suggest", "--library"])
         .arg(shipped())
-        .args(["--json", "-k", "3", "纠治四风，驰而不息抓作风"])
+        .args(["--json", "--date", "2026-06-01", "-k", "3", context])
         .output()
         .unwrap();
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let s = v["suggestions"].as_array().unwrap();
     assert_eq!(s.len(), 3);
-    assert!(s.iter().any(
-        |x| x["text"] == "“四风”" && x["matched"].as_array().unwrap().contains(&"四风".into())
-    ));
+    for x in s {
+        // Each says why it is there, and none is what the paragraph already says.
+        assert!(!x["reason"].as_str().unwrap().is_empty(), "{x}");
+        assert!(!context.contains(x["text"].as_str().unwrap()), "{x}");
+    }
+    assert!(v["paragraphs"].is_array() && v["headings"].is_array());
     let (lib, _) = Library::load_dir(&shipped());
     let idx = PhraseIndex::new(&lib.phrases, TopicLexicon::builtin());
     let only = idx.query("", "作风建设", 10, Some(&[PhraseKind::Idiom]));
@@ -230,6 +234,57 @@ fn suggest_cli_gives_reasons_and_honours_k_and_kind() {
         !only.is_empty()
             && only
                 .iter()
-                .all(|s| lib.phrases[s.index].kind == PhraseKind::Idiom)
+                .all(|s| idx.phrase(s.index).kind == PhraseKind::Idiom)
     );
+    // The CLI's kind filter is the panel's.
+    let out = bin()
+        .args(["suggest", "--library"])
+        .arg(shipped())
+        .args(["--json", "--kind", "idiom", "作风建设"])
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let s = v["suggestions"].as_array().unwrap();
+    assert!(
+        !s.is_empty() && s.iter().all(|x| x["kind"] == "idiom"),
+        "{v}"
+    );
+}
+
+#[test]
+fn suggest_cli_offers_sibling_headings_for_a_heading() {
+    let out = bin()
+        .args(["suggest", "--library"])
+        .arg(shipped())
+        .args(["--json", "--heading", "要突出政治引领，彰显政治优势"])
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let h = v["headings"].as_array().unwrap();
+    assert!(
+        h.iter().any(|x| x["frame"] == "要{X}，彰显{Y}优势"
+            && x["siblings"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|s| s == "要深化理论武装，彰显理论优势")),
+        "{v}"
+    );
+}
+
+#[test]
+fn suggest_cli_offers_model_paragraphs() {
+    let out = bin()
+        .args(["suggest", "--library"])
+        .arg(shipped())
+        .args([
+            "--json",
+            "党务干部队伍建设要选优配强，加强培训，提升党务干部专业化能力，关心党务干部成长。",
+        ])
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let p = v["paragraphs"].as_array().unwrap();
+    assert!(!p.is_empty(), "{v}");
+    assert!(p[0]["text"].as_str().unwrap().contains("党务干部"), "{v}");
 }

@@ -14,6 +14,7 @@ mod draft_cli;
 mod fixtures;
 #[cfg(feature = "gui")]
 mod fonts;
+mod gold;
 mod layout_classes;
 mod layout_gen;
 mod layouts;

@@ -1,520 +1,369 @@
-//! Collocations: multi-word expressions that recur across speeches, found statistically
-//! over jieba tokens — n-gram counts, pointwise mutual information (the words stick
-//! together more than chance) and boundary entropy (the expression is free at both ends,
-//! so it is a unit and not a fragment of a longer one).
+//! 动宾搭配: the verb phrases that carry a speech — a verb with its object, found from
+//! jieba's parts of speech within one clause:
+//! - a clause that is just a verb and its object, after a lead-in (要、一要、切实…):
+//!   提高政治站位, 严守政治纪律, 筑牢战斗堡垒;
+//! - an intensified verb (two verb–complement pairs: 压紧压实, 抓紧抓实, 选好配强) with
+//!   the object that follows it, or alone at the end of its clause (走深走实);
+//! - a resultative verb (压实, 筑牢, 夯实) with its object, and a reduplicated adverb
+//!   before it (层层压实责任);
+//! - the 把 frame: 把 + object + verb + 在/于/到 + place (把纪律和规矩挺在前面).
+//!
+//! A bare noun compound (党建工作, 基层党组织) is never one. Recurrence is judged when the
+//! corpus is merged (`keep`): a plain verb must head phrases in two speeches.
 
-use rustc_hash::FxHashMap;
-
-use crate::core::mine::neighbours::{FewDistinct, Neighbours, entropy};
+use crate::core::nlp::Tagged;
 use crate::core::text::is_han;
 
-/// Tuning of the statistics; the defaults suit a corpus of a handful to thousands of speeches.
-#[derive(Debug, Clone, Copy)]
-pub struct Params {
-    pub min_count: usize,
-    pub min_docs: usize,
-    pub min_pmi: f64,
-    pub min_entropy: f64,
-    pub max_results: usize,
+/// Complements that make a verb resultative (压实, 筑牢, 选好, 配强, 把准, 学深悟透).
+const RESULTS: &str = "实牢紧深好强严细准齐优硬透亮稳";
+
+/// Verbs too plain to make a phrase worth suggesting.
+const WEAK_VERBS: &[&str] = &[
+    "是", "有", "进行", "开展", "召开", "做好", "做到", "实现", "存在", "认为", "包括", "成为",
+    "作为", "进入", "需要", "加以", "通过", "提出", "完成", "举办", "制定", "出现", "发现", "提供",
+    "给予", "来看", "看到", "取得", "得到", "受到", "具有", "属于", "没有", "要求", "希望", "参加",
+    "组织", "选举", "产生", "成立", "召集", "讲", "说", "看", "想", "抓好",
+];
+
+/// Objects too plain to make a phrase (开展活动, 做好工作).
+const WEAK_OBJECTS: &[&str] = &[
+    "工作", "活动", "会议", "问题", "情况", "方面", "意见", "要求", "任务", "事情", "时候", "方式",
+    "内容", "措施", "作用", "东西", "同志", "大家", "精神",
+];
+
+/// Words that may open a clause before its verb without being part of the phrase.
+const LEAD_INS: &[&str] = &[
+    "要",
+    "一要",
+    "二要",
+    "三要",
+    "四要",
+    "五要",
+    "六要",
+    "必须",
+    "切实",
+    "着力",
+    "不断",
+    "进一步",
+    "始终",
+    "努力",
+    "务必",
+    "首先",
+    "同时",
+    "更要",
+    "还要",
+    "都要",
+    "就要",
+    "就是",
+    "一是",
+    "二是",
+    "三是",
+    "四是",
+    "五是",
+    "真正",
+    "坚决",
+    "持续",
+    "全面",
+    "大力",
+    "积极",
+    "认真",
+    "深入",
+    "扎实",
+    "自觉",
+    "主动",
+    "带头",
+    "充分",
+    "不",
+    "并",
+    "也",
+    "还",
+    "又",
+    "一",
+    "二",
+    "三",
+    "四",
+    "五",
+    "六",
+    "第一",
+    "第二",
+    "第三",
+    "第四",
+    "我们",
+    "各级",
+];
+
+/// Adjectives that describe a noun rather than act on it (良好政治生态, 坚强战斗堡垒): they
+/// never open a verb phrase, though jieba tags some of them like the verbs that do
+/// (严守, 坚定, 严明 are tagged adjectives too).
+const ATTRIBUTIVE: &[&str] = &[
+    "良好", "坚强", "优秀", "重要", "伟大", "先进", "广大", "全体", "主要", "基本", "强大", "过硬",
+    "健康", "正确", "坚实", "浓厚", "有力", "有效", "鲜明", "明显", "良性", "突出", "一般", "特殊",
+    "新型", "现代", "共同", "不同", "相关", "具体", "直接", "长期", "全新",
+];
+
+/// Whether a tag names a nominal word (an object's word).
+fn nominal(tag: &str) -> bool {
+    matches!(tag, "n" | "vn" | "nz" | "ng" | "an" | "j" | "nt" | "l")
 }
 
-impl Default for Params {
-    fn default() -> Self {
-        Params {
-            min_count: 3,
-            min_docs: 2,
-            min_pmi: 3.0,
-            min_entropy: 0.9,
-            max_results: 300,
-        }
-    }
+/// Whether a word may be an object's word at `pos`: nominal, or after the first a verb
+/// used as a noun (政治引领, 责任担当, 党性锻炼); never a pronoun-led or negated word
+/// (我区实际, 不力).
+fn object_word(w: &str, tag: &str, pos: usize) -> bool {
+    chars(w) >= 2
+        && !w.starts_with(['不', '我', '本', '该', '其', '此', '这', '那', '各', '每'])
+        && (nominal(tag) || (pos > 0 && matches!(tag, "v" | "vn")))
 }
 
-/// Length of a collocation in characters.
-const MIN_CHARS: u32 = 4;
-const MAX_CHARS: u32 = 12;
-
-/// Marks a clause edge (and unused key slots) among word ids.
-const EDGE: u32 = u32::MAX;
-
-/// Single-character function words never start or end a collocation.
-fn is_edge_ok(w: &str) -> bool {
-    w.chars().count() >= 2 || !"的了和与及是在把将对为等也都而并或就被所以之其".contains(w)
+/// Whether a word may head a verb phrase, by its tag (jieba tags causative verbs such as
+/// 严守, 坚定, 深化 as adjectives or abbreviations).
+fn verb_like(w: &str, tag: &str) -> bool {
+    // An abbreviation is a verb only when it is an X化 verb (深化); else a noun (党建).
+    let abbreviated_verb = tag == "j" && w.ends_with('化');
+    (matches!(tag, "v" | "vd" | "a" | "ad") || abbreviated_verb) && !ATTRIBUTIVE.contains(&w)
 }
 
-/// What the statistics need of a word, looked up by its id.
-#[derive(Clone, Copy)]
-struct WordFlags {
-    /// All Han characters: may be part of a collocation.
-    usable: bool,
-    /// May start or end one.
-    edge_ok: bool,
-    chars: u32,
+fn chars(w: &str) -> usize {
+    w.chars().count()
 }
 
-/// First-pass tally of an n-gram; `last_doc` is the last document counted, plus one.
-#[derive(Default, Clone, Copy)]
-struct Tally {
-    count: u32,
-    docs: u32,
-    last_doc: u32,
-    left: FewDistinct,
-    right: FewDistinct,
+/// Whether a two-character word is a verb with a resultative complement (压实, 筑牢), by
+/// its form alone.
+pub fn resultative(w: &str) -> bool {
+    let c: Vec<char> = w.chars().collect();
+    c.len() == 2 && c[0] != c[1] && RESULTS.contains(c[1]) && !RESULTS.contains(c[0])
 }
 
-/// One thread's share of the first pass: its documents, the n-grams it saw numbered in
-/// order of appearance, their tallies, and the number of every n-gram occurrence in turn.
-#[derive(Default)]
-struct Share {
-    range: std::ops::Range<usize>,
-    keys: Vec<[u32; 4]>,
-    tallies: Vec<Tally>,
-    stream: Vec<u32>,
+/// Whether four characters are two verb–complement pairs (抓紧抓实, 选好配强, 学深悟透).
+pub fn intensified(s: &str) -> bool {
+    let c: Vec<char> = s.chars().collect();
+    c.len() == 4
+        && c.iter().all(|&x| is_han(x))
+        && RESULTS.contains(c[1])
+        && RESULTS.contains(c[3])
+        && c[1] != c[3]
+        && !RESULTS.contains(c[0])
+        && !RESULTS.contains(c[2])
 }
 
-/// Pointwise mutual information of an n-gram seen `count` times, per word pair.
-fn pmi(key: &[u32; 4], count: usize, unigram: &[usize], total: f64) -> f64 {
-    let ids: Vec<u32> = key.iter().copied().take_while(|&w| w != EDGE).collect();
-    let p_gram = count as f64 / total;
-    let p_words: f64 = ids
+/// Verb phrases of one segmented paragraph.
+pub fn verb_objects(t: &Tagged) -> Vec<String> {
+    let mut out = Vec::new();
+    let words: Vec<(&str, &'static str)> = t
         .iter()
-        .map(|&w| unigram[w as usize] as f64 / total)
-        .product();
-    (p_gram / p_words).ln() / ids.len() as f64 * 2.0
-}
-
-#[derive(Default)]
-struct Stats {
-    count: usize,
-    docs: Vec<usize>,
-    left: Neighbours,
-    right: Neighbours,
-}
-
-/// A collocation found: its text, occurrence count, and the documents it occurs in.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Collocation {
-    pub text: String,
-    pub count: usize,
-    pub docs: Vec<usize>,
-    pub score: f64,
-}
-
-/// Words of a corpus interned as numbers, clause by clause, for n-gram statistics. The
-/// clauses of all documents lie end to end in one array, so a corpus of a million words
-/// costs a few flat vectors rather than one allocation per clause.
-#[derive(Default)]
-pub struct Counter {
-    ids: FxHashMap<String, u32>,
-    names: Vec<String>,
-    unigram: Vec<usize>,
-    /// Word ids of every clause, in order.
-    words: Vec<u32>,
-    /// Where each clause starts in `words`.
-    clause_starts: Vec<u32>,
-    /// Where each document starts in `clause_starts`.
-    doc_starts: Vec<u32>,
-}
-
-impl Counter {
-    /// Starts a new document; following clauses belong to it.
-    pub fn start_doc(&mut self) {
-        self.doc_starts.push(self.clause_starts.len() as u32);
-    }
-
-    /// Adds one clause (words between punctuation). No n-gram crosses clauses, hence none
-    /// crosses a sentence.
-    pub fn add_clause<'a>(&mut self, words: impl IntoIterator<Item = &'a str>) {
-        let start = self.words.len();
-        for w in words {
-            let id = match self.ids.get(w) {
-                Some(&id) => id,
-                None => {
-                    let id = self.names.len() as u32;
-                    self.ids.insert(w.to_string(), id);
-                    self.names.push(w.to_string());
-                    self.unigram.push(0);
-                    id
-                }
+        .map(|(w, word)| {
+            // Punctuation needs no tag, and most words are looked up once per corpus.
+            let tag = if w.chars().all(is_han) {
+                t.tag(word)
+            } else {
+                "x"
             };
-            self.unigram[id as usize] += 1;
-            self.words.push(id);
-        }
-        if self.words.len() > start {
-            if self.doc_starts.is_empty() {
-                self.start_doc();
-            }
-            self.clause_starts.push(start as u32);
-        }
-    }
-
-    /// Appends another counter's documents after this one's (words re-numbered), so
-    /// workers can count their share of a corpus and be joined in order.
-    pub fn absorb(&mut self, other: Counter) {
-        let remap: Vec<u32> = other
-            .names
-            .into_iter()
-            .zip(other.unigram)
-            .map(|(name, n)| {
-                let id = match self.ids.get(name.as_str()) {
-                    Some(&id) => id,
-                    None => {
-                        let id = self.names.len() as u32;
-                        self.ids.insert(name.clone(), id);
-                        self.names.push(name);
-                        self.unigram.push(0);
-                        id
-                    }
-                };
-                self.unigram[id as usize] += n;
-                id
-            })
-            .collect();
-        let (words, clauses) = (self.words.len() as u32, self.clause_starts.len() as u32);
-        self.words
-            .extend(other.words.into_iter().map(|w| remap[w as usize]));
-        self.clause_starts
-            .extend(other.clause_starts.into_iter().map(|c| c + words));
-        self.doc_starts
-            .extend(other.doc_starts.into_iter().map(|d| d + clauses));
-    }
-
-    /// The clauses of document `d`, each a slice of word ids.
-    fn clauses_of(&self, d: usize) -> impl Iterator<Item = &[u32]> {
-        let end_of = |starts: &[u32], i: usize, total: usize| {
-            starts.get(i + 1).map_or(total, |&e| e as usize)
-        };
-        let first = self.doc_starts[d] as usize;
-        let last = end_of(&self.doc_starts, d, self.clause_starts.len());
-        (first..last).map(move |c| {
-            let start = self.clause_starts[c] as usize;
-            &self.words[start..end_of(&self.clause_starts, c, self.words.len())]
+            (w, tag)
         })
-    }
-
-    /// Calls `f(doc, clause, start, n, key)` for every 2–4-gram of Han words of a
-    /// collocation's length in `docs`
-    /// (whose first document is number `first`). An n-gram that starts or ends with a
-    /// function word can never be a result, so it is skipped (a large share of all n-grams).
-    fn for_each_gram(
-        &self,
-        docs: std::ops::Range<usize>,
-        flags: &[WordFlags],
-        mut f: impl FnMut(usize, &[u32], usize, usize, [u32; 4]),
-    ) {
-        for di in docs {
-            for clause in self.clauses_of(di) {
-                for s in 0..clause.len() {
-                    let w = flags[clause[s] as usize];
-                    if !w.usable || !w.edge_ok {
-                        continue;
-                    }
-                    // Results have 4–12 characters: shorter n-grams are not counted, and
-                    // longer ones end the run.
-                    let mut chars = w.chars;
-                    for n in 2..=4usize.min(clause.len() - s) {
-                        let last = flags[clause[s + n - 1] as usize];
-                        chars += last.chars;
-                        if !last.usable || chars > MAX_CHARS {
-                            break;
-                        }
-                        if !last.edge_ok || chars < MIN_CHARS {
-                            continue;
-                        }
-                        let mut key = [EDGE; 4];
-                        key[..n].copy_from_slice(&clause[s..s + n]);
-                        f(di, clause, s, n, key);
-                    }
-                }
+        .collect();
+    // Each clause's phrase, and whether 、 comes before and after it.
+    let mut found: Vec<(Option<String>, bool, bool)> = Vec::new();
+    let mut start = 0;
+    let mut broken = false;
+    let mut after_enum = false;
+    for i in 0..=words.len() {
+        let end = i == words.len() || !words[i].0.chars().any(is_han);
+        if end {
+            // Quotation marks belong to the clause; a bracket breaks it (坚持党组（党委）班子
+            // 带头 is no 坚持党组); other punctuation ends it.
+            if i < words.len() && matches!(words[i].0, "“" | "”" | "‘" | "’") {
+                continue;
             }
+            if i < words.len() && words[i].0.contains(['（', '）', '(', ')', '《', '》']) {
+                broken = true;
+                continue;
+            }
+            let enum_after = i < words.len() && words[i].0 == "、";
+            if i > start {
+                let p = (!broken)
+                    .then(|| clause(&words[start..i], enum_after))
+                    .flatten();
+                found.push((p, after_enum, enum_after));
+            }
+            broken = false;
+            after_enum = enum_after;
+            start = i + 1;
         }
     }
-
-    /// Collocations of everything added, best first. Both passes split the documents
-    /// among threads; the joined tallies do not depend on how they were split.
-    pub fn find(&self, params: Params) -> Vec<Collocation> {
-        self.find_with(params, true)
+    // A clause that is an item of a list (健全激励、关怀、帮扶机制; 深化标准化、规范化建设)
+    // is a phrase only when the items beside it are phrases too (加强组织建设、筑牢战斗堡垒).
+    for k in 0..found.len() {
+        let (before, after) = (found[k].1, found[k].2);
+        let ok_before = !before || (k > 0 && found[k - 1].0.is_some());
+        let ok_after = !after || found.get(k + 1).is_some_and(|f| f.0.is_some());
+        if ok_before
+            && ok_after
+            && let Some(p) = &found[k].0
+        {
+            out.push(p.clone());
+        }
     }
+    out
+}
 
-    /// `find`, with or without dropping n-grams by their count of distinct neighbours
-    /// (which must not change the result; the tests compare the two).
-    fn find_with(&self, params: Params, prune: bool) -> Vec<Collocation> {
-        let flags: Vec<WordFlags> = self
-            .names
+/// Joins words, dropping nothing.
+fn join(ws: &[(&str, &str)]) -> String {
+    ws.iter().map(|w| w.0).collect()
+}
+
+/// The verb phrase of one clause (words between punctuation, quotation marks kept), if
+/// any; `enum_after`: a 、 follows, so a 把 frame would be cut short.
+fn clause(ws: &[(&str, &'static str)], enum_after: bool) -> Option<String> {
+    if !enum_after && let Some(p) = ba_frame(ws) {
+        return Some(p);
+    }
+    // The lead-in before the verb.
+    let lead = ws
+        .iter()
+        .take_while(|w| LEAD_INS.contains(&w.0) || (w.1 == "m" && chars(w.0) == 1))
+        .count();
+    // Further in, only a verb with force opens a phrase that runs to the clause's end
+    // (及时推动突出问题纠治走深走实).
+    verb_object_at(ws, lead, false)
+        .or_else(|| (lead + 1..ws.len()).find_map(|at| verb_object_at(ws, at, true)))
+}
+
+/// The verb phrase that opens at word `at` and runs to the end of the clause, if any;
+/// `strong_only` asks for an intensified or resultative verb.
+fn verb_object_at(ws: &[(&str, &'static str)], at: usize, strong_only: bool) -> Option<String> {
+    let rest = ws.get(at..).filter(|r| !r.is_empty())?;
+    // An adverb doubled (层层, 时时) stays with its verb.
+    let (adverb, rest) = match rest {
+        [(a, _), tail @ ..] if chars(a) == 2 && a.chars().next() == a.chars().nth(1) => (*a, tail),
+        _ => ("", rest),
+    };
+    let ((first, vtag), _) = rest.split_first()?;
+    // An intensified verb split in two or three words (抓紧/抓实, 走/深/走实).
+    let joined = (2..=3).filter(|&n| n <= rest.len()).find_map(|n| {
+        let v: String = rest[..n].iter().map(|w| w.0).collect();
+        intensified(&v).then_some((v, n))
+    });
+    let (verb, object) = match joined {
+        Some((v, n)) => (v, &rest[n..]),
+        None => (first.to_string(), &rest[1..]),
+    };
+    // jieba tags some resultative verbs as nouns (压实/n); adjectives of the same form
+    // (良好, 坚强) are not verbs.
+    let strong = intensified(&verb)
+        || (resultative(&verb) && !vtag.starts_with('a') && !ATTRIBUTIVE.contains(&verb.as_str()));
+    let is_verb = strong || (!strong_only && verb_like(&verb, vtag));
+    if !is_verb || WEAK_VERBS.contains(&verb.as_str()) || !verb.chars().all(is_han) {
+        return None;
+    }
+    if object.is_empty() {
+        // An intensified verb alone ends its clause: 推动…走深走实.
+        return intensified(&verb).then(|| format!("{adverb}{verb}"));
+    }
+    let ochars: usize = object.iter().map(|w| chars(w.0)).sum();
+    let last = object.last().map_or("", |w| w.0);
+    let fits = object.len() <= 3
+        && (2..=8).contains(&ochars)
+        && object
             .iter()
-            .map(|w| WordFlags {
-                usable: w.chars().all(is_han),
-                edge_ok: is_edge_ok(w),
-                chars: w.chars().count() as u32,
-            })
-            .collect();
-        let total = self.unigram.iter().sum::<usize>().max(1) as f64;
-        // Pass 1 counts occurrences and documents of every n-gram, numbering n-grams as
-        // they come; the numbers, in order, let pass 2 walk the same n-grams without
-        // hashing them again.
-        let docs: Vec<usize> = (0..self.doc_starts.len()).collect();
-        let parts = super::par_chunks(&docs, |chunk, _| {
-            let range = chunk.first().map_or(0..0, |&a| a..a + chunk.len());
-            let mut part = Share {
-                range: range.clone(),
-                ..Share::default()
-            };
-            let mut ids: FxHashMap<[u32; 4], u32> = FxHashMap::default();
-            self.for_each_gram(range, &flags, |di, clause, s, n, key| {
-                let next = part.keys.len() as u32;
-                let id = *ids.entry(key).or_insert(next);
-                if id == next {
-                    part.keys.push(key);
-                    part.tallies.push(Tally::default());
-                }
-                part.stream.push(id);
-                let t = &mut part.tallies[id as usize];
-                t.count += 1;
-                if t.last_doc != di as u32 + 1 {
-                    t.last_doc = di as u32 + 1;
-                    t.docs += 1;
-                }
-                t.left.add(if s == 0 { EDGE } else { clause[s - 1] });
-                t.right.add(clause.get(s + n).copied().unwrap_or(EDGE));
-            });
-            part
-        });
-        // Shares' numbers become corpus-wide ones.
-        let mut ids: FxHashMap<[u32; 4], u32> = FxHashMap::default();
-        let mut keys: Vec<[u32; 4]> = Vec::new();
-        let mut tallies: Vec<Tally> = Vec::new();
-        let mut to_global: Vec<Vec<u32>> = Vec::new();
-        for part in &parts {
-            let map = part
-                .keys
-                .iter()
-                .zip(&part.tallies)
-                .map(|(key, t)| {
-                    let next = keys.len() as u32;
-                    let id = *ids.entry(*key).or_insert(next);
-                    if id == next {
-                        keys.push(*key);
-                        tallies.push(Tally::default());
-                    }
-                    let g = &mut tallies[id as usize];
-                    g.count += t.count;
-                    g.docs += t.docs;
-                    g.left.join(&t.left);
-                    g.right.join(&t.right);
-                    id
-                })
-                .collect();
-            to_global.push(map);
-        }
-        // Candidates: frequent, spread over documents, of a phrase's length, with enough
-        // distinct neighbours on both sides, and whose words stick together (PMI). Only
-        // these need the costly second pass.
-        let need_three = prune && params.min_entropy > std::f64::consts::LN_2;
-        let mut candidates: Vec<[u32; 4]> = Vec::new();
-        for (key, t) in keys.iter().zip(&tallies) {
-            if (t.count as usize) < params.min_count
-                || (t.docs as usize) < params.min_docs
-                || (need_three && !(t.left.more_than_two() && t.right.more_than_two()))
-            {
-                continue;
-            }
-            let len: u32 = key
-                .iter()
-                .take_while(|&&w| w != EDGE)
-                .map(|&w| flags[w as usize].chars)
-                .sum();
-            if !(MIN_CHARS..=MAX_CHARS).contains(&len)
-                || pmi(key, t.count as usize, &self.unigram, total) < params.min_pmi
-            {
-                continue;
-            }
-            candidates.push(*key);
-        }
-        // In id order, so ties later on break the same way however the work was split.
-        candidates.sort_unstable();
-        let mut candidate_of = vec![u32::MAX; keys.len()];
-        for (i, key) in candidates.iter().enumerate() {
-            candidate_of[ids[key] as usize] = i as u32;
-        }
-        drop(ids);
-        let shares: Vec<(Share, Vec<u32>)> = parts.into_iter().zip(to_global).collect();
-        // Pass 2 gathers the documents and neighbours of the candidates.
-        let gathered = super::par_chunks(&shares, |chunk, _| {
-            let mut m: Vec<Stats> = (0..candidates.len()).map(|_| Stats::default()).collect();
-            for (share, global) in chunk {
-                let mut stream = share.stream.iter();
-                self.for_each_gram(share.range.clone(), &flags, |di, clause, s, n, _| {
-                    let local = *stream.next().expect("pass 2 walks pass 1's n-grams");
-                    let i = candidate_of[global[local as usize] as usize];
-                    if i == u32::MAX {
-                        return;
-                    }
-                    let st = &mut m[i as usize];
-                    st.count += 1;
-                    if st.docs.last() != Some(&di) {
-                        st.docs.push(di);
-                    }
-                    let l = if s == 0 { EDGE } else { clause[s - 1] };
-                    let r = clause.get(s + n).copied().unwrap_or(EDGE);
-                    st.left.add(l, 1);
-                    st.right.add(r, 1);
-                });
-            }
-            m
-        });
-        let mut gathered = gathered.into_iter();
-        let mut joined = gathered.next().unwrap_or_default();
-        for m in gathered {
-            for (st, part) in joined.iter_mut().zip(m) {
-                st.count += part.count;
-                st.docs.extend(part.docs);
-                st.left.join(part.left);
-                st.right.join(part.right);
-            }
-        }
-        let keys = candidates;
-        let stats = keys.into_iter().zip(joined);
-        let mut out: Vec<Collocation> = Vec::new();
-        for (key, st) in stats {
-            if st.docs.len() < params.min_docs {
-                continue;
-            }
-            let ids: Vec<u32> = key.iter().copied().take_while(|&w| w != EDGE).collect();
-            let words: Vec<&str> = ids
-                .iter()
-                .map(|&w| self.names[w as usize].as_str())
-                .collect();
-            if !is_edge_ok(words[0]) || !is_edge_ok(words[words.len() - 1]) {
-                continue;
-            }
-            let text: String = words.concat();
-            let pmi = pmi(&key, st.count, &self.unigram, total);
-            let h = entropy(&st.left, st.count).min(entropy(&st.right, st.count));
-            if pmi < params.min_pmi || h < params.min_entropy {
-                continue;
-            }
-            out.push(Collocation {
-                text,
-                count: st.count,
-                docs: st.docs,
-                score: pmi * (st.count as f64).ln_1p() * (1.0 + h),
-            });
-        }
-        // A shorter expression always inside a longer accepted one is not a unit of its own.
-        out.sort_by(|a, b| {
-            b.text
-                .chars()
-                .count()
-                .cmp(&a.text.chars().count())
-                .then(a.text.cmp(&b.text))
-        });
-        let mut kept: Vec<Collocation> = Vec::new();
-        for c in out {
-            if kept
-                .iter()
-                .any(|k| k.text.contains(&c.text) && k.count >= c.count)
-            {
-                continue;
-            }
-            kept.push(c);
-        }
-        kept.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.text.cmp(&b.text)));
-        kept.truncate(params.max_results);
-        kept
+            .enumerate()
+            .all(|(k, w)| object_word(w.0, w.1, k))
+        && !WEAK_OBJECTS.contains(&last)
+        && chars(&verb) >= 2;
+    fits.then(|| format!("{adverb}{verb}{}", join(object)))
+}
+
+/// 把 + object + verb + 在/于/到 + place, to the end of the clause: 把纪律和规矩挺在前面,
+/// 把政治建设置于首位, 把各项工作任务落到实处.
+fn ba_frame(ws: &[(&str, &str)]) -> Option<String> {
+    let at = ws.iter().position(|w| w.0 == "把")?;
+    let text = join(&ws[at..]);
+    let c: Vec<char> = text.chars().collect();
+    if !(7..=14).contains(&c.len()) || text.contains(['“', '”', '的']) {
+        return None;
+    }
+    // 把, an object of two or more characters, a verb, then 在/于/到 and a short place.
+    let joint = (4..c.len()).find(|&k| matches!(c[k], '在' | '于' | '到'))?;
+    let place = c.len() - joint - 1;
+    (2..=4).contains(&place).then_some(text)
+}
+
+/// Whether a verb phrase found in the corpus is kept: an intensified or resultative verb,
+/// a 把 frame, or a phrase seen twice stands on its own; a plain verb must head phrases
+/// in at least two speeches (`verb_docs`).
+pub fn keep(text: &str, count: usize, verb_docs: impl Fn(&str) -> usize) -> bool {
+    if text.starts_with('把') || count >= 2 {
+        return true;
+    }
+    let head = head_verb(text);
+    intensified(&head) || resultative(&head) || verb_docs(&head) >= 2
+}
+
+/// The verb a phrase opens with: its first two characters after a doubled adverb, or
+/// four when intensified.
+pub fn head_verb(text: &str) -> String {
+    let c: Vec<char> = text.chars().collect();
+    let from = if c.len() >= 4 && c[0] == c[1] { 2 } else { 0 };
+    let four: String = c.iter().skip(from).take(4).collect();
+    if intensified(&four) {
+        four
+    } else {
+        c.iter().skip(from).take(2).collect()
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::nlp::segment;
 
-    /// Clauses drawn from a small vocabulary, so that n-grams recur with one, two or
-    /// many distinct neighbours.
-    fn counter(seed: u64, docs: usize) -> Counter {
-        const WORDS: &[&str] = &[
-            "全面", "从严", "治党", "党的", "建设", "政治", "纪律", "作风", "基层", "组织", "落实",
-            "责任", "学习", "教育", "的", "和",
-        ];
-        let mut state = seed;
-        let mut next = |n: usize| {
-            // A fixed linear congruential generator: the test sees the same input each run.
-            state = state
-                .wrapping_mul(6364136223846793005)
-                .wrapping_add(1442695040888963407);
-            (state >> 33) as usize % n
-        };
-        let mut c = Counter::default();
-        for _ in 0..docs {
-            c.start_doc();
-            for _ in 0..40 {
-                let len = 2 + next(6);
-                // Half the clauses repeat a fixed phrase inside varying neighbours.
-                let mut words: Vec<&str> = (0..len).map(|_| WORDS[next(WORDS.len())]).collect();
-                if next(2) == 0 {
-                    let at = next(len);
-                    words.splice(at..at, ["全面", "从严", "治党"]);
-                }
-                c.add_clause(words);
-            }
-        }
-        c
+    fn found(text: &str) -> Vec<String> {
+        verb_objects(&segment(text))
     }
 
     #[test]
-    fn two_neighbours_on_a_side_pass_a_threshold_below_ln_2_only() {
-        // “从严治党” after two words in turn, before four: left entropy ln 2 ≈ 0.69.
-        let mut c = Counter::default();
-        for (doc, left) in ["全面", "坚持", "全面", "坚持"].iter().enumerate() {
-            c.start_doc();
-            for right in ["纪律", "作风", "组织", "学习"] {
-                c.add_clause([*left, "从严", "治党", right]);
-            }
-            c.add_clause(["基层", "建设", ["政治", "组织"][doc % 2]]);
-        }
-        let params = |min_entropy| Params {
-            min_count: 2,
-            min_docs: 2,
-            min_pmi: 0.0,
-            min_entropy,
-            max_results: 100,
-        };
-        for prune in [true, false] {
-            let found = |e| -> Vec<String> {
-                c.find_with(params(e), prune)
-                    .into_iter()
-                    .map(|c| c.text)
-                    .collect()
-            };
-            assert!(
-                found(0.6).contains(&"从严治党".to_string()),
-                "{:?}",
-                found(0.6)
-            );
-            assert!(!found(0.9).contains(&"从严治党".to_string()));
+    fn verbs_with_their_objects() {
+        let f = found(
+            "要坚持严字当头，把纪律和规矩挺在前面，把纪律的螺丝钉拧得紧而又紧。要提高政治站位，强化责任担当。",
+        );
+        assert!(f.contains(&"把纪律和规矩挺在前面".to_string()), "{f:?}");
+        assert!(f.contains(&"提高政治站位".to_string()), "{f:?}");
+        assert!(f.contains(&"强化责任担当".to_string()), "{f:?}");
+        let f = found(
+            "要坚持“书记抓、抓书记”，层层压实责任。二要抓紧抓实，在逗硬落实组织生活上下功夫。",
+        );
+        assert!(f.contains(&"层层压实责任".to_string()), "{f:?}");
+        assert!(f.contains(&"抓紧抓实".to_string()), "{f:?}");
+        let f = found("及时推动突出问题纠治走深走实，选好配强支部班子。");
+        assert!(f.contains(&"选好配强支部班子".to_string()), "{f:?}");
+    }
+
+    #[test]
+    fn noun_compounds_and_plain_verbs_are_not_phrases() {
+        for text in [
+            "党建工作，基层党组织，机关党建。",
+            "开展活动，做好工作，召开会议。",
+            "他说，我们去看看。",
+        ] {
+            assert!(found(text).is_empty(), "{text}: {:?}", found(text));
         }
     }
 
     #[test]
-    fn dropping_ngrams_with_few_neighbours_changes_no_result() {
-        for (seed, docs) in [(1, 3), (2, 10), (3, 30)] {
-            let c = counter(seed, docs);
-            for min_entropy in [0.5, 0.7, 0.9, 1.2] {
-                let params = Params {
-                    min_count: 2,
-                    min_docs: 1,
-                    min_pmi: 0.0,
-                    min_entropy,
-                    max_results: 10_000,
-                };
-                let (pruned, full) = (c.find_with(params, true), c.find_with(params, false));
-                assert_eq!(pruned, full, "seed {seed}, min_entropy {min_entropy}");
-                if min_entropy < 1.0 {
-                    assert!(
-                        !full.is_empty(),
-                        "seed {seed}: the test must find something"
-                    );
-                }
-            }
+    fn intensified_verbs() {
+        for s in [
+            "抓紧抓实",
+            "压紧压实",
+            "走深走实",
+            "选好配强",
+            "学深悟透",
+            "建好建强",
+        ] {
+            assert!(intensified(s), "{s}");
         }
+        for s in ["常讲常学", "贯彻落实", "敢闯敢试", "实打实干"] {
+            assert!(!intensified(s), "{s}");
+        }
+        assert_eq!(head_verb("层层压实责任"), "压实");
+        assert_eq!(head_verb("选好配强支部班子"), "选好配强");
     }
 }

@@ -65,6 +65,44 @@ pub fn frame(headings: &[&str]) -> Option<String> {
     (var > 0 && var <= 3 && literal >= 2).then_some(out)
 }
 
+/// Whether a heading fits a frame: the frame's literal parts in order, each variable
+/// standing for at least one character ("要突出政治引领，彰显政治优势" fits "要{X}，彰显{Y}优势").
+pub fn fits(frame: &str, heading: &str) -> bool {
+    let mut parts: Vec<&str> = Vec::new();
+    let mut rest = frame;
+    while let Some(open) = rest.find('{') {
+        parts.push(&rest[..open]);
+        let Some(close) = rest[open..].find('}') else {
+            return false;
+        };
+        rest = &rest[open + close + 1..];
+    }
+    parts.push(rest);
+    if parts.len() < 2 {
+        return frame == heading;
+    }
+    let (first, last) = (parts[0], parts[parts.len() - 1]);
+    let Some(mut h) = heading.strip_prefix(first) else {
+        return false;
+    };
+    let Some(body) = h.strip_suffix(last) else {
+        return false;
+    };
+    h = body;
+    // Each middle literal after at least one character of its variable.
+    for lit in &parts[1..parts.len() - 1] {
+        let Some(first_char) = h.chars().next() else {
+            return false;
+        };
+        let from = first_char.len_utf8();
+        let Some(at) = h[from..].find(lit) else {
+            return false;
+        };
+        h = &h[from + at + lit.len()..];
+    }
+    !h.is_empty()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -89,6 +127,9 @@ mod tests {
             Some("狠抓{X}建设，确保{Y}“{Z}”")
         );
         assert_eq!(frame(&["加强学习", "改进作风"]), None);
+        assert!(fits("要{X}，彰显{Y}优势", "要强化组织建设，彰显组织优势"));
+        assert!(!fits("要{X}，彰显{Y}优势", "要强化组织建设"));
+        assert!(!fits("要{X}，彰显{Y}优势", "要，彰显优势"));
         assert_eq!(frame(&["统一思想，提高认识", "加强领导"]), None);
     }
 }

@@ -5,7 +5,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use crate::core::lexicon::TopicLexicon;
 use crate::core::library::{Phrase, PhraseKind, PhraseSource};
-use crate::core::mine::{Occurrence, par_chunks};
+use crate::core::mine::{Occurrence, judge, par_chunks};
 use crate::core::nlp;
 use crate::core::text;
 
@@ -18,7 +18,21 @@ fn is_norm_char(c: char) -> bool {
 struct Acc {
     text: String,
     count: usize,
+    /// Occurrences that read as the source's own.
+    own: usize,
+    /// Topic evidence of the paragraphs it occurs in, summed.
+    context: Vec<(usize, u32)>,
     sources: BTreeSet<PhraseSource>,
+}
+
+/// Adds topic evidence to a sum, both in topic order.
+fn add_context(sum: &mut Vec<(usize, u32)>, more: &[(usize, u32)]) {
+    for &(t, n) in more {
+        match sum.binary_search_by_key(&t, |x| x.0) {
+            Ok(i) => sum[i].1 += n,
+            Err(i) => sum.insert(i, (t, n)),
+        }
+    }
 }
 
 impl Acc {
@@ -54,6 +68,8 @@ impl Grouped {
                 Acc {
                     text: text.to_string(),
                     count: 0,
+                    own: 0,
+                    context: Vec::new(),
                     sources: BTreeSet::new(),
                 },
             );
@@ -64,25 +80,13 @@ impl Grouped {
     pub(super) fn add(&mut self, o: Occurrence) {
         let acc = self.group(o.kind, &o.text);
         acc.count += 1;
+        acc.own += usize::from(o.specific);
+        add_context(&mut acc.context, &o.context);
         acc.spelling(o.text);
         acc.sources.insert(PhraseSource {
             file: o.file,
             path: o.path,
         });
-    }
-
-    /// A phrase seen `count` times in `sources`.
-    pub(super) fn add_counted(
-        &mut self,
-        kind: PhraseKind,
-        text: String,
-        count: usize,
-        sources: impl IntoIterator<Item = PhraseSource>,
-    ) {
-        let acc = self.group(kind, &text);
-        acc.count += count;
-        acc.spelling(text);
-        acc.sources.extend(sources);
     }
 
     /// Joins a later share's groups into this one's.
@@ -94,6 +98,8 @@ impl Grouped {
                     std::collections::hash_map::Entry::Occupied(mut e) => {
                         let mine = e.get_mut();
                         mine.count += acc.count;
+                        mine.own += acc.own;
+                        add_context(&mut mine.context, &acc.context);
                         mine.spelling(acc.text);
                         mine.sources.extend(acc.sources);
                     }
@@ -134,13 +140,25 @@ pub(super) fn merge(
                     let s = by_key.remove(short).expect("checked");
                     let l = by_key.get_mut(long).expect("checked");
                     l.count += s.count;
+                    l.own += s.own;
+                    add_context(&mut l.context, &s.context);
                     l.sources.extend(s.sources);
                     break;
                 }
             }
         }
     }
-    let accs: Vec<(PhraseKind, Acc)> = by_key.into_iter().map(|((k, _), a)| (k, a)).collect();
+    let all: Vec<judge::Merged> = by_key.iter().map(|((k, _), a)| merged(*k, a)).collect();
+    let corpus = judge::Corpus::new(&all);
+    let kept: Vec<bool> = all.iter().map(|m| corpus.keep(m)).collect();
+    drop(corpus);
+    drop(all);
+    let accs: Vec<(PhraseKind, Acc)> = by_key
+        .into_iter()
+        .zip(kept)
+        .filter(|(_, k)| *k)
+        .map(|(((k, _), a), _)| (k, a))
+        .collect();
     // Keywords need jieba: the phrases are shared among threads.
     let keywords = par_chunks(&accs, |chunk, _| {
         chunk
@@ -157,7 +175,15 @@ pub(super) fn merge(
         .into_iter()
         .zip(keywords.into_iter().flatten())
         .map(|((kind, acc), keywords)| {
-            let mut topics = lex.classify(keywords.iter().map(String::as_str), []);
+            // The phrase's own words count most, then the paragraphs it was used in.
+            let mut score = lex.new_score();
+            lex.add_hits(
+                &mut score,
+                &lex.hits(keywords.iter().map(String::as_str)),
+                3.0,
+            );
+            lex.add_hits(&mut score, &acc.context, 1.0);
+            let mut topics = lex.rank(&score);
             if topics.is_empty() {
                 topics = acc
                     .sources
@@ -183,4 +209,17 @@ pub(super) fn merge(
             .then(a.text.cmp(&b.text))
     });
     out
+}
+
+/// What the judging rules see of a merged phrase.
+fn merged(kind: PhraseKind, a: &Acc) -> judge::Merged<'_> {
+    let mut files: Vec<&str> = a.sources.iter().map(|s| s.file.as_str()).collect();
+    files.dedup();
+    judge::Merged {
+        kind,
+        text: &a.text,
+        count: a.count,
+        files,
+        own: a.own,
+    }
 }

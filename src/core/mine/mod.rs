@@ -4,9 +4,11 @@
 pub mod collocations;
 pub mod figures;
 pub mod frames;
+pub mod idioms;
+mod judge;
 pub mod local_words;
 mod merge;
-mod neighbours;
+pub mod parallels;
 pub mod phrases;
 mod segmented;
 pub mod slots;
@@ -21,8 +23,7 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use crate::core::lexicon::TopicLexicon;
-use crate::core::library::{Library, PhraseKind, PhraseSource};
-use crate::core::nlp::Tagged;
+use crate::core::library::{Library, PhraseKind};
 use crate::core::outline;
 use crate::core::speech::{Section, Speech};
 use crate::core::text;
@@ -34,6 +35,10 @@ pub struct Occurrence {
     pub text: String,
     pub file: String,
     pub path: String,
+    /// This occurrence reads as the source's own (a campaign, an activity, scare quotes).
+    pub specific: bool,
+    /// Topic evidence of the paragraph it occurs in: (topic index, words).
+    pub context: Vec<(usize, u32)>,
 }
 
 /// A parsed speech and the file name it is known by in the library.
@@ -46,8 +51,6 @@ pub struct Source {
 struct Partial {
     templates: Vec<crate::core::library::Template>,
     phrases: Grouped,
-    /// Word statistics of this share, for the collocations.
-    counter: collocations::Counter,
 }
 
 fn mine_part(sources: &[Source], lex: &TopicLexicon) -> Partial {
@@ -56,7 +59,6 @@ fn mine_part(sources: &[Source], lex: &TopicLexicon) -> Partial {
     let mut part = Partial {
         templates: Vec::new(),
         phrases: Grouped::default(),
-        counter: collocations::Counter::default(),
     };
     for s in sources {
         seg.clear();
@@ -66,10 +68,16 @@ fn mine_part(sources: &[Source], lex: &TopicLexicon) -> Partial {
         }
         part.templates
             .extend(templates::templates_of(&s.speech, &s.file, lex, &mut seg));
-        part.counter.start_doc();
         for (path, text) in &texts {
+            let from = occ.len();
             phrases::scan(text, &s.file, path, &mut seg, &mut occ);
-            add_clauses(&seg.words(text), &mut part.counter);
+            if occ.len() > from {
+                // What the paragraph is about tells what its phrases are for.
+                let hits = seg.facts(text, lex).topic_hits.clone();
+                for o in &mut occ[from..] {
+                    o.context.clone_from(&hits);
+                }
+            }
         }
         heading_frames(&s.speech.sections, &s.file, "", &mut occ);
         for o in occ.drain(..) {
@@ -86,11 +94,9 @@ pub fn mine(sources: &[Source], lex: &TopicLexicon) -> Library {
     let parts = par_chunks(sources, |c, _| mine_part(c, lex));
     let mut lib = Library::default();
     let mut phrases = Grouped::default();
-    let mut counter = collocations::Counter::default();
     for p in parts {
         lib.templates.extend(p.templates);
         phrases.join(p.phrases);
-        counter.absorb(p.counter);
     }
     // Topics of each section, for phrases whose own words name no topic.
     let section_topics: HashMap<(String, String), Vec<String>> = lib
@@ -103,15 +109,6 @@ pub fn mine(sources: &[Source], lex: &TopicLexicon) -> Library {
             )
         })
         .collect();
-    let found = counter.find(collocations::Params::default());
-    for c in found {
-        // Counts are of occurrences; sources are the documents.
-        let sources = c.docs.iter().map(|&d| PhraseSource {
-            file: sources[d].file.clone(),
-            path: String::new(),
-        });
-        phrases.add_counted(PhraseKind::Collocation, c.text, c.count, sources);
-    }
     lib.phrases = merge(phrases, lex, &section_topics);
     lib
 }
@@ -184,20 +181,6 @@ fn texts_with_paths(s: &Speech) -> Vec<(String, &str)> {
     out
 }
 
-/// Feeds words to the collocation counter clause by clause (split at punctuation), so
-/// statistics never cross a sentence.
-fn add_clauses(t: &Tagged, counter: &mut collocations::Counter) {
-    let words = &t.words;
-    let mut start = 0;
-    for (i, w) in words.iter().enumerate() {
-        if !t.word(w).chars().any(text::is_word_char) {
-            counter.add_clause(words[start..i].iter().map(|w| t.word(w)));
-            start = i + 1;
-        }
-    }
-    counter.add_clause(words[start..].iter().map(|w| t.word(w)));
-}
-
 /// Frames of sibling headings, at every level.
 fn heading_frames(secs: &[Section], file: &str, prefix: &str, out: &mut Vec<Occurrence>) {
     let heads: Vec<&str> = secs.iter().map(|s| s.heading.as_str()).collect();
@@ -207,6 +190,8 @@ fn heading_frames(secs: &[Section], file: &str, prefix: &str, out: &mut Vec<Occu
                 kind: PhraseKind::HeadingFrame,
                 text: f.clone(),
                 file: file.to_string(),
+                specific: false,
+                context: Vec::new(),
                 path: if prefix.is_empty() {
                     String::new()
                 } else {

@@ -1,0 +1,121 @@
+//! 成语 and 四字格: four characters on word boundaries that an idiom dictionary lists
+//! (assets/lexicon/idioms.txt), or that follow a 四字格 pattern the corpus repeats
+//! (敢闯敢试/敢抓敢管, 驰而不息/弛而不息, 上上下下/方方面面). Ordinary compounds (贯彻落实,
+//! 组成部分, 表示感谢) are in no dictionary and follow no pattern.
+
+use std::sync::LazyLock;
+
+use rustc_hash::FxHashSet;
+
+use crate::core::mine::collocations::intensified;
+use crate::core::nlp::{self, Tagged};
+use crate::core::text::is_han;
+
+/// The shipped idiom list, one per line; `#` starts a comment.
+pub const DEFAULT_IDIOMS: &str = include_str!("../../../assets/lexicon/idioms.txt");
+
+static IDIOMS: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
+    DEFAULT_IDIOMS
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .collect()
+});
+
+/// The characters that open the recognised ABAC 四字格 (敢闯敢试, 边学边干, 常学常新,
+/// 不骄不躁, 一心一意, 有声有色, 自觉自愿, 多谋多思, 真抓真管, 大开大合, 全心全意, 互帮互助,
+/// 相辅相成, 亦步亦趋, 可圈可点): with another first character (党章党规, 落地落实) the
+/// four characters are two ordinary words.
+const FRAME_HEADS: &str = "敢边常不一有无自多真大全互相亦可即随";
+
+/// Whether the idiom dictionary lists a text.
+pub fn in_dictionary(s: &str) -> bool {
+    IDIOMS.contains(s)
+}
+
+/// The 四字格 pattern of four characters, as a key that the corpus must repeat: the
+/// repeated character of ABAC (敢_敢_), the fixed 而 of A而不B, or a doubled first
+/// character (AABB 上上下下, AABC 久久为功, whose last two characters are no word). None for anything else, and for an intensified verb (抓紧抓实, a 动宾 head).
+pub fn pattern(s: &str) -> Option<String> {
+    let c: Vec<char> = s.chars().collect();
+    if c.len() != 4 || !c.iter().all(|&x| is_han(x)) || intensified(s) || c.contains(&'的') {
+        return None;
+    }
+    // A pattern made of ordinary words is not a set phrase: 党章党规 (党章, 党规), 越来越高
+    // (越来越), 紧紧围绕 (围绕), 从而不断 (从而).
+    let word = |a: usize, b: usize| {
+        let w: String = c[a..b].iter().collect();
+        nlp::jieba().has_word(&w)
+    };
+    if c[0] == c[2] && c[0] != c[1] && c[1] != c[3] {
+        FRAME_HEADS
+            .contains(c[0])
+            .then(|| format!("{}_{}_", c[0], c[0]))
+    } else if c[0] == c[1] && c[2] == c[3] && c[0] != c[2] {
+        Some("AA".to_string())
+    } else if c[0] == c[1] && c[1] != c[2] && c[2] != c[3] {
+        (!word(2, 4)).then(|| "AA".to_string())
+    } else if c[1] == '而' && c[0] != c[2] {
+        (!word(0, 2)).then(|| format!("_而{}_", c[2]))
+    } else {
+        None
+    }
+}
+
+/// Four-character spans on word boundaries of a paragraph that the dictionary lists or
+/// that follow a 四字格 pattern.
+pub fn idioms(t: &Tagged) -> Vec<String> {
+    let mut out = Vec::new();
+    let words = &t.words;
+    for i in 0..words.len() {
+        let start = words[i].start;
+        for w in &words[i..] {
+            let len = w.end - start;
+            if len > 4 {
+                break;
+            }
+            if len == 4 {
+                let s = &t.text[byte_start(t, i)..byte_end(t, w)];
+                if in_dictionary(s) || pattern(s).is_some() {
+                    out.push(s.to_string());
+                }
+                break;
+            }
+        }
+    }
+    out
+}
+
+fn byte_start(t: &Tagged, i: usize) -> usize {
+    let w = &t.words[i];
+    t.text.len() - t.after(w).len() - t.word(w).len()
+}
+
+fn byte_end(t: &Tagged, w: &crate::core::nlp::Word) -> usize {
+    t.text.len() - t.after(w).len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::nlp::segment;
+
+    #[test]
+    fn dictionary_idioms_and_patterns() {
+        let t = segment(
+            "要旗帜鲜明讲政治，坚定不移贯彻落实，在难题面前敢闯敢试，驰而不息抓作风，表示感谢。",
+        );
+        let found = idioms(&t);
+        for want in ["旗帜鲜明", "坚定不移", "敢闯敢试", "驰而不息"] {
+            assert!(found.contains(&want.to_string()), "{want}: {found:?}");
+        }
+        for not in ["贯彻落实", "表示感谢"] {
+            assert!(!found.contains(&not.to_string()), "{not}: {found:?}");
+        }
+        assert_eq!(pattern("敢抓敢管").as_deref(), Some("敢_敢_"));
+        assert_eq!(pattern("上上下下").as_deref(), Some("AA"));
+        assert_eq!(pattern("紧紧围绕"), None);
+        assert_eq!(pattern("抓紧抓实"), None);
+        assert_eq!(pattern("组成部分"), None);
+    }
+}

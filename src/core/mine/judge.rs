@@ -1,0 +1,110 @@
+//! Which merged phrases a writer would reuse: the rules that need the whole corpus
+//! (how many speeches a term or a verb appears in, whether a 四字格 pattern recurs), the
+//! source's own terms, and phrases holding a specific of the source (a place, a name, a
+//! year). Applied once, after the occurrences of all speeches are grouped.
+
+use rustc_hash::FxHashMap;
+
+use crate::core::library::PhraseKind;
+use crate::core::mine::{collocations, idioms, specifics};
+use crate::core::nlp;
+use crate::core::standard::StandardLexicon;
+
+/// A phrase as merged: what the rules look at.
+pub(super) struct Merged<'a> {
+    pub kind: PhraseKind,
+    pub text: &'a str,
+    pub count: usize,
+    /// Distinct files it occurs in.
+    pub files: Vec<&'a str>,
+    /// Occurrences that read as the source's own.
+    pub own: usize,
+}
+
+/// What the rules need of the corpus as a whole.
+pub(super) struct Corpus<'a> {
+    /// Verb of a 动宾 phrase → files it heads phrases in.
+    verb_files: FxHashMap<String, Vec<&'a str>>,
+    /// 四字格 pattern → occurrences of four-character spans following it.
+    patterns: FxHashMap<String, usize>,
+    standard: StandardLexicon,
+}
+
+impl<'a> Corpus<'a> {
+    pub fn new(all: &[Merged<'a>]) -> Self {
+        let mut verb_files: FxHashMap<String, Vec<&str>> = FxHashMap::default();
+        let mut patterns: FxHashMap<String, usize> = FxHashMap::default();
+        for m in all {
+            match m.kind {
+                PhraseKind::Collocation => {
+                    let files = verb_files
+                        .entry(collocations::head_verb(m.text))
+                        .or_default();
+                    for &f in &m.files {
+                        if !files.contains(&f) {
+                            files.push(f);
+                        }
+                    }
+                }
+                PhraseKind::Idiom => {
+                    if let Some(p) = idioms::pattern(m.text) {
+                        *patterns.entry(p).or_default() += m.count;
+                    }
+                }
+                _ => {}
+            }
+        }
+        Corpus {
+            verb_files,
+            patterns,
+            standard: StandardLexicon::builtin(),
+        }
+    }
+
+    /// Whether a writer would reuse the phrase.
+    pub fn keep(&self, m: &Merged) -> bool {
+        let kept = match m.kind {
+            PhraseKind::Term => self.keep_term(m),
+            PhraseKind::Collocation => collocations::keep(m.text, m.count, |v| {
+                self.verb_files.get(v).map_or(0, Vec::len)
+            }),
+            PhraseKind::Idiom => {
+                idioms::in_dictionary(m.text)
+                    || idioms::pattern(m.text)
+                        .is_some_and(|p| self.patterns.get(&p).copied().unwrap_or(0) >= 2)
+            }
+            _ => true,
+        };
+        // Quotations name their speaker; frames are all blanks and punctuation.
+        let checks_specifics = !matches!(m.kind, PhraseKind::Quote | PhraseKind::HeadingFrame);
+        kept && !(checks_specifics && has_specific(m.text))
+    }
+
+    /// A quoted term is kept when the standard lexicon lists it; else not when most of its
+    /// occurrences read as the source's own; a numbered term (“五好”, “八项制度”) only when
+    /// two speeches use it, as a list one speech defines is its own; other terms when two
+    /// speeches use them, or when they are a formulation of some length on their own.
+    fn keep_term(&self, m: &Merged) -> bool {
+        if self.standard.lists(m.text) {
+            return true;
+        }
+        if m.own > 0 && m.own * 2 >= m.count {
+            return false;
+        }
+        let inner: String = m.text.chars().filter(|c| !matches!(c, '“' | '”')).collect();
+        let numbered = inner
+            .chars()
+            .next()
+            .is_some_and(|c| "一二三四五六七八九十两百千".contains(c));
+        if numbered || m.files.len() >= 2 {
+            return m.files.len() >= 2;
+        }
+        let n = inner.chars().count();
+        n >= 5 || (n >= 4 && inner.contains(['、', '，']))
+    }
+}
+
+/// Whether a phrase names a place, a person, an organisation, a year or a campaign.
+fn has_specific(text: &str) -> bool {
+    !specifics::find(&nlp::segment(text)).is_empty()
+}

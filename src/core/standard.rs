@@ -1,0 +1,109 @@
+//! Current standard formulations (`assets/lexicon/standard.ron`): set terms of the day
+//! that a writer may want in any speech (“两个确立”, 中央八项规定精神), each with the date
+//! from which it is current. The suggestion panel offers them as their own kind; mining
+//! keeps a quoted term the lexicon lists even when one speech alone quotes it.
+
+use serde::Deserialize;
+
+use crate::core::lexicon::TopicLexicon;
+use crate::core::library::{Phrase, PhraseKind};
+use crate::core::nlp;
+
+/// The lexicon shipped in the binary; a user copy in the data folder replaces it.
+pub const DEFAULT_STANDARD: &str = include_str!("../../assets/lexicon/standard.ron");
+
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+pub struct Standard {
+    pub text: String,
+    /// YYYY-MM-DD from which the formulation is current.
+    pub since: String,
+    #[serde(default)]
+    pub note: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+pub struct StandardLexicon {
+    pub version: u32,
+    pub formulations: Vec<Standard>,
+}
+
+impl StandardLexicon {
+    pub fn parse(text: &str, origin: &str) -> Result<Self, String> {
+        ron::from_str(text).map_err(|e| {
+            format!(
+                "{origin}:{}:{}: 规范提法词表格式错误：{}",
+                e.span.start.line, e.span.start.col, e.code
+            )
+        })
+    }
+
+    /// The shipped lexicon; tests check that it parses.
+    pub fn builtin() -> Self {
+        Self::parse(DEFAULT_STANDARD, "assets/lexicon/standard.ron")
+            .expect("the shipped standard formulations are valid")
+    }
+
+    /// Whether the lexicon lists a text, quotation marks aside.
+    pub fn lists(&self, text: &str) -> bool {
+        let key = bare(text);
+        self.formulations.iter().any(|f| bare(&f.text) == key)
+    }
+
+    /// The formulations as phrases of their own kind, with keywords and topics.
+    pub fn phrases(&self, lex: &TopicLexicon) -> Vec<Phrase> {
+        self.formulations
+            .iter()
+            .map(|f| {
+                let keywords = nlp::keywords(&bare(&f.text));
+                let topics = lex.classify(keywords.iter().map(String::as_str), []);
+                Phrase {
+                    text: f.text.clone(),
+                    kind: PhraseKind::Standard,
+                    topics,
+                    keywords,
+                    count: 0,
+                    sources: Vec::new(),
+                }
+            })
+            .collect()
+    }
+
+    /// The date from which a phrase is current, when it is one of these.
+    pub fn since(&self, text: &str) -> Option<&str> {
+        let key = bare(text);
+        self.formulations
+            .iter()
+            .find(|f| bare(&f.text) == key)
+            .map(|f| f.since.as_str())
+    }
+}
+
+/// A text without quotation marks.
+fn bare(s: &str) -> String {
+    s.chars()
+        .filter(|c| !matches!(c, '“' | '”' | '‘' | '’'))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_shipped_lexicon_is_dated_and_listed() {
+        let s = StandardLexicon::builtin();
+        assert!(s.formulations.len() >= 10);
+        for f in &s.formulations {
+            let b = f.since.as_bytes();
+            assert!(b.len() == 10 && b[4] == b'-' && b[7] == b'-', "{f:?}");
+        }
+        assert!(s.lists("两个确立") && s.lists("“两个确立”"));
+        assert!(!s.lists("基层减负年"));
+        let lex = TopicLexicon::builtin();
+        let p = s.phrases(&lex);
+        assert!(
+            p.iter()
+                .all(|p| p.kind == PhraseKind::Standard && !p.keywords.is_empty())
+        );
+    }
+}

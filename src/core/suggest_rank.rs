@@ -1,0 +1,147 @@
+//! Ranking helpers of `suggest`: what the index knows of each phrase, which query words
+//! may match, the weight of each kind, and the pick that spreads the top across kinds.
+
+use rustc_hash::FxHashMap;
+
+use crate::core::check::Formulations;
+use crate::core::library::{Phrase, PhraseKind};
+use crate::core::mine::specifics;
+use crate::core::nlp;
+use crate::core::standard::StandardLexicon;
+use crate::core::suggest::norm;
+
+/// Each earlier pick of the same kind scales a candidate's score by this.
+const SAME_KIND_DECAY: f32 = 0.7;
+
+/// How much a kind's match counts: set phrases above plain verb phrases.
+pub(crate) fn kind_weight(k: PhraseKind) -> f32 {
+    match k {
+        PhraseKind::Parallel => 1.3,
+        PhraseKind::Term | PhraseKind::Standard => 1.15,
+        PhraseKind::Idiom => 1.1,
+        PhraseKind::Collocation => 1.0,
+        PhraseKind::Quote => 0.5,
+        PhraseKind::HeadingFrame => 0.5,
+    }
+}
+
+/// Per-phrase facts the filters need, worked out once when the index is built.
+pub(crate) struct Facts {
+    pub kind: PhraseKind,
+    /// Text without punctuation, to tell whether a paragraph already says it.
+    pub norm: String,
+    /// The date from which it is outdated ("" always), if a dated formulation.
+    pub outdated_from: Option<String>,
+    /// The date from which it is current, if a standard formulation.
+    pub current_from: Option<String>,
+    pub specific: bool,
+    pub prior: f32,
+    /// Bit t set when the phrase has lexicon topic t.
+    pub topic_bits: u64,
+    /// The phrase's main topic.
+    pub first_topic: Option<usize>,
+}
+
+pub(crate) fn quoted(words: &[String]) -> String {
+    words
+        .iter()
+        .take(3)
+        .map(|w| format!("“{w}”"))
+        .collect::<String>()
+}
+
+/// Whether a query word may match a phrase: a content word, not a numeral (八项 of
+/// 中央八项规定 must not pull 八项制度), a negation (不敢 of 不敢腐 must not pull 不敢创新)
+/// or a function word.
+pub(crate) fn content_word(w: &str) -> bool {
+    if w.starts_with(['不', '没', '无', '非']) {
+        return false;
+    }
+    // A span of single characters that opens with a preposition or particle (以党 of
+    // 以党的旗帜为旗帜) is no word.
+    if w.starts_with([
+        '以', '把', '对', '在', '的', '和', '与', '为', '将', '被', '从', '向', '是',
+    ]) && !nlp::jieba().has_word(w)
+    {
+        return false;
+    }
+    let tag = nlp::word_tag(w);
+    !matches!(
+        tag,
+        "m" | "mq" | "q" | "d" | "ad" | "c" | "p" | "r" | "rr" | "rz" | "u" | "uj" | "f"
+    )
+}
+
+pub(crate) fn facts_of(
+    p: &Phrase,
+    topic_bits: u64,
+    first_topic: Option<usize>,
+    standard: &StandardLexicon,
+    forms: &Formulations,
+) -> Facts {
+    let mut outdated_from: Option<String> = None;
+    for f in &forms.formulations {
+        if p.text.contains(f.pattern.as_str()) {
+            let from = f.outdated_from.clone().unwrap_or_default();
+            if outdated_from.as_ref().is_none_or(|o| from < *o) {
+                outdated_from = Some(from);
+            }
+        }
+    }
+    let specific = !matches!(
+        p.kind,
+        PhraseKind::Quote | PhraseKind::HeadingFrame | PhraseKind::Standard
+    ) && !specifics::find(&nlp::segment(&p.text)).is_empty();
+    Facts {
+        kind: p.kind,
+        norm: norm(&p.text),
+        outdated_from,
+        current_from: (p.kind == PhraseKind::Standard)
+            .then(|| standard.since(&p.text).map(str::to_string))
+            .flatten(),
+        specific,
+        prior: (p.count as f32).ln_1p() * 0.1,
+        topic_bits,
+        first_topic,
+    }
+}
+
+/// The best `k` of `ranked`, each pick scaling down the rest of its kind, so the top of
+/// the list holds several kinds.
+pub(crate) fn diversify(
+    ranked: &mut [(u32, f32, u64)],
+    k: usize,
+    kind: impl Fn(u32) -> PhraseKind,
+    ok: impl Fn(u32) -> bool,
+) -> Vec<(u32, f32, u64)> {
+    let cmp = |a: &(u32, f32, u64), b: &(u32, f32, u64)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
+    // Only the head can be picked (a candidate far down never beats the decay); it is
+    // twice that long, for the ones the paragraph already says.
+    let head = (2 * k * PhraseKind::ALL.len()).min(ranked.len());
+    if head == 0 {
+        return Vec::new();
+    }
+    ranked.select_nth_unstable_by(head - 1, cmp);
+    let mut pool: Vec<(u32, f32, u64)> =
+        ranked[..head].iter().copied().filter(|c| ok(c.0)).collect();
+    pool.sort_by(cmp);
+    let mut taken = vec![false; pool.len()];
+    let mut per_kind: FxHashMap<PhraseKind, i32> = FxHashMap::default();
+    let mut out = Vec::with_capacity(k);
+    while out.len() < k {
+        let best = pool
+            .iter()
+            .enumerate()
+            .filter(|(j, _)| !taken[*j])
+            .map(|(j, c)| {
+                let n = per_kind.get(&kind(c.0)).copied().unwrap_or(0);
+                (j, c.1 * SAME_KIND_DECAY.powi(n))
+            })
+            .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
+        let Some((j, _)) = best else { break };
+        taken[j] = true;
+        *per_kind.entry(kind(pool[j].0)).or_default() += 1;
+        out.push(pool[j]);
+    }
+    out
+}

@@ -1,0 +1,252 @@
+//! Paragraph suggestions: the paragraphs of past speeches closest to the one being
+//! written (a 范文 to insert or to replace it with), and, for a heading, the sibling
+//! headings built on a mined heading frame it fits.
+
+use rustc_hash::FxHashMap;
+
+use crate::core::lexicon::TopicLexicon;
+use crate::core::library::{Phrase, PhraseKind, Template};
+use crate::core::mine::frames;
+use crate::core::nlp;
+use crate::core::suggest::norm;
+
+const K1: f32 = 1.2;
+const B: f32 = 0.75;
+/// Score of sharing the context's best topic, in BM25 units.
+const TOPIC_WEIGHT: f32 = 1.5;
+/// Postings read per query word.
+const MAX_POSTINGS: usize = 512;
+/// Sibling headings shown per frame.
+const MAX_SIBLINGS: usize = 6;
+
+/// One paragraph of a template, as indexed.
+struct Doc {
+    template: u32,
+    text: String,
+    norm: String,
+}
+
+/// A paragraph of a past speech close to the one being written.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TemplateHit {
+    pub template_id: String,
+    /// The template's heading, or its kind for an opening or closing.
+    pub heading: String,
+    pub text: String,
+    pub score: f32,
+    pub matched: Vec<String>,
+    pub reason: String,
+}
+
+/// A heading frame the focused heading fits, and sibling headings built on it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct HeadingHit {
+    pub frame: String,
+    pub siblings: Vec<String>,
+}
+
+#[derive(Default)]
+pub struct TemplateIndex {
+    docs: Vec<Doc>,
+    /// Per template: id, heading (or kind), topic names.
+    templates: Vec<(String, String, Vec<String>)>,
+    postings: FxHashMap<String, Vec<(u32, f32)>>,
+    /// Every heading of the library, once.
+    headings: Vec<String>,
+}
+
+impl TemplateIndex {
+    pub fn new(templates: &[Template]) -> Self {
+        let mut idx = TemplateIndex::default();
+        let mut keywords: Vec<Vec<String>> = Vec::new();
+        for (ti, t) in templates.iter().enumerate() {
+            let heading = if t.heading.is_empty() {
+                t.kind.label().to_string()
+            } else {
+                t.heading.clone()
+            };
+            idx.templates
+                .push((t.id.clone(), heading, t.topics.clone()));
+            for h in std::iter::once(&t.heading).chain(t.children.iter().map(|c| &c.heading)) {
+                if !h.is_empty() && !idx.headings.contains(h) {
+                    idx.headings.push(h.clone());
+                }
+            }
+            let paras = t
+                .paragraphs
+                .iter()
+                .chain(t.children.iter().flat_map(|c| c.paragraphs.iter()));
+            for p in paras {
+                if p.chars().count() < 20 {
+                    continue;
+                }
+                keywords.push(nlp::keywords(p));
+                idx.docs.push(Doc {
+                    template: ti as u32,
+                    text: p.clone(),
+                    norm: norm(p),
+                });
+            }
+        }
+        let n = idx.docs.len().max(1) as f32;
+        let avg = keywords.iter().map(Vec::len).sum::<usize>() as f32 / n;
+        let mut df: FxHashMap<&str, usize> = FxHashMap::default();
+        for ks in &keywords {
+            for k in ks {
+                *df.entry(k.as_str()).or_default() += 1;
+            }
+        }
+        for (i, ks) in keywords.iter().enumerate() {
+            let norm_len = 1.0 - B + B * ks.len() as f32 / avg.max(1.0);
+            for k in ks {
+                let d = df[k.as_str()] as f32;
+                let idf = ((n - d + 0.5) / (d + 0.5) + 1.0).ln();
+                let w = idf * (K1 + 1.0) / (1.0 + K1 * norm_len);
+                idx.postings
+                    .entry(k.clone())
+                    .or_default()
+                    .push((i as u32, w));
+            }
+        }
+        for list in idx.postings.values_mut() {
+            list.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        }
+        idx
+    }
+
+    /// The `k` paragraphs closest to a paragraph under a heading, one per template.
+    pub fn closest(
+        &self,
+        heading: &str,
+        body: &str,
+        lex: &TopicLexicon,
+        k: usize,
+    ) -> Vec<TemplateHit> {
+        let words: Vec<&str> = nlp::cut(heading)
+            .into_iter()
+            .chain(nlp::cut(body))
+            .collect();
+        let ctx_topics = lex.classify(nlp::cut(heading), nlp::cut(body));
+        let mut terms: Vec<String> = nlp::keywords_of(&words);
+        terms.truncate(64);
+        let said = norm(body);
+        let mut acc: FxHashMap<u32, (f32, u64)> = FxHashMap::default();
+        for (ti, t) in terms.iter().enumerate() {
+            for &(d, w) in self
+                .postings
+                .get(t)
+                .into_iter()
+                .flatten()
+                .take(MAX_POSTINGS)
+            {
+                let e = acc.entry(d).or_default();
+                e.0 += w;
+                e.1 |= 1 << ti;
+            }
+        }
+        let mut ranked: Vec<(u32, f32, u64)> = acc
+            .into_iter()
+            .filter(|(d, _)| {
+                let n = &self.docs[*d as usize].norm;
+                !(said.contains(n.as_str()) || (!said.is_empty() && n.contains(said.as_str())))
+            })
+            .map(|(d, (bm25, m))| {
+                let topics = &self.templates[self.docs[d as usize].template as usize].2;
+                let shared: f32 = ctx_topics
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, t)| topics.contains(t))
+                    .map(|(r, _)| TOPIC_WEIGHT / (r as f32 + 1.0))
+                    .sum();
+                // A match of one common word is not a model paragraph.
+                (d, bm25 + shared, m)
+            })
+            .filter(|&(_, s, m)| m.count_ones() >= 2 && s > 2.0)
+            .collect();
+        ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        let mut seen = Vec::new();
+        let mut out = Vec::new();
+        for (d, score, m) in ranked {
+            let template = self.docs[d as usize].template;
+            if seen.contains(&template) {
+                continue;
+            }
+            seen.push(template);
+            out.push(self.hit(d, score, m, &terms, &ctx_topics));
+            if out.len() == k {
+                break;
+            }
+        }
+        out
+    }
+
+    /// A paragraph as the panel shows it, with why it is there.
+    fn hit(
+        &self,
+        d: u32,
+        score: f32,
+        m: u64,
+        terms: &[String],
+        ctx_topics: &[String],
+    ) -> TemplateHit {
+        let doc = &self.docs[d as usize];
+        let (id, heading, topics) = &self.templates[doc.template as usize];
+        let matched: Vec<String> = terms
+            .iter()
+            .enumerate()
+            .filter(|(t, _)| *t < 64 && m & (1 << t) != 0)
+            .map(|(_, w)| w.clone())
+            .collect();
+        let shared: Vec<&str> = ctx_topics
+            .iter()
+            .filter(|t| topics.contains(t))
+            .map(String::as_str)
+            .collect();
+        let mut reason = format!(
+            "都说到{}",
+            matched
+                .iter()
+                .take(4)
+                .map(|w| format!("“{w}”"))
+                .collect::<String>()
+        );
+        if !shared.is_empty() {
+            reason.push_str(&format!("；同属{}", shared.join("、")));
+        }
+        TemplateHit {
+            template_id: id.clone(),
+            heading: heading.clone(),
+            text: doc.text.clone(),
+            score,
+            matched,
+            reason,
+        }
+    }
+
+    /// Mined heading frames the heading fits, each with the library's headings built on
+    /// it (the heading itself left out).
+    pub fn sibling_headings(&self, heading: &str, phrases: &[Phrase]) -> Vec<HeadingHit> {
+        let heading = heading.trim();
+        let mut out: Vec<HeadingHit> = Vec::new();
+        for p in phrases
+            .iter()
+            .filter(|p| p.kind == PhraseKind::HeadingFrame)
+        {
+            if !frames::fits(&p.text, heading) || out.iter().any(|h| h.frame == p.text) {
+                continue;
+            }
+            let siblings: Vec<String> = self
+                .headings
+                .iter()
+                .filter(|h| h.as_str() != heading && frames::fits(&p.text, h))
+                .take(MAX_SIBLINGS)
+                .cloned()
+                .collect();
+            out.push(HeadingHit {
+                frame: p.text.clone(),
+                siblings,
+            });
+        }
+        out
+    }
+}

@@ -1,0 +1,174 @@
+//! The hand-labelled gold file (tests/it/gold/phrases.ron): precision of each phrase
+//! kind, recall of the stock phrases a writer expects from the corpus, and precision@8 of
+//! suggestions for paragraphs written for the purpose. Floors sit a little under what the
+//! code reaches, so a regression fails.
+
+use std::collections::BTreeMap;
+use std::sync::LazyLock;
+use std::sync::atomic::AtomicBool;
+
+use jianggao::core::lexicon::TopicLexicon;
+use jianggao::core::library::{Library, PhraseKind};
+use jianggao::core::mine::mine_paths;
+use jianggao::core::suggest::PhraseIndex;
+use serde::Deserialize;
+
+use crate::fixtures::corpus_dir;
+
+#[derive(Deserialize)]
+struct Gold {
+    must_find: BTreeMap<String, Vec<String>>,
+    must_not_find: BTreeMap<String, Vec<String>>,
+    paragraphs: Vec<Paragraph>,
+}
+
+#[derive(Deserialize)]
+struct Paragraph {
+    subject: String,
+    heading: String,
+    text: String,
+    want: Vec<String>,
+}
+
+static GOLD: LazyLock<Gold> = LazyLock::new(|| {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/it/gold/phrases.ron");
+    ron::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+});
+
+static MINED: LazyLock<Library> = LazyLock::new(|| {
+    let r = mine_paths(
+        &[corpus_dir()],
+        &TopicLexicon::builtin(),
+        &AtomicBool::new(false),
+        |_, _| {},
+    );
+    r.library
+});
+
+/// The date the suggestions are judged at.
+const DATE: &str = "2026-12-01";
+
+/// Text without punctuation or quotation marks.
+fn norm(s: &str) -> String {
+    s.chars()
+        .filter(|c| c.is_alphanumeric() || matches!(c, '{' | '}'))
+        .collect()
+}
+
+fn labelled(map: &BTreeMap<String, Vec<String>>) -> Vec<String> {
+    map.values().flatten().map(|s| norm(s)).collect()
+}
+
+/// (good, bad) among the mined phrases of a kind that the gold file labels.
+fn judged(lib: &Library, kind: PhraseKind) -> (Vec<String>, Vec<String>) {
+    let (good, bad) = (labelled(&GOLD.must_find), labelled(&GOLD.must_not_find));
+    let mut out = (Vec::new(), Vec::new());
+    for p in lib.phrases.iter().filter(|p| p.kind == kind) {
+        let n = norm(&p.text);
+        if good.contains(&n) {
+            out.0.push(p.text.clone());
+        } else if bad.contains(&n) {
+            out.1.push(p.text.clone());
+        }
+    }
+    out
+}
+
+#[test]
+fn precision_of_each_mined_kind_is_above_its_floor() {
+    // (kind, floor on good / labelled, least number of good phrases)
+    let floors = [
+        (PhraseKind::Parallel, 0.95, 25),
+        (PhraseKind::Collocation, 0.9, 12),
+        (PhraseKind::Idiom, 0.95, 15),
+        (PhraseKind::Term, 0.9, 10),
+        (PhraseKind::HeadingFrame, 0.99, 3),
+    ];
+    let mut report = String::new();
+    let mut failed = false;
+    for (kind, floor, least) in floors {
+        let (good, bad) = judged(&MINED, kind);
+        let p = good.len() as f64 / (good.len() + bad.len()).max(1) as f64;
+        report.push_str(&format!(
+            "{}: {:.2} ({} good, bad {:?})\n",
+            kind.key(),
+            p,
+            good.len(),
+            bad
+        ));
+        failed |= p < floor || good.len() < least;
+    }
+    eprintln!("{report}");
+    assert!(!failed, "{report}");
+}
+
+#[test]
+fn most_stock_phrases_a_writer_expects_are_in_the_library() {
+    let lib = &*MINED;
+    let texts: Vec<String> = lib.phrases.iter().map(|p| norm(&p.text)).collect();
+    let mut missing = Vec::new();
+    let all: Vec<&String> = GOLD.must_find.values().flatten().collect();
+    for s in &all {
+        let n = norm(s);
+        let len = n.chars().count();
+        // The phrase itself, or inside a slightly longer run or collocation.
+        let found = texts
+            .iter()
+            .any(|t| t == &n || (t.contains(n.as_str()) && t.chars().count() * 2 <= len * 3));
+        if !found {
+            missing.push(s.as_str());
+        }
+    }
+    let recall = 1.0 - missing.len() as f64 / all.len() as f64;
+    eprintln!("recall {recall:.2}; missing {missing:?}");
+    assert!(recall >= 0.8, "recall {recall:.2}; missing {missing:?}");
+}
+
+#[test]
+fn suggestions_for_written_paragraphs_are_what_a_writer_wants() {
+    let idx = PhraseIndex::new(&MINED.phrases, TopicLexicon::builtin());
+    let mut total = 0.0;
+    let mut report = String::new();
+    for p in &GOLD.paragraphs {
+        let want: Vec<String> = p.want.iter().map(|w| norm(w)).collect();
+        let hits = idx.query_dated(&p.heading, &p.text, DATE, 8, None);
+        let body = norm(&p.text);
+        let mut good = 0;
+        let mut shown = Vec::new();
+        for h in &hits {
+            let ph = idx.phrase(h.index);
+            let n = norm(&ph.text);
+            // Never what the paragraph already says.
+            assert!(
+                !body.contains(n.as_str()),
+                "{} repeats {}",
+                p.subject,
+                ph.text
+            );
+            if want.contains(&n) {
+                good += 1;
+                shown.push(format!("+{}", ph.text));
+            } else {
+                shown.push(format!("-{}", ph.text));
+            }
+        }
+        total += good as f64 / 8.0;
+        report.push_str(&format!("{} {good}/8: {}\n", p.subject, shown.join(" ")));
+    }
+    let p8 = total / GOLD.paragraphs.len() as f64;
+    eprintln!("precision@8 {p8:.2}\n{report}");
+    assert!(p8 >= 0.5, "precision@8 {p8:.2}\n{report}");
+}
+
+#[test]
+fn the_gold_file_is_consistent() {
+    // A phrase is never both wanted and rejected, and every kind has labels both ways.
+    let good = labelled(&GOLD.must_find);
+    for b in labelled(&GOLD.must_not_find) {
+        assert!(!good.contains(&b), "{b} is labelled both ways");
+    }
+    assert!(GOLD.paragraphs.len() >= 12);
+    for p in &GOLD.paragraphs {
+        assert!(p.want.len() >= 8, "{} wants too few", p.subject);
+    }
+}
