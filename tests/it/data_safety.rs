@@ -309,3 +309,26 @@ fn mine_reports_skipped_files_on_stderr_with_exit_2() {
     assert!(!String::from_utf8_lossy(&out.stdout).contains("空.txt"));
     assert!(dir.path().join("库/phrases.ron").exists());
 }
+
+/// A file holding two speeches gives the library both, each under its own source name.
+#[test]
+fn mining_a_file_of_two_speeches_keeps_both() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("语料");
+    std::fs::create_dir_all(&corpus).unwrap();
+    let fixture =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/it/layouts/two_speeches_in_one_file.txt");
+    std::fs::copy(&fixture, corpus.join("合集.txt")).unwrap();
+    let lib = dir.path().join("库");
+    let out = mine(&corpus, &lib, &[]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let l = Library::load_dir(&lib).0;
+    let mut files: Vec<&str> = l.templates.iter().map(|t| t.source.file.as_str()).collect();
+    files.sort();
+    files.dedup();
+    assert_eq!(files, ["合集.txt", "合集（第2篇）.txt"]);
+}

@@ -275,7 +275,8 @@ pub fn mine_paths(
                     why: "已取消".into(),
                 });
             }
-            Ok(outline::parse_text(
+            // A file may hold several speeches (a collection, a web page of two): each is mined.
+            Ok(outline::parse_text_all(
                 &f.display().to_string(),
                 &d.encoding,
                 &d.text,
@@ -285,17 +286,37 @@ pub fn mine_paths(
             break;
         }
         match parsed {
-            Ok(speech)
-                if speech.opening.is_empty()
-                    && speech.sections.is_empty()
-                    && speech.closing.is_empty() =>
-            {
-                skipped.push((f.clone(), "没有找到讲话正文".to_string()));
+            Ok(speeches) => {
+                let speeches: Vec<Speech> = speeches
+                    .into_iter()
+                    .filter(|s| {
+                        !(s.opening.is_empty() && s.sections.is_empty() && s.closing.is_empty())
+                    })
+                    .collect();
+                if speeches.is_empty() {
+                    skipped.push((f.clone(), "没有找到讲话正文".to_string()));
+                }
+                let name = library_name(root, f);
+                for (k, speech) in speeches.into_iter().enumerate() {
+                    // The second speech of a file gets its own source name, so its
+                    // templates do not replace the first one's.
+                    let file = if k == 0 {
+                        name.clone()
+                    } else {
+                        let p = Path::new(&name);
+                        let ext = p
+                            .extension()
+                            .map(|e| format!(".{}", e.to_string_lossy()))
+                            .unwrap_or_default();
+                        format!(
+                            "{}（第{}篇）{ext}",
+                            p.with_extension("").to_string_lossy(),
+                            k + 1
+                        )
+                    };
+                    sources.push(Source { file, speech });
+                }
             }
-            Ok(speech) => sources.push(Source {
-                file: library_name(root, f),
-                speech,
-            }),
             Err(e) => skipped.push((f.clone(), error_reason(&e))),
         }
         progress(i + 1, total);
