@@ -15,6 +15,8 @@ mod fixtures;
 #[cfg(feature = "gui")]
 mod fonts;
 mod gold;
+#[cfg(feature = "gui")]
+mod ime;
 mod layout_classes;
 mod layout_gen;
 mod layouts;
