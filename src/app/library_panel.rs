@@ -25,6 +25,25 @@ pub struct LibraryPanel {
 }
 
 /// Whether a template matches a search: the text as typed, or every jieba keyword of it.
+/// The topics of the templates of a kind (all kinds for `None`) with their counts, the
+/// most common first (then in the lexicon's wording order), as a writer looks for them.
+pub fn topic_counts(lib: &Library, kind: Option<TemplateKind>) -> Vec<(String, usize)> {
+    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+    for t in &lib.templates {
+        if kind.is_none_or(|k| t.kind == k) {
+            for tp in &t.topics {
+                *counts.entry(tp.as_str()).or_default() += 1;
+            }
+        }
+    }
+    let mut v: Vec<(String, usize)> = counts
+        .into_iter()
+        .map(|(t, n)| (t.to_string(), n))
+        .collect();
+    v.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    v
+}
+
 pub fn matches(t: &Template, query: &str, keywords: &[String]) -> bool {
     if query.trim().is_empty() {
         return true;
@@ -135,15 +154,7 @@ pub fn library_panel_ui(app: &mut JiangGaoApp, ui: &mut egui::Ui) {
             }
         }
     });
-    // Topics with counts.
-    let mut topics: BTreeMap<&str, usize> = BTreeMap::new();
-    for t in &lib.templates {
-        if panel.kind.is_none_or(|k| t.kind == k) {
-            for tp in &t.topics {
-                *topics.entry(tp.as_str()).or_default() += 1;
-            }
-        }
-    }
+    let topics = topic_counts(&lib, panel.kind);
     ui.horizontal(|ui| {
         let l = ui.label("主题");
         let current = panel
@@ -152,6 +163,8 @@ pub fn library_panel_ui(app: &mut JiangGaoApp, ui: &mut egui::Ui) {
             .unwrap_or_else(|| "全部主题".to_string());
         egui::ComboBox::from_id_salt("topic_filter")
             .selected_text(current)
+            // Tall enough that the common topics show without scrolling.
+            .height(480.0)
             .show_ui(ui, |ui| {
                 ui.selectable_value(&mut panel.topic, None, "全部主题");
                 for (tp, n) in &topics {

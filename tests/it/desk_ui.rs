@@ -174,3 +174,14 @@ fn a_reopened_draft_starts_at_its_top() {
     h.run_steps(4);
     assert!(first_y(&h) > 0.0, "reopened at the top: {}", first_y(&h));
 }
+
+#[test]
+fn topic_filters_list_the_common_topics_first() {
+    let lib = jianggao::core::library::Library::embedded().0;
+    let topics = jianggao::app::library_panel::topic_counts(&lib, None);
+    assert!(topics.len() > 5);
+    assert!(
+        topics.windows(2).all(|w| w[0].1 >= w[1].1),
+        "most common first: {topics:?}"
+    );
+}
