@@ -134,12 +134,18 @@ impl Formulations {
     /// quoted as history is left alone.
     pub fn find(&self, text: &str, date: &str) -> Vec<DatedHit> {
         let norm = Normalised::new(text);
+        // Mining asks this of every paragraph: a pattern whose first characters are not
+        // in the text is skipped before any substring search (one bit test each).
+        let present: crate::core::charset::CharSet = norm.text.chars().collect();
         let mut out: Vec<DatedHit> = Vec::new();
         for f in &self.formulations {
             if !outdated(f.outdated_from.as_deref(), date) {
                 continue;
             }
             for p in &f.normalised {
+                if !p.chars().take(3).all(|c| present.contains(c)) {
+                    continue;
+                }
                 for (b0, _) in norm.text.match_indices(p.as_str()) {
                     let (s, e) = norm.original(b0, b0 + p.len());
                     if s == e || self.exempt(text, s, e, f) {

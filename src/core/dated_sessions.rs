@@ -18,6 +18,10 @@ pub(crate) fn sessions(f: &Formulations, norm: &Normalised, date: &str) -> Vec<D
     let Some(latest) = latest else {
         return Vec::new();
     };
+    if !norm.text.contains("精神") {
+        // The common case when mining: no spirit to study, nothing to index.
+        return Vec::new();
+    }
     let chars: Vec<(usize, char)> = norm.text.char_indices().collect();
     let mut out = Vec::new();
     for (b, _) in norm.text.match_indices("精神") {
@@ -166,6 +170,9 @@ pub(crate) fn anniversaries(
     let Some(year) = date.get(..4).and_then(|y| y.parse::<i64>().ok()) else {
         return Vec::new();
     };
+    if !norm.text.contains("周年") {
+        return Vec::new();
+    }
     let mut out = Vec::new();
     for a in &f.anniversaries {
         // Longer leads first: "中国共产党成立" before "党成立".
