@@ -130,6 +130,25 @@ fn preview_ui(app: &JiangGaoApp, ui: &mut egui::Ui) {
         });
 }
 
+/// Which blocks are points of a folded section (drawn not at all while it is folded).
+fn folded_points(blocks: &[Block]) -> Vec<bool> {
+    let mut folded = false;
+    blocks
+        .iter()
+        .map(|b| match b.kind {
+            BlockKind::Section => {
+                folded = b.collapsed;
+                false
+            }
+            BlockKind::Point => folded,
+            _ => {
+                folded = false;
+                false
+            }
+        })
+        .collect()
+}
+
 fn outline_ui(app: &mut JiangGaoApp, ui: &mut egui::Ui, now: f64) {
     let markers = app.draft.markers();
     let keys: Vec<BlockKey> = app.draft.blocks.iter().map(|b| BlockKey(b.id)).collect();
@@ -141,6 +160,7 @@ fn outline_ui(app: &mut JiangGaoApp, ui: &mut egui::Ui, now: f64) {
         .iter()
         .map(|b| carried_specifics(app, b))
         .collect();
+    let hidden = folded_points(&app.draft.blocks);
     let mut area = egui::ScrollArea::vertical()
         .id_salt("outline")
         .auto_shrink([false, false]);
@@ -155,6 +175,10 @@ fn outline_ui(app: &mut JiangGaoApp, ui: &mut egui::Ui, now: f64) {
                 let Some(i) = app.draft.index_of(key.0) else {
                     return;
                 };
+                // The points of a folded section fold with it.
+                if hidden.get(i).copied().unwrap_or(false) {
+                    return;
+                }
                 let marker = markers.get(i).cloned().unwrap_or_default();
                 let frame = egui::Frame::group(ui.style()).inner_margin(6.0);
                 let resp = frame
@@ -318,7 +342,7 @@ fn block_ui(
         ));
     }
     let label_base = format!("{}{}", kind.label(), marker);
-    if matches!(kind, BlockKind::Section | BlockKind::Point) {
+    if matches!(kind, BlockKind::Section | BlockKind::Point) && !collapsed {
         ui.horizontal(|ui| {
             let l = ui.label("标题");
             let r = text_field(
@@ -335,13 +359,26 @@ fn block_ui(
         });
     }
     if collapsed {
-        let body = &app.draft.blocks[i].body;
-        let p: String = body.chars().take(60).collect();
-        ui.weak(if body.chars().count() > 60 {
-            format!("{p}…")
+        // One line: the heading, the start of the body, and what folded with it.
+        let b = &app.draft.blocks[i];
+        let p: String = b.body.chars().take(40).collect();
+        let more = if b.body.chars().count() > 40 {
+            "…"
         } else {
-            p
-        });
+            ""
+        };
+        let points = app.draft.group(i).len() - 1;
+        let folded = if points > 0 {
+            format!("（含 {points} 个分论点）")
+        } else {
+            String::new()
+        };
+        let head = if b.heading.is_empty() {
+            String::new()
+        } else {
+            format!("{}　", b.heading)
+        };
+        ui.weak(format!("{head}{p}{more}{folded}"));
         return;
     }
     let l = ui.label("正文");

@@ -185,3 +185,40 @@ fn topic_filters_list_the_common_topics_first() {
         "most common first: {topics:?}"
     );
 }
+
+#[test]
+fn folding_a_section_folds_its_points_into_one_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path());
+    click(&mut h, "主体部分 19");
+    pick_template(&mut h, "〔主体部分〕");
+    let points = h
+        .state()
+        .draft
+        .blocks
+        .iter()
+        .filter(|b| b.kind == jianggao::core::draft::BlockKind::Point)
+        .count();
+    assert!(points > 0, "the template has points");
+    assert!(h.query_by_label("分论点（一）标题").is_some());
+    h.get_all_by_label("▼").next().unwrap().click();
+    h.run_steps(3);
+    assert!(h.state().draft.blocks[0].collapsed);
+    assert!(h.state().doc.dirty(), "folding is an edit of the draft");
+    assert!(
+        h.query_by_label("主体部分一、标题").is_none(),
+        "one line only"
+    );
+    assert!(
+        h.query_by_label("分论点（一）标题").is_none(),
+        "its points fold too"
+    );
+    assert!(
+        h.query_by_label_contains(&format!("（含 {points} 个分论点）"))
+            .is_some()
+    );
+    // Undo unfolds.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run_steps(3);
+    assert!(h.query_by_label("分论点（一）标题").is_some());
+}
