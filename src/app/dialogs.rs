@@ -117,6 +117,21 @@ fn path_dialog_ui(app: &mut JiangGaoApp, ctx: &egui::Context, mut d: PathDialog)
                 ok = true;
             }
         });
+        // A long path scrolls its end out of the field: name the file and folder below it.
+        let typed = PathBuf::from(d.path.trim());
+        if let Some(name) = typed
+            .file_name()
+            .filter(|_| d.purpose != PathPurpose::ImportCorpus)
+        {
+            let folder = typed
+                .parent()
+                .map(|p| p.display().to_string())
+                .unwrap_or_default();
+            ui.small(format!(
+                "文件名：{}　位置：{folder}",
+                name.to_string_lossy()
+            ));
+        }
         if d.purpose == PathPurpose::Export(crate::core::export::Format::Txt, false) {
             ui.horizontal(|ui| {
                 ui.label("编码");

@@ -280,7 +280,7 @@ fn block_ui(
     let collapsed = app.draft.blocks[i].collapsed;
     ui.horizontal(|ui| {
         handle.ui(ui, |ui| {
-            ui.label("≡").on_hover_text("拖动以调整顺序");
+            super::drag_grip(ui);
         });
         let caret = if collapsed { "▶" } else { "▼" };
         if ui.small_button(caret).on_hover_text("折叠或展开").clicked() {

@@ -561,6 +561,18 @@ impl JiangGaoApp {
     }
 }
 
+/// The grip a block or an outline row is dragged by: 28 px square, so that a near miss
+/// does not land in the text beside it and select it.
+pub(crate) fn drag_grip(ui: &mut egui::Ui) {
+    let size = egui::vec2(28.0, 28.0);
+    ui.add_sized(
+        size,
+        egui::Label::new(egui::RichText::new("≡").size(22.0)).selectable(false),
+    )
+    .on_hover_cursor(egui::CursorIcon::Grab)
+    .on_hover_text("拖动以调整顺序");
+}
+
 /// Local wall-clock time as HH:MM:SS, for "已自动保存".
 fn clock_now() -> String {
     chrono::Local::now().format("%H:%M:%S").to_string()

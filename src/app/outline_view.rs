@@ -50,7 +50,7 @@ pub fn outline_view_ui(app: &mut JiangGaoApp, ctx: &egui::Context) {
                             let label = row_label(b.kind, &markers[i], &b.heading);
                             ui.horizontal(|ui| {
                                 handle.ui(ui, |ui| {
-                                    ui.label("≡").on_hover_text("拖动以调整顺序");
+                                    super::drag_grip(ui);
                                 });
                                 let text = if b.kind == BlockKind::Section {
                                     egui::RichText::new(label).strong()

@@ -222,3 +222,27 @@ fn folding_a_section_folds_its_points_into_one_line() {
     h.run_steps(3);
     assert!(h.query_by_label("分论点（一）标题").is_some());
 }
+
+#[test]
+fn the_drag_handle_is_big_enough_to_hit() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path());
+    click(&mut h, "主体部分 19");
+    pick_template(&mut h, "〔主体部分〕");
+    let r = h.get_all_by_label("≡").next().unwrap().rect();
+    assert!(r.width() >= 24.0 && r.height() >= 24.0, "{r:?}");
+}
+
+#[test]
+fn the_path_dialog_names_the_file_under_a_long_path() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path());
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::S);
+    h.run_steps(3);
+    let long = "/home/writer/文档/讲稿/2026年/十二月/市直机关工委/在2026年度机关党建工作会议上的讲话（第三稿）.ron";
+    set_field(&mut h, "文件路径", long);
+    assert!(
+        h.query_by_label_contains("文件名：在2026年度机关党建工作会议上的讲话（第三稿）.ron")
+            .is_some()
+    );
+}
