@@ -104,21 +104,13 @@ impl JiangGaoApp {
         } else {
             Field::Body
         };
-        let r = self.edit(
-            Edit::InsertText {
-                block: f.block,
-                field,
-                at: f.cursor,
-                text,
-            },
-            ChangeKind::Structure,
-            now,
-        );
-        if r.changed {
-            self.focus = Some(Focus { cursor, ..f });
-            self.focus_request = Some((f.block, f.field, Some(cursor)));
-            self.phrases.dirty = true;
-        }
+        let e = Edit::InsertText {
+            block: f.block,
+            field,
+            at: f.cursor,
+            text,
+        };
+        self.edit_at_caret(e, f, cursor, now);
     }
 
     /// Replaces the line of the focused body that holds the caret (one undo step).
@@ -150,16 +142,17 @@ impl JiangGaoApp {
             .chain(chars[end..].iter().copied())
             .collect();
         let cursor = start + text.chars().count();
-        let r = self.edit(
-            Edit::SetText {
-                block: f.block,
-                field: Field::Body,
-                text: new,
-            },
-            ChangeKind::Structure,
-            now,
-        );
-        if r.changed {
+        let e = Edit::SetText {
+            block: f.block,
+            field: Field::Body,
+            text: new,
+        };
+        self.edit_at_caret(e, f, cursor, now);
+    }
+
+    /// An edit of the focused field that leaves the caret at `cursor` (characters).
+    fn edit_at_caret(&mut self, e: Edit, f: Focus, cursor: usize, now: f64) {
+        if self.edit(e, ChangeKind::Structure, now).changed {
             self.focus = Some(Focus { cursor, ..f });
             self.focus_request = Some((f.block, f.field, Some(cursor)));
             self.phrases.dirty = true;
