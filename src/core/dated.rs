@@ -91,6 +91,25 @@ impl Formulations {
                 e.span.start.line, e.span.start.col, e.code
             )
         })?;
+        // A user's copy is data written by hand: a bad date is an error naming it.
+        let bad_date = |d: &str| d.len() != 10 || crate::core::draft_slots::date_parts(d).is_none();
+        if let Some(s) = f.sessions.iter().find(|s| bad_date(&s.date)) {
+            return Err(format!(
+                "{origin}: 过时提法词表中第 {} 届 {} 中全会的日期应为 YYYY-MM-DD：{}",
+                s.congress, s.plenum, s.date
+            ));
+        }
+        if let Some(r) = f
+            .formulations
+            .iter()
+            .find(|r| r.outdated_from.as_deref().is_some_and(bad_date))
+        {
+            return Err(format!(
+                "{origin}: 过时提法“{}”的 outdated_from 应为 YYYY-MM-DD：{}",
+                r.pattern,
+                r.outdated_from.as_deref().unwrap_or("")
+            ));
+        }
         for r in &mut f.formulations {
             r.normalised = r
                 .patterns()
@@ -242,5 +261,27 @@ pub fn outdated(from: Option<&str>, date: &str) -> bool {
 fn push_once(out: &mut Vec<DatedHit>, h: DatedHit) {
     if !out.iter().any(|x| x.start < h.end && h.start < x.end) {
         out.push(h);
+    }
+}
+
+#[cfg(test)]
+mod date_checks {
+    use super::*;
+
+    #[test]
+    fn a_user_lexicon_with_a_bad_date_is_an_error_not_a_panic() {
+        let bad = DEFAULT_FORMULATIONS.replacen("date: \"20", "date: \"", 1);
+        let e = Formulations::parse(&bad, "我的词表.ron").unwrap_err();
+        assert!(
+            e.contains("我的词表.ron") && e.contains("YYYY-MM-DD"),
+            "{e}"
+        );
+        let bad = DEFAULT_FORMULATIONS.replacen(
+            "outdated_from: Some(\"20",
+            "outdated_from: Some(\"9-",
+            1,
+        );
+        let e = Formulations::parse(&bad, "我的词表.ron").unwrap_err();
+        assert!(e.contains("outdated_from"), "{e}");
     }
 }

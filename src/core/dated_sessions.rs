@@ -42,7 +42,10 @@ pub(crate) fn sessions(f: &Formulations, norm: &Normalised, date: &str) -> Vec<D
         }
         let (s, e) = norm.original(chars[start].0, b + "精神".len());
         let name = session_name(latest.congress, latest.plenum);
-        let (year, month) = (&latest.date[..4], latest.date[5..7].trim_start_matches('0'));
+        // Dates are checked as YYYY-MM-DD when the lexicon is read; `get` keeps a bad
+        // one from ever panicking here.
+        let year = latest.date.get(..4).unwrap_or("");
+        let month = latest.date.get(5..7).unwrap_or("").trim_start_matches('0');
         let congress = session_name(latest.congress, 0);
         let advice = if max_congress < latest.congress && latest.plenum > 0 {
             format!(
