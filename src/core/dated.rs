@@ -85,12 +85,8 @@ impl Formulations {
     }
 
     pub fn parse(text: &str, origin: &str) -> Result<Self, String> {
-        let mut f: Formulations = ron::from_str(text).map_err(|e| {
-            format!(
-                "{origin}:{}:{}: 过时提法词表格式错误：{}",
-                e.span.start.line, e.span.start.col, e.code
-            )
-        })?;
+        let mut f: Formulations = ron::from_str(text)
+            .map_err(|e| crate::core::ron_error::lexicon(origin, "过时提法词表", &e))?;
         // A user's copy is data written by hand: a bad date is an error naming it.
         let bad_date = |d: &str| d.len() != 10 || crate::core::draft_slots::date_parts(d).is_none();
         if let Some(s) = f.sessions.iter().find(|s| bad_date(&s.date)) {

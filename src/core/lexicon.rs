@@ -37,12 +37,8 @@ pub struct TopicLexicon {
 
 impl TopicLexicon {
     pub fn parse(text: &str, origin: &str) -> Result<Self, String> {
-        let mut lex: TopicLexicon = ron::from_str(text).map_err(|e| {
-            format!(
-                "{origin}:{}:{}: 主题词表格式错误：{}",
-                e.span.start.line, e.span.start.col, e.code
-            )
-        })?;
+        let mut lex: TopicLexicon = ron::from_str(text)
+            .map_err(|e| crate::core::ron_error::lexicon(origin, "主题词表", &e))?;
         lex.build_index();
         Ok(lex)
     }

@@ -17,6 +17,16 @@ pub fn position(e: &ron::error::SpannedError) -> Option<(usize, usize)> {
     (p.line > 0).then_some((p.line, p.col))
 }
 
+/// A lexicon file (topics, specifics, dated or standard formulations) that does not
+/// parse: "topics.ron 第 3 行第 7 列：主题词表格式错误：缺少逗号".
+pub fn lexicon(origin: &str, what: &str, e: &ron::error::SpannedError) -> String {
+    format!(
+        "{}：{what}格式错误：{}",
+        place(origin, position(e)),
+        describe(&e.code)
+    )
+}
+
 fn list(names: &[&str]) -> String {
     names
         .iter()
@@ -99,6 +109,22 @@ pub fn describe(e: &Error) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_lexicon_names_its_file_and_place_in_chinese() {
+        let e = crate::core::lexicon::TopicLexicon::parse("(version: 1 topics: [])", "topics.ron")
+            .unwrap_err();
+        assert!(e.starts_with("topics.ron 第 1 行第 "), "{e}");
+        assert!(
+            e.contains("主题词表格式错误：") && !e.contains("Expected"),
+            "{e}"
+        );
+        let e = crate::core::dated::Formulations::parse("(", "formulations.ron").unwrap_err();
+        assert!(
+            e.contains("过时提法词表格式错误：") && !e.contains("Expected"),
+            "{e}"
+        );
+    }
 
     #[derive(Debug, serde::Deserialize)]
     #[serde(deny_unknown_fields)]

@@ -29,12 +29,7 @@ pub struct StandardLexicon {
 
 impl StandardLexicon {
     pub fn parse(text: &str, origin: &str) -> Result<Self, String> {
-        ron::from_str(text).map_err(|e| {
-            format!(
-                "{origin}:{}:{}: 规范提法词表格式错误：{}",
-                e.span.start.line, e.span.start.col, e.code
-            )
-        })
+        ron::from_str(text).map_err(|e| crate::core::ron_error::lexicon(origin, "规范提法词表", &e))
     }
 
     /// The shipped lexicon; tests check that it parses.

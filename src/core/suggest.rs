@@ -423,12 +423,7 @@ impl PhraseIndex {
 
     fn explain(&self, i: u32, score: f32, m: u64, terms: &[String], ctx: &[usize]) -> Suggestion {
         let f = &self.facts[i as usize];
-        let matched: Vec<String> = terms
-            .iter()
-            .enumerate()
-            .filter(|(t, _)| *t < 64 && m & (1 << t) != 0)
-            .map(|(_, w)| w.clone())
-            .collect();
+        let matched = matched_terms(terms, m);
         let topics: Vec<String> = ctx
             .iter()
             .filter(|&&t| t < 64 && f.topic_bits & (1 << t) != 0)
@@ -462,6 +457,17 @@ impl PhraseIndex {
             reason: why.join("；"),
         }
     }
+}
+
+/// The query terms whose bits are set in `m` (a hit's mask of matched terms; terms past
+/// the 64th are never in a mask).
+pub(crate) fn matched_terms(terms: &[String], m: u64) -> Vec<String> {
+    terms
+        .iter()
+        .enumerate()
+        .filter(|(t, _)| *t < 64 && m & (1 << t) != 0)
+        .map(|(_, w)| w.clone())
+        .collect()
 }
 
 #[cfg(test)]

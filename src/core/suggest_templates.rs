@@ -191,12 +191,7 @@ impl TemplateIndex {
     ) -> TemplateHit {
         let doc = &self.docs[d as usize];
         let (id, heading, topics) = &self.templates[doc.template as usize];
-        let matched: Vec<String> = terms
-            .iter()
-            .enumerate()
-            .filter(|(t, _)| *t < 64 && m & (1 << t) != 0)
-            .map(|(_, w)| w.clone())
-            .collect();
+        let matched = crate::core::suggest::matched_terms(terms, m);
         let shared: Vec<&str> = ctx_topics
             .iter()
             .filter(|t| topics.contains(t))

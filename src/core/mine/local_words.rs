@@ -51,12 +51,8 @@ pub struct SpecificsLexicon {
 
 impl SpecificsLexicon {
     pub fn parse(text: &str, origin: &str) -> Result<Self, String> {
-        let mut lex: SpecificsLexicon = ron::from_str(text).map_err(|e| {
-            format!(
-                "{origin}:{}:{}: 具体信息词表格式错误：{}",
-                e.span.start.line, e.span.start.col, e.code
-            )
-        })?;
+        let mut lex: SpecificsLexicon = ron::from_str(text)
+            .map_err(|e| crate::core::ron_error::lexicon(origin, "具体信息词表", &e))?;
         let words = lex
             .sectors
             .iter()
