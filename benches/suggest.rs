@@ -3,7 +3,7 @@
 mod common;
 
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
-use jianggao::core::lexicon::TopicLexicon;
+use jianggao::core::lexicon::topics::TopicLexicon;
 use jianggao::core::library::{Library, Phrase};
 use jianggao::core::nlp;
 use jianggao::core::suggest::PhraseIndex;

@@ -7,9 +7,9 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 use crate::core::export::{ExportOptions, PageNumbers, TextEncoding};
-use crate::core::outline;
-use crate::core::speech::{Section, Speech};
-use crate::core::text;
+use crate::core::parse::outline;
+use crate::core::parse::read;
+use crate::core::parse::speech::{Section, Speech};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -312,7 +312,7 @@ fn dispatch(command: Command, out: &mut dyn Write) -> io::Result<ExitCode> {
 }
 
 fn parse_cmd(paths: &[PathBuf], json: bool, out: &mut dyn Write) -> io::Result<ExitCode> {
-    let files = text::collect_inputs(paths);
+    let files = read::collect_inputs(paths);
     if files.is_empty() {
         eprintln!("错误：没有找到 .txt 或 .docx 文件");
         return Ok(ExitCode::FAILURE);

@@ -10,7 +10,7 @@ use crate::core::check::{self, Formulations, Settings};
 use crate::core::draft::Draft;
 use crate::core::export::{self, ExportOptions, Format, Line};
 use crate::core::library::Library;
-use crate::core::outline;
+use crate::core::parse::outline;
 
 /// A saved draft (.ron) or any speech file, as lines to lay out and as a draft to check.
 fn load(file: &Path) -> Result<(Vec<Line>, Draft), String> {
@@ -78,7 +78,7 @@ pub fn check_cmd(
     let today = chrono::Local::now().format("%Y-%m-%d").to_string();
     let mut settings = Settings::for_draft(&d, &today);
     if let Some(dt) = date {
-        if crate::core::draft::date_parts(&dt).is_none() {
+        if crate::core::dates::date_parts(&dt).is_none() {
             eprintln!("错误：日期格式应为 YYYY-MM-DD：{dt}");
             return Ok(ExitCode::from(2));
         }

@@ -4,8 +4,8 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use crate::core::draft::edit::Edit;
 use crate::core::draft::{BlockKind, Draft, Meta};
-use crate::core::draft_edit::Edit;
 use crate::core::library::Library;
 
 /// Meeting details for a new draft.
@@ -30,7 +30,7 @@ pub fn new_cmd(n: NewDraft, out: &Path) -> ExitCode {
             out.display()
         ));
     }
-    if !n.date.is_empty() && crate::core::draft::date_parts(&n.date).is_none() {
+    if !n.date.is_empty() && crate::core::dates::date_parts(&n.date).is_none() {
         return fail(format!("日期格式应为 YYYY-MM-DD：{}", n.date));
     }
     let mut d = Draft::default();

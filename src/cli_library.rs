@@ -7,9 +7,9 @@ use std::sync::atomic::AtomicBool;
 
 use serde_json::{Value, json};
 
-use crate::core::lexicon::TopicLexicon;
+use crate::core::lexicon::topics::TopicLexicon;
+use crate::core::library::update::{UpdateMode, update_dir};
 use crate::core::library::{Library, PhraseKind, Template, TemplateKind};
-use crate::core::library_update::{UpdateMode, update_dir};
 use crate::core::mine;
 use crate::core::suggest::{self, PhraseIndex, Request};
 

@@ -2,12 +2,12 @@
 
 #![allow(dead_code)]
 
-use jianggao::core::outline::parse_file;
+use jianggao::core::parse::outline::parse_file;
 
 /// The benches measure with the allocator the binary ships with (src/main.rs).
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
-use jianggao::core::speech::Speech;
+use jianggao::core::parse::speech::Speech;
 
 /// A small deterministic generator (xorshift), so every run measures the same input.
 pub struct Rng(u64);

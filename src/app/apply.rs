@@ -4,8 +4,8 @@
 
 use super::{Action, Focus, JiangGaoApp};
 use crate::core::draft::BlockKind;
-use crate::core::draft_edit::{Applied, Edit, Field};
-use crate::core::history::ChangeKind;
+use crate::core::draft::edit::{Applied, Edit, Field};
+use crate::core::draft::history::ChangeKind;
 
 impl JiangGaoApp {
     /// Applies an edit to the draft; a change gets an undo step and a new revision.

@@ -3,7 +3,7 @@
 
 use super::{Action, JiangGaoApp};
 use crate::core::check::{self, Finding, Formulations, Settings, Severity};
-use crate::core::draft_edit::Edit;
+use crate::core::draft::edit::Edit;
 
 #[derive(Default)]
 pub struct CheckPanel {

@@ -7,9 +7,9 @@ use std::path::PathBuf;
 use super::action::Command;
 use super::worker::{ImportSummary, PathPurpose};
 use super::{Action, JiangGaoApp};
-use crate::core::draft_edit::Edit;
+use crate::core::draft::edit::Edit;
+use crate::core::draft::recovery::Orphan;
 use crate::core::export::TextEncoding;
-use crate::core::recovery::Orphan;
 
 pub struct PathDialog {
     pub purpose: PathPurpose,

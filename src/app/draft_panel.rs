@@ -4,9 +4,9 @@
 use super::highlight::{self, Mark};
 use super::library_panel::TemplateDrag;
 use super::{Action, Focus, JiangGaoApp, meta_form};
+use crate::core::draft::edit::{Edit, Field};
+use crate::core::draft::history::ChangeKind;
 use crate::core::draft::{Block, BlockKind, Numbering};
-use crate::core::draft_edit::{Edit, Field};
-use crate::core::history::ChangeKind;
 
 /// Key of a block in the drag-and-drop list (stable across reorders).
 #[derive(Hash, Debug, Clone, Copy)]

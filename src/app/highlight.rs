@@ -11,7 +11,7 @@ pub enum Mark {
 }
 
 /// Character ranges of `{name}` slots and leftover blanks (XX, **, ×××) in a text.
-pub use crate::core::draft::slot_spans as slot_ranges;
+pub use crate::core::draft::slots::slot_spans as slot_ranges;
 
 /// Character ranges where any of `terms` occurs.
 pub fn term_ranges(text: &str, terms: &[String]) -> Vec<(usize, usize)> {

@@ -4,7 +4,7 @@
 //! behind by a focus change or a click is removed.
 
 use crate::core::draft::Draft;
-use crate::core::draft_edit::{Edit, Field};
+use crate::core::draft::edit::{Edit, Field};
 
 /// A composition in progress: where its preedit sits (characters, end exclusive).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

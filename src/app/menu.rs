@@ -2,8 +2,8 @@
 
 use super::action::Command;
 use super::{Action, JiangGaoApp};
+use crate::core::draft::edit::Edit;
 use crate::core::draft::{BlockKind, Numbering};
-use crate::core::draft_edit::Edit;
 use crate::core::export::TextEncoding;
 
 /// A menu entry for a command, with its shortcut and tooltip from the table.

@@ -2,7 +2,7 @@
 //! (`{本单位}`, `{讲话人}`, `{日期}` …), never a third person's or another unit's.
 
 use super::JiangGaoApp;
-use crate::core::history::ChangeKind;
+use crate::core::draft::history::ChangeKind;
 
 pub fn meta_form_ui(app: &mut JiangGaoApp, ui: &mut egui::Ui, now: f64) {
     let mut changed = false;
@@ -45,7 +45,7 @@ pub fn meta_form_ui(app: &mut JiangGaoApp, ui: &mut egui::Ui, now: f64) {
     }
     if changed {
         app.draft
-            .apply(crate::core::draft_edit::Edit::SetMeta(Box::new(meta)));
+            .apply(crate::core::draft::edit::Edit::SetMeta(Box::new(meta)));
         // The draft as the frame began: kept by the app, cloned only when something changed.
         let before = app.snapshot.clone();
         app.changed(&before, ChangeKind::Typing(0, 0), now);

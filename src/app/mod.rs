@@ -22,10 +22,10 @@ pub mod worker;
 use std::path::PathBuf;
 use std::sync::Arc;
 
+use crate::core::draft::history::{ChangeKind, History};
+use crate::core::draft::recovery;
 use crate::core::draft::{BlockKind, Draft};
-use crate::core::history::{ChangeKind, History};
 use crate::core::library::Library;
-use crate::core::recovery;
 use action::Command;
 use dialogs::Dialog;
 use prefs::Prefs;
@@ -93,7 +93,7 @@ pub struct Focus {
 #[derive(Debug, Clone)]
 pub enum Action {
     Command(Command),
-    Edit(crate::core::draft_edit::Edit),
+    Edit(crate::core::draft::edit::Edit),
     InsertTemplate {
         id: String,
         after_block: Option<u64>,

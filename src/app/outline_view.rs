@@ -3,7 +3,7 @@
 
 use super::{Action, JiangGaoApp};
 use crate::core::draft::BlockKind;
-use crate::core::draft_edit::Edit;
+use crate::core::draft::edit::Edit;
 
 /// A row's key for drag and drop: the block id, stable while rows move.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

@@ -240,10 +240,10 @@ impl Workers {
             } else {
                 // Merged by source file: a re-import replaces what those files gave before,
                 // and a library file that does not load stops the import before any write.
-                crate::core::library_update::update_dir(
+                crate::core::library::update::update_dir(
                     &user,
                     &report.library,
-                    crate::core::library_update::UpdateMode::Merge,
+                    crate::core::library::update::UpdateMode::Merge,
                 )
                 .map(|_| user.clone())
             };

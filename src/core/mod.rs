@@ -1,46 +1,28 @@
-//! Everything that is not UI. Never imports the UI toolkit.
+//! Everything that is not UI. Never imports the UI toolkit, the app or the command line.
+//!
+//! Folders follow the data: files are read and outlined (`parse`), mined into a library
+//! (`mine`, `library`) with the help of word lists (`lexicon`), drafted (`draft`),
+//! suggested into (`suggest`), checked (`check`) and delivered (`export`). The loose
+//! modules here are shared by all of them and depend on none. `installed` assembles the
+//! library a user has (shipped + imported + their lexicons) and so sits above the rest.
+//! `tests/it/module_graph.rs` keeps the module graph free of cycles.
 
 pub mod charset;
 pub mod check;
-pub mod check_source;
-pub mod clean;
-pub mod closing;
-pub mod clutter;
-pub mod dated;
-pub mod dated_norm;
-pub mod dated_sessions;
-pub mod docx_package;
-pub mod docx_read;
-pub mod docx_write;
+pub mod dates;
 pub mod draft;
-pub mod draft_convert;
-pub mod draft_edit;
-pub mod draft_slots;
-pub mod encoding_guess;
 pub mod error;
 pub mod export;
 pub mod fsutil;
-pub mod heading;
-pub mod history;
 pub mod installed;
 pub mod lexicon;
 pub mod library;
-pub mod library_update;
-pub mod marker;
-pub mod markup;
 pub mod mine;
 pub mod needles;
 pub mod nlp;
 pub mod numbering;
-pub mod outline;
-pub mod recovery;
+pub mod numerals;
+pub mod parse;
 pub mod ron_error;
-pub mod run_in;
-pub mod speech;
-pub mod speeches;
-pub mod standard;
 pub mod suggest;
-pub mod suggest_rank;
-pub mod suggest_templates;
 pub mod text;
-pub mod title_block;

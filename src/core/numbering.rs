@@ -1,5 +1,7 @@
 //! Numbering schemes of a draft's sections and points.
 
+use crate::core::numerals::han_numeral;
+
 use serde::{Deserialize, Serialize};
 
 /// How sections and points are numbered.
@@ -36,21 +38,5 @@ impl Numbering {
             (Self::OfficialArabic, _) => format!("{n}."),
             (_, _) => format!("（{han}）"),
         }
-    }
-}
-
-/// 1 → 一, 12 → 十二, 20 → 二十, 99 → 九十九.
-pub fn han_numeral(n: usize) -> String {
-    const D: [&str; 10] = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
-    match n {
-        0..=9 => D[n].to_string(),
-        10 => "十".to_string(),
-        11..=19 => format!("十{}", D[n - 10]),
-        20..=99 => format!(
-            "{}十{}",
-            D[n / 10],
-            if n.is_multiple_of(10) { "" } else { D[n % 10] }
-        ),
-        _ => n.to_string(),
     }
 }

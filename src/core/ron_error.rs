@@ -112,14 +112,18 @@ mod tests {
 
     #[test]
     fn every_lexicon_names_its_file_and_place_in_chinese() {
-        let e = crate::core::lexicon::TopicLexicon::parse("(version: 1 topics: [])", "topics.ron")
-            .unwrap_err();
+        let e = crate::core::lexicon::topics::TopicLexicon::parse(
+            "(version: 1 topics: [])",
+            "topics.ron",
+        )
+        .unwrap_err();
         assert!(e.starts_with("topics.ron 第 1 行第 "), "{e}");
         assert!(
             e.contains("主题词表格式错误：") && !e.contains("Expected"),
             "{e}"
         );
-        let e = crate::core::dated::Formulations::parse("(", "formulations.ron").unwrap_err();
+        let e =
+            crate::core::lexicon::dated::Formulations::parse("(", "formulations.ron").unwrap_err();
         assert!(
             e.contains("过时提法词表格式错误：") && !e.contains("Expected"),
             "{e}"

@@ -130,7 +130,7 @@ fn end_to_end_workflow_exports_the_speech() {
         .unwrap()
         .id;
     h.state_mut().push(jianggao::app::Action::Edit(
-        jianggao::core::draft_edit::Edit::MoveBy {
+        jianggao::core::draft::edit::Edit::MoveBy {
             block: second_id,
             by: -1,
         },
@@ -519,7 +519,7 @@ fn check_panel_fixes_and_word_export() {
     click(&mut h, "导出为 Word…");
     set_field(&mut h, "文件路径", &out.display().to_string());
     click(&mut h, "确定");
-    let back = jianggao::core::text::read_file(&out).unwrap();
+    let back = jianggao::core::parse::read::read_file(&out).unwrap();
     assert_eq!(back.encoding, "docx");
     assert!(back.text.contains("党的十九大精神"));
 }

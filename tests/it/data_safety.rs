@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use jianggao::core::draft::{BlockKind, Draft};
 use jianggao::core::library::{Library, PhraseKind};
-use jianggao::core::text::{collect_inputs, read_file};
+use jianggao::core::parse::read::{collect_inputs, read_file};
 
 use crate::fixtures::{bin, corpus_dir};
 
@@ -136,7 +136,7 @@ fn an_oversized_file_is_refused_with_its_size() {
     let dir = tempfile::tempdir().unwrap();
     let p = dir.path().join("巨大.txt");
     let f = std::fs::File::create(&p).unwrap();
-    f.set_len(jianggao::core::text::MAX_INPUT_BYTES + 1)
+    f.set_len(jianggao::core::parse::read::MAX_INPUT_BYTES + 1)
         .unwrap();
     let e = read_file(&p).unwrap_err().to_string();
     assert!(e.contains("巨大.txt") && e.contains("文件过大"), "{e}");

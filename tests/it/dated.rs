@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use jianggao::core::dated::{Formulations, outdated};
+use jianggao::core::lexicon::dated::{Formulations, outdated};
 use serde::Deserialize;
 
 #[derive(Deserialize)]

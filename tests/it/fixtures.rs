@@ -2,8 +2,8 @@
 
 use std::path::{Path, PathBuf};
 
-use jianggao::core::outline;
-use jianggao::core::speech::{Section, Speech};
+use jianggao::core::parse::outline;
+use jianggao::core::parse::speech::{Section, Speech};
 
 /// The `jianggao` binary under test.
 pub fn bin() -> std::process::Command {

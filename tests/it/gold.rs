@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use std::sync::LazyLock;
 use std::sync::atomic::AtomicBool;
 
-use jianggao::core::lexicon::TopicLexicon;
+use jianggao::core::lexicon::topics::TopicLexicon;
 use jianggao::core::library::{Library, PhraseKind};
 use jianggao::core::mine::mine_paths;
 use jianggao::core::suggest::PhraseIndex;

@@ -28,7 +28,9 @@ fn autosaved(dir: &Path) -> Draft {
         .filter(|p| p.extension().is_some_and(|e| e == "ron"))
         .collect();
     assert_eq!(files.len(), 1, "{files:?}");
-    jianggao::core::recovery::read(&files[0]).unwrap().draft
+    jianggao::core::draft::recovery::read(&files[0])
+        .unwrap()
+        .draft
 }
 
 /// A harness with an opening whose body has the caret at its end.

@@ -6,8 +6,8 @@
 
 use std::path::{Path, PathBuf};
 
-use jianggao::core::outline::{parse_file, parse_file_all};
-use jianggao::core::speech::{Section, Speech};
+use jianggao::core::parse::outline::{parse_file, parse_file_all};
+use jianggao::core::parse::speech::{Section, Speech};
 
 fn path(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))

@@ -3,11 +3,11 @@
 
 use std::path::Path;
 
-use jianggao::core::outline::parse_file;
+use jianggao::core::parse::outline::parse_file;
 
 use crate::fixtures::heads;
 
-fn layout(name: &str) -> jianggao::core::speech::Speech {
+fn layout(name: &str) -> jianggao::core::parse::speech::Speech {
     let p = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/it/layouts")
         .join(name);

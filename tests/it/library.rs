@@ -2,7 +2,7 @@
 
 use std::path::Path;
 
-use jianggao::core::lexicon::TopicLexicon;
+use jianggao::core::lexicon::topics::TopicLexicon;
 use jianggao::core::library::{Library, PhraseKind};
 use jianggao::core::suggest::PhraseIndex;
 

@@ -22,6 +22,7 @@ mod layout_gen;
 mod layouts;
 mod library;
 mod mine;
+mod module_graph;
 mod parse_corpus;
 mod parse_props;
 mod read_files;

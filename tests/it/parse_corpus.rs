@@ -2,7 +2,7 @@
 //! these files; these tests state what a careful reader finds in them.
 
 use jianggao::cli::last_sentence;
-use jianggao::core::speech::Speech;
+use jianggao::core::parse::speech::Speech;
 
 use crate::fixtures::{heads, parse_corpus};
 

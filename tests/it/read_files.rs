@@ -2,8 +2,8 @@
 
 use std::path::Path;
 
-use jianggao::core::outline::{parse_file, parse_text};
-use jianggao::core::text::{decode_bytes, read_file};
+use jianggao::core::parse::outline::{parse_file, parse_text};
+use jianggao::core::parse::read::{decode_bytes, read_file};
 
 use crate::fixtures::bin;
 
@@ -15,7 +15,7 @@ fn write(dir: &Path, name: &str, bytes: &[u8]) -> std::path::PathBuf {
     p
 }
 
-fn check_speech(s: &jianggao::core::speech::Speech) {
+fn check_speech(s: &jianggao::core::parse::speech::Speech) {
     assert_eq!(s.title.as_deref(), Some("在全区组织工作会议上的讲话"));
     assert_eq!(s.salutation.as_deref(), Some("同志们："));
     assert_eq!(s.sections.len(), 2);

@@ -4,7 +4,8 @@
 use std::collections::HashSet;
 
 use jianggao::core::check::{self, FindingKind, Formulations, Settings, Severity};
-use jianggao::core::draft::{Draft, parse_slots};
+use jianggao::core::draft::Draft;
+use jianggao::core::draft::slots::parse_slots;
 use jianggao::core::library::Library;
 
 use crate::fixtures::{bin, corpus_file, parse_corpus};

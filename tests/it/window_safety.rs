@@ -8,8 +8,8 @@ use eframe::App as _;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use jianggao::app::JiangGaoApp;
+use jianggao::core::draft::recovery::RECOVERY_DIR;
 use jianggao::core::draft::{BlockKind, Draft};
-use jianggao::core::recovery::RECOVERY_DIR;
 
 use crate::app::harness;
 

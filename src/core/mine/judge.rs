@@ -5,10 +5,10 @@
 
 use rustc_hash::FxHashMap;
 
+use crate::core::lexicon::standard::StandardLexicon;
 use crate::core::library::PhraseKind;
 use crate::core::mine::{collocations, idioms, specifics};
 use crate::core::nlp;
-use crate::core::standard::StandardLexicon;
 
 /// A phrase as merged: what the rules look at.
 pub(super) struct Merged<'a> {

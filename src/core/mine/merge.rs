@@ -3,7 +3,7 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
-use crate::core::lexicon::TopicLexicon;
+use crate::core::lexicon::topics::TopicLexicon;
 use crate::core::library::{Phrase, PhraseKind, PhraseSource};
 use crate::core::mine::{Occurrence, judge, par_chunks};
 use crate::core::nlp;

@@ -22,11 +22,11 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use crate::core::lexicon::TopicLexicon;
+use crate::core::lexicon::topics::TopicLexicon;
 use crate::core::library::{Library, PhraseKind};
-use crate::core::outline;
-use crate::core::speech::{Section, Speech};
-use crate::core::text;
+use crate::core::parse::outline;
+use crate::core::parse::read;
+use crate::core::parse::speech::{Section, Speech};
 
 /// One occurrence of a phrase before merging.
 #[derive(Debug, Clone)]
@@ -252,7 +252,7 @@ pub fn mine_paths(
             skipped.push((root.clone(), "文件或文件夹不存在".to_string()));
             continue;
         }
-        for f in text::collect_inputs(std::slice::from_ref(root)) {
+        for f in read::collect_inputs(std::slice::from_ref(root)) {
             files.push((root.clone(), f));
         }
     }
@@ -268,7 +268,7 @@ pub fn mine_paths(
         }
         // Read, then look at the cancel flag again before the parse: a large file's read
         // and its parse are the two long steps of one file.
-        let parsed = text::read_file(f).and_then(|d| {
+        let parsed = read::read_file(f).and_then(|d| {
             if cancel.load(Ordering::Relaxed) {
                 return Err(crate::core::error::ReadError::Invalid {
                     path: f.clone(),
@@ -361,7 +361,7 @@ mod tests {
     /// files, and the documents split among threads in different places.
     fn sources() -> Vec<Source> {
         let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/corpus");
-        let mut files: Vec<PathBuf> = text::collect_inputs(&[dir]);
+        let mut files: Vec<PathBuf> = read::collect_inputs(&[dir]);
         files.sort();
         (0..4)
             .flat_map(|copy| {

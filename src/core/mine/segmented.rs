@@ -3,7 +3,7 @@
 
 use std::sync::Arc;
 
-use crate::core::lexicon::TopicLexicon;
+use crate::core::lexicon::topics::TopicLexicon;
 use crate::core::mine::{slots, specifics};
 use crate::core::nlp::{self, Tagged};
 

@@ -9,7 +9,7 @@ use std::sync::LazyLock;
 use memchr::memmem::{self, Finder};
 
 use crate::core::charset::CharSet;
-use crate::core::dated::Formulations;
+use crate::core::lexicon::dated::Formulations;
 use crate::core::library::SpecificKind;
 use crate::core::mine::figures;
 use crate::core::mine::local_words::{self, SpecificsLexicon};

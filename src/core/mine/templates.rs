@@ -1,12 +1,12 @@
 //! Section templates from a parsed speech: its opening, each top-level section with its
 //! points, each point on its own, and its closing.
 
-use crate::core::lexicon::TopicLexicon;
+use crate::core::lexicon::topics::TopicLexicon;
 use crate::core::library::{
     Loc, Provenance, Slot, Specific, Template, TemplateChild, TemplateKind, stem,
 };
 use crate::core::mine::Segmented;
-use crate::core::speech::{Section, Speech};
+use crate::core::parse::speech::{Section, Speech};
 
 /// The part of a marker that names a position: "第二，" → "第二", "（三）" stays.
 pub fn path_part(marker: &str) -> &str {
@@ -151,7 +151,7 @@ fn build(
         }));
         // A section's heading words weigh more than its body's.
         let weight = if loc.para.is_none() {
-            crate::core::lexicon::HEADING_WEIGHT
+            crate::core::lexicon::topics::HEADING_WEIGHT
         } else {
             1.0
         };

@@ -1,7 +1,7 @@
 //! The lines around a speech's title: the title itself, a subtitle, date and speaker
 //! lines (the byline), and the salutation that opens the speech.
 
-use crate::core::marker;
+use crate::core::parse::marker;
 use crate::core::text::is_han;
 
 /// Sentence-final punctuation: a line ending in one of these is not broken mid-sentence.

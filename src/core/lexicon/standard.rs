@@ -5,12 +5,12 @@
 
 use serde::Deserialize;
 
-use crate::core::lexicon::TopicLexicon;
+use crate::core::lexicon::topics::TopicLexicon;
 use crate::core::library::{Phrase, PhraseKind};
 use crate::core::nlp;
 
 /// The lexicon shipped in the binary; a user copy in the data folder replaces it.
-pub const DEFAULT_STANDARD: &str = include_str!("../../assets/lexicon/standard.ron");
+pub const DEFAULT_STANDARD: &str = include_str!("../../../assets/lexicon/standard.ron");
 
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 pub struct Standard {

@@ -2,8 +2,8 @@
 //! HTML comments (`<!--more-->` marks where a blog cuts its excerpt, even inside a word),
 //! horizontal rules. Removed before anything else looks at the lines, each with a reason.
 
-use crate::core::speech::Dropped;
-use crate::core::title_block::SENTENCE_END;
+use crate::core::parse::speech::Dropped;
+use crate::core::parse::title_block::SENTENCE_END;
 
 /// Lines with markup removed, each with its 1-based line number in the file.
 #[derive(Debug, Default)]

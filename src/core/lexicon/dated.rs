@@ -5,9 +5,9 @@
 
 use serde::Deserialize;
 
-use crate::core::dated_norm::{Normalised, normalise};
+use crate::core::lexicon::dated_norm::{Normalised, normalise};
 
-pub const DEFAULT_FORMULATIONS: &str = include_str!("../../assets/lexicon/formulations.ron");
+pub const DEFAULT_FORMULATIONS: &str = include_str!("../../../assets/lexicon/formulations.ron");
 
 /// One dated formulation.
 #[derive(Debug, Clone, Deserialize)]
@@ -88,7 +88,7 @@ impl Formulations {
         let mut f: Formulations = ron::from_str(text)
             .map_err(|e| crate::core::ron_error::lexicon(origin, "过时提法词表", &e))?;
         // A user's copy is data written by hand: a bad date is an error naming it.
-        let bad_date = |d: &str| d.len() != 10 || crate::core::draft_slots::date_parts(d).is_none();
+        let bad_date = |d: &str| d.len() != 10 || crate::core::dates::date_parts(d).is_none();
         if let Some(s) = f.sessions.iter().find(|s| bad_date(&s.date)) {
             return Err(format!(
                 "{origin}: 过时提法词表中第 {} 届 {} 中全会的日期应为 YYYY-MM-DD：{}",
@@ -179,12 +179,12 @@ impl Formulations {
                 }
             }
         }
-        for h in crate::core::dated_sessions::sessions(self, &norm, date) {
+        for h in crate::core::lexicon::dated_sessions::sessions(self, &norm, date) {
             if !self.exempt_range(text, h.start, h.end) {
                 push_once(&mut out, h);
             }
         }
-        for h in crate::core::dated_sessions::anniversaries(self, text, &norm, date) {
+        for h in crate::core::lexicon::dated_sessions::anniversaries(self, text, &norm, date) {
             push_once(&mut out, h);
         }
         out.sort_by_key(|h| h.start);

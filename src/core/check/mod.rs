@@ -2,17 +2,21 @@
 //! dated formulations, repeated 金句, length, numbering, half-width punctuation, and how
 //! much of each section is still word-for-word from its source.
 
+pub mod source;
+
 use serde::{Deserialize, Serialize};
 
-use crate::core::check_source::{ShingleIndex, carried_and_reuse, repeated};
-use crate::core::draft::{BlockKind, Draft, date_parts};
-use crate::core::draft_slots::{han_count, role_advice};
+use crate::core::check::source::{ShingleIndex, carried_and_reuse, repeated};
+use crate::core::dates::date_parts;
+use crate::core::draft::slots::role_advice;
+use crate::core::draft::{BlockKind, Draft};
 use crate::core::library::Library;
-use crate::core::marker;
 use crate::core::mine::slots::point_counts;
+use crate::core::numerals::han_count;
+use crate::core::parse::marker;
 use crate::core::text::fullwidth_punct;
 
-pub use crate::core::dated::{DEFAULT_FORMULATIONS, Formulation, Formulations};
+pub use crate::core::lexicon::dated::{DEFAULT_FORMULATIONS, Formulation, Formulations};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

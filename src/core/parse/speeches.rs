@@ -1,8 +1,8 @@
 //! Files that hold more than one speech (a collection, or a speech and the next one a
 //! web page shows under it): where each speech starts.
 
-use crate::core::clean::Prepared;
-use crate::core::title_block::{
+use crate::core::parse::clean::Prepared;
+use crate::core::parse::title_block::{
     ends_sentence, is_body_text, is_meta_line, is_prose, is_subtitle, is_title_like,
     names_a_speech, salutation_len,
 };

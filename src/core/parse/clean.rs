@@ -2,16 +2,16 @@
 //! the speech, drops everything around them and every clutter-shaped line in between
 //! (each with a reason), and rejoins lines broken mid-sentence.
 
-use crate::core::clutter::clutter_reason;
-use crate::core::speech::Dropped;
-use crate::core::text::fullwidth_punct;
-use crate::core::title_block::{
+use crate::core::parse::clutter::clutter_reason;
+use crate::core::parse::speech::Dropped;
+use crate::core::parse::title_block::{
     SENTENCE_END, ends_sentence, is_body_text, is_meta_line, is_prose, is_subtitle, is_title_like,
     names_a_speech, strip_dashes,
 };
-use crate::core::{marker, markup, run_in};
+use crate::core::parse::{marker, markup, run_in};
+use crate::core::text::fullwidth_punct;
 
-pub use crate::core::title_block::salutation_len;
+pub use crate::core::parse::title_block::salutation_len;
 
 /// A paragraph of the body with the file line it starts on.
 #[derive(Debug, Clone, PartialEq, Eq)]

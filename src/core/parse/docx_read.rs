@@ -151,7 +151,7 @@ fn format_number(n: u64, fmt: &str) -> String {
         | "chineseLegalSimplified"
         | "ideographTraditional"
         | "taiwaneseCounting"
-        | "japaneseCounting" => crate::core::draft::han_numeral(n as usize),
+        | "japaneseCounting" => crate::core::numerals::han_numeral(n as usize),
         "upperLetter" | "lowerLetter" if n > 0 => {
             let a = if fmt == "upperLetter" { b'A' } else { b'a' };
             char::from(a + ((n - 1) % 26) as u8).to_string()

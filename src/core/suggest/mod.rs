@@ -1,5 +1,5 @@
 //! Suggestion: what the library offers for the paragraph being written — stock phrases,
-//! the closest paragraphs of past speeches (`suggest_templates`), and, for a heading,
+//! the closest paragraphs of past speeches (`templates`), and, for a heading,
 //! parallel sibling headings from mined heading frames. The side panel and
 //! `jianggao suggest` both call `PhraseIndex::suggest`, so they show the same thing.
 //!
@@ -11,15 +11,18 @@
 //! Posting lists are ordered by impact and only their head is read, so a query costs
 //! about the same on a library of 10,000 phrases as on one of 100,000.
 
+pub mod rank;
+pub mod templates;
+
 use rustc_hash::FxHashMap;
 
 use crate::core::check::Formulations;
-use crate::core::lexicon::TopicLexicon;
+use crate::core::lexicon::standard::StandardLexicon;
+use crate::core::lexicon::topics::TopicLexicon;
 use crate::core::library::{Library, Phrase, PhraseKind};
 use crate::core::nlp;
-use crate::core::standard::StandardLexicon;
-use crate::core::suggest_rank::{Facts, content_word, diversify, facts_of, kind_weight, quoted};
-use crate::core::suggest_templates::{HeadingHit, TemplateHit, TemplateIndex};
+use crate::core::suggest::rank::{Facts, content_word, diversify, facts_of, kind_weight, quoted};
+use crate::core::suggest::templates::{HeadingHit, TemplateHit, TemplateIndex};
 
 const K1: f32 = 1.2;
 const B: f32 = 0.75;
@@ -96,7 +99,7 @@ pub fn norm(s: &str) -> String {
 
 /// A YYYY-MM-DD key of a date as a writer types it (2026-3-5, 2026/03/05), or "".
 pub fn date_key(date: &str) -> String {
-    crate::core::draft::date_parts(date)
+    crate::core::dates::date_parts(date)
         .map(|(y, m, d)| format!("{y:04}-{m:02}-{d:02}"))
         .unwrap_or_default()
 }

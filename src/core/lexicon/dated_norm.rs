@@ -4,6 +4,8 @@
 //! patterns are normalised the same way; each normalised character remembers the
 //! characters of the original it came from.
 
+use crate::core::numerals::{han_number, is_han_numeral};
+
 /// A normalised text and, for each of its characters, the original character range.
 pub struct Normalised {
     pub text: String,
@@ -20,75 +22,6 @@ fn is_dropped(c: char) -> bool {
         c,
         '“' | '”' | '"' | '‘' | '’' | '\'' | '「' | '」' | '『' | '』' | '〝' | '〞'
     ) || c.is_whitespace()
-}
-
-fn han_digit(c: char) -> Option<u32> {
-    Some(match c {
-        '零' | '〇' => 0,
-        '一' => 1,
-        '二' => 2,
-        '三' => 3,
-        '四' => 4,
-        '五' => 5,
-        '六' => 6,
-        '七' => 7,
-        '八' => 8,
-        '九' => 9,
-        _ => return None,
-    })
-}
-
-fn han_unit(c: char) -> Option<u32> {
-    Some(match c {
-        '十' => 10,
-        '百' => 100,
-        '千' => 1000,
-        _ => return None,
-    })
-}
-
-fn is_han_numeral(c: char) -> bool {
-    han_digit(c).is_some() || han_unit(c).is_some()
-}
-
-/// The value of a run of Han numerals: "一百零五" 105, "十九" 19, "二〇二四" 2024;
-/// `None` for runs that are not one number ("十四五").
-pub fn han_number(run: &[char]) -> Option<u32> {
-    if run.is_empty() {
-        return None;
-    }
-    if !run.iter().any(|&c| han_unit(c).is_some()) {
-        // Digit by digit: 二〇二四.
-        return run
-            .iter()
-            .try_fold(0u32, |n, &c| Some(n.checked_mul(10)? + han_digit(c)?));
-    }
-    let mut total = 0u32;
-    let mut digit: Option<u32> = None;
-    let mut last_unit = u32::MAX;
-    let mut zero = false;
-    for &c in run {
-        if let Some(u) = han_unit(c) {
-            if u >= last_unit {
-                return None;
-            }
-            total += digit.unwrap_or(1) * u;
-            digit = None;
-            last_unit = u;
-            zero = false;
-        } else {
-            let d = han_digit(c)?;
-            if digit.is_some() || (d == 0 && zero) {
-                return None;
-            }
-            if d == 0 {
-                zero = true;
-            } else {
-                digit = Some(d);
-            }
-        }
-    }
-    Some(total + digit.unwrap_or(0))
 }
 
 impl Normalised {

@@ -5,6 +5,12 @@
 //! A point belongs to the section before it, so moving, promoting and demoting are list
 //! operations and numbering is derived, never stored.
 
+pub mod convert;
+pub mod edit;
+pub mod history;
+pub mod recovery;
+pub mod slots;
+
 use std::path::Path;
 
 use serde::{Deserialize, Serialize};
@@ -84,7 +90,7 @@ pub struct Block {
     pub collapsed: bool,
 }
 
-pub use crate::core::numbering::{Numbering, han_numeral};
+pub use crate::core::numbering::Numbering;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Draft {
@@ -169,7 +175,7 @@ impl Draft {
             message,
         };
         // Bounded and regular files only: a pipe or device given as a draft cannot hang us.
-        let bytes = crate::core::text::read_bounded(path).map_err(|e| {
+        let bytes = crate::core::parse::read::read_bounded(path).map_err(|e| {
             err(match e {
                 crate::core::error::ReadError::Io { source, .. } => format!("无法读取：{source}"),
                 crate::core::error::ReadError::Invalid { why, .. } => why,
@@ -459,11 +465,6 @@ impl Draft {
     }
 }
 
-pub use crate::core::draft_slots::{
-    SlotSpan, date_parts, han_count, own_unit_fits, parse_slots, slot_names, slot_spans,
-    without_overlap,
-};
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -513,7 +514,7 @@ mod tests {
             heads(&s)[1..3],
             ["第一，甲".to_string(), "一是甲的分论点".to_string()]
         );
-        assert_eq!(han_numeral(21), "二十一");
+        assert_eq!(crate::core::numerals::han_numeral(21), "二十一");
     }
 
     #[test]

@@ -12,7 +12,7 @@ use crate::core::charset::{CharSet, PairFilter};
 pub const HEADING_WEIGHT: f32 = 3.0;
 
 /// The lexicon shipped in the binary; a user copy in the data folder replaces it.
-pub const DEFAULT_TOPICS: &str = include_str!("../../assets/lexicon/topics.ron");
+pub const DEFAULT_TOPICS: &str = include_str!("../../../assets/lexicon/topics.ron");
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Topic {

@@ -8,14 +8,16 @@
 use std::collections::HashMap;
 use std::path::Path;
 
-use crate::core::clean::{self, Cleaned, Para};
-use crate::core::closing::closing_start;
 use crate::core::error::ReadError;
-use crate::core::heading::first_sentence_end;
-pub use crate::core::heading::split_heading;
-use crate::core::marker::{self, Marker, Style};
-use crate::core::speech::{Section, Speech};
-use crate::core::{speeches, text};
+use crate::core::parse::clean::{self, Cleaned, Para};
+use crate::core::parse::closing::closing_start;
+use crate::core::parse::heading::first_sentence_end;
+pub use crate::core::parse::heading::split_heading;
+use crate::core::parse::marker::{self, Marker, Style};
+use crate::core::parse::read;
+use crate::core::parse::speech::{Section, Speech};
+use crate::core::parse::speeches;
+use crate::core::text;
 
 /// Deepest level we recover; deeper lists stay paragraph text.
 pub const MAX_LEVEL: usize = 4;
@@ -28,7 +30,7 @@ pub fn parse_file(path: &Path) -> Result<Speech, ReadError> {
 
 /// Reads, cleans and outlines every speech in one file (at least one).
 pub fn parse_file_all(path: &Path) -> Result<Vec<Speech>, ReadError> {
-    let decoded = text::read_file(path)?;
+    let decoded = read::read_file(path)?;
     Ok(parse_text_all(
         &path.display().to_string(),
         &decoded.encoding,

@@ -44,8 +44,8 @@ pub fn meta_date(line: &str) -> Option<String> {
 impl Draft {
     /// A draft holding a parsed speech: opening, sections with their points (deeper items
     /// kept in the point's text with their markers), closing.
-    pub fn from_speech(s: &crate::core::speech::Speech) -> Draft {
-        use crate::core::speech::Section;
+    pub fn from_speech(s: &crate::core::parse::speech::Speech) -> Draft {
+        use crate::core::parse::speech::Section;
         fn flatten(sec: &Section, out: &mut Vec<String>) {
             out.extend(sec.paragraphs.iter().cloned());
             for c in &sec.children {

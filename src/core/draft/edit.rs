@@ -255,7 +255,7 @@ impl Draft {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::history::{ChangeKind, History};
+    use crate::core::draft::history::{ChangeKind, History};
 
     fn draft() -> Draft {
         let mut d = Draft::default();

@@ -1,9 +1,13 @@
 //! Rendering a draft as text: the one renderer of the numbered outline that every
 //! export format builds on.
 
+pub mod docx_package;
+pub mod docx_write;
+
 use std::path::Path;
 
-use crate::core::draft::{BlockKind, Draft, date_parts};
+use crate::core::dates::chinese_date;
+use crate::core::draft::{BlockKind, Draft};
 use crate::core::numbering::Numbering;
 
 /// Two full-width spaces: the first-line indent of Chinese official text.
@@ -62,14 +66,6 @@ fn push_run_in(out: &mut Vec<Line>, lead: String, paragraphs: impl IntoIterator<
     out.extend(paragraphs.map(Line::Paragraph));
 }
 
-/// "2026年11月22日" from "2026-11-22"; the text as typed otherwise.
-pub fn chinese_date(date: &str) -> String {
-    match date_parts(date) {
-        Some((y, m, d)) => format!("{y}年{m}月{d}日"),
-        None => date.trim().to_string(),
-    }
-}
-
 /// The speech as a sequence of lines, slots filled from the meeting details.
 pub fn lines(d: &Draft) -> Vec<Line> {
     let mut out = Vec::new();
@@ -118,7 +114,7 @@ pub fn lines(d: &Draft) -> Vec<Line> {
 
 /// The lines of a parsed speech (any .txt/.docx), with its own markers and levels.
 /// Points it numbered 一是/一要 run into their paragraph, as in a draft.
-pub fn speech_lines(s: &crate::core::speech::Speech) -> Vec<Line> {
+pub fn speech_lines(s: &crate::core::parse::speech::Speech) -> Vec<Line> {
     let mut out = Vec::new();
     out.extend(s.title.clone().map(Line::Title));
     if let Some(sub) = &s.subtitle {
@@ -130,10 +126,10 @@ pub fn speech_lines(s: &crate::core::speech::Speech) -> Vec<Line> {
     out.extend(s.byline.iter().cloned().map(Line::Byline));
     out.extend(s.salutation.clone().map(Line::Salutation));
     out.extend(s.opening.iter().cloned().map(Line::Paragraph));
-    fn walk(secs: &[crate::core::speech::Section], out: &mut Vec<Line>) {
+    fn walk(secs: &[crate::core::parse::speech::Section], out: &mut Vec<Line>) {
         for sec in secs {
-            let fused = crate::core::marker::parse(&sec.marker)
-                .is_some_and(|m| matches!(m.style, crate::core::marker::Style::HanVerb(_)));
+            let fused = crate::core::parse::marker::parse(&sec.marker)
+                .is_some_and(|m| matches!(m.style, crate::core::parse::marker::Style::HanVerb(_)));
             if fused && !sec.heading.trim().is_empty() {
                 push_run_in(
                     out,
@@ -323,11 +319,11 @@ pub fn write(
         }
         Format::Docx => {
             let layout = if opts.large {
-                crate::core::docx_write::Layout::large()
+                crate::core::export::docx_write::Layout::large()
             } else {
-                crate::core::docx_write::Layout::standard(28.0)
+                crate::core::export::docx_write::Layout::standard(28.0)
             };
-            crate::core::docx_write::write(lines, path, layout, opts.page_numbers)
+            crate::core::export::docx_write::write(lines, path, layout, opts.page_numbers)
         }
     }
 }

@@ -4,7 +4,7 @@
 
 use rustc_hash::FxHashMap;
 
-use crate::core::lexicon::TopicLexicon;
+use crate::core::lexicon::topics::TopicLexicon;
 use crate::core::library::{Phrase, PhraseKind, Template};
 use crate::core::mine::frames;
 use crate::core::nlp;

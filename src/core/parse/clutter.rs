@@ -10,7 +10,7 @@ pub fn clutter_reason(line: &str) -> Option<&'static str> {
     // A line that opens with a section marker is a heading, never clutter: headings are
     // short and unpunctuated like much clutter, and may name a platform or members
     // ("（二）用好公众号等新媒体平台").
-    if len == 0 || crate::core::marker::parse(line).is_some() {
+    if len == 0 || crate::core::parse::marker::parse(line).is_some() {
         return None;
     }
     if is_url(line) {

@@ -4,10 +4,10 @@
 use rustc_hash::FxHashMap;
 
 use crate::core::check::Formulations;
+use crate::core::lexicon::standard::StandardLexicon;
 use crate::core::library::{Phrase, PhraseKind};
 use crate::core::mine::specifics;
 use crate::core::nlp;
-use crate::core::standard::StandardLexicon;
 use crate::core::suggest::norm;
 
 /// Each earlier pick of the same kind scales a candidate's score by this.

@@ -4,6 +4,8 @@
 //! (`<stem>.ron`, its templates) and `phrases.ron`. Writing is deterministic, so the
 //! shipped `templates/` folder is exactly what `jianggao mine` produces.
 
+pub mod update;
+
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
@@ -456,7 +458,7 @@ impl Library {
         self.phrases.extend(other.phrases);
         // The same phrase mined from the shipped and the user's corpus is listed once.
         self.phrases =
-            crate::core::library_update::dedupe_phrases(std::mem::take(&mut self.phrases));
+            crate::core::library::update::dedupe_phrases(std::mem::take(&mut self.phrases));
     }
 
     /// The template a draft block came from: the one at its path, or — for a point

@@ -6,8 +6,9 @@
 use rustc_hash::FxHashMap;
 
 use crate::core::check::{Finding, FindingKind, Place, Severity, chars_range, preview};
-use crate::core::draft::{BlockKind, Draft, han_count};
+use crate::core::draft::{BlockKind, Draft};
 use crate::core::library::{Library, PhraseKind, Specific, SpecificKind, Template, TemplateKind};
+use crate::core::numerals::han_count;
 
 /// Characters per shingle: long enough that stock wording shared by every speech
 /// ("习近平新时代中国特色") rarely fills a passage alone.

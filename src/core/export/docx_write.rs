@@ -12,7 +12,7 @@
 
 use std::path::Path;
 
-use crate::core::docx_package::{self as pkg, Contents, Properties, R_NS, W_NS, esc};
+use crate::core::export::docx_package::{self as pkg, Contents, Properties, R_NS, W_NS, esc};
 use crate::core::export::{Line, PageNumbers, byline_name};
 
 /// Twentieths of a point per millimetre.

@@ -2,6 +2,9 @@
 //! status bar's count, the check, highlighting): `{role}` placeholders and blanks left
 //! from a source (XX, **, ×××, 某某), and what the meeting details may fill them with.
 
+use crate::core::dates::date_parts;
+use crate::core::numerals::han_count;
+
 use crate::core::draft::{BlockKind, Draft};
 use crate::core::mine::slots::blank_spans;
 
@@ -216,27 +219,6 @@ pub fn role_advice(role: &str) -> &'static str {
         "文件名称" => "填写实际的文件名称，或删去",
         "本系统" => "填写本系统、本行业的称谓",
         _ => "改写为实际内容",
-    }
-}
-
-/// "2026-11-22" → (2026, 11, 22).
-pub fn date_parts(date: &str) -> Option<(u32, u32, u32)> {
-    let mut it = date.trim().split(['-', '/', '.']);
-    let y = it.next()?.parse().ok()?;
-    let m: u32 = it.next()?.parse().ok()?;
-    let d: u32 = it.next()?.parse().ok()?;
-    ((1..=12).contains(&m) && (1..=31).contains(&d)).then_some((y, m, d))
-}
-
-/// A small count in Han numerals as a count is said ("两点意见", "三点意见"), for {条数}.
-pub fn han_count(n: usize) -> Option<String> {
-    const D: [&str; 10] = ["", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
-    match n {
-        2 => Some("两".into()),
-        1..=9 => Some(D[n].to_string()),
-        10 => Some("十".into()),
-        11..=19 => Some(format!("十{}", D[n - 10])),
-        _ => None,
     }
 }
 

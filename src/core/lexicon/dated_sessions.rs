@@ -2,8 +2,8 @@
 //! the current congress and the latest plenum before the speech date (a dated table of
 //! sessions), and an anniversary's number follows from the event's year and the date.
 
-use crate::core::dated::{DatedHit, Formulations, outdated};
-use crate::core::dated_norm::{Normalised, normalise};
+use crate::core::lexicon::dated::{DatedHit, Formulations, outdated};
+use crate::core::lexicon::dated_norm::{Normalised, normalise};
 
 /// A congress or plenum named in a text: (congress, plenum; 0 for the congress).
 type Named = (u32, u32);

@@ -1,0 +1,8 @@
+//! Word lists a user can edit: topics, dated formulations (with the table of sessions and
+//! anniversaries they are dated by) and the current standard formulations.
+
+pub mod dated;
+pub mod dated_norm;
+pub mod dated_sessions;
+pub mod standard;
+pub mod topics;
