@@ -6,7 +6,8 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
-use crate::core::export::{ExportOptions, PageNumbers, TextEncoding};
+use crate::core::export::docx_write::PageNumbers;
+use crate::core::export::{ExportOptions, TextEncoding};
 use crate::core::parse::outline;
 use crate::core::parse::read;
 use crate::core::parse::speech::{Section, Speech};

@@ -6,9 +6,11 @@ use std::process::ExitCode;
 
 use serde_json::json;
 
-use crate::core::check::{self, Formulations, Settings};
+use crate::core::check::{self, Settings};
 use crate::core::draft::Draft;
-use crate::core::export::{self, ExportOptions, Format, Line};
+use crate::core::export::lines::Line;
+use crate::core::export::{self, ExportOptions, Format};
+use crate::core::lexicon::dated::Formulations;
 use crate::core::library::Library;
 use crate::core::parse::outline;
 
@@ -19,10 +21,10 @@ fn load(file: &Path) -> Result<(Vec<Line>, Draft), String> {
         .is_some_and(|e| e.eq_ignore_ascii_case("ron"));
     if is_draft {
         let d = Draft::load(file).map_err(|e| e.to_string())?;
-        Ok((export::lines(&d), d))
+        Ok((export::lines::lines(&d), d))
     } else {
         let s = outline::parse_file(file).map_err(|e| e.to_string())?;
-        Ok((export::speech_lines(&s), Draft::from_speech(&s)))
+        Ok((export::lines::speech_lines(&s), Draft::from_speech(&s)))
     }
 }
 
@@ -135,9 +137,9 @@ pub fn check_cmd(
         )?;
         for f in &findings {
             let sev = match f.severity {
-                check::Severity::Error => "错误",
-                check::Severity::Warning => "注意",
-                check::Severity::Info => "提示",
+                check::finding::Severity::Error => "错误",
+                check::finding::Severity::Warning => "注意",
+                check::finding::Severity::Info => "提示",
             };
             let at = if f.path.is_empty() {
                 String::new()
@@ -154,7 +156,7 @@ pub fn check_cmd(
     }
     if findings
         .iter()
-        .any(|f| f.severity == check::Severity::Error)
+        .any(|f| f.severity == check::finding::Severity::Error)
     {
         Ok(ExitCode::from(1))
     } else {

@@ -2,8 +2,10 @@
 //! one-click fix where it is safe.
 
 use super::{Action, JiangGaoApp};
-use crate::core::check::{self, Finding, Formulations, Settings, Severity};
+use crate::core::check::finding::{Finding, Severity};
+use crate::core::check::{self, Settings};
 use crate::core::draft::edit::Edit;
+use crate::core::lexicon::dated::Formulations;
 
 #[derive(Default)]
 pub struct CheckPanel {

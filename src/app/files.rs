@@ -117,7 +117,7 @@ impl JiangGaoApp {
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
             let _ = std::fs::create_dir_all(dir);
         }
-        let lines = crate::core::export::lines(&self.draft);
+        let lines = crate::core::export::lines::lines(&self.draft);
         match crate::core::export::write_lines(&lines, path, format, large, self.prefs.encoding) {
             Ok(()) => {
                 self.set_info(format!("已导出到 {}", path.display()));

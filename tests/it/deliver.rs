@@ -3,8 +3,11 @@
 use std::io::Read;
 use std::path::Path;
 
-use jianggao::core::check::{self, FindingKind, Formulations, Settings, apply_fix};
+use jianggao::core::check::finding::FindingKind;
+use jianggao::core::check::{self, Settings};
+use jianggao::core::draft::edit::apply_fix;
 use jianggao::core::draft::{BlockKind, Draft};
+use jianggao::core::lexicon::dated::Formulations;
 use jianggao::core::library::Library;
 
 use crate::fixtures::bin;
@@ -77,7 +80,7 @@ fn cli_exports_any_speech_file_in_three_formats() {
     assert_eq!(encoding_rs::GB18030.decode(&bytes).0, txt);
 }
 
-fn check(d: &Draft, date: &str) -> Vec<check::Finding> {
+fn check(d: &Draft, date: &str) -> Vec<check::finding::Finding> {
     let (lib, _) = Library::embedded();
     check::check_draft(
         d,
@@ -101,7 +104,7 @@ fn blank(kind: BlockKind, heading: &str, body: &str) -> Draft {
     d
 }
 
-fn kinds(f: &[check::Finding]) -> Vec<FindingKind> {
+fn kinds(f: &[check::finding::Finding]) -> Vec<FindingKind> {
     f.iter().map(|x| x.kind).collect()
 }
 
@@ -284,7 +287,7 @@ fn one_click_fixes_change_only_what_they_should() {
     );
     d.meta.unit = "市委组织部".into();
     d.meta.speaker = "张明".into();
-    assert!(check::fill_slots_in_place(&mut d));
+    assert!(jianggao::core::draft::edit::fill_slots_in_place(&mut d));
     assert_eq!(
         d.blocks[0].body,
         "市委组织部召开{会议名称}，{他人姓名}同志讲话。"

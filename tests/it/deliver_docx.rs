@@ -5,7 +5,8 @@ use std::path::Path;
 use std::process::Command;
 
 use jianggao::core::draft::{BlockKind, Draft, Numbering};
-use jianggao::core::export::{self, ExportOptions, Format, PageNumbers, TextEncoding};
+use jianggao::core::export::docx_write::PageNumbers;
+use jianggao::core::export::{self, ExportOptions, Format, TextEncoding};
 use jianggao::core::parse::read::read_file;
 use quick_xml::Reader;
 use quick_xml::events::Event;
@@ -13,7 +14,11 @@ use quick_xml::events::Event;
 use crate::deliver::{sample_draft, zip_part};
 use crate::fixtures::bin;
 
-pub fn export_docx(lines: &[export::Line], dir: &Path, opts: &ExportOptions) -> std::path::PathBuf {
+pub fn export_docx(
+    lines: &[export::lines::Line],
+    dir: &Path,
+    opts: &ExportOptions,
+) -> std::path::PathBuf {
     let out = dir.join("讲话.docx");
     export::write(lines, &out, Format::Docx, opts).unwrap();
     out
@@ -97,7 +102,11 @@ fn one_attr(xml: &str, element: &str, attribute: &str) -> i64 {
 fn docx_has_the_official_layout() {
     let dir = tempfile::tempdir().unwrap();
     let d = sample_draft();
-    let out = export_docx(&export::lines(&d), dir.path(), &ExportOptions::default());
+    let out = export_docx(
+        &export::lines::lines(&d),
+        dir.path(),
+        &ExportOptions::default(),
+    );
     let doc = zip_part(&out, "word/document.xml");
     // A4 and the 37/35/28/26 mm margins, in twips.
     assert_eq!(one_attr(&doc, "w:pgSz", "w:w"), 11906);
@@ -159,7 +168,7 @@ fn docx_has_the_official_layout() {
     assert!(one < sub);
     // Our own reader gives back the same paragraphs.
     let back = read_file(&out).unwrap().text;
-    let want: Vec<String> = export::txt_from_lines(&export::lines(&d))
+    let want: Vec<String> = export::txt_from_lines(&export::lines::lines(&d))
         .lines()
         .map(|l| l.trim_start_matches('\u{3000}').to_string())
         .filter(|l| !l.is_empty())
@@ -190,7 +199,7 @@ fn chars_a_line(doc: &str, width: i64, size: i64) -> i64 {
 fn a_page_holds_28_characters_by_22_lines() {
     let dir = tempfile::tempdir().unwrap();
     let out = export_docx(
-        &export::lines(&sample_draft()),
+        &export::lines::lines(&sample_draft()),
         dir.path(),
         &ExportOptions::default(),
     );
@@ -221,7 +230,7 @@ fn a_page_holds_28_characters_by_22_lines() {
         large: true,
         ..ExportOptions::default()
     };
-    let out = export_docx(&export::lines(&sample_draft()), dir.path(), &large);
+    let out = export_docx(&export::lines::lines(&sample_draft()), dir.path(), &large);
     let doc = zip_part(&out, "word/document.xml");
     assert_eq!(chars_a_line(&doc, width, 44), 20);
     assert_eq!(height / one_attr(&doc, "w:docGrid", "w:linePitch"), 15);
@@ -254,7 +263,7 @@ fn footer_layout(xml: &str) -> (String, Option<String>, Option<String>) {
 #[test]
 fn page_numbers_sit_outside_by_default_and_centred_on_request() {
     let dir = tempfile::tempdir().unwrap();
-    let lines = export::lines(&sample_draft());
+    let lines = export::lines::lines(&sample_draft());
     let out = export_docx(&lines, dir.path(), &ExportOptions::default());
     assert!(zip_part(&out, "word/settings.xml").contains("<w:evenAndOddHeaders/>"));
     let doc = zip_part(&out, "word/document.xml");
@@ -327,7 +336,7 @@ fn document_properties_name_the_speech_its_author_and_now() {
     let dir = tempfile::tempdir().unwrap();
     let before = chrono::Utc::now().timestamp();
     let out = export_docx(
-        &export::lines(&sample_draft()),
+        &export::lines::lines(&sample_draft()),
         dir.path(),
         &ExportOptions::default(),
     );
@@ -369,7 +378,11 @@ fn document_properties_name_the_speech_its_author_and_now() {
 fn title_blank_line_and_byline_as_speeches_print_them() {
     let dir = tempfile::tempdir().unwrap();
     let d = sample_draft();
-    let out = export_docx(&export::lines(&d), dir.path(), &ExportOptions::default());
+    let out = export_docx(
+        &export::lines::lines(&d),
+        dir.path(),
+        &ExportOptions::default(),
+    );
     let paras = paragraphs(&zip_part(&out, "word/document.xml"));
     assert_eq!(paras[0].text(), "在全市机关党建工作会议上的讲话");
     assert!(paras[1].runs.is_empty(), "a blank line after the title");
@@ -381,11 +394,11 @@ fn title_blank_line_and_byline_as_speeches_print_them() {
         assert!(p.runs.iter().all(|(f, _)| f == "楷体_GB2312"));
     }
     // Three-character and longer names are printed as typed.
-    assert_eq!(export::byline_name("欧阳明"), "欧阳明");
-    assert_eq!(export::byline_name(" 李明 "), "李\u{3000}明");
-    assert_eq!(export::byline_name("Li"), "Li");
+    assert_eq!(export::lines::byline_name("欧阳明"), "欧阳明");
+    assert_eq!(export::lines::byline_name(" 李明 "), "李\u{3000}明");
+    assert_eq!(export::lines::byline_name("Li"), "Li");
     // Text copies show the same block.
-    let txt = export::txt_from_lines(&export::lines(&d));
+    let txt = export::txt_from_lines(&export::lines::lines(&d));
     assert!(
         txt.starts_with("在全市机关党建工作会议上的讲话\n\n张\u{3000}三\n（2026年7月1日）\n\n"),
         "{}",
@@ -419,7 +432,11 @@ fn speech_style_draft() -> Draft {
 fn speech_style_points_run_into_their_paragraph() {
     let d = speech_style_draft();
     let dir = tempfile::tempdir().unwrap();
-    let out = export_docx(&export::lines(&d), dir.path(), &ExportOptions::default());
+    let out = export_docx(
+        &export::lines::lines(&d),
+        dir.path(),
+        &ExportOptions::default(),
+    );
     let paras = paragraphs(&zip_part(&out, "word/document.xml"));
     let texts: Vec<String> = paras.iter().map(Para::text).collect();
     assert!(texts.contains(&"第一，要提高认识".to_string()), "{texts:?}");
@@ -439,9 +456,9 @@ fn speech_style_points_run_into_their_paragraph() {
     // The official numbering keeps points as heading lines.
     let mut official = d.clone();
     official.numbering = Numbering::Official;
-    let txt = export::txt_from_lines(&export::lines(&official));
+    let txt = export::txt_from_lines(&export::lines::lines(&official));
     assert!(txt.contains("\u{3000}\u{3000}（一）加强学习\n"));
-    let txt = export::txt_from_lines(&export::lines(&d));
+    let txt = export::txt_from_lines(&export::lines::lines(&d));
     assert!(txt.contains("\u{3000}\u{3000}一是加强学习。要把学习摆在突出位置。\n"));
 }
 
@@ -449,7 +466,7 @@ fn speech_style_points_run_into_their_paragraph() {
 fn run_in_points_of_a_parsed_speech_join_their_paragraph_again() {
     let raw = "在学习交流会上的讲话\n\n同志们：\n今天召开会议。\n一、提高认识\n一是加强学习。要把学习摆在突出位置，学深悟透。\n二是抓好落实。以钉钉子精神抓落实，久久为功。\n";
     let s = jianggao::core::parse::outline::parse_text("t.txt", "UTF-8", raw);
-    let lines = export::speech_lines(&s);
+    let lines = export::lines::speech_lines(&s);
     let txt = export::txt_from_lines(&lines);
     assert!(
         txt.contains("一是加强学习。要把学习摆在突出位置，学深悟透。\n"),
@@ -470,7 +487,7 @@ fn docx_converts_to_pdf_where_libreoffice_exists() {
     let dir = tempfile::tempdir().unwrap();
     let docx = dir.path().join("speech.docx");
     export::write_lines(
-        &export::lines(&sample_draft()),
+        &export::lines::lines(&sample_draft()),
         &docx,
         Format::Docx,
         false,

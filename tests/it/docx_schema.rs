@@ -113,9 +113,9 @@ fn properties_follow_the_schema_sequence_everywhere() {
     let dir = tempfile::tempdir().unwrap();
     let mut d = sample_draft();
     d.numbering = Numbering::Speech;
-    let mut lines = export::lines(&d);
+    let mut lines = export::lines::lines(&d);
     // A third-level heading, set in bold, as parsed speeches have them.
-    lines.push(export::Line::Heading(3, "1.加强学习".into()));
+    lines.push(export::lines::Line::Heading(3, "1.加强学习".into()));
     for large in [false, true] {
         let opts = ExportOptions {
             large,

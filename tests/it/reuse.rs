@@ -3,16 +3,18 @@
 
 use std::collections::HashSet;
 
-use jianggao::core::check::{self, FindingKind, Formulations, Settings, Severity};
+use jianggao::core::check::finding::{FindingKind, Severity};
+use jianggao::core::check::{self, Settings};
 use jianggao::core::draft::Draft;
 use jianggao::core::draft::slots::parse_slots;
+use jianggao::core::lexicon::dated::Formulations;
 use jianggao::core::library::Library;
 
 use crate::fixtures::{bin, corpus_file, parse_corpus};
 
 const DATE: &str = "2026-12-15";
 
-fn run(d: &Draft) -> Vec<check::Finding> {
+fn run(d: &Draft) -> Vec<check::finding::Finding> {
     let (lib, _) = Library::embedded();
     check::check_draft(
         d,

@@ -2,10 +2,10 @@
 //! dated formulations, repeated 金句, length, numbering, half-width punctuation, and how
 //! much of each section is still word-for-word from its source.
 
+pub mod finding;
 pub mod source;
 
-use serde::{Deserialize, Serialize};
-
+use crate::core::check::finding::{Finding, FindingKind, Fix, Place, Severity};
 use crate::core::check::source::{ShingleIndex, carried_and_reuse, repeated};
 use crate::core::dates::date_parts;
 use crate::core::draft::slots::role_advice;
@@ -16,72 +16,7 @@ use crate::core::numerals::han_count;
 use crate::core::parse::marker;
 use crate::core::text::fullwidth_punct;
 
-pub use crate::core::lexicon::dated::{DEFAULT_FORMULATIONS, Formulation, Formulations};
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum FindingKind {
-    UnfilledSlot,
-    CarriedOver,
-    DatedFormulation,
-    RepeatedPhrase,
-    Length,
-    Numbering,
-    Punctuation,
-    Reuse,
-}
-
-impl FindingKind {
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::UnfilledSlot => "未填空位",
-            Self::CarriedOver => "沿用原稿",
-            Self::DatedFormulation => "过时提法",
-            Self::RepeatedPhrase => "重复",
-            Self::Length => "篇幅",
-            Self::Numbering => "编号",
-            Self::Punctuation => "标点",
-            Self::Reuse => "照搬比例",
-        }
-    }
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Severity {
-    Error,
-    Warning,
-    Info,
-}
-
-/// Where a finding is: block index, field (0 heading, 1 body), character range.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub struct Place {
-    pub block: usize,
-    pub field: u8,
-}
-
-/// A safe automatic fix: replace the text at the finding's range with this.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Fix {
-    pub replacement: String,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Finding {
-    pub kind: FindingKind,
-    pub severity: Severity,
-    /// Section path ("二/（一）", "开头"); "·标题" marks a heading.
-    pub path: String,
-    pub place: Option<Place>,
-    pub start: usize,
-    pub end: usize,
-    pub text: String,
-    pub message: String,
-    pub fix: Option<String>,
-    /// Present when the app may apply `fix` by itself.
-    pub auto_fix: Option<Fix>,
-}
+use crate::core::lexicon::dated::Formulations;
 
 /// Check settings.
 #[derive(Debug, Clone)]
@@ -107,14 +42,6 @@ impl Settings {
             rate: 200,
         }
     }
-}
-
-pub(crate) fn chars_range(text: &str, byte_start: usize, byte_len: usize) -> (usize, usize) {
-    let s = text[..byte_start].chars().count();
-    (
-        s,
-        s + text[byte_start..byte_start + byte_len].chars().count(),
-    )
 }
 
 /// Runs every check over a draft.
@@ -343,53 +270,4 @@ fn simple(
         fix: fix.map(str::to_string),
         auto_fix: None,
     }
-}
-
-pub(crate) fn preview(s: &str) -> String {
-    let mut p: String = s.chars().take(20).collect();
-    if s.chars().count() > 20 {
-        p.push('…');
-    }
-    p
-}
-
-/// Applies a finding's automatic fix; returns whether the draft changed. Only the text at
-/// the finding's range changes, and only if it is still what the finding saw.
-pub fn apply_fix(d: &mut Draft, f: &Finding) -> bool {
-    let (Some(place), Some(fix)) = (f.place, &f.auto_fix) else {
-        return false;
-    };
-    let Some(b) = d.blocks.get_mut(place.block) else {
-        return false;
-    };
-    let text = if place.field == 0 {
-        &mut b.heading
-    } else {
-        &mut b.body
-    };
-    let chars: Vec<char> = text.chars().collect();
-    if f.end > chars.len() || chars[f.start..f.end].iter().collect::<String>() != f.text {
-        return false;
-    }
-    let mut out: String = chars[..f.start].iter().collect();
-    out.push_str(&fix.replacement);
-    out.extend(chars[f.end..].iter());
-    *text = out;
-    true
-}
-
-/// Fills every `{slot}` the meeting details can fill, in the text itself.
-pub fn fill_slots_in_place(d: &mut Draft) -> bool {
-    let filled: Vec<(String, String)> = d
-        .blocks
-        .iter()
-        .map(|b| (d.fill(&b.heading), d.fill(&b.body)))
-        .collect();
-    let mut changed = false;
-    for (b, (h, body)) in d.blocks.iter_mut().zip(filled) {
-        changed |= b.heading != h || b.body != body;
-        b.heading = h;
-        b.body = body;
-    }
-    changed
 }

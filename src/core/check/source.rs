@@ -5,7 +5,7 @@
 
 use rustc_hash::FxHashMap;
 
-use crate::core::check::{Finding, FindingKind, Place, Severity, chars_range, preview};
+use crate::core::check::finding::{Finding, FindingKind, Place, Severity, chars_range, preview};
 use crate::core::draft::{BlockKind, Draft};
 use crate::core::library::{Library, PhraseKind, Specific, SpecificKind, Template, TemplateKind};
 use crate::core::numerals::han_count;

@@ -5,7 +5,7 @@
 
 use std::ops::Range;
 
-use crate::core::check::Finding;
+use crate::core::check::finding::Finding;
 use crate::core::draft::{BlockKind, Draft, Meta, Numbering};
 use crate::core::library::Template;
 
@@ -181,8 +181,8 @@ impl Draft {
                     true
                 },
             ),
-            Edit::ApplyFix(f) => Applied::changed(crate::core::check::apply_fix(self, &f)),
-            Edit::FillSlots => Applied::changed(crate::core::check::fill_slots_in_place(self)),
+            Edit::ApplyFix(f) => Applied::changed(apply_fix(self, &f)),
+            Edit::FillSlots => Applied::changed(fill_slots_in_place(self)),
             Edit::ReplaceAll { find, replace } => {
                 Applied::changed(self.replace_all(&find, &replace) > 0)
             }
@@ -250,6 +250,47 @@ impl Draft {
     pub fn block_at_path(&self, path: &str) -> Option<usize> {
         self.paths().iter().position(|p| p == path)
     }
+}
+
+/// Applies a finding's automatic fix; returns whether the draft changed. Only the text at
+/// the finding's range changes, and only if it is still what the finding saw.
+pub fn apply_fix(d: &mut Draft, f: &Finding) -> bool {
+    let (Some(place), Some(fix)) = (f.place, &f.auto_fix) else {
+        return false;
+    };
+    let Some(b) = d.blocks.get_mut(place.block) else {
+        return false;
+    };
+    let text = if place.field == 0 {
+        &mut b.heading
+    } else {
+        &mut b.body
+    };
+    let chars: Vec<char> = text.chars().collect();
+    if f.end > chars.len() || chars[f.start..f.end].iter().collect::<String>() != f.text {
+        return false;
+    }
+    let mut out: String = chars[..f.start].iter().collect();
+    out.push_str(&fix.replacement);
+    out.extend(chars[f.end..].iter());
+    *text = out;
+    true
+}
+
+/// Fills every `{slot}` the meeting details can fill, in the text itself.
+pub fn fill_slots_in_place(d: &mut Draft) -> bool {
+    let filled: Vec<(String, String)> = d
+        .blocks
+        .iter()
+        .map(|b| (d.fill(&b.heading), d.fill(&b.body)))
+        .collect();
+    let mut changed = false;
+    for (b, (h, body)) in d.blocks.iter_mut().zip(filled) {
+        changed |= b.heading != h || b.body != body;
+        b.heading = h;
+        b.body = body;
+    }
+    changed
 }
 
 #[cfg(test)]

@@ -13,7 +13,29 @@
 use std::path::Path;
 
 use crate::core::export::docx_package::{self as pkg, Contents, Properties, R_NS, W_NS, esc};
-use crate::core::export::{Line, PageNumbers, byline_name};
+use crate::core::export::lines::{Line, byline_name};
+
+/// Where the page numbers of a Word copy go.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PageNumbers {
+    /// GB/T 9704: odd pages at the right, even pages at the left, one character in.
+    #[default]
+    Outside,
+    /// Every page centred.
+    Centred,
+}
+
+impl PageNumbers {
+    pub const ALL: [PageNumbers; 2] = [Self::Outside, Self::Centred];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Outside => "单页居右、双页居左（GB/T 9704）",
+            Self::Centred => "居中",
+        }
+    }
+}
 
 /// Twentieths of a point per millimetre.
 const TWIPS_PER_MM: f64 = 56.692_913;

@@ -1,8 +1,7 @@
-//! Word lists a user can edit: topics, dated formulations (with the table of sessions and
+//! Word lists a user can edit: topics, dated formulations (with the tables of sessions and
 //! anniversaries they are dated by) and the current standard formulations.
 
 pub mod dated;
 pub mod dated_norm;
-pub mod dated_sessions;
 pub mod standard;
 pub mod topics;

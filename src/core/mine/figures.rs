@@ -3,8 +3,8 @@
 //! and the count of the speech's points (讲三点意见, 以下五点).
 
 use crate::core::library::SpecificKind;
+use crate::core::mine::found::Found;
 use crate::core::mine::local_words::{SpecificsLexicon, word_at};
-use crate::core::mine::specifics::Found;
 
 fn is_han_count(c: char) -> bool {
     "一二两三四五六七八九十".contains(c)

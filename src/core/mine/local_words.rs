@@ -9,7 +9,7 @@ use serde::Deserialize;
 
 use crate::core::charset::CharSet;
 use crate::core::library::SpecificKind;
-use crate::core::mine::specifics::Found;
+use crate::core::mine::found::Found;
 use crate::core::text::is_han;
 
 pub const DEFAULT_SPECIFICS: &str = include_str!("../../../assets/lexicon/specifics.ron");

@@ -3,6 +3,7 @@
 
 pub mod collocations;
 pub mod figures;
+pub mod found;
 pub mod frames;
 pub mod idioms;
 mod judge;

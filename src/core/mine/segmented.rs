@@ -31,7 +31,7 @@ pub struct Blanks {
 /// What a template needs of one piece of its text: the specifics in it and the topic
 /// evidence of its words.
 pub struct Facts {
-    pub specifics: Vec<specifics::Found>,
+    pub specifics: Vec<crate::core::mine::found::Found>,
     pub topic_hits: Vec<(usize, u32)>,
 }
 

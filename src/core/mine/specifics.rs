@@ -12,18 +12,10 @@ use crate::core::charset::CharSet;
 use crate::core::lexicon::dated::Formulations;
 use crate::core::library::SpecificKind;
 use crate::core::mine::figures;
+use crate::core::mine::found::Found;
 use crate::core::mine::local_words::{self, SpecificsLexicon};
 use crate::core::nlp::Tagged;
 use crate::core::text::is_han;
-
-/// A specific found in one piece of text: kind, text and character range.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Found {
-    pub kind: SpecificKind,
-    pub text: String,
-    pub start: usize,
-    pub end: usize,
-}
 
 /// Figures whose names do not date a passage; quoting them is never "carried over".
 const TIMELESS_PEOPLE: &[&str] = &[

@@ -13,16 +13,18 @@
 
 pub mod rank;
 pub mod templates;
+pub mod terms;
 
 use rustc_hash::FxHashMap;
 
-use crate::core::check::Formulations;
+use crate::core::lexicon::dated::Formulations;
 use crate::core::lexicon::standard::StandardLexicon;
 use crate::core::lexicon::topics::TopicLexicon;
 use crate::core::library::{Library, Phrase, PhraseKind};
 use crate::core::nlp;
 use crate::core::suggest::rank::{Facts, content_word, diversify, facts_of, kind_weight, quoted};
 use crate::core::suggest::templates::{HeadingHit, TemplateHit, TemplateIndex};
+use crate::core::suggest::terms::{matched_terms, norm};
 
 const K1: f32 = 1.2;
 const B: f32 = 0.75;
@@ -90,11 +92,6 @@ pub struct PhraseIndex {
     by_topic: Vec<Vec<u32>>,
     facts: Vec<Facts>,
     templates: TemplateIndex,
-}
-
-/// Text without punctuation and quotation marks.
-pub fn norm(s: &str) -> String {
-    s.chars().filter(|c| c.is_alphanumeric()).collect()
 }
 
 /// A YYYY-MM-DD key of a date as a writer types it (2026-3-5, 2026/03/05), or "".
@@ -460,17 +457,6 @@ impl PhraseIndex {
             reason: why.join("；"),
         }
     }
-}
-
-/// The query terms whose bits are set in `m` (a hit's mask of matched terms; terms past
-/// the 64th are never in a mask).
-pub(crate) fn matched_terms(terms: &[String], m: u64) -> Vec<String> {
-    terms
-        .iter()
-        .enumerate()
-        .filter(|(t, _)| *t < 64 && m & (1 << t) != 0)
-        .map(|(_, w)| w.clone())
-        .collect()
 }
 
 #[cfg(test)]

@@ -3,12 +3,12 @@
 
 use rustc_hash::FxHashMap;
 
-use crate::core::check::Formulations;
+use crate::core::lexicon::dated::Formulations;
 use crate::core::lexicon::standard::StandardLexicon;
 use crate::core::library::{Phrase, PhraseKind};
 use crate::core::mine::specifics;
 use crate::core::nlp;
-use crate::core::suggest::norm;
+use crate::core::suggest::terms::norm;
 
 /// Each earlier pick of the same kind scales a candidate's score by this.
 const SAME_KIND_DECAY: f32 = 0.7;

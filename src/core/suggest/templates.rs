@@ -8,7 +8,7 @@ use crate::core::lexicon::topics::TopicLexicon;
 use crate::core::library::{Phrase, PhraseKind, Template};
 use crate::core::mine::frames;
 use crate::core::nlp;
-use crate::core::suggest::norm;
+use crate::core::suggest::terms::norm;
 
 const K1: f32 = 1.2;
 const B: f32 = 0.75;
@@ -191,7 +191,7 @@ impl TemplateIndex {
     ) -> TemplateHit {
         let doc = &self.docs[d as usize];
         let (id, heading, topics) = &self.templates[doc.template as usize];
-        let matched = crate::core::suggest::matched_terms(terms, m);
+        let matched = crate::core::suggest::terms::matched_terms(terms, m);
         let shared: Vec<&str> = ctx_topics
             .iter()
             .filter(|t| topics.contains(t))

@@ -1,0 +1,85 @@
+//! What a check reports: a finding's kind, severity, place in the draft and its fix.
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FindingKind {
+    UnfilledSlot,
+    CarriedOver,
+    DatedFormulation,
+    RepeatedPhrase,
+    Length,
+    Numbering,
+    Punctuation,
+    Reuse,
+}
+
+impl FindingKind {
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::UnfilledSlot => "未填空位",
+            Self::CarriedOver => "沿用原稿",
+            Self::DatedFormulation => "过时提法",
+            Self::RepeatedPhrase => "重复",
+            Self::Length => "篇幅",
+            Self::Numbering => "编号",
+            Self::Punctuation => "标点",
+            Self::Reuse => "照搬比例",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    Error,
+    Warning,
+    Info,
+}
+
+/// Where a finding is: block index, field (0 heading, 1 body), character range.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Place {
+    pub block: usize,
+    pub field: u8,
+}
+
+/// A safe automatic fix: replace the text at the finding's range with this.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fix {
+    pub replacement: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Finding {
+    pub kind: FindingKind,
+    pub severity: Severity,
+    /// Section path ("二/（一）", "开头"); "·标题" marks a heading.
+    pub path: String,
+    pub place: Option<Place>,
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    pub message: String,
+    pub fix: Option<String>,
+    /// Present when the app may apply `fix` by itself.
+    pub auto_fix: Option<Fix>,
+}
+
+/// Byte range → character range in `text`.
+pub(crate) fn chars_range(text: &str, byte_start: usize, byte_len: usize) -> (usize, usize) {
+    let s = text[..byte_start].chars().count();
+    (
+        s,
+        s + text[byte_start..byte_start + byte_len].chars().count(),
+    )
+}
+
+pub(crate) fn preview(s: &str) -> String {
+    let mut p: String = s.chars().take(20).collect();
+    if s.chars().count() > 20 {
+        p.push('…');
+    }
+    p
+}
