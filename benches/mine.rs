@@ -5,7 +5,7 @@ mod common;
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use jianggao::core::lexicon::topics::TopicLexicon;
 use jianggao::core::mine::{Source, mine};
-use jianggao::core::parse::outline::parse_text;
+use jianggao::core::parse::pipeline::parse_text;
 
 fn bench(c: &mut Criterion) {
     let texts = common::synthetic_speeches(1000);

@@ -4,7 +4,7 @@
 mod common;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use jianggao::core::parse::outline::parse_text;
+use jianggao::core::parse::pipeline::parse_text;
 
 fn corpus_text() -> String {
     common::corpus_files()

@@ -8,7 +8,7 @@ use clap::{Parser, Subcommand};
 
 use crate::core::export::docx_write::PageNumbers;
 use crate::core::export::{ExportOptions, TextEncoding};
-use crate::core::parse::outline;
+use crate::core::parse::pipeline;
 use crate::core::parse::read;
 use crate::core::parse::speech::{Section, Speech};
 
@@ -321,7 +321,7 @@ fn parse_cmd(paths: &[PathBuf], json: bool, out: &mut dyn Write) -> io::Result<E
     let mut speeches = Vec::new();
     let mut failed = 0;
     for f in &files {
-        match outline::parse_file_all(f) {
+        match pipeline::parse_file_all(f) {
             Ok(s) => speeches.extend(s),
             Err(e) => {
                 failed += 1;

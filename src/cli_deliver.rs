@@ -12,7 +12,7 @@ use crate::core::export::lines::Line;
 use crate::core::export::{self, ExportOptions, Format};
 use crate::core::lexicon::dated::Formulations;
 use crate::core::library::Library;
-use crate::core::parse::outline;
+use crate::core::parse::pipeline;
 
 /// A saved draft (.ron) or any speech file, as lines to lay out and as a draft to check.
 fn load(file: &Path) -> Result<(Vec<Line>, Draft), String> {
@@ -23,7 +23,7 @@ fn load(file: &Path) -> Result<(Vec<Line>, Draft), String> {
         let d = Draft::load(file).map_err(|e| e.to_string())?;
         Ok((export::lines::lines(&d), d))
     } else {
-        let s = outline::parse_file(file).map_err(|e| e.to_string())?;
+        let s = pipeline::parse_file(file).map_err(|e| e.to_string())?;
         Ok((export::lines::speech_lines(&s), Draft::from_speech(&s)))
     }
 }

@@ -2,7 +2,7 @@
 
 #![allow(dead_code)]
 
-use jianggao::core::parse::outline::parse_file;
+use jianggao::core::parse::pipeline::parse_file;
 
 /// The benches measure with the allocator the binary ships with (src/main.rs).
 #[global_allocator]

@@ -465,7 +465,7 @@ fn speech_style_points_run_into_their_paragraph() {
 #[test]
 fn run_in_points_of_a_parsed_speech_join_their_paragraph_again() {
     let raw = "在学习交流会上的讲话\n\n同志们：\n今天召开会议。\n一、提高认识\n一是加强学习。要把学习摆在突出位置，学深悟透。\n二是抓好落实。以钉钉子精神抓落实，久久为功。\n";
-    let s = jianggao::core::parse::outline::parse_text("t.txt", "UTF-8", raw);
+    let s = jianggao::core::parse::pipeline::parse_text("t.txt", "UTF-8", raw);
     let lines = export::lines::speech_lines(&s);
     let txt = export::txt_from_lines(&lines);
     assert!(

@@ -2,7 +2,7 @@
 
 use std::path::{Path, PathBuf};
 
-use jianggao::core::parse::outline;
+use jianggao::core::parse::pipeline;
 use jianggao::core::parse::speech::{Section, Speech};
 
 /// The `jianggao` binary under test.
@@ -28,7 +28,7 @@ pub fn corpus_file(prefix: &str) -> PathBuf {
 }
 
 pub fn parse_corpus(prefix: &str) -> Speech {
-    outline::parse_file(&corpus_file(prefix)).expect("corpus file parses")
+    pipeline::parse_file(&corpus_file(prefix)).expect("corpus file parses")
 }
 
 /// (marker, heading) of sections at one level.

@@ -6,7 +6,7 @@
 
 use std::path::{Path, PathBuf};
 
-use jianggao::core::parse::outline::{parse_file, parse_file_all};
+use jianggao::core::parse::pipeline::{parse_file, parse_file_all};
 use jianggao::core::parse::speech::{Section, Speech};
 
 fn path(name: &str) -> PathBuf {

@@ -6,7 +6,7 @@
 //! Each speech knows its outline; at least 98 % must come back exactly.
 
 use jianggao::core::parse::marker;
-use jianggao::core::parse::outline::parse_text_all;
+use jianggao::core::parse::pipeline::parse_text_all;
 use jianggao::core::parse::read::decode_bytes;
 use jianggao::core::parse::speech::{Section, Speech};
 
@@ -72,7 +72,7 @@ fn material() -> Material {
     files.sort();
     let speeches: Vec<Speech> = files
         .iter()
-        .map(|f| jianggao::core::parse::outline::parse_file(f).unwrap())
+        .map(|f| jianggao::core::parse::pipeline::parse_file(f).unwrap())
         .collect();
     let mut headings = Vec::new();
     let mut paragraphs = Vec::new();

@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use jianggao::core::parse::outline::parse_file;
+use jianggao::core::parse::pipeline::parse_file;
 
 use crate::fixtures::heads;
 

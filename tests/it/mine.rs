@@ -5,7 +5,7 @@ use std::sync::atomic::AtomicBool;
 use jianggao::core::lexicon::topics::TopicLexicon;
 use jianggao::core::library::{Library, PhraseKind, SpecificKind, TemplateKind};
 use jianggao::core::mine::mine_paths;
-use jianggao::core::parse::outline::parse_file;
+use jianggao::core::parse::pipeline::parse_file;
 
 use crate::fixtures::corpus_dir;
 

@@ -2,7 +2,7 @@
 
 use std::collections::HashSet;
 
-use jianggao::core::parse::outline::parse_text;
+use jianggao::core::parse::pipeline::parse_text;
 use proptest::prelude::*;
 
 /// Characters the parser may legitimately produce that were not in the input: the

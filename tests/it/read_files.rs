@@ -2,7 +2,7 @@
 
 use std::path::Path;
 
-use jianggao::core::parse::outline::{parse_file, parse_text};
+use jianggao::core::parse::pipeline::{parse_file, parse_text};
 use jianggao::core::parse::read::{decode_bytes, read_file};
 
 use crate::fixtures::bin;

@@ -25,7 +25,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 use crate::core::lexicon::topics::TopicLexicon;
 use crate::core::library::{Library, PhraseKind};
-use crate::core::parse::outline;
+use crate::core::parse::pipeline;
 use crate::core::parse::read;
 use crate::core::parse::speech::{Section, Speech};
 
@@ -277,7 +277,7 @@ pub fn mine_paths(
                 });
             }
             // A file may hold several speeches (a collection, a web page of two): each is mined.
-            Ok(outline::parse_text_all(
+            Ok(pipeline::parse_text_all(
                 &f.display().to_string(),
                 &d.encoding,
                 &d.text,
@@ -368,7 +368,7 @@ mod tests {
             .flat_map(|copy| {
                 files.iter().map(move |f| Source {
                     file: format!("{copy}-{}", f.file_name().unwrap().to_string_lossy()),
-                    speech: outline::parse_file(f).unwrap(),
+                    speech: pipeline::parse_file(f).unwrap(),
                 })
             })
             .collect()

@@ -1,5 +1,6 @@
-//! From a file to speeches: `read` (bounded read, decoding, .docx text), `clean` (web
-//! clutter, title block, byline, closing), `outline` (headings and points by their markers).
+//! From a file to speeches, through `pipeline`: `read` (bounded read, decoding, .docx text),
+//! `clean` (web clutter, title block, byline, closing), `outline` (headings and points by
+//! their markers).
 
 pub mod clean;
 pub mod closing;
@@ -10,6 +11,7 @@ pub mod heading;
 pub mod marker;
 pub mod markup;
 pub mod outline;
+pub mod pipeline;
 pub mod read;
 pub mod run_in;
 pub mod speech;

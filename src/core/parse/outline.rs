@@ -6,62 +6,16 @@
 //! level is the list that nests the others, so a style never fixes a level.
 
 use std::collections::HashMap;
-use std::path::Path;
 
-use crate::core::error::ReadError;
-use crate::core::parse::clean::{self, Cleaned, Para};
+use crate::core::parse::clean::{Cleaned, Para};
 use crate::core::parse::closing::closing_start;
 use crate::core::parse::heading::first_sentence_end;
-pub use crate::core::parse::heading::split_heading;
+use crate::core::parse::heading::split_heading;
 use crate::core::parse::marker::{self, Marker, Style};
-use crate::core::parse::read;
 use crate::core::parse::speech::{Section, Speech};
-use crate::core::parse::speeches;
-use crate::core::text;
 
 /// Deepest level we recover; deeper lists stay paragraph text.
 pub const MAX_LEVEL: usize = 4;
-
-/// Reads, cleans and outlines one file; of a file holding several speeches, the first.
-pub fn parse_file(path: &Path) -> Result<Speech, ReadError> {
-    let mut all = parse_file_all(path)?;
-    Ok(all.swap_remove(0))
-}
-
-/// Reads, cleans and outlines every speech in one file (at least one).
-pub fn parse_file_all(path: &Path) -> Result<Vec<Speech>, ReadError> {
-    let decoded = read::read_file(path)?;
-    Ok(parse_text_all(
-        &path.display().to_string(),
-        &decoded.encoding,
-        &decoded.text,
-    ))
-}
-
-/// Cleans and outlines already decoded text; of several speeches, the first.
-pub fn parse_text(source: &str, encoding: &str, raw: &str) -> Speech {
-    parse_text_all(source, encoding, raw).swap_remove(0)
-}
-
-/// Cleans and outlines every speech in already decoded text (at least one, maybe empty).
-pub fn parse_text_all(source: &str, encoding: &str, raw: &str) -> Vec<Speech> {
-    let prepared = clean::prepare(text::normalise_lines(raw));
-    let mut bounds = vec![0];
-    bounds.extend(speeches::later_starts(&prepared));
-    bounds.push(prepared.lines.len());
-    bounds
-        .windows(2)
-        .enumerate()
-        .map(|(k, w)| {
-            let last = k + 2 == bounds.len();
-            outline(
-                source,
-                encoding,
-                clean::clean_range(&prepared, w[0]..w[1], last),
-            )
-        })
-        .collect()
-}
 
 /// A marker that survived the sequence rules, with the level it opens.
 #[derive(Debug, Clone)]
@@ -431,7 +385,7 @@ mod tests {
     use super::*;
 
     fn parse(body: &str) -> Speech {
-        parse_text(
+        crate::core::parse::pipeline::parse_text(
             "t.txt",
             "utf-8",
             &format!("在测试会议上的讲话\n同志们：\n{body}"),
