@@ -10,7 +10,7 @@ use crate::core::export::docx_write::PageNumbers;
 use crate::core::export::{ExportOptions, TextEncoding};
 use crate::core::parse::pipeline;
 use crate::core::parse::read;
-use crate::core::parse::speech::{Section, Speech};
+use crate::core::parse::speech::Speech;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -377,19 +377,15 @@ pub fn render_outline(s: &Speech) -> String {
         o.push_str(&format!("，结尾句：{}", last_sentence(last)));
     }
     o.push('\n');
-    fn walk(o: &mut String, secs: &[Section]) {
-        for sec in secs {
-            let indent = "  ".repeat(sec.level as usize);
-            o.push_str(&format!(
-                "{indent}{}{}（{} 段）\n",
-                sec.marker,
-                sec.heading,
-                sec.paragraphs.len()
-            ));
-            walk(o, &sec.children);
-        }
+    for sec in s.all_sections() {
+        let indent = "  ".repeat(sec.level as usize);
+        o.push_str(&format!(
+            "{indent}{}{}（{} 段）\n",
+            sec.marker,
+            sec.heading,
+            sec.paragraphs.len()
+        ));
     }
-    walk(&mut o, &s.sections);
     match s.closing.first() {
         Some(c) => o.push_str(&format!(
             "结尾：{} 段，{}\n",

@@ -45,14 +45,6 @@ impl Draft {
     /// A draft holding a parsed speech: opening, sections with their points (deeper items
     /// kept in the point's text with their markers), closing.
     pub fn from_speech(s: &crate::core::parse::speech::Speech) -> Draft {
-        use crate::core::parse::speech::Section;
-        fn flatten(sec: &Section, out: &mut Vec<String>) {
-            out.extend(sec.paragraphs.iter().cloned());
-            for c in &sec.children {
-                out.push(format!("{}{}", c.marker, c.heading));
-                flatten(c, out);
-            }
-        }
         let mut d = Draft::default();
         d.meta.title = s.title.clone().unwrap_or_default();
         d.meta.salutation = s.salutation.clone().unwrap_or_default();
@@ -76,9 +68,7 @@ impl Draft {
                 sec.paragraphs.clone(),
             );
             for c in &sec.children {
-                let mut body = Vec::new();
-                flatten(c, &mut body);
-                push(&mut d, BlockKind::Point, c.heading.clone(), body);
+                push(&mut d, BlockKind::Point, c.heading.clone(), c.flattened());
             }
         }
         if !s.closing.is_empty() {

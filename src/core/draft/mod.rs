@@ -44,36 +44,9 @@ impl Default for Meta {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum BlockKind {
-    Opening,
-    Section,
-    Point,
-    Closing,
-}
-
-impl From<TemplateKind> for BlockKind {
-    fn from(k: TemplateKind) -> Self {
-        match k {
-            TemplateKind::Opening => Self::Opening,
-            TemplateKind::Section => Self::Section,
-            TemplateKind::Point => Self::Point,
-            TemplateKind::Closing => Self::Closing,
-        }
-    }
-}
-
-impl BlockKind {
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::Opening => "开头",
-            Self::Section => "主体部分",
-            Self::Point => "分论点",
-            Self::Closing => "结尾",
-        }
-    }
-}
+/// A block is one of the kinds a template is (opening, section, point, closing): one type,
+/// so a template goes into a draft without a translation and both share their labels.
+pub type BlockKind = TemplateKind;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Block {

@@ -121,27 +121,18 @@ pub fn speech_lines(s: &crate::core::parse::speech::Speech) -> Vec<Line> {
     out.extend(s.byline.iter().cloned().map(Line::Byline));
     out.extend(s.salutation.clone().map(Line::Salutation));
     out.extend(s.opening.iter().cloned().map(Line::Paragraph));
-    fn walk(secs: &[crate::core::parse::speech::Section], out: &mut Vec<Line>) {
-        for sec in secs {
-            let fused = crate::core::parse::marker::parse(&sec.marker)
-                .is_some_and(|m| matches!(m.style, crate::core::parse::marker::Style::HanVerb(_)));
-            if fused && !sec.heading.trim().is_empty() {
-                push_run_in(
-                    out,
-                    run_in_lead(&sec.marker, sec.heading.trim()),
-                    sec.paragraphs.iter().cloned(),
-                );
-            } else {
-                out.push(Line::Heading(
-                    sec.level,
-                    format!("{}{}", sec.marker, sec.heading),
-                ));
-                out.extend(sec.paragraphs.iter().cloned().map(Line::Paragraph));
-            }
-            walk(&sec.children, out);
+    for sec in s.all_sections() {
+        let fused = crate::core::parse::marker::parse(&sec.marker)
+            .is_some_and(|m| matches!(m.style, crate::core::parse::marker::Style::HanVerb(_)));
+        if fused && !sec.heading.trim().is_empty() {
+            let lead = run_in_lead(&sec.marker, sec.heading.trim());
+            push_run_in(&mut out, lead, sec.paragraphs.iter().cloned());
+        } else {
+            let heading = format!("{}{}", sec.marker, sec.heading);
+            out.push(Line::Heading(sec.level, heading));
+            out.extend(sec.paragraphs.iter().cloned().map(Line::Paragraph));
         }
     }
-    walk(&s.sections, &mut out);
     out.extend(s.closing.iter().cloned().map(Line::Paragraph));
     out
 }

@@ -80,7 +80,7 @@ fn mine_part(sources: &[Source], lex: &TopicLexicon) -> Partial {
                 }
             }
         }
-        heading_frames(&s.speech.sections, &s.file, "", &mut occ);
+        heading_frames(&s.speech, &s.file, &mut occ);
         for o in occ.drain(..) {
             part.phrases.add(o);
         }
@@ -164,51 +164,38 @@ fn texts_with_paths(s: &Speech) -> Vec<(String, &str)> {
         .iter()
         .map(|p| ("开头".to_string(), p.as_str()))
         .collect();
-    fn walk<'a>(secs: &'a [Section], prefix: &str, out: &mut Vec<(String, &'a str)>) {
-        for sec in secs {
-            let part = templates::path_part(&sec.marker);
-            let path = if prefix.is_empty() {
-                part.to_string()
-            } else {
-                format!("{prefix}/{part}")
-            };
-            out.push((path.clone(), sec.heading.as_str()));
-            out.extend(sec.paragraphs.iter().map(|p| (path.clone(), p.as_str())));
-            walk(&sec.children, &path, out);
-        }
+    for p in s.placed_sections() {
+        out.push((p.path.clone(), p.section.heading.as_str()));
+        let paras = p.section.paragraphs.iter();
+        out.extend(paras.map(|t| (p.path.clone(), t.as_str())));
     }
-    walk(&s.sections, "", &mut out);
     out.extend(s.closing.iter().map(|p| ("结尾".to_string(), p.as_str())));
     out
 }
 
-/// Frames of sibling headings, at every level.
-fn heading_frames(secs: &[Section], file: &str, prefix: &str, out: &mut Vec<Occurrence>) {
-    let heads: Vec<&str> = secs.iter().map(|s| s.heading.as_str()).collect();
-    if let Some(f) = frames::frame(&heads) {
-        for _ in secs {
-            out.push(Occurrence {
-                kind: PhraseKind::HeadingFrame,
-                text: f.clone(),
-                file: file.to_string(),
-                specific: false,
-                context: Vec::new(),
-                path: if prefix.is_empty() {
-                    String::new()
-                } else {
-                    prefix.to_string()
-                },
-            });
+/// Frames of sibling headings, at every level: once per list of siblings, counted once
+/// per heading.
+fn heading_frames(s: &Speech, file: &str, out: &mut Vec<Occurrence>) {
+    let mut lists: Vec<(&[Section], String)> = vec![(&s.sections, String::new())];
+    for p in s.placed_sections() {
+        if !p.section.children.is_empty() {
+            lists.push((&p.section.children, p.path.clone()));
         }
     }
-    for s in secs {
-        let part = templates::path_part(&s.marker);
-        let path = if prefix.is_empty() {
-            part.to_string()
-        } else {
-            format!("{prefix}/{part}")
-        };
-        heading_frames(&s.children, file, &path, out);
+    for (secs, path) in lists {
+        let heads: Vec<&str> = secs.iter().map(|s| s.heading.as_str()).collect();
+        if let Some(f) = frames::frame(&heads) {
+            for _ in secs {
+                out.push(Occurrence {
+                    kind: PhraseKind::HeadingFrame,
+                    text: f.clone(),
+                    file: file.to_string(),
+                    specific: false,
+                    context: Vec::new(),
+                    path: path.clone(),
+                });
+            }
+        }
     }
 }
 

@@ -6,22 +6,7 @@ use crate::core::library::{
     Loc, Provenance, Slot, Specific, Template, TemplateChild, TemplateKind, stem,
 };
 use crate::core::mine::Segmented;
-use crate::core::parse::speech::{Section, Speech};
-
-/// The part of a marker that names a position: "第二，" → "第二", "（三）" stays.
-pub fn path_part(marker: &str) -> &str {
-    marker.trim_end_matches(['、', '，', '.', '．', '：', ',', ' '])
-}
-
-/// A section's text with its descendants flattened: sub-items keep their markers.
-fn flatten(sec: &Section) -> Vec<String> {
-    let mut out = sec.paragraphs.clone();
-    for c in &sec.children {
-        out.push(format!("{}{}", c.marker, c.heading));
-        out.extend(flatten(c));
-    }
-    out
-}
+use crate::core::parse::speech::Speech;
 
 pub fn templates_of(
     speech: &Speech,
@@ -49,11 +34,11 @@ pub fn templates_of(
         ));
     }
     for sec in &speech.sections {
-        let p1 = path_part(&sec.marker).to_string();
+        let p1 = sec.path_part().to_string();
         let children: Vec<(String, Vec<String>)> = sec
             .children
             .iter()
-            .map(|c| (c.heading.clone(), flatten(c)))
+            .map(|c| (c.heading.clone(), c.flattened()))
             .collect();
         out.push(build(
             TemplateKind::Section,
@@ -66,12 +51,12 @@ pub fn templates_of(
             seg,
         ));
         for c in &sec.children {
-            let path = format!("{p1}/{}", path_part(&c.marker));
+            let path = format!("{p1}/{}", c.path_part());
             out.push(build(
                 TemplateKind::Point,
                 id(TemplateKind::Point, &path),
                 &c.heading,
-                &flatten(c),
+                &c.flattened(),
                 &[],
                 prov(path),
                 lex,

@@ -48,6 +48,29 @@ impl Section {
             c.walk(out);
         }
     }
+
+    /// This section's marker as one step of a section path: "二、" → "二".
+    pub fn path_part(&self) -> &str {
+        self.marker
+            .trim_end_matches(['、', '，', '.', '．', '：', ',', ' '])
+    }
+
+    /// The section's text with its descendants flattened: sub-items keep their markers.
+    pub fn flattened(&self) -> Vec<String> {
+        let mut out = self.paragraphs.clone();
+        for c in &self.children {
+            out.push(format!("{}{}", c.marker, c.heading));
+            out.extend(c.flattened());
+        }
+        out
+    }
+}
+
+/// A section with its path ("二/（一）") and its siblings (itself included).
+pub struct Placed<'a> {
+    pub path: String,
+    pub section: &'a Section,
+    pub siblings: &'a [Section],
 }
 
 impl Speech {
@@ -57,6 +80,29 @@ impl Speech {
         for s in &self.sections {
             s.walk(&mut out);
         }
+        out
+    }
+
+    /// All sections, depth first, each with its path and its siblings: the one walk of the
+    /// section tree that mining, rendering and the command line share.
+    pub fn placed_sections(&self) -> Vec<Placed<'_>> {
+        fn walk<'a>(secs: &'a [Section], prefix: &str, out: &mut Vec<Placed<'a>>) {
+            for sec in secs {
+                let path = if prefix.is_empty() {
+                    sec.path_part().to_string()
+                } else {
+                    format!("{prefix}/{}", sec.path_part())
+                };
+                out.push(Placed {
+                    path: path.clone(),
+                    section: sec,
+                    siblings: secs,
+                });
+                walk(&sec.children, &path, out);
+            }
+        }
+        let mut out = Vec::new();
+        walk(&self.sections, "", &mut out);
         out
     }
 
