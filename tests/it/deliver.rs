@@ -254,6 +254,36 @@ fn carried_over_specifics_and_reuse_share() {
     assert!(!reuse.message.contains("100%"));
 }
 
+/// A numbered slogan of the source unit (“八项制度”) in a reused paragraph is reported
+/// as carried over; the national numbered terms beside it (“三会一课”) are not.
+#[test]
+fn a_source_unit_s_numbered_slogan_is_carried_over_but_national_terms_are_not() {
+    let (lib, _) = Library::embedded();
+    let t = lib
+        .templates
+        .iter()
+        .find(|t| {
+            t.kind == BlockKind::Point && t.paragraphs.iter().any(|p| p.contains("“八项制度”"))
+        })
+        .expect("a shipped template quotes “八项制度”");
+    let mut d = Draft::default();
+    d.meta.date = "2026-11-22".into();
+    d.insert_template(t, None);
+    let f = check(&d, "2026-11-22");
+    let carried: Vec<&str> = f
+        .iter()
+        .filter(|x| x.kind == FindingKind::CarriedOver)
+        .map(|x| x.text.as_str())
+        .collect();
+    assert!(carried.contains(&"“八项制度”"), "{carried:?}");
+    assert!(
+        !carried
+            .iter()
+            .any(|c| c.contains("三会一课") || c.contains("主题党日")),
+        "{carried:?}"
+    );
+}
+
 #[test]
 fn one_click_fixes_change_only_what_they_should() {
     let mut d = blank(

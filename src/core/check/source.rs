@@ -255,6 +255,7 @@ fn kind_fix(kind: SpecificKind) -> &'static str {
         SpecificKind::PointCount => "按讲稿实际的部分数改写",
         SpecificKind::Jargon => "改为本系统、本行业的说法",
         SpecificKind::Campaign => "改为本单位当前开展的工作，或删去",
+        SpecificKind::Slogan => "改为本单位的提法，或删去",
         SpecificKind::Year => "改为本次讲话对应的年份，或删去",
         _ => "改为本单位、本次会议的实际内容",
     }

@@ -93,6 +93,8 @@ pub enum SpecificKind {
     Jargon,
     /// A formulation outdated by the dated lexicon: 十九大精神, 又好又快.
     Dated,
+    /// A numbered slogan of the source unit: “八项制度”, “四个突出”.
+    Slogan,
 }
 
 impl SpecificKind {
@@ -112,6 +114,7 @@ impl SpecificKind {
             Self::PointCount => "条数",
             Self::Jargon => "行业用语",
             Self::Dated => "过时提法",
+            Self::Slogan => "本单位提法",
         }
     }
 }

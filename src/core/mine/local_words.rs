@@ -43,6 +43,10 @@ pub struct SpecificsLexicon {
     pub measures: Vec<String>,
     pub target_tails: Vec<String>,
     pub national: Vec<String>,
+    /// National numbered terms (四个意识, 三会一课): a numbered term not here is the
+    /// source's own slogan.
+    #[serde(default)]
+    pub national_numbered: Vec<String>,
     pub document_units: Vec<String>,
     /// First characters of every word the scans start from: most characters start none.
     #[serde(skip)]

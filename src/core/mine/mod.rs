@@ -12,6 +12,7 @@ mod merge;
 pub mod parallels;
 pub mod phrases;
 mod segmented;
+pub mod slogans;
 pub mod slots;
 pub mod specifics;
 pub mod templates;

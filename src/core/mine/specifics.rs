@@ -113,6 +113,7 @@ pub fn find(tagged: &Tagged) -> Vec<Found> {
     if may_hold_campaign(text) {
         campaigns(&chars, &mut out);
     }
+    crate::core::mine::slogans::find(lex, &chars, &word_start, &mut out);
     dated(text, &mut out);
     // National bodies are never the source's own ("中央组织部" holds "组织部").
     let national: Vec<(usize, usize)> = lex
