@@ -143,6 +143,24 @@ fn a_gap_in_the_numbers_and_a_second_part_numbered_again() {
     assert!(s.closing[0].starts_with("同志们，新的一年"));
 }
 
+/// An excerpt (or a file whose first part was lost): the numbering starts at 二、 and its
+/// points at （二）; both are still lists. 其次 alone would still be a plain word.
+#[test]
+fn numbering_that_starts_at_two_is_still_the_outline() {
+    let s = layout("excerpt_starting_at_two.txt");
+    assert_eq!(
+        outline(&s),
+        strs(&[
+            "1 二、 突出抓好村级组织建设",
+            "2 （二） 选优配强村党组织书记",
+            "2 （三） 加强村干部日常管理",
+            "1 三、 持续推进党建引领乡村振兴",
+        ])
+    );
+    assert_eq!(s.opening.len(), 1);
+    assert!(s.closing[0].starts_with("同志们，让我们"));
+}
+
 #[test]
 fn two_speeches_in_one_file_are_two_speeches() {
     let all = parse_file_all(&path("two_speeches_in_one_file.txt")).unwrap();

@@ -5,7 +5,7 @@
 //! list of at least two items whose numbers run on (一 → 二 → 三) at one level; the top
 //! level is the list that nests the others, so a style never fixes a level.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use crate::core::parse::clean::{Cleaned, Para};
 use crate::core::parse::closing::closing_start;
@@ -149,6 +149,7 @@ fn infer_levels(markers: &[Option<Marker>], bare: &[bool]) -> Vec<Heading> {
 fn runs_of(markers: &[Option<Marker>], allowed: &[bool]) -> Vec<Run> {
     let mut open: HashMap<Style, (usize, u32)> = HashMap::new(); // style → (run index, last)
     let mut runs: Vec<Run> = Vec::new();
+    let mut seen: HashSet<Style> = HashSet::new();
     for (i, m) in markers.iter().enumerate() {
         let Some(m) = m else { continue };
         if !allowed[i] {
@@ -165,10 +166,11 @@ fn runs_of(markers: &[Option<Marker>], allowed: &[bool]) -> Vec<Run> {
                 m.style,
                 (r, if m.ordinal == 0 { last + 1 } else { m.ordinal }),
             );
-        } else if m.ordinal == 1 {
+        } else if opens_list(m, &seen) {
             runs.push(Run { items: vec![i] });
-            open.insert(m.style, (runs.len() - 1, 1));
+            open.insert(m.style, (runs.len() - 1, m.ordinal));
         }
+        seen.insert(m.style);
     }
     // 首先，… 最后， with no 其次 between them are discourse words, not a list.
     runs.retain(|r| {
@@ -180,6 +182,13 @@ fn runs_of(markers: &[Option<Marker>], allowed: &[bool]) -> Vec<Run> {
             })
     });
     runs
+}
+
+/// Whether marker `m` can open a list: a 1, or a 2 when no marker of its style came before
+/// (an excerpt or a file whose first part was lost: 二、 三、 四、). 其次 alone is a
+/// discourse word, not the start of a list.
+fn opens_list(m: &Marker, seen: &HashSet<Style>) -> bool {
+    m.ordinal == 1 || (m.ordinal == 2 && m.style != Style::Sequence && !seen.contains(&m.style))
 }
 
 /// Whether marker `m` continues a list whose last number was `last`: the next number,
@@ -241,6 +250,7 @@ fn stack_levels(
 ) -> (Vec<Heading>, Vec<usize>) {
     let mut stack: Vec<Open> = Vec::new();
     let mut lists: Vec<Vec<usize>> = Vec::new();
+    let mut seen: HashSet<Style> = HashSet::new();
     let mut headings = Vec::new();
     for (i, m) in markers.iter().enumerate() {
         let Some(m) = m else { continue };
@@ -268,7 +278,9 @@ fn stack_levels(
         } else {
             // The root style only ever opens the top level.
             let is_root = Some(m.style) == root_style;
-            if m.ordinal != 1 || (is_root && !stack.is_empty()) || (!is_root && stack.is_empty()) {
+            let opens = opens_list(m, &seen);
+            seen.insert(m.style);
+            if !opens || (is_root && !stack.is_empty()) || (!is_root && stack.is_empty()) {
                 continue;
             }
             // Beside the open list rather than under it (at the top level too: a run of
@@ -287,7 +299,7 @@ fn stack_levels(
             }
             stack.push(Open {
                 style: m.style,
-                last: 1,
+                last: m.ordinal,
                 items: vec![i],
                 has_children: false,
             });
