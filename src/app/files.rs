@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use super::dialogs::{self, Dialog};
 use super::worker::PathPurpose;
-use super::{Doc, JiangGaoApp, clock_now, ime};
+use super::{Doc, JiangGaoApp, clock_now};
 use crate::core::draft::Draft;
 
 impl JiangGaoApp {
@@ -31,9 +31,8 @@ impl JiangGaoApp {
         let Some(session) = &self.session else {
             return;
         };
-        // Only committed text is saved: never the pinyin of a composition in progress.
-        let draft = ime::committed(&self.draft, self.composing);
-        match session.write(&draft, self.doc.path.as_deref()) {
+        // The draft holds committed text only (ime.rs): never the pinyin of a composition.
+        match session.write(&self.draft, self.doc.path.as_deref()) {
             Ok(()) => {
                 self.doc.autosaved_rev = self.doc.rev;
                 self.doc.autosave_label = Some(clock_now());

@@ -13,14 +13,16 @@ pub fn meta_form_ui(app: &mut JiangGaoApp, ui: &mut egui::Ui, now: f64) {
     let half = (ui.available_width() / 2.0 - 90.0).max(140.0);
     let mut field = |ui: &mut egui::Ui, label: &str, value: &mut String, hint: &str| {
         let l = ui.add_sized([64.0, 20.0], egui::Label::new(label));
-        let r = ui
-            .add(
-                egui::TextEdit::singleline(value)
-                    .hint_text(hint)
-                    .desired_width(half),
-            )
-            .labelled_by(l.id);
-        changed |= r.changed();
+        let id = egui::Id::unique(("meta_field", label));
+        let r = super::ime::text_field(ui, id, value, |ui, buf| {
+            egui::TextEdit::singleline(buf)
+                .id(id)
+                .hint_text(hint)
+                .desired_width(half)
+                .show(ui)
+        });
+        r.output.response.response.labelled_by(l.id);
+        changed |= r.changed;
     };
     for row in 0..3 {
         ui.horizontal(|ui| match row {
