@@ -62,12 +62,11 @@ fn composing_key() -> egui::Id {
     egui::Id::unique("jianggao_ime_composing_pass")
 }
 
-/// Whether a field composed in this pass or the last one (the shortcuts run before the
-/// fields are drawn, so they look at the last pass).
+/// Whether a field is composing after this pass (ask once every field is drawn; the
+/// app keeps the answer for the next frame's shortcuts, which run before the fields).
 pub fn composing(ctx: &egui::Context) -> bool {
     let now = ctx.cumulative_pass_nr();
-    ctx.data(|d| d.get_temp::<u64>(composing_key()))
-        .is_some_and(|pass| pass + 1 >= now)
+    ctx.data(|d| d.get_temp::<u64>(composing_key())) == Some(now)
 }
 
 /// What this frame's input-method events say about composition in the focused field:

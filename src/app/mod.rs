@@ -362,7 +362,7 @@ impl JiangGaoApp {
                 .iter()
                 .any(|e| matches!(e, egui::Event::Ime(egui::ImeEvent::Preedit { .. })))
         });
-        if ime::composing(ctx) || preedit {
+        if self.composing || preedit {
             return;
         }
         // Longer combinations first, so Ctrl+Shift+S is not taken for Ctrl+S.
