@@ -442,6 +442,24 @@ fn text_field(
         _ => "正文，每段一行",
     };
     let field_id = ui.make_persistent_id(("block_text", id, field));
+    // Put the caret where a find hit or an insertion asked for it, before the field is
+    // drawn: then this frame already draws it focused and tells the input method where
+    // its caret is.
+    let requested = app
+        .focus_request
+        .is_some_and(|(b, f, _)| b == id && f == field);
+    if let Some((_, _, cursor)) = app.focus_request.filter(|_| requested) {
+        ui.memory_mut(|m| m.request_focus(field_id));
+        if let Some(c) = cursor {
+            let mut state =
+                egui::text_edit::TextEditState::load(ui.ctx(), field_id).unwrap_or_default();
+            let cc = egui::text::CCursor::new(c);
+            state
+                .cursor
+                .set_char_range(Some(egui::text::CCursorRange::one(cc)));
+            state.store(ui.ctx(), field_id);
+        }
+    }
     let ime = super::ime::text_field(ui, field_id, value, |ui, buf| {
         let edit = if multiline {
             egui::TextEdit::multiline(buf).desired_rows(3)
@@ -469,21 +487,8 @@ fn text_field(
     }
     let resp = out.response.response.clone().labelled_by(label);
     resp.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, accessible));
-    // Put the caret where a find hit or an insertion asked for it.
-    if let Some((b, f, cursor)) = app.focus_request
-        && b == id
-        && f == field
-    {
-        resp.request_focus();
+    if requested {
         resp.scroll_to_me(Some(egui::Align::Center));
-        if let Some(c) = cursor {
-            let mut state = out.state.clone();
-            let cc = egui::text::CCursor::new(c);
-            state
-                .cursor
-                .set_char_range(Some(egui::text::CCursorRange::one(cc)));
-            state.store(ui.ctx(), resp.id);
-        }
         app.focus_request = None;
     }
     FieldResponse {

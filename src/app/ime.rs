@@ -229,20 +229,68 @@ fn drop_preedit(ctx: &egui::Context, id: egui::Id, start: usize, focused: bool) 
     }
 }
 
-/// On X11 winit sends only the top of the caret to the input method, so its candidate
-/// window covers the line being typed; moving the point down by the caret's height puts
-/// it under the line. Wayland and other systems use the whole rectangle.
-pub fn lower_candidate_window_on_x11(ctx: &egui::Context) {
-    let x11 = cfg!(target_os = "linux")
+/// The candidate window's height assumed when deciding whether it fits below the line:
+/// ibus-ui-gtk3's horizontal window (pinyin row and candidate row) measured 64 px under
+/// Xvfb, fcitx5's classic UI 31 px (on-the-spot) to about 52 px (over-the-spot); a few
+/// pixels more so that the window stays clear of the line.
+pub const CANDIDATE_WINDOW_HEIGHT: f32 = 68.0;
+
+/// Whether winit talks to the input method through XIM (X11 without Wayland).
+pub fn is_x11() -> bool {
+    cfg!(target_os = "linux")
         && std::env::var_os("WAYLAND_DISPLAY").is_none()
-        && std::env::var_os("DISPLAY").is_some();
-    if !x11 {
+        && std::env::var_os("DISPLAY").is_some()
+}
+
+/// Where the input method's candidate window should be anchored, given egui's caret
+/// (window coordinates) — for X11, where winit passes the input method one point (XIM's
+/// spot location; the caret's height is dropped) and ibus and fcitx5 open their window
+/// with its top at that point (or, when it would run off the bottom of the screen, its
+/// bottom). When the window fits below the line the point is the bottom of the caret.
+/// When it does not, the point is one window height above the line: the window then
+/// opens there and ends at the line's top. (Sending the top of the caret is not enough:
+/// a window that fits between the caret's top and the screen's bottom opens there, over
+/// the line — measured with ibus.) A window taller than [`CANDIDATE_WINDOW_HEIGHT`]
+/// would overlap the line by the difference; XIM tells the app nothing about it.
+pub fn candidate_anchor(
+    caret: egui::Rect,
+    window_top: Option<f32>,
+    screen_height: Option<f32>,
+) -> egui::Rect {
+    let room_below = match (window_top, screen_height) {
+        (Some(top), Some(screen)) => screen - (top + caret.bottom()),
+        _ => f32::INFINITY,
+    };
+    let dy = if room_below >= CANDIDATE_WINDOW_HEIGHT {
+        caret.height()
+    } else {
+        -CANDIDATE_WINDOW_HEIGHT
+    };
+    caret.translate(egui::vec2(0.0, dy))
+}
+
+/// Moves this frame's IME caret rectangle to [`candidate_anchor`] (X11 only; Wayland and
+/// other systems take the whole rectangle and place the window themselves).
+///
+/// Known limit under ibus (measured with ibus 1.5 + libpinyin under Xvfb, not fcitx5):
+/// the first composition after moving to another field opens its window at the previous
+/// field. egui-winit recreates the XIM input context at every focus change
+/// (`set_ime_allowed(false)` then `(true)` to interrupt composition), winit 0.30 never
+/// gives the new context the X input focus (`XSetICFocus` is only called on the window's
+/// FocusIn), and ibus ignores the spot of a context without focus until it has begun
+/// composing; spots sent while it composes do not move its window either. The second
+/// composition in the field opens at the caret. fcitx5 follows the spot at once.
+pub fn place_candidate_window(ctx: &egui::Context) {
+    if !is_x11() {
         return;
     }
+    let (top, screen) = ctx.input(|i| {
+        let v = i.viewport();
+        (v.inner_rect.map(|r| r.min.y), v.monitor_size.map(|m| m.y))
+    });
     ctx.output_mut(|o| {
         if let Some(ime) = &mut o.ime {
-            let h = ime.cursor_rect.height();
-            ime.cursor_rect = ime.cursor_rect.translate(egui::vec2(0.0, h));
+            ime.cursor_rect = candidate_anchor(ime.cursor_rect, top, screen);
         }
     });
 }
@@ -250,6 +298,23 @@ pub fn lower_candidate_window_on_x11(ctx: &egui::Context) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_candidate_window_goes_above_the_line_near_the_bottom() {
+        let caret = egui::Rect::from_min_size(egui::pos2(300.0, 500.0), egui::vec2(1.0, 20.0));
+        // Room below: anchored under the line.
+        let a = candidate_anchor(caret, Some(0.0), Some(900.0));
+        assert_eq!(a.min.y, 520.0);
+        // The window at y 340 puts the line at 840..860 on a 900 px screen: 40 px left,
+        // so the candidate window opens one window height above the line.
+        let a = candidate_anchor(caret, Some(340.0), Some(900.0));
+        assert_eq!(a.min.y, 500.0 - CANDIDATE_WINDOW_HEIGHT);
+        // Exactly room for the window: below.
+        let a = candidate_anchor(caret, Some(380.0 - CANDIDATE_WINDOW_HEIGHT), Some(900.0));
+        assert_eq!(a.min.y, 520.0);
+        // Unknown screen: below.
+        assert_eq!(candidate_anchor(caret, None, None).min.y, 520.0);
+    }
 
     #[test]
     fn splice_and_cut_count_characters() {

@@ -527,7 +527,7 @@ impl JiangGaoApp {
             now,
             self.opts.suggest_debounce,
         );
-        ime::lower_candidate_window_on_x11(&ctx);
+        ime::place_candidate_window(&ctx);
         // Comparing is cheap (no allocation); cloning happens only after a change.
         if self.snapshot != self.draft {
             self.snapshot = self.draft.clone();

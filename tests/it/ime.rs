@@ -342,3 +342,81 @@ fn the_library_search_filters_by_committed_text() {
     let with = found(&h);
     assert!(with > 0 && with < all, "{with} of {all}");
 }
+
+/// egui's IME output on one frame: the focused field's rectangle and its caret.
+fn ime_output(h: &H) -> Option<(egui::Rect, egui::Rect)> {
+    h.output()
+        .platform_output
+        .ime
+        .map(|i| (i.rect, i.cursor_rect))
+}
+
+/// Presses the mouse on a field and runs exactly one frame.
+fn press_on(h: &mut H, label: &str) {
+    let at = h.get_by_label(label).rect().center();
+    h.event(Event::PointerMoved(at));
+    h.event(Event::PointerButton {
+        pos: at,
+        button: egui::PointerButton::Primary,
+        pressed: true,
+        modifiers: Modifiers::NONE,
+    });
+    h.step();
+}
+
+/// The input method is told about the new field on the very frame focus moves (by a
+/// click, by Tab, by a jump to a find hit), so its window does not open at the old one.
+#[test]
+fn the_ime_caret_follows_focus_on_its_first_frame() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path());
+    body_setup(&mut h);
+    caret_at_end(&mut h, "讲稿标题");
+    let inside = |h: &H, label: &str| {
+        let field = h.get_by_label(label).rect();
+        let (rect, caret) = ime_output(h).unwrap_or_else(|| panic!("{label}: no IME output"));
+        assert!(
+            field.expand(2.0).contains_rect(rect),
+            "{label}: IME rect {rect:?} is not the field {field:?}"
+        );
+        assert!(
+            field.x_range().contains(caret.center().x),
+            "{label}: caret {caret:?} outside {field:?}"
+        );
+    };
+    inside(&h, "讲稿标题");
+    // A click into the body.
+    press_on(&mut h, "开头正文");
+    inside(&h, "开头正文");
+    h.event(Event::PointerButton {
+        pos: h.get_by_label("开头正文").rect().center(),
+        button: egui::PointerButton::Primary,
+        pressed: false,
+        modifiers: Modifiers::NONE,
+    });
+    h.run_steps(2);
+    // Tab from 讲稿标题 to 会议名称.
+    caret_at_end(&mut h, "讲稿标题");
+    h.key_press(Key::Tab);
+    h.step();
+    inside(&h, "会议名称");
+    // A find hit puts the caret in the body.
+    h.run_steps(2);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::F);
+    h.run_steps(2);
+    set_field(&mut h, "查找内容", "召开");
+    caret_at_end(&mut h, "讲稿标题");
+    h.get_all_by_label_contains("…召开").next().unwrap().click();
+    // The frame of the click asks for the caret (the find window is drawn after the
+    // draft); the next one has it.
+    h.step();
+    h.step();
+    inside(&h, "开头正文");
+    let caret = ime_output(&h).unwrap().1;
+    h.step();
+    assert_eq!(
+        ime_output(&h).unwrap().1,
+        caret,
+        "the caret did not move after"
+    );
+}
