@@ -117,7 +117,12 @@ impl JiangGaoApp {
             let _ = std::fs::create_dir_all(dir);
         }
         let lines = crate::core::export::lines(&self.draft);
-        match crate::core::export::write_lines(&lines, path, format, large, self.prefs.encoding) {
+        let opts = crate::core::export::ExportOptions {
+            large,
+            encoding: self.prefs.encoding,
+            page_numbers: self.prefs.page_numbers,
+        };
+        match crate::core::export::write(&lines, path, format, &opts) {
             Ok(()) => {
                 self.set_info(format!("已导出到 {}", path.display()));
                 true

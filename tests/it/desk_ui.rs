@@ -246,3 +246,78 @@ fn the_path_dialog_names_the_file_under_a_long_path() {
             .is_some()
     );
 }
+
+/// eframe's storage kept in memory, as the app's preferences are saved at exit.
+#[derive(Default)]
+struct MemoryStorage(std::collections::HashMap<String, String>);
+
+impl eframe::Storage for MemoryStorage {
+    fn get_string(&self, key: &str) -> Option<String> {
+        self.0.get(key).cloned()
+    }
+    fn set_string(&mut self, key: &str, value: String) {
+        self.0.insert(key.to_string(), value);
+    }
+    fn remove_string(&mut self, key: &str) {
+        self.0.remove(key);
+    }
+    fn flush(&mut self) {}
+}
+
+/// 文件 → Word 页码位置: the choice is used by the Word export and kept with the
+/// preferences; preferences saved before the setting existed give GB/T 9704's placement.
+#[test]
+fn the_page_number_placement_is_a_kept_preference_used_by_word_export() {
+    use eframe::Storage as _;
+    use jianggao::app::prefs::{Prefs, STORAGE_KEY};
+    use jianggao::core::export::PageNumbers;
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path());
+    click(&mut h, "主体部分 19");
+    pick_template(&mut h, "〔主体部分〕");
+    assert_eq!(h.state().prefs.page_numbers, PageNumbers::Outside);
+    let export = |h: &mut egui_kittest::Harness<'_, jianggao::app::JiangGaoApp>, name: &str| {
+        let out = dir.path().join(name);
+        h.get_by_label("文件").click();
+        h.run_steps(2);
+        h.get_by_label("导出").click();
+        h.run_steps(2);
+        click(h, "导出为 Word…");
+        set_field(h, "文件路径", &out.display().to_string());
+        click(h, "确定");
+        (
+            crate::deliver::zip_part(&out, "word/settings.xml"),
+            crate::deliver::zip_part(&out, "word/document.xml"),
+        )
+    };
+    let choose = |h: &mut egui_kittest::Harness<'_, jianggao::app::JiangGaoApp>, label: &str| {
+        h.get_by_label("文件").click();
+        h.run_steps(2);
+        h.get_by_label("Word 页码位置").click();
+        h.run_steps(2);
+        click(h, label);
+        h.key_press(Key::Escape);
+        h.run_steps(2);
+    };
+    choose(&mut h, "居中");
+    assert_eq!(h.state().prefs.page_numbers, PageNumbers::Centred);
+    let (settings, doc) = export(&mut h, "居中.docx");
+    assert!(!settings.contains("evenAndOddHeaders"));
+    assert_eq!(doc.matches("<w:footerReference").count(), 1);
+    assert!(doc.contains(r#"<w:footerReference w:type="default""#));
+    // Kept: saved as eframe saves it at exit, read back as the next start reads it.
+    let mut storage = MemoryStorage::default();
+    eframe::App::save(h.state_mut(), &mut storage);
+    let kept: Prefs = eframe::get_value(&storage, STORAGE_KEY).unwrap();
+    assert_eq!(kept.page_numbers, PageNumbers::Centred);
+    choose(&mut h, "单页居右、双页居左（GB/T 9704）");
+    let (settings, doc) = export(&mut h, "外侧.docx");
+    assert!(settings.contains("<w:evenAndOddHeaders/>"));
+    assert!(doc.contains(r#"w:type="even""#));
+    // Preferences from before the setting existed.
+    let mut old = MemoryStorage::default();
+    old.set_string(STORAGE_KEY, "(dark: true, font_size: 20.0)".into());
+    let read: Prefs = eframe::get_value(&old, STORAGE_KEY).unwrap();
+    assert_eq!(read.page_numbers, PageNumbers::Outside);
+    assert!(read.dark);
+}
