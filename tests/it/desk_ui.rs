@@ -321,3 +321,73 @@ fn the_page_number_placement_is_a_kept_preference_used_by_word_export() {
     assert_eq!(read.page_numbers, PageNumbers::Outside);
     assert!(read.dark);
 }
+
+/// 提纲: dragging a row by its grip reorders the speech; a section takes its points along,
+/// and the move is one undo step.
+#[test]
+fn the_outline_view_reorders_by_drag() {
+    use jianggao::core::draft::BlockKind;
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path());
+    click(&mut h, "开头 5");
+    pick_template(&mut h, "〔开头〕");
+    click(&mut h, "主体部分 19");
+    pick_template(&mut h, "〔主体部分〕");
+    let before: Vec<(u64, BlockKind)> = h
+        .state()
+        .draft
+        .blocks
+        .iter()
+        .map(|b| (b.id, b.kind))
+        .collect();
+    assert_eq!(before[0].1, BlockKind::Opening);
+    assert!(
+        before.iter().any(|b| b.1 == BlockKind::Point),
+        "the section came with points: {before:?}"
+    );
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::O);
+    h.run_steps(3);
+    let section = h.state().draft.blocks[1].heading.clone();
+    // The grip of an outline row: the ≡ on the row's line, left of its text.
+    let grip = |h: &egui_kittest::Harness<'_, jianggao::app::JiangGaoApp>, row: &str| {
+        let text = h.get_by_label(row).rect();
+        h.get_all_by_label("≡")
+            .map(|n| n.rect())
+            .find(|g| g.right() <= text.left() + 1.0 && text.y_range().contains(g.center().y))
+            .unwrap_or_else(|| panic!("no grip for {row}"))
+    };
+    let from = grip(&h, &format!("一、{section}")).center();
+    let to = grip(&h, "〔开头〕").center() - egui::vec2(0.0, 10.0);
+    h.hover_at(from);
+    h.run_steps(1);
+    h.drag_at(from);
+    h.run_steps(1);
+    for k in 1..=30 {
+        h.hover_at(from + (to - from) * (k as f32 / 30.0));
+        h.run_steps(2);
+    }
+    h.run_steps(10);
+    h.drop_at(to);
+    h.run_steps(4);
+    let after: Vec<(u64, BlockKind)> = h
+        .state()
+        .draft
+        .blocks
+        .iter()
+        .map(|b| (b.id, b.kind))
+        .collect();
+    // The section and its points first, in their order, then the opening.
+    let mut expected = before[1..].to_vec();
+    expected.push(before[0]);
+    assert_eq!(after, expected);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run_steps(2);
+    let undone: Vec<(u64, BlockKind)> = h
+        .state()
+        .draft
+        .blocks
+        .iter()
+        .map(|b| (b.id, b.kind))
+        .collect();
+    assert_eq!(undone, before);
+}
