@@ -126,6 +126,28 @@ fn cut(text: &str, start: usize, end: usize) -> String {
     s
 }
 
+/// The composition after this frame's events, if one is open: `sorted` is egui's
+/// selection, `ime_now` what the focused field's input-method events said, `before` the
+/// composition at the frame's start.
+fn composition_after(
+    buf: &str,
+    sorted: Option<(usize, usize)>,
+    ime_now: Option<bool>,
+    before: Option<Preedit>,
+) -> Option<Preedit> {
+    match (ime_now, before) {
+        // egui selects the preedit it has just written.
+        (Some(true), _) => sorted.map(|(s, e)| Preedit {
+            start: s,
+            text: buf.chars().skip(s).take(e - s).collect(),
+        }),
+        (Some(false), _) => None,
+        // No input-method event: the preedit stays where it is, if it is still there.
+        (None, Some(p)) if buf.chars().skip(p.start).take(p.len()).eq(p.text.chars()) => Some(p),
+        (None, _) => None,
+    }
+}
+
 /// Shows one text field under the shared rules. `value` is the field's committed text and
 /// receives only committed text. `show` draws the field on the buffer it is given and must
 /// give the `TextEdit` the id `id` (e.g. `TextEdit::singleline(buf).id(id).show(ui)`).
@@ -165,20 +187,7 @@ pub fn text_field(
         let (a, b) = (r.primary.index.0, r.secondary.index.0);
         (a.min(b), a.max(b))
     });
-    // The composition after this frame, and the committed text.
-    let mut next = match (focused.then_some(ime_now).flatten(), &preedit) {
-        // egui selects the preedit it has just written.
-        (Some(true), _) => sorted.map(|(s, e)| Preedit {
-            start: s,
-            text: buf.chars().skip(s).take(e - s).collect(),
-        }),
-        (Some(false), _) => None,
-        // No input-method event: the preedit stays where it is, if it is still there.
-        (None, Some(p)) if buf.chars().skip(p.start).take(p.len()).eq(p.text.chars()) => {
-            Some(p.clone())
-        }
-        (None, _) => None,
-    };
+    let mut next = composition_after(&buf, sorted, focused.then_some(ime_now).flatten(), preedit);
     let committed = match &next {
         Some(p) => cut(&buf, p.start, p.start + p.len()),
         None => buf,
