@@ -286,9 +286,11 @@ pub fn candidate_anchor(
 /// field. egui-winit recreates the XIM input context at every focus change
 /// (`set_ime_allowed(false)` then `(true)` to interrupt composition), winit 0.30 never
 /// gives the new context the X input focus (`XSetICFocus` is only called on the window's
-/// FocusIn), and ibus ignores the spot of a context without focus until it has begun
-/// composing; spots sent while it composes do not move its window either. The second
-/// composition in the field opens at the caret. fcitx5 follows the spot at once.
+/// FocusIn), and ibus ignores the spot of that context during its first composition.
+/// Re-sending the spot once composing had begun (moved by 1 px, by 40 px, or alternating
+/// frame by frame) moved the window in none of the first compositions measured, so the
+/// app does not try. The second composition in the field opens at the caret; fcitx5
+/// follows the spot at once.
 pub fn place_candidate_window(ctx: &egui::Context) {
     if !is_x11() {
         return;
