@@ -1,31 +1,68 @@
 #!/usr/bin/env bash
 # Types Chinese into the real app through a real input method under Xvfb and checks the
-# autosaved draft: 党建 committed, no pinyin left from a composition interrupted by a click.
+# exact text the app keeps (the saved draft and the autosave written mid-composition).
 #
-#   scripts/ime-check.sh fcitx5|ibus [path/to/jianggao]
+#   scripts/ime-check.sh [ibus|fcitx5|fcitx5-onthespot|all] [path/to/jianggao]
 #
-# Installs nothing. Needs (Debian): xvfb xdotool dbus-x11, and fcitx5 fcitx5-chinese-addons
-# or ibus ibus-libpinyin. Uses a throwaway HOME, display :97, and kills what it started.
-set -euo pipefail
-im=${1:?usage: $0 fcitx5|ibus [jianggao binary]}
-bin=$(realpath "${2:-target/release/jianggao}")
-work=$(mktemp -d)
-export HOME=$work/home
-mkdir -p "$HOME"
-export DISPLAY=:97 LANG=C.UTF-8
+# Modes: ibus (ibus-libpinyin over XIM, on-the-spot preedit: the pinyin reaches the app),
+# fcitx5 (XIM, fcitx5's default over-the-spot: the preedit is drawn by fcitx5 and only
+# commits reach the app), fcitx5-onthespot (XIM with UseOnTheSpot=True: the preedit
+# reaches the app, as with ibus). `all` (the default) runs the three.
+#
+# Cases, each an exact comparison:
+#   1 body   : 「dangjian␠」 at the end of the opening     → body 开头党建
+#   2 autosave: 「dang」 left composing for 4 s            → the autosave says 开头党建
+#   3 click  : that composition interrupted by a click into 单位 → body 开头党建, 单位 empty
+#   4 form   : 「dangjian␠」 at the end of 讲稿标题           → title 输入法测试党建
+#   5 form click: 「dang」 in 讲稿标题 for 4 s, then a click into the body
+#                → the autosave and the saved title say 输入法测试党建, the body 开头党建
+# Screenshots and logs stay in the work folder named at the end.
+#
+# Needs (Debian): xvfb xdotool dbus-x11 imagemagick python3, and fcitx5
+# fcitx5-chinese-addons / ibus ibus-libpinyin. The app is driven by window coordinates
+# for a 1400×900 screen with default preferences. Uses a throwaway HOME per mode and
+# kills only what it started. Exit 0 when every case of every mode passed.
+set -uo pipefail
+mode=${1:-all}
+bin=$(realpath "${2:-target/debug/jianggao}")
+[ -x "$bin" ] || { echo "no app binary at $bin (cargo build first)" >&2; exit 2; }
+root=$(mktemp -d /tmp/ime-check.XXXXXX)
+failures=0
 pids=()
-cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; }
+cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; pids=(); }
 trap cleanup EXIT
 
-Xvfb :97 -screen 0 1400x900x24 >/dev/null 2>&1 & pids+=($!)
-sleep 1
-eval "$(dbus-launch --sh-syntax)"
-pids+=("$DBUS_SESSION_BUS_PID")
+# Window coordinates (1400×900 screen, window at the top left, default panels).
+BODY="700 238"      # the opening's body
+TITLE="530 68"      # 讲稿标题
+UNIT="530 94"       # 单位
 
-case $im in
-  fcitx5)
-    mkdir -p "$HOME/.config/fcitx5/conf"
-    cat > "$HOME/.config/fcitx5/profile" <<'P'
+# field FILE KEY: the first `KEY: "…"` of a draft or recovery file, unescaped.
+field() {
+  python3 - "$1" "$2" <<'PY'
+import re, sys
+t = open(sys.argv[1], encoding="utf-8").read()
+m = re.search(sys.argv[2] + r': "((?:[^"\\]|\\.)*)"', t)
+print(m.group(1).encode().decode("unicode_escape").encode("latin-1").decode() if m else "<missing>")
+PY
+}
+
+check() { # check MODE CASE WANT GOT
+  if [ "$3" == "$4" ]; then
+    echo "PASS $1 $2: $4"
+  else
+    echo "FAIL $1 $2: want 「$3」, got 「$4」"
+    failures=$((failures + 1))
+  fi
+}
+
+click_at() { xdotool mousemove $1 $2 click 1; sleep 0.7; }
+
+start_im() { # start_im MODE
+  case $1 in
+    fcitx5|fcitx5-onthespot)
+      mkdir -p "$HOME/.config/fcitx5/conf"
+      cat > "$HOME/.config/fcitx5/profile" <<'P'
 [Groups/0]
 Name=Default
 Default Layout=us
@@ -42,53 +79,114 @@ Layout=
 [GroupOrder]
 0=Default
 P
-    printf '[Behavior]\nShareInputState=All\n' > "$HOME/.config/fcitx5/config"
-    printf 'Enabled=False\n' > "$HOME/.config/fcitx5/conf/cloudpinyin.conf"
-    export XMODIFIERS=@im=fcitx GTK_IM_MODULE=fcitx QT_IM_MODULE=fcitx
-    fcitx5 -d --replace >/dev/null 2>&1
-    sleep 3
-    ;;
-  ibus)
-    export XMODIFIERS=@im=ibus GTK_IM_MODULE=ibus QT_IM_MODULE=ibus
-    ibus-daemon -drx >/dev/null 2>&1
-    sleep 3
-    sleep 1
-    ibus engine libpinyin || true   # answers 1 on some versions even when it switched
-    [ "$(ibus engine)" = libpinyin ] || { echo "ibus: libpinyin engine not available" >&2; exit 1; }
-    ;;
-  *) echo "unknown input method $im" >&2; exit 2 ;;
-esac
+      printf '[Behavior]\nShareInputState=All\n' > "$HOME/.config/fcitx5/config"
+      printf 'Enabled=False\n' > "$HOME/.config/fcitx5/conf/cloudpinyin.conf"
+      if [ "$1" = fcitx5-onthespot ]; then
+        printf 'UseOnTheSpot=True\n' > "$HOME/.config/fcitx5/conf/xim.conf"
+      else
+        printf 'UseOnTheSpot=False\n' > "$HOME/.config/fcitx5/conf/xim.conf"
+      fi
+      export XMODIFIERS=@im=fcitx GTK_IM_MODULE=fcitx QT_IM_MODULE=fcitx
+      fcitx5 --replace >"$work/im.log" 2>&1 & pids+=($!)
+      sleep 3
+      ;;
+    ibus)
+      export XMODIFIERS=@im=ibus GTK_IM_MODULE=ibus QT_IM_MODULE=ibus
+      ibus-daemon -rx >"$work/im.log" 2>&1 & pids+=($!)
+      sleep 4
+      ibus engine libpinyin >/dev/null 2>&1 || true  # answers 1 on some versions even when it switched
+      [ "$(ibus engine 2>/dev/null)" = libpinyin ] || { echo "FAIL ibus: libpinyin engine not available"; return 1; }
+      ;;
+    *) echo "unknown mode $1" >&2; exit 2 ;;
+  esac
+}
 
-cat > "$work/draft.ron" <<'D'
+# The input method on: fcitx5 starts on the keyboard layout, Ctrl+Space turns pinyin on
+# for the focused field (ShareInputState=All keeps it on for the others).
+im_on() { [ "${mode_now}" = ibus ] || { xdotool key ctrl+space; sleep 0.5; }; }
+
+run_mode() {
+  mode_now=$1
+  work=$root/$1
+  mkdir -p "$work/home" "$work/run"
+  chmod 700 "$work/run"
+  export HOME=$work/home XDG_RUNTIME_DIR=$work/run DISPLAY=:97 LANG=C.UTF-8
+  Xvfb :97 -screen 0 1400x900x24 >/dev/null 2>&1 & pids+=($!)
+  sleep 1
+  eval "$(dbus-launch --sh-syntax)"
+  pids+=("$DBUS_SESSION_BUS_PID")
+  start_im "$1" || { failures=$((failures + 1)); cleanup; return; }
+  local draft=$work/draft.ron
+  cat > "$draft" <<'D'
 (version: 1, meta: (title: "输入法测试", meeting: "", unit: "", speaker: "", date: "", salutation: "同志们："), numbering: official, blocks: [(id: 1, kind: opening, heading: "", body: "开头", source: None, collapsed: false)], next_id: 2)
 D
-"$bin" "$work/draft.ron" >"$work/app.log" 2>&1 &
-app=$!
-pids+=("$app")
-sleep 4
-wid=$(xdotool search --pid "$app" | tail -1)
-xdotool windowfocus --sync "$wid"
-# The opening's body field, then the end of its text.
-xdotool mousemove 700 215 click 1
-sleep 0.5
-xdotool key End
-[ "$im" = fcitx5 ] && { xdotool key ctrl+space; sleep 0.5; }
-xdotool type --delay 80 dangjian
-sleep 0.5
-xdotool key space
-sleep 1
-# A second composition, interrupted by a click into 单位.
-xdotool type --delay 80 dang
-sleep 0.5
-xdotool mousemove 520 92 click 1
-sleep 5
-import -window root "$work/shot.png" 2>/dev/null || true
-saved="$HOME/.local/share/jianggao/autosave.ron"
-body=$(grep -o 'body: "[^"]*"' "$saved" | head -1 || true)
-echo "$im: $body"
-if [[ "$body" == *党建* && "$body" != *dang* ]]; then
-  echo "$im: OK — 党建 committed, no pinyin left"
-else
-  echo "$im: FAILED (screenshot: $work/shot.png, log: $work/app.log)"
-  exit 1
-fi
+  "$bin" "$draft" >"$work/app.log" 2>&1 & pids+=($!)
+  local app=$!
+  sleep 5
+  local wid
+  wid=$(xdotool search --pid "$app" | tail -1)
+  xdotool windowfocus --sync "$wid"
+  sleep 0.5
+
+  # 1 body: commit 党建 at the end of the opening.
+  click_at $BODY
+  xdotool key End
+  im_on
+  xdotool type --delay 120 dangjian
+  sleep 0.5
+  xdotool key space
+  sleep 1
+  # 2 autosave: a composition left open across an autosave (3 s after the commit).
+  xdotool type --delay 120 dang
+  sleep 4
+  import -window root "$work/2-composing.png" 2>/dev/null
+  local rec
+  rec=$(ls "$HOME"/.local/share/jianggao/recovery/*.ron 2>/dev/null | head -1)
+  check "$1" "2 autosave mid-composition" "开头党建" "$([ -n "$rec" ] && field "$rec" body || echo '<no autosave>')"
+  # 3 click: that composition interrupted by a click into 单位; nothing is left anywhere.
+  click_at $UNIT
+  sleep 1
+  xdotool key ctrl+s
+  sleep 1
+  import -window root "$work/3-after-click.png" 2>/dev/null
+  check "$1" "1 body commit" "开头党建" "$(field "$draft" body)"
+  check "$1" "3 click drops body preedit: body" "开头党建" "$(field "$draft" body)"
+  check "$1" "3 click drops body preedit: 单位" "" "$(field "$draft" unit)"
+
+  # 4 form: commit 党建 at the end of 讲稿标题.
+  click_at $TITLE
+  xdotool key End
+  xdotool type --delay 120 dangjian
+  sleep 0.5
+  xdotool key space
+  sleep 1.5
+  xdotool key ctrl+s
+  sleep 1
+  check "$1" "4 form commit" "输入法测试党建" "$(field "$draft" title)"
+  # 5 form click: a composition in 讲稿标题 left open across an autosave, then
+  # interrupted by a click into the body.
+  xdotool type --delay 120 dang
+  sleep 4
+  import -window root "$work/5-composing-in-title.png" 2>/dev/null
+  # Saved just before, so the draft is unchanged and may have no autosave at all; one
+  # written meanwhile must not hold the pinyin.
+  rec=$(ls "$HOME"/.local/share/jianggao/recovery/*.ron 2>/dev/null | head -1)
+  check "$1" "5 autosave mid-composition: title" "输入法测试党建" "$([ -n "$rec" ] && field "$rec" title || echo 输入法测试党建)"
+  click_at $BODY
+  sleep 1
+  xdotool key ctrl+s
+  sleep 1
+  import -window root "$work/5-after-click.png" 2>/dev/null
+  check "$1" "5 click drops title preedit: title" "输入法测试党建" "$(field "$draft" title)"
+  check "$1" "5 click drops title preedit: body" "开头党建" "$(field "$draft" body)"
+  cleanup
+  unset DBUS_SESSION_BUS_ADDRESS DBUS_SESSION_BUS_PID
+  sleep 1
+}
+
+case $mode in
+  all) for m in ibus fcitx5 fcitx5-onthespot; do run_mode $m; done ;;
+  *) run_mode "$mode" ;;
+esac
+echo "work folder (screenshots, logs): $root"
+if [ "$failures" -eq 0 ]; then echo "ALL PASSED"; else echo "$failures FAILED"; exit 1; fi

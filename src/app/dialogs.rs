@@ -110,9 +110,17 @@ fn path_dialog_ui(app: &mut JiangGaoApp, ctx: &egui::Context, mut d: PathDialog)
             } else {
                 "文件路径"
             });
-            let r = ui
-                .add(egui::TextEdit::singleline(&mut d.path).desired_width(420.0))
-                .labelled_by(l.id);
+            let id = egui::Id::unique("path_field");
+            let r = super::ime::text_field(ui, id, &mut d.path, |ui, buf| {
+                egui::TextEdit::singleline(buf)
+                    .id(id)
+                    .desired_width(420.0)
+                    .show(ui)
+            })
+            .output
+            .response
+            .response
+            .labelled_by(l.id);
             if r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
                 ok = true;
             }
@@ -423,16 +431,31 @@ fn find_ui(app: &mut JiangGaoApp, ctx: &egui::Context) {
     }
     let mut open = true;
     let markers = app.draft.markers();
+    let was_open = egui::Id::unique("find_was_open");
+    let just_opened = ctx
+        .data(|d| d.get_temp::<u64>(was_open))
+        .is_none_or(|pass| pass + 1 < ctx.cumulative_pass_nr());
+    let pass = ctx.cumulative_pass_nr();
+    ctx.data_mut(|d| d.insert_temp(was_open, pass));
     egui::Window::new("查找")
         .open(&mut open)
         .default_width(320.0)
         .show(ctx, |ui| {
             let l = ui.label("查找内容");
-            let r = ui
-                .add(egui::TextEdit::singleline(&mut app.find.query).desired_width(f32::INFINITY))
-                .labelled_by(l.id);
-            if app.find.query.is_empty() {
+            let id = egui::Id::unique("find_query");
+            let r = super::ime::text_field(ui, id, &mut app.find.query, |ui, buf| {
+                egui::TextEdit::singleline(buf)
+                    .id(id)
+                    .desired_width(f32::INFINITY)
+                    .show(ui)
+            });
+            let r = r.output.response.response.labelled_by(l.id);
+            // The caret goes to the box when the window opens, not at every frame: focus
+            // requested again would interrupt the input method composing the first word.
+            if just_opened {
                 r.request_focus();
+            }
+            if app.find.query.is_empty() {
                 return;
             }
             let q = app.find.query.clone();
@@ -459,9 +482,16 @@ fn find_ui(app: &mut JiangGaoApp, ctx: &egui::Context) {
             ui.label(format!("共 {hits} 处"));
             ui.separator();
             let l = ui.label("替换为");
-            ui.add(
-                egui::TextEdit::singleline(&mut app.find.replacement).desired_width(f32::INFINITY),
-            )
+            let id = egui::Id::unique("find_replacement");
+            super::ime::text_field(ui, id, &mut app.find.replacement, |ui, buf| {
+                egui::TextEdit::singleline(buf)
+                    .id(id)
+                    .desired_width(f32::INFINITY)
+                    .show(ui)
+            })
+            .output
+            .response
+            .response
             .labelled_by(l.id);
             // Headings, bodies and the meeting details, in one undo step.
             let all = app.draft.count_occurrences(&q);

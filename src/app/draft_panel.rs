@@ -220,43 +220,14 @@ fn outline_ui(app: &mut JiangGaoApp, ui: &mut egui::Ui, now: f64) {
             to: u.to,
         }));
     }
-    // A composition left behind by a focus change or a click is not text: remove it.
-    let clicked = app
-        .frame_events
-        .iter()
-        .any(|e| matches!(e, egui::Event::PointerButton { pressed: true, .. }));
-    let ime_now = super::ime::composing_after(&app.frame_events);
-    if let Some(c) = app.composing {
-        let still_focused = app
-            .focus
-            .is_some_and(|f| f.block == c.block && f.field == c.field)
-            && focus_seen;
-        if !still_focused || (clicked && ime_now.is_none()) {
-            super::ime::remove_range(&mut app.draft, &c);
-            app.composing = None;
-            typed = Some((c.block, c.field));
-        }
-    }
     if let Some((block, field)) = typed {
-        // The draft as the frame began (kept by the app; cloned only on a change).
+        // The draft as the frame began (kept by the app; cloned only on a change). Fields
+        // hand over committed text only (ime.rs), so a composition is one typing step.
         let before = app.snapshot.clone();
-        if app.composing.is_some() {
-            // Composing: no undo step, no revision, until the text is committed.
-            if app.compose_before.is_none() {
-                app.compose_before = Some(before.clone());
-            }
-        } else {
-            let base = app.compose_before.take().unwrap_or(before);
-            if base != app.draft {
-                app.changed(&base, ChangeKind::Typing(block, field), now);
-            }
+        if before != app.draft {
+            app.changed(&before, ChangeKind::Typing(block, field), now);
         }
         app.phrases.dirty = true;
-    } else if app.composing.is_none()
-        && let Some(base) = app.compose_before.take()
-        && base != app.draft
-    {
-        app.changed(&base, ChangeKind::Typing(0, 0), now);
     }
     if !focus_seen && ui.ctx().memory(|m| m.focused().is_none()) {
         // Keep the last caret so a click in the side panel can still insert there.
@@ -424,8 +395,6 @@ struct FieldResponse {
     changed: bool,
     focused: bool,
     cursor: Option<usize>,
-    /// The caret or selection as a character range (the preedit while composing).
-    range: Option<(usize, usize)>,
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -472,18 +441,39 @@ fn text_field(
         (_, BlockKind::Closing) => "结尾：同志们，……",
         _ => "正文，每段一行",
     };
-    let edit = if multiline {
-        egui::TextEdit::multiline(value).desired_rows(3)
-    } else {
-        egui::TextEdit::singleline(value)
-    };
-    let out = edit
-        .id_salt(("block_text", id, field))
-        .hint_text(hint)
-        .desired_width(f32::INFINITY)
-        .layouter(&mut layouter)
-        .show(ui);
-    if out.response.changed() {
+    let field_id = ui.make_persistent_id(("block_text", id, field));
+    // Put the caret where a find hit or an insertion asked for it, before the field is
+    // drawn: then this frame already draws it focused and tells the input method where
+    // its caret is.
+    let requested = app
+        .focus_request
+        .is_some_and(|(b, f, _)| b == id && f == field);
+    if let Some((_, _, cursor)) = app.focus_request.filter(|_| requested) {
+        ui.memory_mut(|m| m.request_focus(field_id));
+        if let Some(c) = cursor {
+            let mut state =
+                egui::text_edit::TextEditState::load(ui.ctx(), field_id).unwrap_or_default();
+            let cc = egui::text::CCursor::new(c);
+            state
+                .cursor
+                .set_char_range(Some(egui::text::CCursorRange::one(cc)));
+            state.store(ui.ctx(), field_id);
+        }
+    }
+    let ime = super::ime::text_field(ui, field_id, value, |ui, buf| {
+        let edit = if multiline {
+            egui::TextEdit::multiline(buf).desired_rows(3)
+        } else {
+            egui::TextEdit::singleline(buf)
+        };
+        edit.id(field_id)
+            .hint_text(hint)
+            .desired_width(f32::INFINITY)
+            .layouter(&mut layouter)
+            .show(ui)
+    });
+    let out = &ime.output;
+    if ime.changed {
         let field = if field == 0 {
             Field::Heading
         } else {
@@ -497,33 +487,16 @@ fn text_field(
     }
     let resp = out.response.response.clone().labelled_by(label);
     resp.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, accessible));
-    // Put the caret where a find hit or an insertion asked for it.
-    if let Some((b, f, cursor)) = app.focus_request
-        && b == id
-        && f == field
-    {
-        resp.request_focus();
+    if requested {
         resp.scroll_to_me(Some(egui::Align::Center));
-        if let Some(c) = cursor {
-            let mut state = out.state.clone();
-            let cc = egui::text::CCursor::new(c);
-            state
-                .cursor
-                .set_char_range(Some(egui::text::CCursorRange::one(cc)));
-            state.store(ui.ctx(), resp.id);
-        }
         app.focus_request = None;
     }
     FieldResponse {
-        changed: resp.changed(),
+        changed: ime.changed,
         // Keyboard focus within the app, even while the OS window itself is not focused
         // (Response::has_focus also asks the latter; the caret must survive a click elsewhere).
         focused: ui.ctx().memory(|m| m.has_focus(resp.id)),
-        cursor: out.cursor_range.map(|r| r.primary.index.0),
-        range: out.cursor_range.map(|r| {
-            let (a, b) = (r.primary.index.0, r.secondary.index.0);
-            (a.min(b), a.max(b))
-        }),
+        cursor: ime.caret,
     }
 }
 
@@ -540,22 +513,6 @@ fn track(
     }
     if r.focused {
         *focus_seen = true;
-        // Follow the input method's composition in this field.
-        let events = app.frame_events.clone();
-        match super::ime::composing_after(&events) {
-            Some(true) => {
-                if let Some((start, end)) = r.range {
-                    app.composing = Some(super::ime::Composition {
-                        block: id,
-                        field,
-                        start,
-                        end,
-                    });
-                }
-            }
-            Some(false) => app.composing = None,
-            None => {}
-        }
         let cursor = r.cursor.unwrap_or(0);
         let f = Focus {
             block: id,

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use super::dialogs::{self, Dialog};
 use super::worker::PathPurpose;
-use super::{Doc, JiangGaoApp, clock_now, ime};
+use super::{Doc, JiangGaoApp, clock_now};
 use crate::core::draft::Draft;
 
 impl JiangGaoApp {
@@ -31,9 +31,8 @@ impl JiangGaoApp {
         let Some(session) = &self.session else {
             return;
         };
-        // Only committed text is saved: never the pinyin of a composition in progress.
-        let draft = ime::committed(&self.draft, self.composing);
-        match session.write(&draft, self.doc.path.as_deref()) {
+        // The draft holds committed text only (ime.rs): never the pinyin of a composition.
+        match session.write(&self.draft, self.doc.path.as_deref()) {
             Ok(()) => {
                 self.doc.autosaved_rev = self.doc.rev;
                 self.doc.autosave_label = Some(clock_now());
@@ -118,7 +117,12 @@ impl JiangGaoApp {
             let _ = std::fs::create_dir_all(dir);
         }
         let lines = crate::core::export::lines::lines(&self.draft);
-        match crate::core::export::write_lines(&lines, path, format, large, self.prefs.encoding) {
+        let opts = crate::core::export::ExportOptions {
+            large,
+            encoding: self.prefs.encoding,
+            page_numbers: self.prefs.page_numbers,
+        };
+        match crate::core::export::write(&lines, path, format, &opts) {
             Ok(()) => {
                 self.set_info(format!("已导出到 {}", path.display()));
                 true

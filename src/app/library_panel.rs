@@ -126,11 +126,17 @@ pub fn library_panel_ui(app: &mut JiangGaoApp, ui: &mut egui::Ui) {
     let panel = &mut app.lib_panel;
     ui.horizontal(|ui| {
         let l = ui.label("搜索");
-        ui.add(
-            egui::TextEdit::singleline(&mut panel.search)
+        let id = egui::Id::unique("library_search");
+        super::ime::text_field(ui, id, &mut panel.search, |ui, buf| {
+            egui::TextEdit::singleline(buf)
+                .id(id)
                 .hint_text("标题或正文，如：作风")
-                .desired_width(f32::INFINITY),
-        )
+                .desired_width(f32::INFINITY)
+                .show(ui)
+        })
+        .output
+        .response
+        .response
         .labelled_by(l.id);
     });
     // Kinds with counts.

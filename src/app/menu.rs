@@ -53,6 +53,11 @@ pub fn menu_bar_ui(app: &mut JiangGaoApp, ui: &mut egui::Ui) {
                     ui.radio_value(&mut app.prefs.encoding, e, e.label());
                 }
             });
+            ui.menu_button("Word 页码位置", |ui| {
+                for p in crate::core::export::docx_write::PageNumbers::ALL {
+                    ui.radio_value(&mut app.prefs.page_numbers, p, p.label());
+                }
+            });
             command_button(app, ui, Command::CopyAll, true);
             ui.separator();
             command_button(

@@ -4,42 +4,86 @@
 use super::JiangGaoApp;
 use crate::core::draft::history::ChangeKind;
 
+/// Label, hint, in the order shown (two pairs a row when the panel is wide enough).
+const FIELDS: [(&str, &str); 6] = [
+    ("讲稿标题", "如：在全市组织工作会议上的讲话"),
+    ("会议名称", "填入 {会议名称}"),
+    ("单位", "填入 {本单位}"),
+    ("讲话人", "填入 {讲话人}"),
+    ("日期", "YYYY-MM-DD，填入 {日期} {年份}"),
+    ("称谓", "同志们："),
+];
+
+/// Narrowest useful field: about eight characters of body text.
+fn min_field_width(ui: &egui::Ui) -> f32 {
+    8.0 * ui.text_style_height(&egui::TextStyle::Body)
+}
+
 pub fn meta_form_ui(app: &mut JiangGaoApp, ui: &mut egui::Ui, now: f64) {
     let mut changed = false;
     // egui edits a copy; a change reaches the draft as an Edit (the one writer).
     let mut meta = app.draft.meta.clone();
     let m = &mut meta;
-    // Two columns of label + field; widths follow the panel.
-    let half = (ui.available_width() / 2.0 - 90.0).max(140.0);
-    let mut field = |ui: &mut egui::Ui, label: &str, value: &mut String, hint: &str| {
-        let l = ui.add_sized([64.0, 20.0], egui::Label::new(label));
-        let r = ui
-            .add(
-                egui::TextEdit::singleline(value)
-                    .hint_text(hint)
-                    .desired_width(half),
-            )
-            .labelled_by(l.id);
-        changed |= r.changed();
+    // A grid sized from the font: the label column as wide as the longest label, so
+    // that at any font size labels stay on one line and beside their field.
+    let label_w = FIELDS
+        .iter()
+        .map(|(l, _)| {
+            let galley = ui.painter().layout_no_wrap(
+                l.to_string(),
+                egui::TextStyle::Body.resolve(ui.style()),
+                egui::Color32::PLACEHOLDER,
+            );
+            galley.size().x
+        })
+        .fold(0.0, f32::max);
+    let gap = ui.spacing().item_spacing.x;
+    let two_pairs = (ui.available_width() - 2.0 * label_w - 4.0 * gap) / 2.0;
+    let per_row = if two_pairs >= min_field_width(ui) {
+        2
+    } else {
+        1
     };
-    for row in 0..3 {
-        ui.horizontal(|ui| match row {
-            0 => {
-                field(
-                    ui,
-                    "讲稿标题",
-                    &mut m.title,
-                    "如：在全市组织工作会议上的讲话",
+    let field_w = if per_row == 2 {
+        two_pairs
+    } else {
+        (ui.available_width() - label_w - 2.0 * gap).max(min_field_width(ui))
+    };
+    let mut values = [
+        &mut m.title,
+        &mut m.meeting,
+        &mut m.unit,
+        &mut m.speaker,
+        &mut m.date,
+        &mut m.salutation,
+    ];
+    // Each label in a cell as wide as the longest label and as tall as a field, so it
+    // stays on one line and centred beside its field.
+    // (A single-line field is a text row plus egui's 2 px margin above and below.)
+    let field_h = ui.text_style_height(&egui::TextStyle::Body) + 4.0;
+    let label_size = egui::vec2(label_w, field_h.max(ui.spacing().interact_size.y));
+    for pairs in FIELDS
+        .iter()
+        .zip(values.iter_mut())
+        .collect::<Vec<_>>()
+        .chunks_mut(per_row)
+    {
+        ui.horizontal(|ui| {
+            for ((label, hint), value) in pairs.iter_mut() {
+                let l = ui.add_sized(
+                    label_size,
+                    egui::Label::new(*label).wrap_mode(egui::TextWrapMode::Extend),
                 );
-                field(ui, "会议名称", &mut m.meeting, "填入 {会议名称}");
-            }
-            1 => {
-                field(ui, "单位", &mut m.unit, "填入 {本单位}");
-                field(ui, "讲话人", &mut m.speaker, "填入 {讲话人}");
-            }
-            _ => {
-                field(ui, "日期", &mut m.date, "YYYY-MM-DD，填入 {日期} {年份}");
-                field(ui, "称谓", &mut m.salutation, "同志们：");
+                let id = egui::Id::unique(("meta_field", *label));
+                let r = super::ime::text_field(ui, id, value, |ui, buf| {
+                    egui::TextEdit::singleline(buf)
+                        .id(id)
+                        .hint_text(*hint)
+                        .desired_width(field_w)
+                        .show(ui)
+                });
+                r.output.response.response.labelled_by(l.id);
+                changed |= r.changed;
             }
         });
     }

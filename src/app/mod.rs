@@ -153,9 +153,8 @@ pub struct JiangGaoApp {
     applied_font_size: f32,
     applied_dark: Option<bool>,
     first_frame_done: bool,
-    /// An input-method composition in progress, and the draft as it was before it began.
-    pub composing: Option<ime::Composition>,
-    pub compose_before: Option<Draft>,
+    /// A text field is composing with an input method (its preedit is never in the draft).
+    pub composing: bool,
     /// This frame's input events (the text fields read the input method's from here).
     pub frame_events: Vec<egui::Event>,
     /// The draft as the current frame began (committed text only), the undo base for
@@ -214,8 +213,7 @@ impl JiangGaoApp {
             applied_font_size: 0.0,
             applied_dark: None,
             first_frame_done: false,
-            composing: None,
-            compose_before: None,
+            composing: false,
             frame_events: Vec::new(),
             snapshot: Draft::default(),
             session: None,
@@ -364,7 +362,7 @@ impl JiangGaoApp {
                 .iter()
                 .any(|e| matches!(e, egui::Event::Ime(egui::ImeEvent::Preedit { .. })))
         });
-        if self.composing.is_some() || preedit {
+        if self.composing || preedit {
             return;
         }
         // Longer combinations first, so Ctrl+Shift+S is not taken for Ctrl+S.
@@ -521,18 +519,17 @@ impl JiangGaoApp {
         for a in std::mem::take(&mut self.pending) {
             self.apply(a, &ctx, now);
         }
-        let committed = ime::committed(&self.draft, self.composing);
+        self.composing = ime::composing(&ctx);
         self.phrases.maybe_query(
-            &committed,
+            &self.draft,
             self.focus,
             &self.workers,
             now,
             self.opts.suggest_debounce,
         );
-        drop(committed);
-        ime::lower_candidate_window_on_x11(&ctx);
+        ime::place_candidate_window(&ctx);
         // Comparing is cheap (no allocation); cloning happens only after a change.
-        if self.composing.is_none() && self.snapshot != self.draft {
+        if self.snapshot != self.draft {
             self.snapshot = self.draft.clone();
         }
         if self.phrases.waiting() {

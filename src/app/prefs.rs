@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::core::draft::Numbering;
 use crate::core::export::TextEncoding;
+use crate::core::export::docx_write::PageNumbers;
 
 pub const STORAGE_KEY: &str = "jianggao_prefs";
 pub const MAX_RECENT: usize = 10;
@@ -23,6 +24,8 @@ pub struct Prefs {
     pub recent: Vec<PathBuf>,
     pub numbering: Numbering,
     pub encoding: TextEncoding,
+    /// Where a Word copy puts its page numbers (GB/T 9704 outside by default).
+    pub page_numbers: PageNumbers,
 }
 
 impl Default for Prefs {
@@ -36,6 +39,7 @@ impl Default for Prefs {
             recent: Vec::new(),
             numbering: Numbering::Official,
             encoding: TextEncoding::Utf8,
+            page_numbers: PageNumbers::Outside,
         }
     }
 }

@@ -22,7 +22,7 @@ impl Counts {
         if app.counts.rev == Some(app.doc.rev) {
             return;
         }
-        let d = super::ime::committed(&app.draft, app.composing);
+        let d = &app.draft;
         let chars = d.spoken_chars();
         let counts = Counts {
             rev: Some(app.doc.rev),

@@ -246,3 +246,148 @@ fn the_path_dialog_names_the_file_under_a_long_path() {
             .is_some()
     );
 }
+
+/// eframe's storage kept in memory, as the app's preferences are saved at exit.
+#[derive(Default)]
+struct MemoryStorage(std::collections::HashMap<String, String>);
+
+impl eframe::Storage for MemoryStorage {
+    fn get_string(&self, key: &str) -> Option<String> {
+        self.0.get(key).cloned()
+    }
+    fn set_string(&mut self, key: &str, value: String) {
+        self.0.insert(key.to_string(), value);
+    }
+    fn remove_string(&mut self, key: &str) {
+        self.0.remove(key);
+    }
+    fn flush(&mut self) {}
+}
+
+/// 文件 → Word 页码位置: the choice is used by the Word export and kept with the
+/// preferences; preferences saved before the setting existed give GB/T 9704's placement.
+#[test]
+fn the_page_number_placement_is_a_kept_preference_used_by_word_export() {
+    use eframe::Storage as _;
+    use jianggao::app::prefs::{Prefs, STORAGE_KEY};
+    use jianggao::core::export::docx_write::PageNumbers;
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path());
+    click(&mut h, "主体部分 19");
+    pick_template(&mut h, "〔主体部分〕");
+    assert_eq!(h.state().prefs.page_numbers, PageNumbers::Outside);
+    let export = |h: &mut egui_kittest::Harness<'_, jianggao::app::JiangGaoApp>, name: &str| {
+        let out = dir.path().join(name);
+        h.get_by_label("文件").click();
+        h.run_steps(2);
+        h.get_by_label("导出").click();
+        h.run_steps(2);
+        click(h, "导出为 Word…");
+        set_field(h, "文件路径", &out.display().to_string());
+        click(h, "确定");
+        (
+            crate::deliver::zip_part(&out, "word/settings.xml"),
+            crate::deliver::zip_part(&out, "word/document.xml"),
+        )
+    };
+    let choose = |h: &mut egui_kittest::Harness<'_, jianggao::app::JiangGaoApp>, label: &str| {
+        h.get_by_label("文件").click();
+        h.run_steps(2);
+        h.get_by_label("Word 页码位置").click();
+        h.run_steps(2);
+        click(h, label);
+        h.key_press(Key::Escape);
+        h.run_steps(2);
+    };
+    choose(&mut h, "居中");
+    assert_eq!(h.state().prefs.page_numbers, PageNumbers::Centred);
+    let (settings, doc) = export(&mut h, "居中.docx");
+    assert!(!settings.contains("evenAndOddHeaders"));
+    assert_eq!(doc.matches("<w:footerReference").count(), 1);
+    assert!(doc.contains(r#"<w:footerReference w:type="default""#));
+    // Kept: saved as eframe saves it at exit, read back as the next start reads it.
+    let mut storage = MemoryStorage::default();
+    eframe::App::save(h.state_mut(), &mut storage);
+    let kept: Prefs = eframe::get_value(&storage, STORAGE_KEY).unwrap();
+    assert_eq!(kept.page_numbers, PageNumbers::Centred);
+    choose(&mut h, "单页居右、双页居左（GB/T 9704）");
+    let (settings, doc) = export(&mut h, "外侧.docx");
+    assert!(settings.contains("<w:evenAndOddHeaders/>"));
+    assert!(doc.contains(r#"w:type="even""#));
+    // Preferences from before the setting existed.
+    let mut old = MemoryStorage::default();
+    old.set_string(STORAGE_KEY, "(dark: true, font_size: 20.0)".into());
+    let read: Prefs = eframe::get_value(&old, STORAGE_KEY).unwrap();
+    assert_eq!(read.page_numbers, PageNumbers::Outside);
+    assert!(read.dark);
+}
+
+/// 提纲: dragging a row by its grip reorders the speech; a section takes its points along,
+/// and the move is one undo step.
+#[test]
+fn the_outline_view_reorders_by_drag() {
+    use jianggao::core::draft::BlockKind;
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path());
+    click(&mut h, "开头 5");
+    pick_template(&mut h, "〔开头〕");
+    click(&mut h, "主体部分 19");
+    pick_template(&mut h, "〔主体部分〕");
+    let before: Vec<(u64, BlockKind)> = h
+        .state()
+        .draft
+        .blocks
+        .iter()
+        .map(|b| (b.id, b.kind))
+        .collect();
+    assert_eq!(before[0].1, BlockKind::Opening);
+    assert!(
+        before.iter().any(|b| b.1 == BlockKind::Point),
+        "the section came with points: {before:?}"
+    );
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::O);
+    h.run_steps(3);
+    let section = h.state().draft.blocks[1].heading.clone();
+    // The grip of an outline row: the ≡ on the row's line, left of its text.
+    let grip = |h: &egui_kittest::Harness<'_, jianggao::app::JiangGaoApp>, row: &str| {
+        let text = h.get_by_label(row).rect();
+        h.get_all_by_label("≡")
+            .map(|n| n.rect())
+            .find(|g| g.right() <= text.left() + 1.0 && text.y_range().contains(g.center().y))
+            .unwrap_or_else(|| panic!("no grip for {row}"))
+    };
+    let from = grip(&h, &format!("一、{section}")).center();
+    let to = grip(&h, "〔开头〕").center() - egui::vec2(0.0, 10.0);
+    h.hover_at(from);
+    h.run_steps(1);
+    h.drag_at(from);
+    h.run_steps(1);
+    for k in 1..=30 {
+        h.hover_at(from + (to - from) * (k as f32 / 30.0));
+        h.run_steps(2);
+    }
+    h.run_steps(10);
+    h.drop_at(to);
+    h.run_steps(4);
+    let after: Vec<(u64, BlockKind)> = h
+        .state()
+        .draft
+        .blocks
+        .iter()
+        .map(|b| (b.id, b.kind))
+        .collect();
+    // The section and its points first, in their order, then the opening.
+    let mut expected = before[1..].to_vec();
+    expected.push(before[0]);
+    assert_eq!(after, expected);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run_steps(2);
+    let undone: Vec<(u64, BlockKind)> = h
+        .state()
+        .draft
+        .blocks
+        .iter()
+        .map(|b| (b.id, b.kind))
+        .collect();
+    assert_eq!(undone, before);
+}

@@ -13,6 +13,8 @@ mod docx_schema;
 mod draft_cli;
 mod fixtures;
 #[cfg(feature = "gui")]
+mod font_size;
+#[cfg(feature = "gui")]
 mod fonts;
 mod gold;
 #[cfg(feature = "gui")]
