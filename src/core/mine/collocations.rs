@@ -127,23 +127,56 @@ fn chars(w: &str) -> usize {
     w.chars().count()
 }
 
+/// The characters of a text of exactly `N` characters (no allocation: these tests run
+/// at every word of every clause).
+fn exactly<const N: usize>(s: &str) -> Option<[char; N]> {
+    let mut it = s.chars();
+    let mut c = ['\0'; N];
+    for x in &mut c {
+        *x = it.next()?;
+    }
+    it.next().is_none().then_some(c)
+}
+
+fn is_result(c: char) -> bool {
+    RESULTS.contains(c)
+}
+
 /// Whether a two-character word is a verb with a resultative complement (压实, 筑牢), by
 /// its form alone.
 pub fn resultative(w: &str) -> bool {
-    let c: Vec<char> = w.chars().collect();
-    c.len() == 2 && c[0] != c[1] && RESULTS.contains(c[1]) && !RESULTS.contains(c[0])
+    exactly::<2>(w).is_some_and(|[a, b]| a != b && is_result(b) && !is_result(a))
 }
 
 /// Whether four characters are two verb–complement pairs (抓紧抓实, 选好配强, 学深悟透).
 pub fn intensified(s: &str) -> bool {
-    let c: Vec<char> = s.chars().collect();
-    c.len() == 4
-        && c.iter().all(|&x| is_han(x))
-        && RESULTS.contains(c[1])
-        && RESULTS.contains(c[3])
+    exactly::<4>(s).is_some_and(intensified_chars)
+}
+
+fn intensified_chars(c: [char; 4]) -> bool {
+    c.iter().all(|&x| is_han(x))
+        && is_result(c[1])
+        && is_result(c[3])
         && c[1] != c[3]
-        && !RESULTS.contains(c[0])
-        && !RESULTS.contains(c[2])
+        && !is_result(c[0])
+        && !is_result(c[2])
+}
+
+/// Whether the first `n` words of `ws` make an intensified verb (抓紧/抓实, 走/深/走实).
+fn intensified_words(ws: &[(&str, &str)], n: usize) -> bool {
+    let Some(ws) = ws.get(..n) else {
+        return false;
+    };
+    let mut c = ['\0'; 4];
+    let mut k = 0;
+    for ch in ws.iter().flat_map(|w| w.0.chars()) {
+        if k == 4 {
+            return false;
+        }
+        c[k] = ch;
+        k += 1;
+    }
+    k == 4 && intensified_chars(c)
 }
 
 /// Verb phrases of one segmented paragraph.
@@ -239,12 +272,14 @@ fn verb_object_at(ws: &[(&str, &'static str)], at: usize, strong_only: bool) -> 
     };
     let ((first, vtag), _) = rest.split_first()?;
     // An intensified verb split in two or three words (抓紧/抓实, 走/深/走实).
-    let joined = (2..=3).filter(|&n| n <= rest.len()).find_map(|n| {
-        let v: String = rest[..n].iter().map(|w| w.0).collect();
-        intensified(&v).then_some((v, n))
-    });
+    let joined = (2..=3).find(|&n| intensified_words(rest, n));
+    // Further into a clause only a strong verb opens a phrase: most words are ruled out
+    // here, before anything is built.
+    if strong_only && joined.is_none() && !resultative(first) && !intensified(first) {
+        return None;
+    }
     let (verb, object) = match joined {
-        Some((v, n)) => (v, &rest[n..]),
+        Some(n) => (join(&rest[..n]), &rest[n..]),
         None => (first.to_string(), &rest[1..]),
     };
     // jieba tags some resultative verbs as nouns (压实/n); adjectives of the same form

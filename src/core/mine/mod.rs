@@ -14,6 +14,7 @@ mod segmented;
 pub mod slots;
 pub mod specifics;
 pub mod templates;
+pub mod word_list;
 
 use merge::{Grouped, merge};
 pub use segmented::{Blanks, Facts, Segmented};
