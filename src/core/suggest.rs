@@ -116,7 +116,7 @@ impl PhraseIndex {
         Self::build(
             phrases,
             lex,
-            &StandardLexicon::builtin(),
+            &StandardLexicon::current(),
             &Formulations::builtin(),
             TemplateIndex::default(),
         )
@@ -128,7 +128,7 @@ impl PhraseIndex {
         Self::build(
             &lib.phrases,
             lex,
-            &StandardLexicon::builtin(),
+            &StandardLexicon::current(),
             &Formulations::builtin(),
             templates,
         )

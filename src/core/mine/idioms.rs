@@ -3,7 +3,7 @@
 //! (敢闯敢试/敢抓敢管, 驰而不息/弛而不息, 上上下下/方方面面). Ordinary compounds (贯彻落实,
 //! 组成部分, 表示感谢) are in no dictionary and follow no pattern.
 
-use std::sync::LazyLock;
+use std::sync::{LazyLock, OnceLock};
 
 use rustc_hash::FxHashSet;
 
@@ -21,23 +21,99 @@ struct Dictionary {
     other: FxHashSet<&'static str>,
 }
 
-static IDIOMS: LazyLock<Dictionary> = LazyLock::new(|| {
+impl Dictionary {
+    fn insert(&mut self, idiom: &'static str) {
+        match four_key(idiom) {
+            Some(k) => self.four.insert(k),
+            None => self.other.insert(idiom),
+        };
+    }
+
+    fn remove(&mut self, idiom: &str) {
+        match four_key(idiom) {
+            Some(k) => self.four.remove(&k),
+            None => self.other.remove(idiom),
+        };
+    }
+
+    fn contains(&self, s: &str) -> bool {
+        match four_key(s) {
+            Some(k) => self.four.contains(&k),
+            None => self.other.contains(s),
+        }
+    }
+}
+
+/// The entries of an idiom list: one per line, `#` starts a comment.
+fn entries(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    text.lines()
+        .enumerate()
+        .map(|(i, l)| (i + 1, l.trim()))
+        .filter(|(_, l)| !l.is_empty() && !l.starts_with('#'))
+}
+
+static BUILTIN: LazyLock<Dictionary> = LazyLock::new(|| {
     let mut d = Dictionary {
         four: FxHashSet::default(),
         other: FxHashSet::default(),
     };
-    for l in DEFAULT_IDIOMS
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-    {
-        match four_key(l) {
-            Some(k) => d.four.insert(k),
-            None => d.other.insert(l),
-        };
+    for (_, l) in entries(DEFAULT_IDIOMS) {
+        d.insert(l);
     }
     d
 });
+
+/// The shipped list with the user's changes (`idioms.txt` in the data folder), once
+/// installed for this process.
+static USER: OnceLock<Dictionary> = OnceLock::new();
+
+fn dictionary() -> &'static Dictionary {
+    USER.get().unwrap_or(&BUILTIN)
+}
+
+/// The user's idiom list applied to the shipped one: each line an idiom to add, or
+/// `-` and an idiom to take out (贯彻落实 is no idiom); `#` starts a comment. An entry
+/// that is not two to twelve Han characters is an error naming the file, line and column.
+pub fn use_user_list(text: &str, origin: &str) -> Result<(), String> {
+    let d = with_user_list(text, origin)?;
+    let _ = USER.set(d);
+    Ok(())
+}
+
+fn with_user_list(text: &str, origin: &str) -> Result<Dictionary, String> {
+    let mut d = Dictionary {
+        four: BUILTIN.four.clone(),
+        other: BUILTIN.other.clone(),
+    };
+    for (line, l) in entries(text) {
+        let (remove, idiom) = match l.strip_prefix(['-', '－']) {
+            Some(rest) => (true, rest.trim()),
+            None => (false, l),
+        };
+        let col = text.lines().nth(line - 1).map_or(1, |raw| {
+            raw.find(idiom).map_or(1, |b| raw[..b].chars().count() + 1)
+        });
+        if let Some((k, c)) = idiom.chars().enumerate().find(|&(_, c)| !is_han(c)) {
+            return Err(format!(
+                "{}：成语词表中“{idiom}”含有非汉字字符「{c}」",
+                crate::core::ron_error::place(origin, Some((line, col + k)))
+            ));
+        }
+        if !(2..=12).contains(&idiom.chars().count()) {
+            return Err(format!(
+                "{}：成语词表中“{idiom}”应为 2 到 12 个汉字",
+                crate::core::ron_error::place(origin, Some((line, col)))
+            ));
+        }
+        if remove {
+            d.remove(idiom);
+        } else {
+            // Lives as long as the process: the list is installed once.
+            d.insert(Box::leak(idiom.to_string().into_boxed_str()));
+        }
+    }
+    Ok(d)
+}
 
 /// Four characters of the Basic Multilingual Plane packed in one integer; `None` for any
 /// other text.
@@ -62,10 +138,7 @@ const FRAME_HEADS: &str = "敢边常不一有无自多真大全互相亦可即�
 
 /// Whether the idiom dictionary lists a text.
 pub fn in_dictionary(s: &str) -> bool {
-    match four_key(s) {
-        Some(k) => IDIOMS.four.contains(&k),
-        None => IDIOMS.other.contains(s),
-    }
+    dictionary().contains(s)
 }
 
 /// The 四字格 pattern of four characters, as a key that the corpus must repeat: the
@@ -160,5 +233,22 @@ mod tests {
         assert_eq!(pattern("紧紧围绕"), None);
         assert_eq!(pattern("抓紧抓实"), None);
         assert_eq!(pattern("组成部分"), None);
+    }
+
+    #[test]
+    fn a_user_list_adds_and_takes_out_idioms_and_names_a_bad_line() {
+        let d = with_user_list("# 本单位补充\n风雨无阻\n-旗帜鲜明\n", "idioms.txt").unwrap();
+        assert!(d.contains("风雨无阻") && d.contains("坚定不移"));
+        assert!(!d.contains("旗帜鲜明"));
+        let e = with_user_list("风雨无阻\n  坚定x移\n", "/data/idioms.txt")
+            .err()
+            .unwrap();
+        assert!(e.contains("/data/idioms.txt 第 2 行第 5 列"), "{e}");
+        assert!(e.contains("「x」"), "{e}");
+        let e = with_user_list("好\n", "idioms.txt").err().unwrap();
+        assert!(
+            e.contains("第 1 行第 1 列") && e.contains("2 到 12 个汉字"),
+            "{e}"
+        );
     }
 }
