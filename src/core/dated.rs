@@ -200,9 +200,15 @@ impl Formulations {
     fn patterns_in(&self, text: &str) -> Vec<bool> {
         let patterns = || self.formulations.iter().flat_map(|f| &f.normalised);
         let n = patterns().count();
-        let ac = self
-            .automaton
-            .get_or_init(|| aho_corasick::AhoCorasick::new(patterns()).ok());
+        let ac = self.automaton.get_or_init(|| {
+            // A full DFA: a few hundred patterns make a small one, and it steps a byte
+            // at a time (the default, a non-deterministic automaton, was most of the
+            // search's cost on every paragraph mined).
+            aho_corasick::AhoCorasick::builder()
+                .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+                .build(patterns())
+                .ok()
+        });
         // No automaton (cannot happen for a lexicon this size), or the list changed
         // since it was built: every pattern is searched for.
         let Some(ac) = ac.as_ref().filter(|ac| ac.patterns_len() == n) else {

@@ -7,6 +7,9 @@ use std::ops::Deref;
 use rustc_hash::FxHashMap;
 use serde::Deserialize;
 
+/// A word's characters and its index in the list.
+type Entry = (Box<[char]>, usize);
+
 /// Words as the lexicon file lists them, and the same words by first character.
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(from = "Vec<String>")]
@@ -14,12 +17,12 @@ pub struct WordList {
     words: Vec<String>,
     /// Per first character: each word's characters and its index in `words`, longest
     /// first, so the first match is the longest.
-    by_first: FxHashMap<char, Vec<(Box<[char]>, usize)>>,
+    by_first: FxHashMap<char, Vec<Entry>>,
 }
 
 impl From<Vec<String>> for WordList {
     fn from(words: Vec<String>) -> Self {
-        let mut by_first: FxHashMap<char, Vec<(Box<[char]>, usize)>> = FxHashMap::default();
+        let mut by_first: FxHashMap<char, Vec<Entry>> = FxHashMap::default();
         for (i, w) in words.iter().enumerate() {
             let chars: Box<[char]> = w.chars().collect();
             if let Some(&first) = chars.first() {
@@ -58,7 +61,7 @@ impl WordList {
         self.entry_at(c, at).map(|(w, _)| w.len())
     }
 
-    fn entry_at(&self, c: &[char], at: usize) -> Option<&(Box<[char]>, usize)> {
+    fn entry_at(&self, c: &[char], at: usize) -> Option<&Entry> {
         let rest = c.get(at..)?;
         self.by_first
             .get(rest.first()?)?
