@@ -37,6 +37,46 @@ fn bench(c: &mut Criterion) {
         })
     });
     g.finish();
+    cpu_ratio(&sources, &lex, &texts);
+}
+
+/// CPU time of this process (all threads), from /proc; `None` off Linux.
+fn cpu_seconds() -> Option<f64> {
+    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
+    // Fields after the command name (which is in parentheses): utime is the 12th, stime the 13th.
+    let rest = &stat[stat.rfind(')')? + 2..];
+    let f: Vec<&str> = rest.split(' ').collect();
+    let ticks: f64 = f.get(11)?.parse::<f64>().ok()? + f.get(12)?.parse::<f64>().ok()?;
+    Some(ticks / 100.0)
+}
+
+/// On a shared machine wall time depends on the other jobs; CPU time much less. Mining
+/// uses every core and jieba `cut` one, so this ratio is the wall ratio times the cores
+/// mining had.
+fn cpu_ratio(sources: &[Source], lex: &TopicLexicon, texts: &[String]) {
+    let jieba = jianggao::core::nlp::jieba();
+    let runs = 5;
+    let Some(t0) = cpu_seconds() else { return };
+    for _ in 0..runs {
+        std::hint::black_box(mine(sources, lex));
+    }
+    let t1 = cpu_seconds().unwrap_or(t0);
+    for _ in 0..runs * 4 {
+        std::hint::black_box(
+            texts
+                .iter()
+                .map(|t| jieba.cut(t, true).len())
+                .sum::<usize>(),
+        );
+    }
+    let t2 = cpu_seconds().unwrap_or(t1);
+    let (m, j) = ((t1 - t0) / runs as f64, (t2 - t1) / (runs * 4) as f64);
+    println!(
+        "CPU time per run: mining {:.0} ms, jieba cut {:.0} ms, ratio {:.1}",
+        m * 1000.0,
+        j * 1000.0,
+        m / j
+    );
 }
 
 criterion_group!(benches, bench);

@@ -1,4 +1,4 @@
-//! Suggestion queries on synthetic libraries of 10,000 and 100,000 phrases.
+//! Suggestion queries on synthetic libraries of 10,000, 100,000 and 1,000,000 phrases.
 
 mod common;
 
@@ -39,7 +39,7 @@ fn bench(c: &mut Criterion) {
         "压实管党治党主体责任，推动党建与业务深度融合",
     ];
     let mut g = c.benchmark_group("suggest");
-    for n in [10_000usize, 100_000] {
+    for n in [10_000usize, 100_000, 1_000_000] {
         let phrases = synthetic(&lib.phrases, n);
         let idx = PhraseIndex::new(&phrases, TopicLexicon::builtin());
         let mut k = 0;

@@ -11,6 +11,10 @@ use crate::core::library::Library;
 pub const USER_LIBRARY_DIR: &str = "templates";
 /// The user's topic lexicon inside the data folder.
 pub const USER_TOPICS: &str = "topics.ron";
+/// The user's changes to the idiom list inside the data folder.
+pub const USER_IDIOMS: &str = "idioms.txt";
+/// The user's standard formulations inside the data folder.
+pub const USER_STANDARD: &str = "standard.ron";
 
 /// The OS data folder, e.g. `~/.local/share/jianggao`.
 pub fn default_data_dir() -> PathBuf {
@@ -51,9 +55,39 @@ pub fn installed(data_dir: &Path, with_user: bool) -> Installed {
     }
     let (lexicon, lex_err) = lexicon(data_dir);
     errors.extend(lex_err);
+    errors.extend(use_user_lexicons(data_dir));
     Installed {
         library,
         lexicon,
         errors,
     }
+}
+
+/// The user's idiom list (added to and taken from the shipped one) and standard
+/// formulations (replacing the shipped ones), when the data folder has them, become this
+/// process's: suggestions and later imports use them. They are installed once per
+/// process (a changed file counts after a restart). One error per file that does not
+/// load, naming it with line and column; the shipped list stays for that one.
+pub fn use_user_lexicons(data_dir: &Path) -> Vec<String> {
+    let mut errors = Vec::new();
+    let read = |name: &str| {
+        let path = data_dir.join(name);
+        path.exists().then(|| {
+            let origin = path.display().to_string();
+            std::fs::read_to_string(&path)
+                .map(|t| (t, origin.clone()))
+                .map_err(|e| format!("{origin}：无法读取：{e}"))
+        })
+    };
+    if let Some(r) = read(USER_IDIOMS) {
+        let r = r.and_then(|(t, o)| crate::core::mine::idioms::use_user_list(&t, &o));
+        errors.extend(r.err());
+    }
+    if let Some(r) = read(USER_STANDARD) {
+        let r = r.and_then(|(t, o)| {
+            crate::core::lexicon::standard::StandardLexicon::use_user_copy(&t, &o)
+        });
+        errors.extend(r.err());
+    }
+    errors
 }

@@ -30,5 +30,6 @@ mod parse_props;
 mod read_files;
 mod reuse;
 mod specifics;
+mod user_lexicons;
 #[cfg(feature = "gui")]
 mod window_safety;

@@ -66,6 +66,10 @@ pub struct Formulations {
     /// Words before a match, in its clause only, that quote it as history ("…以来，").
     #[serde(default)]
     pub history_before_clause: Vec<String>,
+    /// Every normalised pattern in one automaton, so a text is searched once for all of
+    /// them (mining asks this of every paragraph); built on first use.
+    #[serde(skip)]
+    automaton: std::sync::OnceLock<Option<aho_corasick::AhoCorasick>>,
 }
 
 /// An outdated wording in a text: character range, the text, the fix and the advice.
@@ -149,16 +153,17 @@ impl Formulations {
     /// quoted as history is left alone.
     pub fn find(&self, text: &str, date: &str) -> Vec<DatedHit> {
         let norm = Normalised::new(text);
-        // Mining asks this of every paragraph: a pattern whose first characters are not
-        // in the text is skipped before any substring search (one bit test each).
-        let present: crate::core::charset::CharSet = norm.text.chars().collect();
+        let present = self.patterns_in(&norm.text);
         let mut out: Vec<DatedHit> = Vec::new();
+        let mut id = 0;
         for f in &self.formulations {
+            let ids = id..id + f.normalised.len();
+            id = ids.end;
             if !outdated(f.outdated_from.as_deref(), date) {
                 continue;
             }
-            for p in &f.normalised {
-                if !p.chars().take(3).all(|c| present.contains(c)) {
+            for (p, id) in f.normalised.iter().zip(ids) {
+                if !present.get(id).is_some_and(|&b| b) {
                     continue;
                 }
                 for (b0, _) in norm.text.match_indices(p.as_str()) {
@@ -189,6 +194,31 @@ impl Formulations {
         }
         out.sort_by_key(|h| h.start);
         out
+    }
+
+    /// Which normalised patterns (numbered in lexicon order) occur in `text`.
+    fn patterns_in(&self, text: &str) -> Vec<bool> {
+        let patterns = || self.formulations.iter().flat_map(|f| &f.normalised);
+        let n = patterns().count();
+        let ac = self.automaton.get_or_init(|| {
+            // A full DFA: a few hundred patterns make a small one, and it steps a byte
+            // at a time (the default, a non-deterministic automaton, was most of the
+            // search's cost on every paragraph mined).
+            aho_corasick::AhoCorasick::builder()
+                .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+                .build(patterns())
+                .ok()
+        });
+        // No automaton (cannot happen for a lexicon this size), or the list changed
+        // since it was built: every pattern is searched for.
+        let Some(ac) = ac.as_ref().filter(|ac| ac.patterns_len() == n) else {
+            return vec![true; n];
+        };
+        let mut present = vec![false; n];
+        for m in ac.find_overlapping_iter(text) {
+            present[m.pattern().as_usize()] = true;
+        }
+        present
     }
 
     fn exempt(&self, text: &str, s: usize, e: usize, f: &Formulation) -> bool {

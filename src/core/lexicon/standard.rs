@@ -29,7 +29,36 @@ pub struct StandardLexicon {
 
 impl StandardLexicon {
     pub fn parse(text: &str, origin: &str) -> Result<Self, String> {
-        ron::from_str(text).map_err(|e| crate::core::ron_error::lexicon(origin, "规范提法词表", &e))
+        let s: Self = ron::from_str(text)
+            .map_err(|e| crate::core::ron_error::lexicon(origin, "规范提法词表", &e))?;
+        // A user's copy is written by hand: a bad date names the entry.
+        if let Some(f) = s
+            .formulations
+            .iter()
+            .find(|f| f.since.len() != 10 || crate::core::dates::date_parts(&f.since).is_none())
+        {
+            return Err(format!(
+                "{origin}：规范提法“{}”的 since 应为 YYYY-MM-DD：{}",
+                f.text, f.since
+            ));
+        }
+        Ok(s)
+    }
+
+    /// The lexicon this process uses: the user's copy once installed
+    /// (`use_user_copy`), else the shipped one.
+    pub fn current() -> Self {
+        USER.get().cloned().unwrap_or_else(Self::builtin)
+    }
+
+    /// Makes the user's copy (`standard.ron` in the data folder) the lexicon of this
+    /// process; it replaces the shipped list, as a user's formulations.ron does. A copy
+    /// that does not parse is an error naming the file, line and column, and the shipped
+    /// list stays.
+    pub fn use_user_copy(text: &str, origin: &str) -> Result<(), String> {
+        let s = Self::parse(text, origin)?;
+        let _ = USER.set(s);
+        Ok(())
     }
 
     /// The shipped lexicon; tests check that it parses.
@@ -72,6 +101,9 @@ impl StandardLexicon {
             .map(|f| f.since.as_str())
     }
 }
+
+/// The user's copy, once installed for this process.
+static USER: std::sync::OnceLock<StandardLexicon> = std::sync::OnceLock::new();
 
 /// A text without quotation marks.
 fn bare(s: &str) -> String {

@@ -11,7 +11,9 @@
 //! A bare noun compound (党建工作, 基层党组织) is never one. Recurrence is judged when the
 //! corpus is merged (`keep`): a plain verb must head phrases in two speeches.
 
-use crate::core::nlp::Tagged;
+use std::cell::Cell;
+
+use crate::core::nlp::{self, Tagged};
 use crate::core::text::is_han;
 
 /// Complements that make a verb resultative (压实, 筑牢, 选好, 配强, 把准, 学深悟透).
@@ -127,40 +129,92 @@ fn chars(w: &str) -> usize {
     w.chars().count()
 }
 
+/// The characters of a text of exactly `N` characters (no allocation: these tests run
+/// at every word of every clause).
+fn exactly<const N: usize>(s: &str) -> Option<[char; N]> {
+    let mut it = s.chars();
+    let mut c = ['\0'; N];
+    for x in &mut c {
+        *x = it.next()?;
+    }
+    it.next().is_none().then_some(c)
+}
+
+fn is_result(c: char) -> bool {
+    RESULTS.contains(c)
+}
+
 /// Whether a two-character word is a verb with a resultative complement (压实, 筑牢), by
 /// its form alone.
 pub fn resultative(w: &str) -> bool {
-    let c: Vec<char> = w.chars().collect();
-    c.len() == 2 && c[0] != c[1] && RESULTS.contains(c[1]) && !RESULTS.contains(c[0])
+    exactly::<2>(w).is_some_and(|[a, b]| a != b && is_result(b) && !is_result(a))
 }
 
 /// Whether four characters are two verb–complement pairs (抓紧抓实, 选好配强, 学深悟透).
 pub fn intensified(s: &str) -> bool {
-    let c: Vec<char> = s.chars().collect();
-    c.len() == 4
-        && c.iter().all(|&x| is_han(x))
-        && RESULTS.contains(c[1])
-        && RESULTS.contains(c[3])
+    exactly::<4>(s).is_some_and(intensified_chars)
+}
+
+fn intensified_chars(c: [char; 4]) -> bool {
+    c.iter().all(|&x| is_han(x))
+        && is_result(c[1])
+        && is_result(c[3])
         && c[1] != c[3]
-        && !RESULTS.contains(c[0])
-        && !RESULTS.contains(c[2])
+        && !is_result(c[0])
+        && !is_result(c[2])
+}
+
+/// Whether the first `n` words of `ws` make an intensified verb (抓紧/抓实, 走/深/走实).
+fn intensified_words(ws: &[(&str, Tag)], n: usize) -> bool {
+    let Some(ws) = ws.get(..n) else {
+        return false;
+    };
+    let mut c = ['\0'; 4];
+    let mut k = 0;
+    for ch in ws.iter().flat_map(|w| w.0.chars()) {
+        if k == 4 {
+            return false;
+        }
+        c[k] = ch;
+        k += 1;
+    }
+    k == 4 && intensified_chars(c)
+}
+
+/// A word's part of speech, looked up when first asked for: most words of a clause are
+/// never asked (a lookup for every word was a twentieth of mining).
+struct Tag<'a> {
+    word: &'a str,
+    tag: Cell<Option<&'static str>>,
+}
+
+impl<'a> Tag<'a> {
+    fn new(word: &'a str) -> Self {
+        Tag {
+            word,
+            tag: Cell::new(None),
+        }
+    }
+
+    fn get(&self) -> &'static str {
+        if let Some(t) = self.tag.get() {
+            return t;
+        }
+        // Punctuation needs no tag.
+        let t = if self.word.chars().all(is_han) {
+            nlp::word_tag(self.word)
+        } else {
+            "x"
+        };
+        self.tag.set(Some(t));
+        t
+    }
 }
 
 /// Verb phrases of one segmented paragraph.
 pub fn verb_objects(t: &Tagged) -> Vec<String> {
     let mut out = Vec::new();
-    let words: Vec<(&str, &'static str)> = t
-        .iter()
-        .map(|(w, word)| {
-            // Punctuation needs no tag, and most words are looked up once per corpus.
-            let tag = if w.chars().all(is_han) {
-                t.tag(word)
-            } else {
-                "x"
-            };
-            (w, tag)
-        })
-        .collect();
+    let words: Vec<(&str, Tag)> = t.iter().map(|(w, _)| (w, Tag::new(w))).collect();
     // Each clause's phrase, and whether 、 comes before and after it.
     let mut found: Vec<(Option<String>, bool, bool)> = Vec::new();
     let mut start = 0;
@@ -207,20 +261,20 @@ pub fn verb_objects(t: &Tagged) -> Vec<String> {
 }
 
 /// Joins words, dropping nothing.
-fn join(ws: &[(&str, &str)]) -> String {
+fn join(ws: &[(&str, Tag)]) -> String {
     ws.iter().map(|w| w.0).collect()
 }
 
 /// The verb phrase of one clause (words between punctuation, quotation marks kept), if
 /// any; `enum_after`: a 、 follows, so a 把 frame would be cut short.
-fn clause(ws: &[(&str, &'static str)], enum_after: bool) -> Option<String> {
+fn clause(ws: &[(&str, Tag)], enum_after: bool) -> Option<String> {
     if !enum_after && let Some(p) = ba_frame(ws) {
         return Some(p);
     }
     // The lead-in before the verb.
     let lead = ws
         .iter()
-        .take_while(|w| LEAD_INS.contains(&w.0) || (w.1 == "m" && chars(w.0) == 1))
+        .take_while(|w| LEAD_INS.contains(&w.0) || (chars(w.0) == 1 && w.1.get() == "m"))
         .count();
     // Further in, only a verb with force opens a phrase that runs to the clause's end
     // (及时推动突出问题纠治走深走实).
@@ -230,7 +284,7 @@ fn clause(ws: &[(&str, &'static str)], enum_after: bool) -> Option<String> {
 
 /// The verb phrase that opens at word `at` and runs to the end of the clause, if any;
 /// `strong_only` asks for an intensified or resultative verb.
-fn verb_object_at(ws: &[(&str, &'static str)], at: usize, strong_only: bool) -> Option<String> {
+fn verb_object_at(ws: &[(&str, Tag)], at: usize, strong_only: bool) -> Option<String> {
     let rest = ws.get(at..).filter(|r| !r.is_empty())?;
     // An adverb doubled (层层, 时时) stays with its verb.
     let (adverb, rest) = match rest {
@@ -239,19 +293,23 @@ fn verb_object_at(ws: &[(&str, &'static str)], at: usize, strong_only: bool) -> 
     };
     let ((first, vtag), _) = rest.split_first()?;
     // An intensified verb split in two or three words (抓紧/抓实, 走/深/走实).
-    let joined = (2..=3).filter(|&n| n <= rest.len()).find_map(|n| {
-        let v: String = rest[..n].iter().map(|w| w.0).collect();
-        intensified(&v).then_some((v, n))
-    });
+    let joined = (2..=3).find(|&n| intensified_words(rest, n));
+    // Further into a clause only a strong verb opens a phrase: most words are ruled out
+    // here, before anything is built.
+    if strong_only && joined.is_none() && !resultative(first) && !intensified(first) {
+        return None;
+    }
     let (verb, object) = match joined {
-        Some((v, n)) => (v, &rest[n..]),
+        Some(n) => (join(&rest[..n]), &rest[n..]),
         None => (first.to_string(), &rest[1..]),
     };
     // jieba tags some resultative verbs as nouns (压实/n); adjectives of the same form
     // (良好, 坚强) are not verbs.
     let strong = intensified(&verb)
-        || (resultative(&verb) && !vtag.starts_with('a') && !ATTRIBUTIVE.contains(&verb.as_str()));
-    let is_verb = strong || (!strong_only && verb_like(&verb, vtag));
+        || (resultative(&verb)
+            && !vtag.get().starts_with('a')
+            && !ATTRIBUTIVE.contains(&verb.as_str()));
+    let is_verb = strong || (!strong_only && verb_like(&verb, vtag.get()));
     if !is_verb || WEAK_VERBS.contains(&verb.as_str()) || !verb.chars().all(is_han) {
         return None;
     }
@@ -266,7 +324,7 @@ fn verb_object_at(ws: &[(&str, &'static str)], at: usize, strong_only: bool) -> 
         && object
             .iter()
             .enumerate()
-            .all(|(k, w)| object_word(w.0, w.1, k))
+            .all(|(k, w)| object_word(w.0, w.1.get(), k))
         && !WEAK_OBJECTS.contains(&last)
         && chars(&verb) >= 2;
     fits.then(|| format!("{adverb}{verb}{}", join(object)))
@@ -274,7 +332,7 @@ fn verb_object_at(ws: &[(&str, &'static str)], at: usize, strong_only: bool) -> 
 
 /// 把 + object + verb + 在/于/到 + place, to the end of the clause: 把纪律和规矩挺在前面,
 /// 把政治建设置于首位, 把各项工作任务落到实处.
-fn ba_frame(ws: &[(&str, &str)]) -> Option<String> {
+fn ba_frame(ws: &[(&str, Tag)]) -> Option<String> {
     let at = ws.iter().position(|w| w.0 == "把")?;
     let text = join(&ws[at..]);
     let c: Vec<char> = text.chars().collect();

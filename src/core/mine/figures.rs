@@ -3,8 +3,11 @@
 //! and the count of the speech's points (讲三点意见, 以下五点).
 
 use crate::core::library::SpecificKind;
+use std::sync::LazyLock;
+
 use crate::core::mine::found::Found;
-use crate::core::mine::local_words::{SpecificsLexicon, word_at};
+use crate::core::mine::local_words::SpecificsLexicon;
+use crate::core::mine::word_list::WordList;
 
 fn is_han_count(c: char) -> bool {
     "一二两三四五六七八九十".contains(c)
@@ -35,8 +38,7 @@ pub fn find(lex: &SpecificsLexicon, c: &[char], out: &mut Vec<Found>) {
             i = e;
             continue;
         }
-        if let Some(w) = word_at(c, i, &lex.time_words) {
-            let n = w.chars().count();
+        if let Some(n) = lex.time_words.len_at(c, i) {
             push(out, SpecificKind::Time, c, i, i + n);
             i += n;
             continue;
@@ -93,19 +95,19 @@ fn arabic_figure(
         let d = c[end..].iter().take_while(|x| digit(x)).count();
         if d > 0 && matches!(c.get(end + d), Some('日' | '号')) {
             end += d + 1;
-        } else if let Some(w) = word_at(c, end, &TIME_OF_MONTH.map(String::from)) {
-            end += w.chars().count();
+        } else if let Some(n) = TIME_OF_MONTH.len_at(c, end) {
+            end += n;
         }
         push(out, SpecificKind::Time, c, s, end);
         return Some(end);
     }
     let mut end = e;
-    if let Some(m) = word_at(c, end, &lex.measures) {
-        end += m.chars().count();
+    if let Some(n) = lex.measures.len_at(c, end) {
+        end += n;
     }
     let fraction = c[i..e].contains(&'/');
-    if let Some(t) = word_at(c, end, &lex.target_tails) {
-        end += t.chars().count();
+    if let Some(n) = lex.target_tails.len_at(c, end) {
+        end += n;
     }
     if end > e || fraction {
         push(out, SpecificKind::Figure, c, i, end);
@@ -113,12 +115,12 @@ fn arabic_figure(
     Some(end.max(e))
 }
 
-const TIME_OF_MONTH: [&str; 6] = ["份", "底", "初", "中旬", "上旬", "下旬"];
+static TIME_OF_MONTH: LazyLock<WordList> =
+    LazyLock::new(|| WordList::from(["份", "底", "初", "中旬", "上旬", "下旬"]));
 
 /// "讲三点意见", "以下五点", "主要有三个方面": a count with a concrete number.
 fn point_count(lex: &SpecificsLexicon, c: &[char], i: usize) -> Option<usize> {
-    let lead = word_at(c, i, &lex.point_leads)?;
-    let mut at = i + lead.chars().count();
+    let mut at = i + lex.point_leads.len_at(c, i)?;
     if c.get(at) == Some(&'了') {
         at += 1;
     }
@@ -126,8 +128,7 @@ fn point_count(lex: &SpecificsLexicon, c: &[char], i: usize) -> Option<usize> {
     if n == 0 {
         return None;
     }
-    let unit = word_at(c, at + n, &lex.point_units)?;
-    Some(at + n + unit.chars().count())
+    Some(at + n + lex.point_units.len_at(c, at + n)?)
 }
 
 /// "三分之一以上": a Han fraction, with its target tail.
@@ -145,8 +146,8 @@ fn han_fraction(lex: &SpecificsLexicon, c: &[char], i: usize) -> Option<usize> {
         return None;
     }
     let mut e = at + 2 + m;
-    if let Some(t) = word_at(c, e, &lex.target_tails) {
-        e += t.chars().count();
+    if let Some(n) = lex.target_tails.len_at(c, e) {
+        e += n;
     }
     Some(e)
 }

@@ -3,7 +3,7 @@
 //! (敢闯敢试/敢抓敢管, 驰而不息/弛而不息, 上上下下/方方面面). Ordinary compounds (贯彻落实,
 //! 组成部分, 表示感谢) are in no dictionary and follow no pattern.
 
-use std::sync::LazyLock;
+use std::sync::{LazyLock, OnceLock};
 
 use rustc_hash::FxHashSet;
 
@@ -14,13 +14,121 @@ use crate::core::text::is_han;
 /// The shipped idiom list, one per line; `#` starts a comment.
 pub const DEFAULT_IDIOMS: &str = include_str!("../../../assets/lexicon/idioms.txt");
 
-static IDIOMS: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
-    DEFAULT_IDIOMS
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .collect()
+/// The idiom dictionary: four-character idioms (nearly all) as packed characters, so the
+/// test mining runs on every four characters on word boundaries hashes one integer.
+struct Dictionary {
+    four: FxHashSet<u64>,
+    other: FxHashSet<&'static str>,
+}
+
+impl Dictionary {
+    fn insert(&mut self, idiom: &'static str) {
+        match four_key(idiom) {
+            Some(k) => self.four.insert(k),
+            None => self.other.insert(idiom),
+        };
+    }
+
+    fn remove(&mut self, idiom: &str) {
+        match four_key(idiom) {
+            Some(k) => self.four.remove(&k),
+            None => self.other.remove(idiom),
+        };
+    }
+
+    fn contains(&self, s: &str) -> bool {
+        match four_key(s) {
+            Some(k) => self.four.contains(&k),
+            None => self.other.contains(s),
+        }
+    }
+}
+
+/// The entries of an idiom list: one per line, `#` starts a comment.
+fn entries(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    text.lines()
+        .enumerate()
+        .map(|(i, l)| (i + 1, l.trim()))
+        .filter(|(_, l)| !l.is_empty() && !l.starts_with('#'))
+}
+
+static BUILTIN: LazyLock<Dictionary> = LazyLock::new(|| {
+    let mut d = Dictionary {
+        four: FxHashSet::default(),
+        other: FxHashSet::default(),
+    };
+    for (_, l) in entries(DEFAULT_IDIOMS) {
+        d.insert(l);
+    }
+    d
 });
+
+/// The shipped list with the user's changes (`idioms.txt` in the data folder), once
+/// installed for this process.
+static USER: OnceLock<Dictionary> = OnceLock::new();
+
+fn dictionary() -> &'static Dictionary {
+    USER.get().unwrap_or(&BUILTIN)
+}
+
+/// The user's idiom list applied to the shipped one: each line an idiom to add, or
+/// `-` and an idiom to take out (贯彻落实 is no idiom); `#` starts a comment. An entry
+/// that is not two to twelve Han characters is an error naming the file, line and column.
+pub fn use_user_list(text: &str, origin: &str) -> Result<(), String> {
+    let d = with_user_list(text, origin)?;
+    let _ = USER.set(d);
+    Ok(())
+}
+
+fn with_user_list(text: &str, origin: &str) -> Result<Dictionary, String> {
+    let mut d = Dictionary {
+        four: BUILTIN.four.clone(),
+        other: BUILTIN.other.clone(),
+    };
+    for (line, l) in entries(text) {
+        let (remove, idiom) = match l.strip_prefix(['-', '－']) {
+            Some(rest) => (true, rest.trim()),
+            None => (false, l),
+        };
+        let col = text.lines().nth(line - 1).map_or(1, |raw| {
+            raw.find(idiom).map_or(1, |b| raw[..b].chars().count() + 1)
+        });
+        if let Some((k, c)) = idiom.chars().enumerate().find(|&(_, c)| !is_han(c)) {
+            return Err(format!(
+                "{}：成语词表中“{idiom}”含有非汉字字符「{c}」",
+                crate::core::ron_error::place(origin, Some((line, col + k)))
+            ));
+        }
+        if !(2..=12).contains(&idiom.chars().count()) {
+            return Err(format!(
+                "{}：成语词表中“{idiom}”应为 2 到 12 个汉字",
+                crate::core::ron_error::place(origin, Some((line, col)))
+            ));
+        }
+        if remove {
+            d.remove(idiom);
+        } else {
+            // Lives as long as the process: the list is installed once.
+            d.insert(Box::leak(idiom.to_string().into_boxed_str()));
+        }
+    }
+    Ok(d)
+}
+
+/// Four characters of the Basic Multilingual Plane packed in one integer; `None` for any
+/// other text.
+fn four_key(s: &str) -> Option<u64> {
+    let mut it = s.chars();
+    let mut k = 0u64;
+    for _ in 0..4 {
+        let c = it.next()? as u64;
+        if c > 0xFFFF {
+            return None;
+        }
+        k = (k << 16) | c;
+    }
+    it.next().is_none().then_some(k)
+}
 
 /// The characters that open the recognised ABAC 四字格 (敢闯敢试, 边学边干, 常学常新,
 /// 不骄不躁, 一心一意, 有声有色, 自觉自愿, 多谋多思, 真抓真管, 大开大合, 全心全意, 互帮互助,
@@ -30,15 +138,23 @@ const FRAME_HEADS: &str = "敢边常不一有无自多真大全互相亦可即�
 
 /// Whether the idiom dictionary lists a text.
 pub fn in_dictionary(s: &str) -> bool {
-    IDIOMS.contains(s)
+    dictionary().contains(s)
 }
 
 /// The 四字格 pattern of four characters, as a key that the corpus must repeat: the
 /// repeated character of ABAC (敢_敢_), the fixed 而 of A而不B, or a doubled first
 /// character (AABB 上上下下, AABC 久久为功, whose last two characters are no word). None for anything else, and for an intensified verb (抓紧抓实, a 动宾 head).
 pub fn pattern(s: &str) -> Option<String> {
-    let c: Vec<char> = s.chars().collect();
-    if c.len() != 4 || !c.iter().all(|&x| is_han(x)) || intensified(s) || c.contains(&'的') {
+    let mut it = s.chars();
+    let c = [it.next()?, it.next()?, it.next()?, it.next()?];
+    // Most four characters follow no pattern: ruled out before the tests below.
+    let shaped = c[0] == c[2] || c[0] == c[1] || c[1] == '而';
+    if !shaped
+        || it.next().is_some()
+        || !c.iter().all(|&x| is_han(x))
+        || intensified(s)
+        || c.contains(&'的')
+    {
         return None;
     }
     // A pattern made of ordinary words is not a set phrase: 党章党规 (党章, 党规), 越来越高
@@ -117,5 +233,22 @@ mod tests {
         assert_eq!(pattern("紧紧围绕"), None);
         assert_eq!(pattern("抓紧抓实"), None);
         assert_eq!(pattern("组成部分"), None);
+    }
+
+    #[test]
+    fn a_user_list_adds_and_takes_out_idioms_and_names_a_bad_line() {
+        let d = with_user_list("# 本单位补充\n风雨无阻\n-旗帜鲜明\n", "idioms.txt").unwrap();
+        assert!(d.contains("风雨无阻") && d.contains("坚定不移"));
+        assert!(!d.contains("旗帜鲜明"));
+        let e = with_user_list("风雨无阻\n  坚定x移\n", "/data/idioms.txt")
+            .err()
+            .unwrap();
+        assert!(e.contains("/data/idioms.txt 第 2 行第 5 列"), "{e}");
+        assert!(e.contains("「x」"), "{e}");
+        let e = with_user_list("好\n", "idioms.txt").err().unwrap();
+        assert!(
+            e.contains("第 1 行第 1 列") && e.contains("2 到 12 个汉字"),
+            "{e}"
+        );
     }
 }

@@ -57,7 +57,7 @@ impl<'a> Corpus<'a> {
         Corpus {
             verb_files,
             patterns,
-            standard: StandardLexicon::builtin(),
+            standard: StandardLexicon::current(),
         }
     }
 

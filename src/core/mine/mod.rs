@@ -16,6 +16,7 @@ pub mod slogans;
 pub mod slots;
 pub mod specifics;
 pub mod templates;
+pub mod word_list;
 
 use merge::{Grouped, merge};
 pub use segmented::{Blanks, Facts, Segmented};

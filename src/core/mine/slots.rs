@@ -8,7 +8,7 @@
 /// range of `{name}` in the rewritten text.
 use std::sync::LazyLock;
 
-use crate::core::mine::local_words::{SpecificsLexicon, word_at};
+use crate::core::mine::local_words::SpecificsLexicon;
 use crate::core::needles::Needles;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -45,7 +45,7 @@ pub fn may_have_blanks(text: &str) -> bool {
 /// Whether `text` may count its points ("讲三点意见"): most paragraphs have neither.
 pub fn may_have_count(text: &str) -> bool {
     static UNITS: LazyLock<Needles> =
-        LazyLock::new(|| Needles::new(&SpecificsLexicon::builtin().point_units));
+        LazyLock::new(|| Needles::new(SpecificsLexicon::builtin().point_units.iter()));
     UNITS.any_in(text)
 }
 
@@ -70,8 +70,7 @@ pub fn point_counts(text: &str) -> Vec<(usize, usize)> {
 /// A count of points at `i` ("讲三点意见"): where its number starts and ends.
 fn count_at(c: &[char], i: usize) -> Option<(usize, usize)> {
     let lex = SpecificsLexicon::builtin();
-    let lead = word_at(c, i, &lex.slot_leads)?;
-    let mut at = i + lead.chars().count();
+    let mut at = i + lex.slot_leads.len_at(c, i)?;
     if c.get(at) == Some(&'了') {
         at += 1;
     }
@@ -79,7 +78,7 @@ fn count_at(c: &[char], i: usize) -> Option<(usize, usize)> {
         .iter()
         .take_while(|&&x| "一二两三四五六七八九十".contains(x))
         .count();
-    (n > 0 && word_at(c, at + n, &lex.point_units).is_some()).then_some((at, at + n))
+    (n > 0 && lex.point_units.len_at(c, at + n).is_some()).then_some((at, at + n))
 }
 
 /// Character ranges of the blanks in `text` as written (the draft's slot parser uses it).

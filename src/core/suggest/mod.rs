@@ -22,7 +22,9 @@ use crate::core::lexicon::standard::StandardLexicon;
 use crate::core::lexicon::topics::TopicLexicon;
 use crate::core::library::{Library, Phrase, PhraseKind};
 use crate::core::nlp;
-use crate::core::suggest::rank::{Facts, content_word, diversify, facts_of, kind_weight, quoted};
+use crate::core::suggest::rank::{
+    Facts, Hot, content_word, diversify, facts_of, kind_weight, quoted,
+};
 use crate::core::suggest::templates::{HeadingHit, TemplateHit, TemplateIndex};
 use crate::core::suggest::terms::{matched_terms, norm};
 
@@ -91,6 +93,8 @@ pub struct PhraseIndex {
     /// topic index → phrases, most frequent first.
     by_topic: Vec<Vec<u32>>,
     facts: Vec<Facts>,
+    /// What scoring reads of each phrase, packed.
+    hot: Vec<Hot>,
     templates: TemplateIndex,
 }
 
@@ -112,7 +116,7 @@ impl PhraseIndex {
         Self::build(
             phrases,
             lex,
-            &StandardLexicon::builtin(),
+            &StandardLexicon::current(),
             &Formulations::builtin(),
             TemplateIndex::default(),
         )
@@ -124,7 +128,7 @@ impl PhraseIndex {
         Self::build(
             &lib.phrases,
             lex,
-            &StandardLexicon::builtin(),
+            &StandardLexicon::current(),
             &Formulations::builtin(),
             templates,
         )
@@ -191,12 +195,14 @@ impl PhraseIndex {
                     .then(a.cmp(&b))
             });
         }
+        let hot = facts.iter().map(Hot::of).collect();
         PhraseIndex {
             lex,
             phrases,
             postings,
             by_topic,
             facts,
+            hot,
             templates,
         }
     }
@@ -255,7 +261,7 @@ impl PhraseIndex {
         let date = date_key(date);
         let ctx = self.context(heading, body);
         let kind_ok = |i: u32| {
-            let k = self.facts[i as usize].kind;
+            let k = self.hot[i as usize].kind;
             match kinds {
                 Some(ks) => ks.contains(&k),
                 None => k != PhraseKind::HeadingFrame,
@@ -310,14 +316,24 @@ impl PhraseIndex {
         ctx: &Context,
         kind_ok: &impl Fn(u32) -> bool,
     ) -> FxHashMap<u32, (f32, u64)> {
-        let mut acc: FxHashMap<u32, (f32, u64)> = FxHashMap::default();
-        for (ti, t) in ctx.terms.iter().enumerate() {
-            if let Some(list) = self.postings.get(t.as_str()) {
-                for &(i, w) in list.iter().filter(|(i, _)| kind_ok(*i)).take(MAX_POSTINGS) {
-                    let e = acc.entry(i).or_default();
-                    e.0 += w;
-                    e.1 |= 1 << ti;
-                }
+        let lists: Vec<(usize, &Vec<(u32, f32)>)> = ctx
+            .terms
+            .iter()
+            .enumerate()
+            .filter_map(|(ti, t)| Some((ti, self.postings.get(t.as_str())?)))
+            .collect();
+        let most = lists
+            .iter()
+            .map(|(_, l)| l.len().min(MAX_POSTINGS))
+            .sum::<usize>()
+            + ctx.topics.len() * MAX_TOPIC_CANDIDATES;
+        let mut acc: FxHashMap<u32, (f32, u64)> =
+            FxHashMap::with_capacity_and_hasher(most, Default::default());
+        for (ti, list) in lists {
+            for &(i, w) in list.iter().filter(|(i, _)| kind_ok(*i)).take(MAX_POSTINGS) {
+                let e = acc.entry(i).or_default();
+                e.0 += w;
+                e.1 |= 1 << ti;
             }
         }
         // Phrases sharing the context's topics are candidates even without a shared word.
@@ -336,7 +352,7 @@ impl PhraseIndex {
     /// A candidate's score from its BM25 score, the words it matched and the topics it
     /// shares with the context.
     fn score(&self, i: u32, bm25: f32, m: u64, ctx_topics: &[usize]) -> f32 {
-        let f = &self.facts[i as usize];
+        let f = &self.hot[i as usize];
         // A shared topic counts by its rank in the context and in the phrase: the
         // context's main subject as the phrase's own main subject counts most.
         let topics: f32 = ctx_topics
@@ -344,7 +360,7 @@ impl PhraseIndex {
             .enumerate()
             .filter(|&(_, &t)| t < 64 && f.topic_bits & (1 << t) != 0)
             .map(|(r, &t)| {
-                let own = if f.first_topic == Some(t) { 1.0 } else { 0.5 };
+                let own = if f.is_first_topic(t) { 1.0 } else { 0.5 };
                 own * TOPIC_WEIGHT / (r as f32 + 1.0)
             })
             .sum();
@@ -368,7 +384,7 @@ impl PhraseIndex {
         ctx: &Context,
     ) -> Vec<(u32, f32, u64)> {
         let unsaid = |i: u32| self.unsaid(i as usize, &ctx.said, &ctx.terms);
-        let mut picked = diversify(ranked, 2 * k, |i| self.facts[i as usize].kind, unsaid);
+        let mut picked = diversify(ranked, 2 * k, |i| self.hot[i as usize].kind, unsaid);
         let mut seen: Vec<&str> = Vec::new();
         picked.retain(|c| {
             let n = self.facts[c.0 as usize].norm.as_str();
@@ -383,10 +399,11 @@ impl PhraseIndex {
     /// Whether a phrase may be offered in a speech of `date`: not specific to its source,
     /// not dated, and current.
     fn current(&self, i: usize, date: &str) -> bool {
-        let f = &self.facts[i];
-        if f.specific || f.norm.is_empty() {
-            return false;
+        let h = &self.hot[i];
+        if h.never || !h.dated {
+            return !h.never;
         }
+        let f = &self.facts[i];
         if let Some(from) = &f.outdated_from
             && (from.is_empty() || (!date.is_empty() && date >= from.as_str()))
         {
