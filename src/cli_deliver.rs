@@ -9,7 +9,6 @@ use serde_json::json;
 use crate::core::check::{self, Formulations, Settings};
 use crate::core::draft::Draft;
 use crate::core::export::{self, ExportOptions, Format, Line};
-use crate::core::library::Library;
 use crate::core::outline;
 
 /// A saved draft (.ron) or any speech file, as lines to lay out and as a draft to check.
@@ -93,7 +92,7 @@ pub fn check_cmd(
     }
     let mut lib = installed.library;
     if let Some(dir) = library {
-        let (user, errors) = Library::load_dir(dir);
+        let (user, errors) = crate::core::library_store::load(dir);
         if let Some(e) = errors.first() {
             eprintln!("错误：{e}");
             return Ok(ExitCode::from(2));

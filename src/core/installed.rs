@@ -45,7 +45,7 @@ pub fn installed(data_dir: &Path, with_user: bool) -> Installed {
     let mut errors: Vec<String> = errs.iter().map(ToString::to_string).collect();
     let user = data_dir.join(USER_LIBRARY_DIR);
     if with_user && user.is_dir() {
-        let (u, errs) = Library::load_dir(&user);
+        let (u, errs) = crate::core::library_store::load(&user);
         errors.extend(errs.iter().map(ToString::to_string));
         library.merge(u);
     }

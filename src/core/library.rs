@@ -157,6 +157,11 @@ pub struct Template {
     pub slots: Vec<Slot>,
     pub specifics: Vec<Specific>,
     pub source: Provenance,
+    /// Other places the same or a near-identical text occurs (the library's de-duplication
+    /// folds them into this template; see `library_dedupe`). Never written to RON: each
+    /// source's file keeps its own templates.
+    #[serde(skip)]
+    pub also: Vec<Provenance>,
     /// Characters of text (heading, paragraphs, children).
     pub chars: usize,
 }
@@ -334,30 +339,45 @@ pub fn stem(file: &str) -> String {
     without_ext.to_string_lossy().replace(['/', '\\'], "_")
 }
 
+/// The library file of one source: (file name, RON text).
+pub fn source_file(file: &str, templates: &[&Template]) -> Result<(String, String), String> {
+    let tf = TemplateFile {
+        version: LIBRARY_VERSION,
+        file: file.to_string(),
+        title: templates.first().and_then(|t| t.source.title.clone()),
+        templates: templates.iter().map(|t| (*t).clone()).collect(),
+    };
+    Ok((format!("{}.ron", stem(file)), to_ron(&tf)?))
+}
+
+/// The phrase file: (file name, RON text).
+pub fn phrase_file(phrases: &[Phrase]) -> Result<(String, String), String> {
+    let pf = PhraseFile {
+        version: LIBRARY_VERSION,
+        phrases: phrases.to_vec(),
+    };
+    Ok((PHRASE_FILE.to_string(), to_ron(&pf)?))
+}
+
 impl Library {
     /// The file contents of this library: (file name, text), sorted by name.
     pub fn to_files(&self) -> Result<Vec<(String, String)>, String> {
+        let mut out = Vec::new();
+        for (file, templates) in self.by_source() {
+            out.push(source_file(file, &templates)?);
+        }
+        out.push(phrase_file(&self.phrases)?);
+        out.sort();
+        Ok(out)
+    }
+
+    /// Templates grouped by source file, in file order.
+    pub fn by_source(&self) -> std::collections::BTreeMap<&str, Vec<&Template>> {
         let mut by_file: std::collections::BTreeMap<&str, Vec<&Template>> = Default::default();
         for t in &self.templates {
             by_file.entry(t.source.file.as_str()).or_default().push(t);
         }
-        let mut out = Vec::new();
-        for (file, templates) in by_file {
-            let tf = TemplateFile {
-                version: LIBRARY_VERSION,
-                file: file.to_string(),
-                title: templates[0].source.title.clone(),
-                templates: templates.into_iter().cloned().collect(),
-            };
-            out.push((format!("{}.ron", stem(file)), to_ron(&tf)?));
-        }
-        let pf = PhraseFile {
-            version: LIBRARY_VERSION,
-            phrases: self.phrases.clone(),
-        };
-        out.push((PHRASE_FILE.to_string(), to_ron(&pf)?));
-        out.sort();
-        Ok(out)
+        by_file
     }
 
     /// Writes the library into `dir` (created if needed), each file atomically.
@@ -463,10 +483,12 @@ impl Library {
     /// inserted with its section, whose path is "<section>/n" — that section.
     pub fn source_template(&self, src: &Provenance) -> Option<&Template> {
         let section = src.path.split('/').next().unwrap_or_default();
+        // A duplicate folded into another template is found through that template.
+        let at = |p: &Provenance, path: &str| p.file == src.file && p.path == path;
         let find = |path: &str| {
             self.templates
                 .iter()
-                .find(|t| t.source.file == src.file && t.source.path == path)
+                .find(|t| at(&t.source, path) || t.also.iter().any(|a| at(a, path)))
         };
         find(&src.path).or_else(|| find(section))
     }
@@ -551,6 +573,7 @@ mod tests {
                 title: Some(text.to_string()),
                 path: "一".into(),
             },
+            also: Vec::new(),
             chars: text.chars().count(),
         }
     }

@@ -81,29 +81,50 @@ fn source_files(lib: &Library) -> HashSet<String> {
 }
 
 /// `old` with the material of `new`'s source files replaced by `new`'s.
-pub fn merge_by_source(mut old: Library, new: &Library) -> (Library, usize) {
+pub fn merge_by_source(old: Library, new: &Library) -> (Library, usize) {
     let fresh = source_files(new);
     let replaced = source_files(&old).intersection(&fresh).count();
-    old.templates.retain(|t| !fresh.contains(&t.source.file));
+    (replace_sources(old, new.clone(), &fresh, true), replaced)
+}
+
+/// `old` without the material of the sources in `drop` (and without phrases added by hand
+/// unless `keep_hand`), joined with `new`; phrases unique by (kind, text).
+pub fn replace_sources(
+    mut old: Library,
+    new: Library,
+    drop: &HashSet<String>,
+    keep_hand: bool,
+) -> Library {
+    old.templates.retain(|t| !drop.contains(&t.source.file));
     old.phrases.retain_mut(|p| {
         if p.sources.is_empty() {
             // Added by hand: no source can replace it.
-            return true;
+            return keep_hand;
         }
         let before = p.sources.len();
-        p.sources.retain(|s| !fresh.contains(&s.file));
+        p.sources.retain(|s| !drop.contains(&s.file));
         let gone = before - p.sources.len();
         p.count = p.count.saturating_sub(gone).max(1);
         !p.sources.is_empty()
     });
-    old.templates.extend(new.templates.iter().cloned());
-    old.phrases.extend(new.phrases.iter().cloned());
+    old.templates.extend(new.templates);
+    old.phrases.extend(new.phrases);
     old.phrases = dedupe_phrases(std::mem::take(&mut old.phrases));
-    (old, replaced)
+    old
+}
+
+/// The refusal when a library folder holds a file that does not load.
+pub fn broken_library(dir: &Path, errors: &[crate::core::library::LoadError]) -> String {
+    let list: Vec<String> = errors.iter().map(ToString::to_string).collect();
+    format!(
+        "模板库 {} 中有文件无法读取：{}。为免覆盖其中的内容，没有写入任何文件；请修正或移走这些文件后重试",
+        dir.display(),
+        list.join("；")
+    )
 }
 
 /// Library `.ron` files in `dir` (a missing folder has none).
-fn ron_files(dir: &Path) -> Vec<PathBuf> {
+pub fn ron_files(dir: &Path) -> Vec<PathBuf> {
     let Ok(rd) = std::fs::read_dir(dir) else {
         return Vec::new();
     };
@@ -125,12 +146,7 @@ pub fn update_dir(dir: &Path, new: &Library, mode: UpdateMode) -> Result<UpdateR
     } else {
         let (old, errors) = Library::load_dir(dir);
         if !errors.is_empty() {
-            let list: Vec<String> = errors.iter().map(ToString::to_string).collect();
-            return Err(format!(
-                "模板库 {} 中有文件无法读取：{}。为免覆盖其中的内容，没有写入任何文件；请修正或移走这些文件后重试",
-                dir.display(),
-                list.join("；")
-            ));
+            return Err(broken_library(dir, &errors));
         }
         match mode {
             UpdateMode::Merge => merge_by_source(old, new),

@@ -17,6 +17,7 @@ mod fonts;
 mod gold;
 #[cfg(feature = "gui")]
 mod ime;
+mod import;
 mod layout_classes;
 mod layout_gen;
 mod layouts;

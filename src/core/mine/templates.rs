@@ -121,6 +121,7 @@ fn build(
         slots: Vec::new(),
         specifics: Vec::new(),
         source,
+        also: Vec::new(),
         chars: 0,
     };
     // Slots first: specifics are located in the rewritten text.
