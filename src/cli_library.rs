@@ -77,7 +77,11 @@ pub fn mine_cmd(
             report.duplicates
         )?;
     }
-    writeln!(out, "已写入 {} 个文件到 {}", report.written, dest.display())?;
+    if report.written == 0 {
+        writeln!(out, "模板库 {} 没有变化，未写入文件", dest.display())?;
+    } else {
+        writeln!(out, "已写入 {} 个文件到 {}", report.written, dest.display())?;
+    }
     if report.replaced_sources > 0 {
         writeln!(out, "替换了 {} 个已有来源的内容", report.replaced_sources)?;
     }

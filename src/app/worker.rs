@@ -51,6 +51,8 @@ pub enum Msg {
         seq: u64,
         hits: Suggestions,
     },
+    /// What the library load is doing now, in a line for the user.
+    LoadProgress(String),
     ImportProgress {
         done: usize,
         total: usize,
@@ -158,12 +160,18 @@ impl Workers {
         let tx = self.tx.clone();
         let ctx = self.ctx.clone();
         let job = move || {
+            let say = |s: &str| Self::send(&tx, &ctx, Msg::LoadProgress(s.to_string()));
             let crate::core::installed::Installed {
                 library: lib,
                 lexicon: lex,
                 errors,
-            } = crate::core::installed::installed(&data_dir, user_library);
+            } = crate::core::installed::installed_with(&data_dir, user_library, say);
+            say(&format!(
+                "正在建立提法索引（{} 条提法）…",
+                lib.phrases.len()
+            ));
             let index = PhraseIndex::for_library(&lib, lex);
+            say("正在载入分词词典…");
             // Segment once now so the first suggestion does not wait for the dictionary.
             crate::core::nlp::jieba();
             Self::send(

@@ -30,6 +30,84 @@ fn sync_written(dir: &Path, files: &[PathBuf]) -> std::io::Result<()> {
     Ok(())
 }
 
+/// A batch of files being written into a folder. Files are put (to temporary names,
+/// from any thread); `commit` makes them durable and renames them over their targets.
+/// A batch dropped without a commit removes its temporary files.
+pub struct Batch {
+    dir: PathBuf,
+    names: std::sync::Mutex<Vec<String>>,
+    committed: bool,
+}
+
+impl Batch {
+    pub fn new(dir: &Path) -> Result<Batch, String> {
+        std::fs::create_dir_all(dir)
+            .map_err(|e| format!("{}: 无法创建文件夹：{e}", dir.display()))?;
+        Ok(Batch {
+            dir: dir.to_path_buf(),
+            names: Default::default(),
+            committed: false,
+        })
+    }
+
+    /// Writes `bytes` as the next content of `name` (not yet visible under that name).
+    pub fn put(&self, name: &str, bytes: &[u8]) -> Result<(), String> {
+        let target = self.dir.join(name);
+        let tmp = tmp_name(&self.dir, name);
+        let _ = std::fs::remove_file(&tmp);
+        self.names
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .push(name.to_string());
+        let mut f = crate::core::fsutil::create_tmp(&tmp, &target)
+            .map_err(|e| format!("{}: 无法写入：{e}", target.display()))?;
+        f.write_all(bytes)
+            .map_err(|e| format!("{}: 无法写入：{e}", target.display()))
+    }
+
+    /// Syncs every file put, renames each over its target, removes the files named in
+    /// `remove`, and syncs the folder. Returns the files written.
+    pub fn commit(mut self, remove: &[String]) -> Result<Vec<PathBuf>, String> {
+        let mut names = std::mem::take(&mut *self.names.lock().unwrap_or_else(|e| e.into_inner()));
+        names.sort();
+        let tmps: Vec<PathBuf> = names.iter().map(|n| tmp_name(&self.dir, n)).collect();
+        *self.names.lock().unwrap_or_else(|e| e.into_inner()) = names.clone();
+        sync_written(&self.dir, &tmps)
+            .map_err(|e| format!("{}: 无法写入磁盘：{e}", self.dir.display()))?;
+        self.committed = true;
+        let mut out = Vec::with_capacity(names.len());
+        for (name, tmp) in names.iter().zip(&tmps) {
+            let target = self.dir.join(name);
+            std::fs::rename(tmp, &target)
+                .map_err(|e| format!("{}: 无法写入：{e}", target.display()))?;
+            out.push(target);
+        }
+        for name in remove {
+            let p = self.dir.join(name);
+            match std::fs::remove_file(&p) {
+                Ok(()) => {}
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+                Err(e) => return Err(format!("{}: 无法删除：{e}", p.display())),
+            }
+        }
+        // Make the renames and removals durable.
+        if let Ok(d) = std::fs::File::open(&self.dir) {
+            let _ = d.sync_all();
+        }
+        Ok(out)
+    }
+}
+
+impl Drop for Batch {
+    fn drop(&mut self) {
+        if !self.committed {
+            for n in self.names.lock().unwrap_or_else(|e| e.into_inner()).iter() {
+                let _ = std::fs::remove_file(tmp_name(&self.dir, n));
+            }
+        }
+    }
+}
+
 /// Writes `files` ((name, bytes)) into `dir` (created if needed) and removes the files
 /// named in `remove`, as one durable batch. Errors name the file; on an error before the
 /// renames, `dir` is as it was.
@@ -38,47 +116,11 @@ pub fn write_batch(
     files: &[(String, Vec<u8>)],
     remove: &[String],
 ) -> Result<Vec<PathBuf>, String> {
-    std::fs::create_dir_all(dir).map_err(|e| format!("{}: 无法创建文件夹：{e}", dir.display()))?;
-    let mut tmps: Vec<PathBuf> = Vec::with_capacity(files.len());
-    let written = (|| {
-        for (name, bytes) in files {
-            let target = dir.join(name);
-            let tmp = tmp_name(dir, name);
-            let _ = std::fs::remove_file(&tmp);
-            tmps.push(tmp.clone());
-            let mut f = crate::core::fsutil::create_tmp(&tmp, &target)
-                .map_err(|e| format!("{}: 无法写入：{e}", target.display()))?;
-            f.write_all(bytes)
-                .map_err(|e| format!("{}: 无法写入：{e}", target.display()))?;
-        }
-        sync_written(dir, &tmps).map_err(|e| format!("{}: 无法写入磁盘：{e}", dir.display()))
-    })();
-    if let Err(e) = written {
-        for t in &tmps {
-            let _ = std::fs::remove_file(t);
-        }
-        return Err(e);
+    let batch = Batch::new(dir)?;
+    for (name, bytes) in files {
+        batch.put(name, bytes)?;
     }
-    let mut out = Vec::with_capacity(files.len());
-    for ((name, _), tmp) in files.iter().zip(&tmps) {
-        let target = dir.join(name);
-        std::fs::rename(tmp, &target)
-            .map_err(|e| format!("{}: 无法写入：{e}", target.display()))?;
-        out.push(target);
-    }
-    for name in remove {
-        let p = dir.join(name);
-        match std::fs::remove_file(&p) {
-            Ok(()) => {}
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
-            Err(e) => return Err(format!("{}: 无法删除：{e}", p.display())),
-        }
-    }
-    // Make the renames and removals durable.
-    if let Ok(d) = std::fs::File::open(dir) {
-        let _ = d.sync_all();
-    }
-    Ok(out)
+    batch.commit(remove)
 }
 
 #[cfg(test)]

@@ -21,6 +21,14 @@ use crate::core::mine::stream::{Joined, Piece, mine_piece};
 /// Files a worker takes at a time.
 const RUN: usize = 8;
 
+/// With `JIANGGAO_TIMING` set, the time each stage took goes to stderr (for measuring).
+fn timing(stage: &str, since: &mut std::time::Instant) {
+    if std::env::var_os("JIANGGAO_TIMING").is_some() {
+        eprintln!("{stage}: {:.2} s", since.elapsed().as_secs_f64());
+    }
+    *since = std::time::Instant::now();
+}
+
 /// What an import did.
 #[derive(Debug, Default)]
 pub struct ImportReport {
@@ -176,6 +184,7 @@ pub fn import(
     cancel: &AtomicBool,
     mut progress: impl FnMut(usize, usize),
 ) -> Result<ImportReport, String> {
+    let mut clock = std::time::Instant::now();
     let had_library = !crate::core::library_update::ron_files(dest).is_empty();
     let (stored, errors) = if had_library {
         library_store::load_stored(dest)
@@ -185,10 +194,12 @@ pub fn import(
     if !errors.is_empty() {
         return Err(broken_library(dest, &errors));
     }
+    timing("读取已有模板库", &mut clock);
     let mut report = ImportReport::default();
     let inputs = inputs(roots, &mut report.skipped);
     report.files = inputs.len();
     let (new, files) = mine_inputs(&inputs, &stored.records, lex, cancel, &mut progress);
+    timing("读取、解析、提炼", &mut clock);
     if cancel.load(Ordering::Relaxed) {
         report.cancelled = true;
         return Ok(report);
@@ -218,7 +229,14 @@ pub fn import(
     let changed: HashSet<String> = changed.into_iter().map(str::to_string).collect();
     let (drop, replaced) = dropped_sources(&stored, &inputs, &files, mode);
     report.replaced_sources = replaced;
+    // Nothing read anew, nothing gone, and the index up to date: nothing to write.
+    let unchanged = drop.is_empty() && stored.reps.is_some() && records == stored.records;
+    if unchanged {
+        report.library = stored.library;
+        return Ok(report);
+    }
     let library = replace_sources(stored.library, new, &drop, mode == UpdateMode::Merge);
+    timing("合并", &mut clock);
     write(dest, &library, &changed, had_library, &records, &mut report)?;
     report.library = library;
     Ok(report)
@@ -325,6 +343,7 @@ fn write(
     records: &[SourceRecord],
     report: &mut ImportReport,
 ) -> Result<(), String> {
+    let mut clock = std::time::Instant::now();
     let by_source = library.by_source();
     let wanted: HashSet<String> = by_source
         .keys()
@@ -334,24 +353,27 @@ fn write(
         .into_iter()
         .filter(|(f, _)| !had_library || changed.contains(*f))
         .collect();
-    let texts = crate::core::mine::par_chunks(&to_write, |run, _| {
-        run.iter()
-            .map(|(f, ts)| crate::core::library::source_file(f, ts))
-            .collect::<Vec<_>>()
+    // Each worker serialises and writes its share at once: the RON text of a whole
+    // archive is never held in memory.
+    let batch = crate::core::fs_batch::Batch::new(dest)?;
+    let results = crate::core::mine::par_chunks(&to_write, |run, _| {
+        run.iter().try_for_each(|(f, ts)| {
+            let (name, text) = crate::core::library::source_file(f, ts)?;
+            batch.put(&name, text.as_bytes())
+        })
     });
-    let mut files: Vec<(String, Vec<u8>)> = Vec::with_capacity(to_write.len() + 1);
-    for r in texts.into_iter().flatten() {
-        let (name, text) = r?;
-        files.push((name, text.into_bytes()));
-    }
+    results.into_iter().collect::<Result<(), String>>()?;
     let (name, text) = crate::core::library::phrase_file(&library.phrases)?;
-    files.push((name, text.into_bytes()));
+    batch.put(&name, text.as_bytes())?;
+    drop(text);
     let remove: Vec<String> = crate::core::library_update::ron_files(dest)
         .into_iter()
         .filter_map(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
         .filter(|n| n != PHRASE_FILE && !wanted.contains(n))
         .collect();
-    let written = crate::core::fs_batch::write_batch(dest, &files, &remove)?;
+    timing("写入模板库文件", &mut clock);
+    let written = batch.commit(&remove)?;
+    timing("同步并替换文件", &mut clock);
     report.written = written.len();
     report.removed = remove.iter().map(|n| dest.join(n)).collect();
     let reps = crate::core::library_dedupe::representatives(&library.templates);
@@ -360,6 +382,8 @@ fn write(
         .enumerate()
         .filter(|(i, r)| **r != *i as u32)
         .count();
+    timing("查找重复模板", &mut clock);
     library_store::save_index(dest, records, library, &reps)?;
+    timing("写入索引", &mut clock);
     Ok(())
 }

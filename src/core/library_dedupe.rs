@@ -16,16 +16,22 @@ use crate::core::library::{Template, TemplateKind};
 use crate::core::text;
 
 /// Shingles in a sketch.
-const K: usize = 24;
+const K: usize = 64;
 /// Smallest hashes used as bucket keys to find candidates.
 const KEYS: usize = 3;
-/// Representatives kept per bucket: a shingle common to many templates must not make
-/// the search quadratic.
-const BUCKET_CAP: usize = 48;
+/// Representatives kept per bucket, and candidates compared per template: a shingle
+/// common to many templates must not make the search quadratic.
+const BUCKET_CAP: usize = 32;
 /// Templates shorter than this (normalised characters) are folded only when identical.
 const MIN_NEAR_CHARS: usize = 24;
 /// Share of shingles two templates must have in common, of the larger set.
 pub const NEAR: f64 = 0.9;
+/// Sketch estimates of the Jaccard similarity at or above this are a match without a
+/// check (Jaccard 0.9 means an overlap of at least 0.9); between `CHECK` and this the
+/// full shingle sets decide. Overlap 0.9 of the larger set is a Jaccard of at least 0.82;
+/// the estimate's error at k = 64 is about 0.05.
+const SURE: f64 = 0.9;
+const CHECK: f64 = 0.72;
 
 /// Text that counts: word characters, full-width letters and digits as half-width.
 pub fn normalised(t: &Template) -> Vec<char> {
@@ -54,21 +60,45 @@ fn mix(mut x: u64) -> u64 {
 
 /// Hashes of the four-character shingles, sorted and unique.
 fn shingles(chars: &[char]) -> Vec<u64> {
-    let mut v: Vec<u64> = chars
-        .windows(4)
-        .map(|w| {
-            let a = w[0] as u64 | (w[1] as u64) << 21 | (w[2] as u64) << 42;
-            mix(a).wrapping_add(mix(w[3] as u64 ^ 0x9e37_79b9_7f4a_7c15))
-        })
-        .collect();
+    let mut v: Vec<u64> = chars.windows(4).map(shingle_hash).collect();
     v.sort_unstable();
     v.dedup();
     v
 }
 
-/// The k smallest of sorted unique hashes.
-fn sketch(sorted: &[u64]) -> Vec<u64> {
-    sorted[..sorted.len().min(K)].to_vec()
+/// What de-duplication compares of a template: a hash of its normalised text, its
+/// length, and the k smallest hashes of its shingles, sorted.
+struct Sig {
+    key: u128,
+    len: usize,
+    sketch: Vec<u64>,
+}
+
+fn shingle_hash(w: &[char]) -> u64 {
+    let a = w[0] as u64 | (w[1] as u64) << 21 | (w[2] as u64) << 42;
+    mix(a).wrapping_add(mix(w[3] as u64 ^ 0x9e37_79b9_7f4a_7c15))
+}
+
+/// The signature, in one pass: the sketch keeps the k smallest distinct hashes seen.
+fn signature(t: &Template) -> Sig {
+    let norm = normalised(t);
+    let text: String = norm.iter().collect();
+    let mut sketch: Vec<u64> = Vec::with_capacity(K + 1);
+    for w in norm.windows(4) {
+        let h = shingle_hash(w);
+        if sketch.len() == K && h >= sketch[K - 1] {
+            continue;
+        }
+        if let Err(at) = sketch.binary_search(&h) {
+            sketch.insert(at, h);
+            sketch.truncate(K);
+        }
+    }
+    Sig {
+        key: xxhash_rust::xxh3::xxh3_128(text.as_bytes()),
+        len: norm.len(),
+        sketch,
+    }
 }
 
 /// Estimated Jaccard similarity from two sketches: of the k smallest hashes of the
@@ -114,36 +144,36 @@ pub fn overlap(a: &[u64], b: &[u64]) -> f64 {
 
 /// For each template, the index of the earlier template it duplicates, or its own index.
 pub fn representatives(templates: &[Template]) -> Vec<u32> {
+    // Signatures are the costly part and independent: computed on every core.
+    let sigs: Vec<Sig> = crate::core::mine::par_chunks(templates, |run, _| {
+        run.iter().map(signature).collect::<Vec<_>>()
+    })
+    .into_iter()
+    .flatten()
+    .collect();
     let mut reps: Vec<u32> = Vec::with_capacity(templates.len());
     let mut exact: FxHashMap<(TemplateKind, u128), u32> = FxHashMap::default();
     let mut buckets: FxHashMap<(TemplateKind, u64), Vec<u32>> = FxHashMap::default();
-    let mut sketches: FxHashMap<u32, Vec<u64>> = FxHashMap::default();
-    for (i, t) in templates.iter().enumerate() {
+    for (i, (t, sig)) in templates.iter().zip(&sigs).enumerate() {
         let i = i as u32;
-        let norm = normalised(t);
-        let bytes: String = norm.iter().collect();
-        let key = (t.kind, xxhash_rust::xxh3::xxh3_128(bytes.as_bytes()));
-        if let Some(&r) = exact.get(&key) {
+        if let Some(&r) = exact.get(&(t.kind, sig.key)) {
             reps.push(r);
             continue;
         }
-        exact.insert(key, i);
-        if norm.len() < MIN_NEAR_CHARS {
+        exact.insert((t.kind, sig.key), i);
+        if sig.len < MIN_NEAR_CHARS {
             reps.push(i);
             continue;
         }
-        let sh = shingles(&norm);
-        let sk = sketch(&sh);
-        let rep = near_match(templates, &buckets, &sketches, t.kind, &sk, &sh);
+        let rep = near_match(templates, &sigs, &buckets, t, sig);
         reps.push(rep.unwrap_or(i));
         if rep.is_none() {
-            for &h in sk.iter().take(KEYS) {
+            for &h in sig.sketch.iter().take(KEYS) {
                 let b = buckets.entry((t.kind, h)).or_default();
                 if b.len() < BUCKET_CAP {
                     b.push(i);
                 }
             }
-            sketches.insert(i, sk);
         }
     }
     reps
@@ -152,26 +182,38 @@ pub fn representatives(templates: &[Template]) -> Vec<u32> {
 /// The first representative whose shingles overlap these by [`NEAR`] or more.
 fn near_match(
     templates: &[Template],
+    sigs: &[Sig],
     buckets: &FxHashMap<(TemplateKind, u64), Vec<u32>>,
-    sketches: &FxHashMap<u32, Vec<u64>>,
-    kind: TemplateKind,
-    sk: &[u64],
-    sh: &[u64],
+    t: &Template,
+    sig: &Sig,
 ) -> Option<u32> {
-    let mut cands: Vec<u32> = sk
+    let mut cands: Vec<u32> = sig
+        .sketch
         .iter()
         .take(KEYS)
-        .filter_map(|h| buckets.get(&(kind, *h)))
+        .filter_map(|h| buckets.get(&(t.kind, *h)))
         .flatten()
         .copied()
         .collect();
     cands.sort_unstable();
     cands.dedup();
-    // Overlap 0.9 of the larger set is a Jaccard similarity of at least 0.82; the
-    // estimate's error at k = 24 is about 0.08.
+    cands.truncate(BUCKET_CAP);
+    let mut own: Option<Vec<u64>> = None;
     cands.into_iter().find(|&c| {
-        sketches.get(&c).is_some_and(|s| estimate(sk, s) >= 0.7)
-            && overlap(sh, &shingles(&normalised(&templates[c as usize]))) >= NEAR
+        let other = &sigs[c as usize];
+        // Lengths more than a tenth apart cannot share 90 % of the larger set.
+        if (other.len.min(sig.len) as f64) < NEAR * other.len.max(sig.len) as f64 {
+            return false;
+        }
+        let est = estimate(&sig.sketch, &other.sketch);
+        if est >= SURE {
+            return true;
+        }
+        if est < CHECK {
+            return false;
+        }
+        let mine = own.get_or_insert_with(|| shingles(&normalised(t)));
+        overlap(mine, &shingles(&normalised(&templates[c as usize]))) >= NEAR
     })
 }
 

@@ -22,6 +22,8 @@ mod layout_classes;
 mod layout_gen;
 mod layouts;
 mod library;
+#[cfg(feature = "gui")]
+mod library_big;
 mod mine;
 mod parse_corpus;
 mod parse_props;
