@@ -249,3 +249,64 @@ pub fn occurrences(t: &Template) -> usize {
     files.dedup();
     files.len()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::library::Library;
+
+    /// The shipped library's longest section template.
+    fn long_section() -> Template {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("templates");
+        let lib = Library::load_dir(&dir).0;
+        lib.templates
+            .into_iter()
+            .filter(|t| t.kind == TemplateKind::Section)
+            .max_by_key(|t| t.chars)
+            .unwrap()
+    }
+
+    fn copy(t: &Template, file: &str, edit: impl Fn(&mut Template)) -> Template {
+        let mut c = t.clone();
+        c.source.file = file.to_string();
+        c.id = format!("{file}/{}", t.id);
+        edit(&mut c);
+        c
+    }
+
+    #[test]
+    fn same_and_near_texts_fold_and_different_ones_do_not() {
+        let t = long_section();
+        let half = |c: &mut Template| {
+            for p in &mut c.paragraphs {
+                *p = p.replace('，', ",").replace('；', ";");
+            }
+        };
+        // A few characters changed in a text of over a thousand.
+        let near = |c: &mut Template| c.paragraphs[0].push_str("要以钉钉子精神抓好落实。");
+        // The body replaced by another's text: only the heading and points remain.
+        let other = |c: &mut Template| {
+            for p in &mut c.paragraphs {
+                *p = p.chars().rev().collect();
+            }
+            for ch in &mut c.children {
+                for p in &mut ch.paragraphs {
+                    *p = p.chars().rev().collect();
+                }
+            }
+        };
+        let all = vec![
+            t.clone(),
+            copy(&t, "网页.txt", half),
+            copy(&t, "修改稿.txt", near),
+            copy(&t, "别的.txt", other),
+        ];
+        let reps = representatives(&all);
+        assert_eq!(reps, [0, 0, 0, 3]);
+        let folded = fold(all, &reps);
+        assert_eq!(folded.len(), 2);
+        assert_eq!(occurrences(&folded[0]), 3);
+        assert_eq!(folded[0].also.len(), 2);
+        assert!(folded[1].also.is_empty());
+    }
+}

@@ -6,7 +6,7 @@
 //! of every source file imported, so a re-import mines only the files that changed, and
 //! which templates duplicate which (`library_dedupe`).
 
-use std::io::{BufWriter, Write};
+use std::io::{BufReader, BufWriter, Read, Write};
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
@@ -16,7 +16,12 @@ use crate::core::library_dedupe;
 
 /// The index file inside a library folder (hidden: it is not for people to read).
 pub const INDEX_FILE: &str = ".jianggao-index";
-const MAGIC: &[u8; 8] = b"JGLIBIX1";
+const MAGIC: &[u8; 8] = b"JGLIBIX2";
+/// Templates per block of the index: the file is read and written a block at a time, so
+/// neither holds the whole file's bytes besides the library.
+const BLOCK: usize = 2048;
+/// Largest block read (a guard against a damaged length).
+const MAX_BLOCK: u64 = 1 << 31;
 
 /// A library file as the index saw it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -38,16 +43,89 @@ pub struct SourceRecord {
     pub sources: Vec<String>,
 }
 
+/// The index: a header (everything but the templates), then the templates in blocks.
 #[derive(Serialize, Deserialize)]
-struct IndexFile {
+struct Header {
     library_version: u32,
     stamps: Vec<Stamp>,
     records: Vec<SourceRecord>,
-    /// Templates as the RON files hold them, before folding duplicates.
-    templates: Vec<Template>,
+    templates: u64,
     phrases: Vec<Phrase>,
     /// For each template, the template it duplicates or its own index.
     reps: Vec<u32>,
+}
+
+/// The same header, borrowing what it writes.
+#[derive(Serialize)]
+struct HeaderRef<'a> {
+    library_version: u32,
+    stamps: &'a [Stamp],
+    records: &'a [SourceRecord],
+    templates: u64,
+    phrases: &'a [Phrase],
+    reps: &'a [u32],
+}
+
+/// Writes one length-prefixed block.
+fn put_block(w: &mut impl Write, value: &impl Serialize) -> Result<(), String> {
+    let bytes = postcard::to_stdvec(value).map_err(|e| e.to_string())?;
+    w.write_all(&(bytes.len() as u64).to_le_bytes())
+        .and_then(|()| w.write_all(&bytes))
+        .map_err(|e| e.to_string())
+}
+
+/// Reads one block into `buf`.
+fn get_block<'b>(r: &mut impl Read, buf: &'b mut Vec<u8>) -> Option<&'b [u8]> {
+    let mut len = [0u8; 8];
+    r.read_exact(&mut len).ok()?;
+    let len = u64::from_le_bytes(len);
+    if len > MAX_BLOCK {
+        return None;
+    }
+    buf.resize(len as usize, 0);
+    r.read_exact(buf).ok()?;
+    Some(buf)
+}
+
+/// What the index file says.
+enum FromIndex {
+    /// It matches the RON files: the library as it holds it.
+    Fresh(Header, Vec<Template>),
+    /// It describes other RON files: only its records are still of use.
+    Stale(Vec<SourceRecord>),
+    Missing,
+}
+
+fn read_index(dir: &Path, now: &[Stamp]) -> FromIndex {
+    let Ok(f) = std::fs::File::open(dir.join(INDEX_FILE)) else {
+        return FromIndex::Missing;
+    };
+    let mut r = BufReader::with_capacity(1 << 20, f);
+    let mut magic = [0u8; 8];
+    if r.read_exact(&mut magic).is_err() || &magic != MAGIC {
+        return FromIndex::Missing;
+    }
+    let mut buf = Vec::new();
+    let Some(h) = get_block(&mut r, &mut buf).and_then(|b| postcard::from_bytes::<Header>(b).ok())
+    else {
+        return FromIndex::Missing;
+    };
+    if h.library_version != LIBRARY_VERSION || h.reps.len() as u64 != h.templates {
+        return FromIndex::Missing;
+    }
+    if h.stamps != now {
+        return FromIndex::Stale(h.records);
+    }
+    let mut templates: Vec<Template> = Vec::with_capacity(h.templates as usize);
+    while (templates.len() as u64) < h.templates {
+        match get_block(&mut r, &mut buf)
+            .and_then(|b| postcard::from_bytes::<Vec<Template>>(b).ok())
+        {
+            Some(block) if !block.is_empty() => templates.extend(block),
+            _ => return FromIndex::Stale(h.records),
+        }
+    }
+    FromIndex::Fresh(h, templates)
 }
 
 /// A library folder's content as the import needs it: templates not folded.
@@ -87,44 +165,35 @@ pub fn stamps(dir: &Path) -> Vec<Stamp> {
     v
 }
 
-fn read_index(dir: &Path) -> Option<IndexFile> {
-    let bytes = std::fs::read(dir.join(INDEX_FILE)).ok()?;
-    let body = bytes.strip_prefix(MAGIC)?;
-    let ix: IndexFile = postcard::from_bytes(body).ok()?;
-    (ix.library_version == LIBRARY_VERSION && ix.reps.len() == ix.templates.len()).then_some(ix)
-}
-
 /// Reads a library folder: from its index when the index matches the RON files, else
 /// from the RON files (records are kept from a stale index: they describe the sources,
 /// not the files). Broken RON files are listed; the rest is loaded.
 pub fn load_stored(dir: &Path) -> (Stored, Vec<LoadError>) {
     let now = stamps(dir);
-    let ix = read_index(dir);
-    match ix {
-        Some(ix) if ix.stamps == now => (
-            Stored {
+    let records = match read_index(dir, &now) {
+        FromIndex::Fresh(h, templates) => {
+            let stored = Stored {
                 library: Library {
-                    templates: ix.templates,
-                    phrases: ix.phrases,
+                    templates,
+                    phrases: h.phrases,
                 },
-                records: ix.records,
-                reps: Some(ix.reps),
-            },
-            Vec::new(),
-        ),
-        other => {
-            let (library, errors) = Library::load_dir(dir);
-            let records = other.map(|ix| ix.records).unwrap_or_default();
-            (
-                Stored {
-                    library,
-                    records,
-                    reps: None,
-                },
-                errors,
-            )
+                records: h.records,
+                reps: Some(h.reps),
+            };
+            return (stored, Vec::new());
         }
-    }
+        FromIndex::Stale(records) => records,
+        FromIndex::Missing => Vec::new(),
+    };
+    let (library, errors) = Library::load_dir(dir);
+    (
+        Stored {
+            library,
+            records,
+            reps: None,
+        },
+        errors,
+    )
 }
 
 /// Loads a library folder with duplicates folded, as the app and the commands show it.
@@ -164,23 +233,14 @@ pub fn save_index(
     library: &Library,
     reps: &[u32],
 ) -> Result<PathBuf, String> {
-    #[derive(Serialize)]
-    struct IndexRef<'a> {
-        library_version: u32,
-        stamps: Vec<Stamp>,
-        records: &'a [SourceRecord],
-        templates: &'a [Template],
-        phrases: &'a [Phrase],
-        reps: &'a [u32],
-    }
     let path = dir.join(INDEX_FILE);
     let tmp = dir.join(format!(".{INDEX_FILE}.tmp-{}", std::process::id()));
     let err = |e: String| format!("{}: 无法写入索引：{e}", path.display());
-    let value = IndexRef {
+    let header = HeaderRef {
         library_version: LIBRARY_VERSION,
-        stamps: stamps(dir),
+        stamps: &stamps(dir),
         records,
-        templates: &library.templates,
+        templates: library.templates.len() as u64,
         phrases: &library.phrases,
         reps,
     };
@@ -188,7 +248,10 @@ pub fn save_index(
         let f = std::fs::File::create(&tmp).map_err(|e| e.to_string())?;
         let mut w = BufWriter::with_capacity(1 << 20, f);
         w.write_all(MAGIC).map_err(|e| e.to_string())?;
-        let w = postcard::to_io(&value, w).map_err(|e| e.to_string())?;
+        put_block(&mut w, &header)?;
+        for block in library.templates.chunks(BLOCK) {
+            put_block(&mut w, &block)?;
+        }
         let f = w.into_inner().map_err(|e| e.to_string())?;
         f.sync_all().map_err(|e| e.to_string())?;
         std::fs::rename(&tmp, &path).map_err(|e| e.to_string())
