@@ -197,8 +197,10 @@ pub fn load_stored(dir: &Path) -> (Stored, Vec<LoadError>) {
 }
 
 /// Loads a library folder with duplicates folded, as the app and the commands show it.
-/// A stale or missing index is rebuilt when the folder loads without errors (quietly
-/// skipped where the folder is not writable).
+/// A stale index (a RON file edited, added or removed since the import wrote it) is
+/// rebuilt when the folder loads without errors (quietly skipped where the folder is not
+/// writable). A folder without an index (the shipped `templates/`, one written by hand)
+/// is read from its RON files and left as it is: reading never adds files to it.
 pub fn load(dir: &Path) -> (Library, Vec<LoadError>) {
     let (stored, errors) = load_stored(dir);
     let Stored {
@@ -210,7 +212,11 @@ pub fn load(dir: &Path) -> (Library, Vec<LoadError>) {
         Some(r) => r,
         None => {
             let r = library_dedupe::representatives(&library.templates);
-            if errors.is_empty() && (!library.templates.is_empty() || !library.phrases.is_empty()) {
+            let has_index = dir.join(INDEX_FILE).exists();
+            if has_index
+                && errors.is_empty()
+                && (!library.templates.is_empty() || !library.phrases.is_empty())
+            {
                 let _ = save_index(dir, &records, &library, &r);
             }
             r
@@ -280,8 +286,14 @@ mod tests {
         let (first, errors) = load(dir.path());
         assert!(errors.is_empty());
         assert!(
-            dir.path().join(INDEX_FILE).exists(),
-            "the first load builds it"
+            !dir.path().join(INDEX_FILE).exists(),
+            "reading adds no file"
+        );
+        let reps = library_dedupe::representatives(&lib.templates);
+        save_index(dir.path(), &[], &lib, &reps).unwrap();
+        assert!(
+            load_stored(dir.path()).0.reps.is_some(),
+            "read from the index"
         );
         let (second, _) = load(dir.path());
         assert_eq!(first, second);
@@ -291,8 +303,13 @@ mod tests {
         let text = std::fs::read_to_string(&ron).unwrap();
         let edited = text.replacen("count: ", "count: 1000", 1);
         std::fs::write(&ron, edited).unwrap();
+        assert!(
+            load_stored(dir.path()).0.reps.is_none(),
+            "the index is stale"
+        );
         let (third, _) = load(dir.path());
         assert_ne!(third.phrases, second.phrases);
+        assert!(load_stored(dir.path()).0.reps.is_some(), "and rebuilt");
         assert_eq!(third, load(dir.path()).0);
     }
 }
