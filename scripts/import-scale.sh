@@ -29,6 +29,8 @@ measure() {
   wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {n=split($2,a,":"); s=0; for(i=1;i<=n;i++) s=s*60+a[i]; print s}' "$log")
   local rss=$(awk -F': ' '/Maximum resident set size/ {printf "%.0f", $2/1024}' "$log")
   printf '%-34s %8.2f s %7s MB\n' "$label" "$wall" "$rss"
+  # With JIANGGAO_TIMING set, mine's stage times (stderr lines that are not time's).
+  [ -n "${JIANGGAO_TIMING:-}" ] && grep -v -P '^\t|Command (exited|terminated)' "$log" | sed 's/^/      /' || true
 }
 
 for n in "${sizes[@]}"; do

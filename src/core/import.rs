@@ -14,6 +14,7 @@ use std::sync::{Condvar, Mutex, mpsc};
 use crate::core::import_read::{FileDone, Input, Namer, Outcome, read_one};
 use crate::core::lexicon::TopicLexicon;
 use crate::core::library::{Library, PHRASE_FILE};
+use crate::core::library_dedupe::Prior;
 use crate::core::library_store::{self, SourceRecord};
 use crate::core::library_update::{UpdateMode, broken_library, replace_sources};
 use crate::core::mine::stream::{Joined, Piece, mine_piece};
@@ -235,11 +236,55 @@ pub fn import(
         report.library = stored.library;
         return Ok(report);
     }
+    let prior = prior_decisions(&stored, &drop);
     let library = replace_sources(stored.library, new, &drop, mode == UpdateMode::Merge);
     timing("合并", &mut clock);
-    write(dest, &library, &changed, had_library, &records, &mut report)?;
+    let index = Index {
+        records: &records,
+        prior: &prior,
+    };
+    write(dest, &library, &changed, had_library, &index, &mut report)?;
     report.library = library;
     Ok(report)
+}
+
+/// What the index of the new library starts from: the records, and the de-duplication
+/// decisions of the templates kept from the old library.
+struct Index<'a> {
+    records: &'a [SourceRecord],
+    prior: &'a [Option<Prior>],
+}
+
+/// The old templates' de-duplication decisions, numbered as they will be once the
+/// templates of `drop` are gone (the rest keep their order and come first). A template
+/// whose representative goes is decided again.
+fn prior_decisions(stored: &library_store::Stored, drop: &HashSet<String>) -> Vec<Option<Prior>> {
+    let (Some(reps), Some(marks)) = (&stored.reps, &stored.marks) else {
+        return Vec::new();
+    };
+    let templates = &stored.library.templates;
+    let mut at: Vec<Option<u32>> = Vec::with_capacity(templates.len());
+    let mut n = 0u32;
+    for t in templates {
+        if drop.contains(&t.source.file) {
+            at.push(None);
+        } else {
+            at.push(Some(n));
+            n += 1;
+        }
+    }
+    templates
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| at[*i].is_some())
+        .map(|(i, _)| {
+            let rep = at.get(*reps.get(i)? as usize).copied().flatten()?;
+            Some(Prior {
+                rep,
+                mark: marks.get(i)?.clone(),
+            })
+        })
+        .collect()
 }
 
 /// Sources whose old material goes — those of files mined again or gone from a folder
@@ -340,7 +385,7 @@ fn write(
     library: &Library,
     changed: &HashSet<String>,
     had_library: bool,
-    records: &[SourceRecord],
+    index: &Index,
     report: &mut ImportReport,
 ) -> Result<(), String> {
     let mut clock = std::time::Instant::now();
@@ -376,14 +421,14 @@ fn write(
     timing("同步并替换文件", &mut clock);
     report.written = written.len();
     report.removed = remove.iter().map(|n| dest.join(n)).collect();
-    let reps = crate::core::library_dedupe::representatives(&library.templates);
+    let (reps, marks) = crate::core::library_dedupe::dedupe(&library.templates, index.prior);
     report.duplicates = reps
         .iter()
         .enumerate()
         .filter(|(i, r)| **r != *i as u32)
         .count();
     timing("查找重复模板", &mut clock);
-    library_store::save_index(dest, records, library, &reps)?;
+    library_store::save_index(dest, index.records, library, &reps, &marks)?;
     timing("写入索引", &mut clock);
     Ok(())
 }

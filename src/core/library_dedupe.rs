@@ -11,6 +11,7 @@
 //! on the full shingle sets. Linear in the library, as the archive is large.
 
 use rustc_hash::FxHashMap;
+use serde::{Deserialize, Serialize};
 
 use crate::core::library::{Template, TemplateKind};
 use crate::core::text;
@@ -142,47 +143,112 @@ pub fn overlap(a: &[u64], b: &[u64]) -> f64 {
     both as f64 / a.len().max(b.len()).max(1) as f64
 }
 
+/// What the index keeps of each template for de-duplication: enough to file it again
+/// (its exact key and bucket keys) without reading its text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Mark {
+    pub key: u128,
+    pub len: u32,
+    pub mins: Vec<u64>,
+}
+
+impl Sig {
+    fn mark(&self) -> Mark {
+        Mark {
+            key: self.key,
+            len: self.len as u32,
+            mins: self.sketch.iter().take(KEYS).copied().collect(),
+        }
+    }
+}
+
+/// A decision carried over from the last import: the template this one duplicates (its
+/// index now), or its own index.
+#[derive(Debug, Clone)]
+pub struct Prior {
+    pub rep: u32,
+    pub mark: Mark,
+}
+
 /// For each template, the index of the earlier template it duplicates, or its own index.
 pub fn representatives(templates: &[Template]) -> Vec<u32> {
-    // Signatures are the costly part and independent: computed on every core.
-    let sigs: Vec<Sig> = crate::core::mine::par_chunks(templates, |run, _| {
-        run.iter().map(signature).collect::<Vec<_>>()
-    })
-    .into_iter()
-    .flatten()
-    .collect();
-    let mut reps: Vec<u32> = Vec::with_capacity(templates.len());
-    let mut exact: FxHashMap<(TemplateKind, u128), u32> = FxHashMap::default();
-    let mut buckets: FxHashMap<(TemplateKind, u64), Vec<u32>> = FxHashMap::default();
-    for (i, (t, sig)) in templates.iter().zip(&sigs).enumerate() {
-        let i = i as u32;
-        if let Some(&r) = exact.get(&(t.kind, sig.key)) {
-            reps.push(r);
-            continue;
+    dedupe(templates, &[]).0
+}
+
+/// The exact keys and buckets of the representatives so far.
+#[derive(Default)]
+struct Filed {
+    exact: FxHashMap<(TemplateKind, u128), u32>,
+    buckets: FxHashMap<(TemplateKind, u64), Vec<u32>>,
+}
+
+impl Filed {
+    fn file(&mut self, kind: TemplateKind, mark: &Mark, i: u32) {
+        self.exact.entry((kind, mark.key)).or_insert(i);
+        if (mark.len as usize) < MIN_NEAR_CHARS {
+            return;
         }
-        exact.insert((t.kind, sig.key), i);
-        if sig.len < MIN_NEAR_CHARS {
-            reps.push(i);
-            continue;
-        }
-        let rep = near_match(templates, &sigs, &buckets, t, sig);
-        reps.push(rep.unwrap_or(i));
-        if rep.is_none() {
-            for &h in sig.sketch.iter().take(KEYS) {
-                let b = buckets.entry((t.kind, h)).or_default();
-                if b.len() < BUCKET_CAP {
-                    b.push(i);
-                }
+        for &h in &mark.mins {
+            let b = self.buckets.entry((kind, h)).or_default();
+            if b.len() < BUCKET_CAP {
+                b.push(i);
             }
         }
     }
-    reps
 }
 
-/// The first representative whose shingles overlap these by [`NEAR`] or more.
+/// Representatives and marks of `templates`. The first templates may come with a
+/// decision from the last import (`prior`): those are only filed again, so a re-import
+/// compares just the new templates (and those whose representative left) with the rest.
+pub fn dedupe(templates: &[Template], prior: &[Option<Prior>]) -> (Vec<u32>, Vec<Mark>) {
+    let todo: Vec<usize> = (0..templates.len())
+        .filter(|&i| prior.get(i).is_none_or(Option::is_none))
+        .collect();
+    // Signatures are the costly part and independent: computed on every core.
+    let computed = crate::core::mine::par_chunks(&todo, |run, _| {
+        run.iter()
+            .map(|&i| signature(&templates[i]))
+            .collect::<Vec<_>>()
+    });
+    let mut sigs: Vec<Option<Sig>> = (0..templates.len()).map(|_| None).collect();
+    for (&i, sig) in todo.iter().zip(computed.into_iter().flatten()) {
+        sigs[i] = Some(sig);
+    }
+    let mut reps: Vec<u32> = Vec::with_capacity(templates.len());
+    let mut marks: Vec<Mark> = Vec::with_capacity(templates.len());
+    let mut filed = Filed::default();
+    for (i, t) in templates.iter().enumerate() {
+        let i32 = i as u32;
+        if let Some(Some(p)) = prior.get(i) {
+            if p.rep == i32 {
+                filed.file(t.kind, &p.mark, i32);
+            }
+            reps.push(p.rep);
+            marks.push(p.mark.clone());
+            continue;
+        }
+        let sig = sigs[i].take().unwrap_or_else(|| signature(t));
+        let mark = sig.mark();
+        let rep = match filed.exact.get(&(t.kind, sig.key)) {
+            Some(&r) => Some(r),
+            None if sig.len < MIN_NEAR_CHARS => None,
+            None => near_match(templates, &mut sigs, &filed.buckets, t, &sig),
+        };
+        if rep.is_none() {
+            filed.file(t.kind, &mark, i32);
+        }
+        reps.push(rep.unwrap_or(i32));
+        marks.push(mark);
+        sigs[i] = Some(sig);
+    }
+    (reps, marks)
+}
+
+/// The first representative whose shingles overlap these by [`NEAR`] or more. Signatures
+/// of candidates not computed yet (carried over from the last import) are made here.
 fn near_match(
     templates: &[Template],
-    sigs: &[Sig],
+    sigs: &mut [Option<Sig>],
     buckets: &FxHashMap<(TemplateKind, u64), Vec<u32>>,
     t: &Template,
     sig: &Sig,
@@ -200,7 +266,7 @@ fn near_match(
     cands.truncate(BUCKET_CAP);
     let mut own: Option<Vec<u64>> = None;
     cands.into_iter().find(|&c| {
-        let other = &sigs[c as usize];
+        let other = sigs[c as usize].get_or_insert_with(|| signature(&templates[c as usize]));
         // Lengths more than a tenth apart cannot share 90 % of the larger set.
         if (other.len.min(sig.len) as f64) < NEAR * other.len.max(sig.len) as f64 {
             return false;
@@ -303,6 +369,14 @@ mod tests {
         ];
         let reps = representatives(&all);
         assert_eq!(reps, [0, 0, 0, 3]);
+        // A re-import carries the first two decisions over and decides the rest alike.
+        let (first, marks) = dedupe(&all[..2], &[]);
+        let prior: Vec<Option<Prior>> = first
+            .iter()
+            .zip(marks)
+            .map(|(&rep, mark)| Some(Prior { rep, mark }))
+            .collect();
+        assert_eq!(dedupe(&all, &prior).0, reps);
         let folded = fold(all, &reps);
         assert_eq!(folded.len(), 2);
         assert_eq!(occurrences(&folded[0]), 3);

@@ -12,11 +12,11 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use crate::core::library::{LIBRARY_VERSION, Library, LoadError, Phrase, Template};
-use crate::core::library_dedupe;
+use crate::core::library_dedupe::{self, Mark};
 
 /// The index file inside a library folder (hidden: it is not for people to read).
 pub const INDEX_FILE: &str = ".jianggao-index";
-const MAGIC: &[u8; 8] = b"JGLIBIX2";
+const MAGIC: &[u8; 8] = b"JGLIBIX3";
 /// Templates per block of the index: the file is read and written a block at a time, so
 /// neither holds the whole file's bytes besides the library.
 const BLOCK: usize = 2048;
@@ -53,6 +53,7 @@ struct Header {
     phrases: Vec<Phrase>,
     /// For each template, the template it duplicates or its own index.
     reps: Vec<u32>,
+    marks: Vec<Mark>,
 }
 
 /// The same header, borrowing what it writes.
@@ -64,6 +65,7 @@ struct HeaderRef<'a> {
     templates: u64,
     phrases: &'a [Phrase],
     reps: &'a [u32],
+    marks: &'a [Mark],
 }
 
 /// Writes one length-prefixed block.
@@ -110,7 +112,10 @@ fn read_index(dir: &Path, now: &[Stamp]) -> FromIndex {
     else {
         return FromIndex::Missing;
     };
-    if h.library_version != LIBRARY_VERSION || h.reps.len() as u64 != h.templates {
+    if h.library_version != LIBRARY_VERSION
+        || h.reps.len() as u64 != h.templates
+        || h.marks.len() as u64 != h.templates
+    {
         return FromIndex::Missing;
     }
     if h.stamps != now {
@@ -134,6 +139,8 @@ pub struct Stored {
     pub library: Library,
     pub records: Vec<SourceRecord>,
     pub reps: Option<Vec<u32>>,
+    /// What de-duplication needs of each template, with `reps`.
+    pub marks: Option<Vec<Mark>>,
 }
 
 /// The `.ron` files of a folder with their size and time, sorted by name.
@@ -179,6 +186,7 @@ pub fn load_stored(dir: &Path) -> (Stored, Vec<LoadError>) {
                 },
                 records: h.records,
                 reps: Some(h.reps),
+                marks: Some(h.marks),
             };
             return (stored, Vec::new());
         }
@@ -191,6 +199,7 @@ pub fn load_stored(dir: &Path) -> (Stored, Vec<LoadError>) {
             library,
             records,
             reps: None,
+            marks: None,
         },
         errors,
     )
@@ -207,17 +216,18 @@ pub fn load(dir: &Path) -> (Library, Vec<LoadError>) {
         library,
         records,
         reps,
+        ..
     } = stored;
     let reps = match reps {
         Some(r) => r,
         None => {
-            let r = library_dedupe::representatives(&library.templates);
+            let (r, marks) = library_dedupe::dedupe(&library.templates, &[]);
             let has_index = dir.join(INDEX_FILE).exists();
             if has_index
                 && errors.is_empty()
                 && (!library.templates.is_empty() || !library.phrases.is_empty())
             {
-                let _ = save_index(dir, &records, &library, &r);
+                let _ = save_index(dir, &records, &library, &r, &marks);
             }
             r
         }
@@ -238,6 +248,7 @@ pub fn save_index(
     records: &[SourceRecord],
     library: &Library,
     reps: &[u32],
+    marks: &[Mark],
 ) -> Result<PathBuf, String> {
     let path = dir.join(INDEX_FILE);
     let tmp = dir.join(format!(".{INDEX_FILE}.tmp-{}", std::process::id()));
@@ -249,6 +260,7 @@ pub fn save_index(
         templates: library.templates.len() as u64,
         phrases: &library.phrases,
         reps,
+        marks,
     };
     let result = (|| {
         let f = std::fs::File::create(&tmp).map_err(|e| e.to_string())?;
@@ -289,8 +301,8 @@ mod tests {
             !dir.path().join(INDEX_FILE).exists(),
             "reading adds no file"
         );
-        let reps = library_dedupe::representatives(&lib.templates);
-        save_index(dir.path(), &[], &lib, &reps).unwrap();
+        let (reps, marks) = library_dedupe::dedupe(&lib.templates, &[]);
+        save_index(dir.path(), &[], &lib, &reps, &marks).unwrap();
         assert!(
             load_stored(dir.path()).0.reps.is_some(),
             "read from the index"

@@ -82,6 +82,23 @@ fn a_reimport_mines_only_changed_files_and_removed_files_leave() {
     let stem = gone.trim_end_matches(".txt");
     assert!(!lib.join(format!("{stem}.ron")).exists());
     let (l, _) = library_store::load(&lib);
+    // The templates and their folds are those a fresh import of the folder gives.
+    let fresh = dir.path().join("新库");
+    mine(&corpus, &fresh);
+    let folds = |l: &jianggao::core::library::Library| {
+        let mut v: Vec<(String, Vec<String>)> = l
+            .templates
+            .iter()
+            .map(|t| {
+                let mut also: Vec<String> = t.also.iter().map(|p| p.file.clone()).collect();
+                also.sort();
+                (t.id.clone(), also)
+            })
+            .collect();
+        v.sort();
+        v
+    };
+    assert_eq!(folds(&l), folds(&library_store::load(&fresh).0));
     assert!(
         l.phrases
             .iter()
