@@ -248,8 +248,8 @@ impl Workers {
             let summary = match result {
                 Ok(r) => ImportSummary {
                     read: r.read,
-                    templates: r.library.templates.len(),
-                    phrases: r.library.phrases.len(),
+                    templates: r.mined_templates,
+                    phrases: r.mined_phrases,
                     saved_to: if cancelled {
                         Err("已取消".to_string())
                     } else if r.read == 0 {

@@ -51,6 +51,9 @@ pub struct ImportReport {
     pub library: Library,
     /// Templates folded into another as duplicates.
     pub duplicates: usize,
+    /// Templates and phrases mined this time (before joining the library).
+    pub mined_templates: usize,
+    pub mined_phrases: usize,
     pub cancelled: bool,
 }
 
@@ -236,6 +239,8 @@ pub fn import(
         report.library = stored.library;
         return Ok(report);
     }
+    report.mined_templates = new.templates.len();
+    report.mined_phrases = new.phrases.len();
     let prior = prior_decisions(&stored, &drop);
     let library = replace_sources(stored.library, new, &drop, mode == UpdateMode::Merge);
     timing("合并", &mut clock);
