@@ -187,22 +187,8 @@ fn title_of(t: &Template, n: usize) -> String {
     p
 }
 
-pub fn library_panel_ui(app: &mut JiangGaoApp, ui: &mut egui::Ui) {
-    ui.heading("模板库");
-    if !app.library_ready {
-        ui.horizontal(|ui| {
-            ui.spinner();
-            ui.label(
-                app.lib_panel
-                    .loading
-                    .as_deref()
-                    .unwrap_or("正在载入模板库和分词词典…"),
-            );
-        });
-        return;
-    }
-    let lib = app.library.clone();
-    let panel = &mut app.lib_panel;
+/// The search field, the kinds with their counts and the topic filter.
+fn filters_ui(ui: &mut egui::Ui, panel: &mut LibraryPanel, lib: &Arc<Library>) {
     ui.horizontal(|ui| {
         let l = ui.label("搜索");
         ui.add(
@@ -213,7 +199,7 @@ pub fn library_panel_ui(app: &mut JiangGaoApp, ui: &mut egui::Ui) {
         .labelled_by(l.id);
     });
     // Kinds with counts.
-    let stats = panel.stats(&lib);
+    let stats = panel.stats(lib);
     let per_kind = stats.per_kind.clone();
     let topics = stats.topics.clone();
     ui.horizontal_wrapped(|ui| {
@@ -258,19 +244,10 @@ pub fn library_panel_ui(app: &mut JiangGaoApp, ui: &mut egui::Ui) {
             .response
             .labelled_by(l.id);
     });
-    let results = panel.results(&lib, ui.ctx());
-    let found = format!("找到 {} 个模板", results.len());
-    if panel.searching() {
-        ui.horizontal(|ui| {
-            ui.label(found);
-            ui.spinner();
-            ui.small("正在搜索…");
-        });
-    } else {
-        ui.label(found);
-    }
-    ui.separator();
+}
 
+/// The matching templates, one row each; only the rows in view are drawn.
+fn list_ui(ui: &mut egui::Ui, panel: &mut LibraryPanel, lib: &Library, results: &[usize]) {
     let preview_height = if panel.selected.is_some() {
         ui.available_height() * 0.45
     } else {
@@ -314,6 +291,39 @@ pub fn library_panel_ui(app: &mut JiangGaoApp, ui: &mut egui::Ui) {
                 ui.add(egui::Label::new(egui::RichText::new(meta).small()).truncate());
             }
         });
+}
+
+pub fn library_panel_ui(app: &mut JiangGaoApp, ui: &mut egui::Ui) {
+    ui.heading("模板库");
+    if !app.library_ready {
+        ui.horizontal(|ui| {
+            ui.spinner();
+            ui.label(
+                app.lib_panel
+                    .loading
+                    .as_deref()
+                    .unwrap_or("正在载入模板库和分词词典…"),
+            );
+        });
+        return;
+    }
+    let lib = app.library.clone();
+    let panel = &mut app.lib_panel;
+    filters_ui(ui, panel, &lib);
+    let results = panel.results(&lib, ui.ctx());
+    let found = format!("找到 {} 个模板", results.len());
+    if panel.searching() {
+        ui.horizontal(|ui| {
+            ui.label(found);
+            ui.spinner();
+            ui.small("正在搜索…");
+        });
+    } else {
+        ui.label(found);
+    }
+    ui.separator();
+
+    list_ui(ui, panel, &lib, &results);
     let Some(sel) = panel.selected.clone() else {
         return;
     };
