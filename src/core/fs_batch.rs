@@ -148,4 +148,25 @@ mod tests {
             "new"
         );
     }
+
+    #[test]
+    fn a_batch_given_up_before_its_commit_changes_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("a.ron"), "old").unwrap();
+        {
+            let batch = Batch::new(dir.path()).unwrap();
+            batch.put("a.ron", b"new").unwrap();
+            batch.put("b.ron", b"b").unwrap();
+            // Dropped here, as when an error stops the import before the commit.
+        }
+        let names: Vec<String> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        assert_eq!(names, ["a.ron"]);
+        assert_eq!(
+            std::fs::read_to_string(dir.path().join("a.ron")).unwrap(),
+            "old"
+        );
+    }
 }
