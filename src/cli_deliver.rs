@@ -11,7 +11,6 @@ use crate::core::draft::Draft;
 use crate::core::export::lines::Line;
 use crate::core::export::{self, ExportOptions, Format};
 use crate::core::lexicon::dated::Formulations;
-use crate::core::library::Library;
 use crate::core::parse::pipeline;
 
 /// A saved draft (.ron) or any speech file, as lines to lay out and as a draft to check.
@@ -95,7 +94,7 @@ pub fn check_cmd(
     }
     let mut lib = installed.library;
     if let Some(dir) = library {
-        let (user, errors) = Library::load_dir(dir);
+        let (user, errors) = crate::core::library::store::load(dir);
         if let Some(e) = errors.first() {
             eprintln!("错误：{e}");
             return Ok(ExitCode::from(2));

@@ -55,7 +55,7 @@ pub fn new_cmd(n: NewDraft, out: &Path) -> ExitCode {
 pub fn library(dir: Option<&Path>) -> Result<Library, String> {
     match dir {
         Some(dir) => {
-            let (lib, errors) = Library::load_dir(dir);
+            let (lib, errors) = crate::core::library::store::load(dir);
             for e in &errors {
                 eprintln!("警告：{e}");
             }

@@ -8,9 +8,8 @@ use std::sync::atomic::AtomicBool;
 use serde_json::{Value, json};
 
 use crate::core::lexicon::topics::TopicLexicon;
-use crate::core::library::update::{UpdateMode, update_dir};
+use crate::core::library::update::UpdateMode;
 use crate::core::library::{Library, PhraseKind, Template, TemplateKind};
-use crate::core::mine;
 use crate::core::suggest::{self, PhraseIndex, Request};
 
 pub fn mine_cmd(
@@ -33,7 +32,12 @@ pub fn mine_cmd(
         None
     };
     let cancel = AtomicBool::new(false);
-    let report = mine::mine_paths(inputs, &lex, &cancel, |done, total| {
+    let mode = if replace {
+        UpdateMode::Replace
+    } else {
+        UpdateMode::Merge
+    };
+    let result = crate::core::import::import(inputs, dest, mode, &lex, &cancel, |done, total| {
         if let Some(b) = &bar {
             b.set_length(total as u64);
             b.set_position(done as u64);
@@ -42,7 +46,21 @@ pub fn mine_cmd(
     if let Some(b) = bar {
         b.finish_and_clear();
     }
+    let report = match result {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("错误：{e}");
+            return Ok(ExitCode::FAILURE);
+        }
+    };
     writeln!(out, "已读取讲话稿：{} 篇", report.read)?;
+    if report.unchanged_files > 0 {
+        writeln!(
+            out,
+            "其中 {} 个文件与上次导入时相同，未重新提炼",
+            report.unchanged_files
+        )?;
+    }
     // Skipped files are errors: stderr, and a non-zero exit once the rest is written.
     for (p, why) in &report.skipped {
         eprintln!("跳过：{}：{why}", p.display());
@@ -51,7 +69,35 @@ pub fn mine_cmd(
         eprintln!("错误：没有可以提炼的讲话稿");
         return Ok(ExitCode::FAILURE);
     }
-    let lib = &report.library;
+    print_counts(&report.library, out)?;
+    if report.duplicates > 0 {
+        writeln!(
+            out,
+            "重复或几乎相同的模板：{} 个，已合并显示",
+            report.duplicates
+        )?;
+    }
+    if report.written == 0 {
+        writeln!(out, "模板库 {} 没有变化，未写入文件", dest.display())?;
+    } else {
+        writeln!(out, "已写入 {} 个文件到 {}", report.written, dest.display())?;
+    }
+    if report.replaced_sources > 0 {
+        writeln!(out, "替换了 {} 个已有来源的内容", report.replaced_sources)?;
+    }
+    for p in &report.removed {
+        writeln!(out, "删除了不再属于模板库的 {}", p.display())?;
+    }
+    if report.skipped.is_empty() {
+        Ok(ExitCode::SUCCESS)
+    } else {
+        eprintln!("错误：{} 个文件未能读取，已跳过", report.skipped.len());
+        Ok(ExitCode::from(2))
+    }
+}
+
+/// Templates and phrases of a library, by kind.
+fn print_counts(lib: &Library, out: &mut dyn Write) -> io::Result<()> {
     writeln!(out, "模板：")?;
     for k in TemplateKind::ALL {
         writeln!(out, "  {}：{}", k.label(), lib.count(k))?;
@@ -64,42 +110,12 @@ pub fn mine_cmd(
     {
         writeln!(out, "  {}：{}", k.label(), lib.phrase_count(k))?;
     }
-    let mode = if replace {
-        UpdateMode::Replace
-    } else {
-        UpdateMode::Merge
-    };
-    match update_dir(dest, lib, mode) {
-        Ok(r) => {
-            writeln!(
-                out,
-                "已写入 {} 个文件到 {}",
-                r.written.len(),
-                dest.display()
-            )?;
-            if r.replaced_sources > 0 {
-                writeln!(out, "替换了 {} 个已有来源文件的内容", r.replaced_sources)?;
-            }
-            for p in &r.removed {
-                writeln!(out, "删除了不再属于模板库的 {}", p.display())?;
-            }
-            if report.skipped.is_empty() {
-                Ok(ExitCode::SUCCESS)
-            } else {
-                eprintln!("错误：{} 个文件未能读取，已跳过", report.skipped.len());
-                Ok(ExitCode::from(2))
-            }
-        }
-        Err(e) => {
-            eprintln!("错误：{e}");
-            Ok(ExitCode::FAILURE)
-        }
-    }
+    Ok(())
 }
 
 /// Loads a library folder, reporting broken files on stderr; `None` when nothing loaded.
 fn load(dir: &Path) -> Option<Library> {
-    let (lib, errors) = Library::load_dir(dir);
+    let (lib, errors) = crate::core::library::store::load(dir);
     for e in &errors {
         eprintln!("错误：{e}");
     }

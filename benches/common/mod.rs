@@ -2,6 +2,8 @@
 
 #![allow(dead_code)]
 
+pub mod archive;
+
 use jianggao::core::parse::pipeline::parse_file;
 
 /// The benches measure with the allocator the binary ships with (src/main.rs).

@@ -1,6 +1,8 @@
 //! Left panel — 模板库: filter by kind and topic, search, preview, insert or drag.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
+use std::sync::mpsc::{Receiver, channel};
 
 use super::highlight::{self, Mark};
 use super::{Action, JiangGaoApp};
@@ -11,8 +13,21 @@ use crate::core::nlp;
 #[derive(Debug, Clone)]
 pub struct TemplateDrag(pub String);
 
-/// What the cached results were computed for: search, kind, topic, library size.
-type FilterKey = (String, Option<TemplateKind>, Option<String>, usize);
+/// What the cached results were computed for: search, kind, topic, and the library
+/// (its address and size: a reload replaces the `Arc`).
+type FilterKey = (String, Option<TemplateKind>, Option<String>, (usize, usize));
+
+/// Libraries at least this large are searched off the UI thread: filtering 100,000
+/// templates' text takes longer than a frame.
+const BACKGROUND_FROM: usize = 20_000;
+
+/// Counts shown above the list, for one library and kind.
+#[derive(Default)]
+struct Stats {
+    key: (usize, usize, Option<TemplateKind>),
+    per_kind: Vec<(TemplateKind, usize)>,
+    topics: Vec<(String, usize)>,
+}
 
 #[derive(Default)]
 pub struct LibraryPanel {
@@ -20,8 +35,17 @@ pub struct LibraryPanel {
     pub kind: Option<TemplateKind>,
     pub topic: Option<String>,
     pub selected: Option<String>,
-    /// (search, kind, topic, library size) → matching template indices.
-    cache: Option<(FilterKey, Vec<usize>)>,
+    /// What the library load is doing, while it runs.
+    pub loading: Option<String>,
+    /// The last results and what they were computed for.
+    cache: Option<(FilterKey, Arc<Vec<usize>>)>,
+    /// A search running in the background for a big library.
+    pending: Option<(FilterKey, Receiver<Vec<usize>>)>,
+    stats: Stats,
+}
+
+fn lib_key(lib: &Arc<Library>) -> (usize, usize) {
+    (Arc::as_ptr(lib) as usize, lib.templates.len())
 }
 
 /// Whether a template matches a search: the text as typed, or every jieba keyword of it.
@@ -59,43 +83,93 @@ pub fn matches(t: &Template, query: &str, keywords: &[String]) -> bool {
             .all(|k| texts.iter().any(|(_, s)| s.contains(k.as_str())))
 }
 
+/// Indices of the templates matching a filter, sections' headings matching first.
+fn filter(lib: &Library, key: &FilterKey) -> Vec<usize> {
+    let (search, kind, topic, _) = key;
+    let keywords = if search.trim().is_empty() {
+        Vec::new()
+    } else {
+        nlp::keywords(search)
+    };
+    let mut v: Vec<usize> = (0..lib.templates.len())
+        .filter(|&i| {
+            let t = &lib.templates[i];
+            kind.is_none_or(|k| t.kind == k)
+                && topic.as_ref().is_none_or(|tp| t.topics.contains(tp))
+                && matches(t, search, &keywords)
+        })
+        .collect();
+    let q = search.trim();
+    v.sort_by(|&a, &b| {
+        let (a, b) = (&lib.templates[a], &lib.templates[b]);
+        (a.kind, !a.heading.contains(q), &a.id).cmp(&(b.kind, !b.heading.contains(q), &b.id))
+    });
+    v
+}
+
 impl LibraryPanel {
-    /// Indices of matching templates, cached until the filter or library changes.
-    pub fn results(&mut self, lib: &Library) -> Vec<usize> {
+    /// Indices of matching templates, cached until the filter or library changes. A big
+    /// library is searched in the background: the last results show until the new ones
+    /// arrive, and typing never waits.
+    pub fn results(&mut self, lib: &Arc<Library>, ctx: &egui::Context) -> Arc<Vec<usize>> {
         let key = (
             self.search.clone(),
             self.kind,
             self.topic.clone(),
-            lib.templates.len(),
+            lib_key(lib),
         );
+        if let Some((k, rx)) = &self.pending
+            && let Ok(v) = rx.try_recv()
+        {
+            self.cache = Some((k.clone(), Arc::new(v)));
+            self.pending = None;
+        }
         if let Some((k, v)) = &self.cache
             && *k == key
         {
+            self.pending = None;
             return v.clone();
         }
-        let keywords = if self.search.trim().is_empty() {
-            Vec::new()
-        } else {
-            nlp::keywords(&self.search)
-        };
-        let mut v: Vec<usize> = (0..lib.templates.len())
-            .filter(|&i| {
-                let t = &lib.templates[i];
-                self.kind.is_none_or(|k| t.kind == k)
-                    && self.topic.as_ref().is_none_or(|tp| t.topics.contains(tp))
-                    && matches(t, &self.search, &keywords)
-            })
-            .collect();
-        v.sort_by_key(|&i| {
-            let t = &lib.templates[i];
-            (
-                t.kind,
-                !t.heading.contains(self.search.trim()),
-                t.id.clone(),
-            )
-        });
-        self.cache = Some((key, v.clone()));
-        v
+        if lib.templates.len() < BACKGROUND_FROM {
+            let v = Arc::new(filter(lib, &key));
+            self.cache = Some((key, v.clone()));
+            return v;
+        }
+        if self.pending.as_ref().is_none_or(|(k, _)| *k != key) {
+            let (tx, rx) = channel();
+            let (lib, k, ctx) = (lib.clone(), key.clone(), ctx.clone());
+            std::thread::spawn(move || {
+                // A newer search may have replaced this one: then nobody listens.
+                if tx.send(filter(&lib, &k)).is_ok() {
+                    ctx.request_repaint();
+                }
+            });
+            self.pending = Some((key, rx));
+        }
+        self.cache
+            .as_ref()
+            .filter(|(k, _)| k.3 == lib_key(lib))
+            .map(|(_, v)| v.clone())
+            .unwrap_or_default()
+    }
+
+    /// A search is running in the background.
+    pub fn searching(&self) -> bool {
+        self.pending.is_some()
+    }
+
+    /// Counts by kind and the topics of the current kind, computed once per library.
+    fn stats(&mut self, lib: &Arc<Library>) -> &Stats {
+        let (ptr, len) = lib_key(lib);
+        let key = (ptr, len, self.kind);
+        if self.stats.key != key || self.stats.per_kind.is_empty() {
+            self.stats = Stats {
+                key,
+                per_kind: TemplateKind::ALL.map(|k| (k, lib.count(k))).to_vec(),
+                topics: topic_counts(lib, self.kind),
+            };
+        }
+        &self.stats
     }
 }
 
@@ -113,17 +187,8 @@ fn title_of(t: &Template, n: usize) -> String {
     p
 }
 
-pub fn library_panel_ui(app: &mut JiangGaoApp, ui: &mut egui::Ui) {
-    ui.heading("模板库");
-    if !app.library_ready {
-        ui.horizontal(|ui| {
-            ui.spinner();
-            ui.label("正在载入模板库和分词词典…");
-        });
-        return;
-    }
-    let lib = app.library.clone();
-    let panel = &mut app.lib_panel;
+/// The search field, the kinds with their counts and the topic filter.
+fn filters_ui(ui: &mut egui::Ui, panel: &mut LibraryPanel, lib: &Arc<Library>) {
     ui.horizontal(|ui| {
         let l = ui.label("搜索");
         let id = egui::Id::unique("library_search");
@@ -140,6 +205,9 @@ pub fn library_panel_ui(app: &mut JiangGaoApp, ui: &mut egui::Ui) {
         .labelled_by(l.id);
     });
     // Kinds with counts.
+    let stats = panel.stats(lib);
+    let per_kind = stats.per_kind.clone();
+    let topics = stats.topics.clone();
     ui.horizontal_wrapped(|ui| {
         if ui
             .selectable_label(
@@ -150,8 +218,7 @@ pub fn library_panel_ui(app: &mut JiangGaoApp, ui: &mut egui::Ui) {
         {
             panel.kind = None;
         }
-        for k in TemplateKind::ALL {
-            let n = lib.count(k);
+        for (k, n) in per_kind {
             if ui
                 .selectable_label(panel.kind == Some(k), format!("{} {n}", k.label()))
                 .clicked()
@@ -160,7 +227,6 @@ pub fn library_panel_ui(app: &mut JiangGaoApp, ui: &mut egui::Ui) {
             }
         }
     });
-    let topics = topic_counts(&lib, panel.kind);
     ui.horizontal(|ui| {
         let l = ui.label("主题");
         let current = panel
@@ -184,10 +250,10 @@ pub fn library_panel_ui(app: &mut JiangGaoApp, ui: &mut egui::Ui) {
             .response
             .labelled_by(l.id);
     });
-    let results = panel.results(&lib);
-    ui.label(format!("找到 {} 个模板", results.len()));
-    ui.separator();
+}
 
+/// The matching templates, one row each; only the rows in view are drawn.
+fn list_ui(ui: &mut egui::Ui, panel: &mut LibraryPanel, lib: &Library, results: &[usize]) {
     let preview_height = if panel.selected.is_some() {
         ui.available_height() * 0.45
     } else {
@@ -222,14 +288,48 @@ pub fn library_panel_ui(app: &mut JiangGaoApp, ui: &mut egui::Ui) {
                 r.dnd_set_drag_payload(TemplateDrag(t.id.clone()));
                 let src = t.source.title.as_deref().unwrap_or(&t.source.file);
                 let meta = format!(
-                    "{} · {} 字 · {}",
+                    "{} · {} 字 · {}{}",
                     t.topics.first().map_or("", String::as_str),
                     t.chars,
-                    src
+                    src,
+                    occurs(t)
                 );
                 ui.add(egui::Label::new(egui::RichText::new(meta).small()).truncate());
             }
         });
+}
+
+pub fn library_panel_ui(app: &mut JiangGaoApp, ui: &mut egui::Ui) {
+    ui.heading("模板库");
+    if !app.library_ready {
+        ui.horizontal(|ui| {
+            ui.spinner();
+            ui.label(
+                app.lib_panel
+                    .loading
+                    .as_deref()
+                    .unwrap_or("正在载入模板库和分词词典…"),
+            );
+        });
+        return;
+    }
+    let lib = app.library.clone();
+    let panel = &mut app.lib_panel;
+    filters_ui(ui, panel, &lib);
+    let results = panel.results(&lib, ui.ctx());
+    let found = format!("找到 {} 个模板", results.len());
+    if panel.searching() {
+        ui.horizontal(|ui| {
+            ui.label(found);
+            ui.spinner();
+            ui.small("正在搜索…");
+        });
+    } else {
+        ui.label(found);
+    }
+    ui.separator();
+
+    list_ui(ui, panel, &lib, &results);
     let Some(sel) = panel.selected.clone() else {
         return;
     };
@@ -269,6 +369,15 @@ pub fn preview_ui(ui: &mut egui::Ui, t: &Template) {
         t.source.file,
         t.source.path
     ));
+    if !t.also.is_empty() {
+        let files: Vec<&str> = t.also.iter().map(|p| p.file.as_str()).collect();
+        ui.small(format!(
+            "{}：另见 {}",
+            occurs(t).trim_start_matches(" · "),
+            files.join("、")
+        ))
+        .on_hover_text("相同或几乎相同的段落在这些讲话稿中也出现过，合并为一个模板");
+    }
     if !t.topics.is_empty() {
         ui.small(format!("主题：{}", t.topics.join("、")));
     }
@@ -315,6 +424,14 @@ pub fn preview_ui(ui: &mut egui::Ui, t: &Template) {
             .map(|s| format!("{}（{}）", s.text, s.kind.label()))
             .collect();
         ui.small(format!("需改写：{}", dedup(names).join("、")));
+    }
+}
+
+/// " · 出现于 N 篇" for a template found in more than one speech, else nothing.
+fn occurs(t: &Template) -> String {
+    match crate::core::library::dedupe::occurrences(t) {
+        n if n > 1 => format!(" · 出现于 {n} 篇"),
+        _ => String::new(),
     }
 }
 

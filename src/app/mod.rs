@@ -318,6 +318,7 @@ impl JiangGaoApp {
                     }
                 }
                 Msg::Suggestions { seq, hits } => self.phrases.receive(seq, hits),
+                Msg::LoadProgress(line) => self.lib_panel.loading = Some(line),
                 Msg::ImportProgress { done, total } => self.import_progress = Some((done, total)),
                 Msg::ImportDone {
                     summary,

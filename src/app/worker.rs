@@ -10,7 +10,6 @@ use std::sync::mpsc::{Receiver, Sender, channel};
 use std::sync::{Arc, Mutex};
 
 use crate::core::library::{Library, PhraseKind};
-use crate::core::mine;
 use crate::core::suggest::{PhraseIndex, Request, SHOWN, Suggestions};
 
 /// Which file dialog a picked path is for.
@@ -52,6 +51,8 @@ pub enum Msg {
         seq: u64,
         hits: Suggestions,
     },
+    /// What the library load is doing now, in a line for the user.
+    LoadProgress(String),
     ImportProgress {
         done: usize,
         total: usize,
@@ -159,12 +160,18 @@ impl Workers {
         let tx = self.tx.clone();
         let ctx = self.ctx.clone();
         let job = move || {
+            let say = |s: &str| Self::send(&tx, &ctx, Msg::LoadProgress(s.to_string()));
             let crate::core::installed::Installed {
                 library: lib,
                 lexicon: lex,
                 errors,
-            } = crate::core::installed::installed(&data_dir, user_library);
+            } = crate::core::installed::installed_with(&data_dir, user_library, say);
+            say(&format!(
+                "正在建立提法索引（{} 条提法）…",
+                lib.phrases.len()
+            ));
             let index = PhraseIndex::for_library(&lib, lex);
+            say("正在载入分词词典…");
             // Segment once now so the first suggestion does not wait for the dictionary.
             crate::core::nlp::jieba();
             Self::send(
@@ -225,35 +232,42 @@ impl Workers {
         let ctx = self.ctx.clone();
         let job = move || {
             let (lex, _) = lexicon(&data_dir);
-            let report =
-                mine::mine_paths(std::slice::from_ref(&dir), &lex, &cancel, |done, total| {
-                    Self::send(&tx, &ctx, Msg::ImportProgress { done, total });
-                });
+            let user = data_dir.join(crate::core::installed::USER_LIBRARY_DIR);
+            // Merged by source file: a re-import mines only the files that changed and
+            // replaces what they gave before; a library file that does not load stops the
+            // import before any write.
+            let result = crate::core::import::import(
+                std::slice::from_ref(&dir),
+                &user,
+                crate::core::library::update::UpdateMode::Merge,
+                &lex,
+                &cancel,
+                |done, total| Self::send(&tx, &ctx, Msg::ImportProgress { done, total }),
+            );
             let cancelled = cancel.load(Ordering::Relaxed);
-            let user = data_dir.join("templates");
-            let saved_to = if report.read == 0 || cancelled {
-                Err(if cancelled {
-                    "已取消".to_string()
-                } else {
-                    "没有可以提炼的讲话稿".to_string()
-                })
-            } else {
-                // Merged by source file: a re-import replaces what those files gave before,
-                // and a library file that does not load stops the import before any write.
-                crate::core::library::update::update_dir(
-                    &user,
-                    &report.library,
-                    crate::core::library::update::UpdateMode::Merge,
-                )
-                .map(|_| user.clone())
-            };
-            let summary = ImportSummary {
-                read: report.read,
-                skipped: report.skipped,
-                templates: report.library.templates.len(),
-                phrases: report.library.phrases.len(),
-                saved_to,
-                cancelled,
+            let summary = match result {
+                Ok(r) => ImportSummary {
+                    read: r.read,
+                    templates: r.mined_templates,
+                    phrases: r.mined_phrases,
+                    saved_to: if cancelled {
+                        Err("已取消".to_string())
+                    } else if r.read == 0 {
+                        Err("没有可以提炼的讲话稿".to_string())
+                    } else {
+                        Ok(user.clone())
+                    },
+                    skipped: r.skipped,
+                    cancelled,
+                },
+                Err(e) => ImportSummary {
+                    read: 0,
+                    skipped: Vec::new(),
+                    templates: 0,
+                    phrases: 0,
+                    saved_to: Err(e),
+                    cancelled,
+                },
             };
             let (lib, _) = load_all(&data_dir, true);
             let index = PhraseIndex::for_library(&lib, lex);

@@ -34,7 +34,7 @@ pub fn same_file(a: &Path, b: &Path) -> bool {
 
 /// A new file for the temporary copy, created with the permissions the target has (or
 /// the default for a new file), so its content is never readable more widely than that.
-fn create_tmp(tmp: &Path, target: &Path) -> std::io::Result<std::fs::File> {
+pub(crate) fn create_tmp(tmp: &Path, target: &Path) -> std::io::Result<std::fs::File> {
     let old = std::fs::metadata(target).ok().filter(|m| m.is_file());
     let mut opts = std::fs::OpenOptions::new();
     opts.write(true).create_new(true);

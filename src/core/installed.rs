@@ -45,14 +45,31 @@ pub fn lexicon(data_dir: &Path) -> (TopicLexicon, Option<String>) {
 
 /// Embedded + the user library in `data_dir` (when `with_user`) + lexicons.
 pub fn installed(data_dir: &Path, with_user: bool) -> Installed {
+    installed_with(data_dir, with_user, |_| {})
+}
+
+/// As [`installed`], saying what it loads as it goes (for a progress line).
+pub fn installed_with(
+    data_dir: &Path,
+    with_user: bool,
+    mut progress: impl FnMut(&str),
+) -> Installed {
+    progress("正在读取随附的模板库…");
     let (mut library, errs) = Library::embedded();
     let mut errors: Vec<String> = errs.iter().map(ToString::to_string).collect();
     let user = data_dir.join(USER_LIBRARY_DIR);
     if with_user && user.is_dir() {
-        let (u, errs) = Library::load_dir(&user);
+        progress(&format!("正在读取导入的模板库 {}…", user.display()));
+        let (u, errs) = crate::core::library::store::load(&user);
         errors.extend(errs.iter().map(ToString::to_string));
+        progress(&format!(
+            "正在合并模板库（{} 个模板、{} 条提法）…",
+            u.templates.len(),
+            u.phrases.len()
+        ));
         library.merge(u);
     }
+    progress("正在读取主题词表…");
     let (lexicon, lex_err) = lexicon(data_dir);
     errors.extend(lex_err);
     errors.extend(use_user_lexicons(data_dir));

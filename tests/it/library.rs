@@ -13,8 +13,10 @@ fn shipped() -> std::path::PathBuf {
 }
 
 fn dir_files(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    // The index beside the RON files is a cache of them, not part of the library's text.
     let mut v: Vec<(String, Vec<u8>)> = std::fs::read_dir(dir)
         .unwrap()
+        .filter(|e| e.as_ref().unwrap().file_name() != jianggao::core::library::store::INDEX_FILE)
         .map(|e| {
             let p = e.unwrap().path();
             (

@@ -19,10 +19,13 @@ mod fonts;
 mod gold;
 #[cfg(feature = "gui")]
 mod ime;
+mod import;
 mod layout_classes;
 mod layout_gen;
 mod layouts;
 mod library;
+#[cfg(feature = "gui")]
+mod library_big;
 mod mine;
 mod module_graph;
 mod parse_corpus;

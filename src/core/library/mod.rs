@@ -1,12 +1,11 @@
-//! The template and phrase library: its types, and its files.
-//!
-//! On disk a library is a folder of pretty RON files: one per source speech
-//! (`<stem>.ron`, its templates) and `phrases.ron`. Writing is deterministic, so the
-//! shipped `templates/` folder is exactly what `jianggao mine` produces.
+//! The template and phrase library: its types (`files` reads and writes them as RON).
 
+pub mod dedupe;
+pub mod files;
+pub mod store;
 pub mod update;
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
 
@@ -162,6 +161,11 @@ pub struct Template {
     pub slots: Vec<Slot>,
     pub specifics: Vec<Specific>,
     pub source: Provenance,
+    /// Other places the same or a near-identical text occurs (the library's de-duplication
+    /// folds them into this template; see `library_dedupe`). Never written to RON: each
+    /// source's file keeps its own templates.
+    #[serde(skip)]
+    pub also: Vec<Provenance>,
     /// Characters of text (heading, paragraphs, children).
     pub chars: usize,
 }
@@ -285,20 +289,6 @@ pub struct Library {
     pub phrases: Vec<Phrase>,
 }
 
-#[derive(Debug, Serialize, Deserialize)]
-struct TemplateFile {
-    version: u32,
-    file: String,
-    title: Option<String>,
-    templates: Vec<Template>,
-}
-
-#[derive(Debug, Serialize, Deserialize)]
-struct PhraseFile {
-    version: u32,
-    phrases: Vec<Phrase>,
-}
-
 /// A library file that could not be loaded.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("{}：{message}", crate::core::ron_error::place(&path.display().to_string(), *position))]
@@ -309,148 +299,7 @@ pub struct LoadError {
     pub message: String,
 }
 
-fn pretty() -> ron::ser::PrettyConfig {
-    // Strings are written as they are (a raw string when one holds " or \): escaping
-    // asks Unicode's tables whether each character is printable, which took a third of
-    // writing a library of Chinese text, and left Chinese unescaped anyway.
-    ron::ser::PrettyConfig::new()
-        .indentor("  ")
-        .struct_names(false)
-        .new_line("\n")
-        .escape_strings(false)
-}
-
-fn to_ron<T: Serialize>(value: &T) -> Result<String, String> {
-    ron::ser::to_string_pretty(value, pretty())
-        .map(|mut s| {
-            s.push('\n');
-            s
-        })
-        .map_err(|e| e.to_string())
-}
-
-/// Library file stem for a source name: "000_a6e6.txt" → "000_a6e6", "年度/一.docx" → "年度_一".
-pub fn stem(file: &str) -> String {
-    let p = Path::new(file);
-    let without_ext = match p.extension() {
-        Some(_) => p.with_extension(""),
-        None => p.to_path_buf(),
-    };
-    without_ext.to_string_lossy().replace(['/', '\\'], "_")
-}
-
 impl Library {
-    /// The file contents of this library: (file name, text), sorted by name.
-    pub fn to_files(&self) -> Result<Vec<(String, String)>, String> {
-        let mut by_file: std::collections::BTreeMap<&str, Vec<&Template>> = Default::default();
-        for t in &self.templates {
-            by_file.entry(t.source.file.as_str()).or_default().push(t);
-        }
-        let mut out = Vec::new();
-        for (file, templates) in by_file {
-            let tf = TemplateFile {
-                version: LIBRARY_VERSION,
-                file: file.to_string(),
-                title: templates[0].source.title.clone(),
-                templates: templates.into_iter().cloned().collect(),
-            };
-            out.push((format!("{}.ron", stem(file)), to_ron(&tf)?));
-        }
-        let pf = PhraseFile {
-            version: LIBRARY_VERSION,
-            phrases: self.phrases.clone(),
-        };
-        out.push((PHRASE_FILE.to_string(), to_ron(&pf)?));
-        out.sort();
-        Ok(out)
-    }
-
-    /// Writes the library into `dir` (created if needed), each file atomically.
-    pub fn save(&self, dir: &Path) -> Result<Vec<PathBuf>, String> {
-        std::fs::create_dir_all(dir)
-            .map_err(|e| format!("{}: 无法创建文件夹：{e}", dir.display()))?;
-        let mut written = Vec::new();
-        for (name, text) in self.to_files()? {
-            let path = dir.join(name);
-            crate::core::fsutil::write_atomic(&path, text.as_bytes())
-                .map_err(|e| format!("{}: 无法写入：{e}", path.display()))?;
-            written.push(path);
-        }
-        Ok(written)
-    }
-
-    /// Loads every `.ron` file of a library folder. Broken files are reported and skipped;
-    /// the rest still loads.
-    pub fn load_dir(dir: &Path) -> (Library, Vec<LoadError>) {
-        let mut lib = Library::default();
-        let mut errors = Vec::new();
-        let mut files: Vec<PathBuf> = match std::fs::read_dir(dir) {
-            Ok(rd) => rd
-                .filter_map(|e| e.ok().map(|e| e.path()))
-                .filter(|p| p.extension().is_some_and(|e| e == "ron"))
-                .collect(),
-            Err(e) => {
-                errors.push(LoadError {
-                    path: dir.to_path_buf(),
-                    position: None,
-                    message: format!("无法打开模板库文件夹：{e}"),
-                });
-                return (lib, errors);
-            }
-        };
-        files.sort();
-        for path in files {
-            let text = match std::fs::read_to_string(&path) {
-                Ok(t) => t,
-                Err(e) => {
-                    errors.push(LoadError {
-                        path,
-                        position: None,
-                        message: format!("无法读取：{e}"),
-                    });
-                    continue;
-                }
-            };
-            let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
-            if let Err(e) = lib.add_file(name, &text) {
-                errors.push(LoadError { path, ..e });
-            }
-        }
-        (lib, errors)
-    }
-
-    /// Adds one library file given its name and text (used for the embedded library too).
-    pub fn add_file(&mut self, name: &str, text: &str) -> Result<(), LoadError> {
-        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-        let err = |position, message: String| LoadError {
-            path: PathBuf::from(name),
-            position,
-            message,
-        };
-        let spanned = |e: ron::error::SpannedError| {
-            err(
-                crate::core::ron_error::position(&e),
-                format!(
-                    "不是有效的模板库文件：{}",
-                    crate::core::ron_error::describe(&e.code)
-                ),
-            )
-        };
-        if name == PHRASE_FILE {
-            let pf: PhraseFile = ron::from_str(text).map_err(spanned)?;
-            check_version(pf.version).map_err(|m| err(None, m))?;
-            self.phrases.extend(pf.phrases);
-        } else {
-            let tf: TemplateFile = ron::from_str(text).map_err(spanned)?;
-            check_version(tf.version).map_err(|m| err(None, m))?;
-            for t in &tf.templates {
-                validate_template(t).map_err(|m| err(None, m))?;
-            }
-            self.templates.extend(tf.templates);
-        }
-        Ok(())
-    }
-
     /// Another library's templates and phrases join this one (ids already present are kept
     /// from this library).
     pub fn merge(&mut self, other: Library) {
@@ -460,18 +309,19 @@ impl Library {
             .extend(other.templates.into_iter().filter(|t| !ids.contains(&t.id)));
         self.phrases.extend(other.phrases);
         // The same phrase mined from the shipped and the user's corpus is listed once.
-        self.phrases =
-            crate::core::library::update::dedupe_phrases(std::mem::take(&mut self.phrases));
+        self.phrases = dedupe_phrases(std::mem::take(&mut self.phrases));
     }
 
     /// The template a draft block came from: the one at its path, or — for a point
     /// inserted with its section, whose path is "<section>/n" — that section.
     pub fn source_template(&self, src: &Provenance) -> Option<&Template> {
         let section = src.path.split('/').next().unwrap_or_default();
+        // A duplicate folded into another template is found through that template.
+        let at = |p: &Provenance, path: &str| p.file == src.file && p.path == path;
         let find = |path: &str| {
             self.templates
                 .iter()
-                .find(|t| t.source.file == src.file && t.source.path == path)
+                .find(|t| at(&t.source, path) || t.also.iter().any(|a| at(a, path)))
         };
         find(&src.path).or_else(|| find(section))
     }
@@ -485,55 +335,40 @@ impl Library {
     }
 }
 
-fn check_version(v: u32) -> Result<(), String> {
-    if v == LIBRARY_VERSION {
-        Ok(())
-    } else {
-        Err(format!(
-            "不支持的模板库版本 {v}（本程序为 {LIBRARY_VERSION}）"
-        ))
-    }
-}
-
-/// Ranges must point inside the text they describe, or the app would highlight garbage.
-fn validate_template(t: &Template) -> Result<(), String> {
-    let check = |loc: Loc, start: usize, end: usize, what: &str| {
-        let text = t
-            .text_at(loc)
-            .ok_or_else(|| format!("模板 {} 的{what}位置不存在", t.id))?;
-        if start > end || end > text.chars().count() {
-            return Err(format!(
-                "模板 {} 的{what}范围 {start}..{end} 超出文本",
-                t.id
-            ));
-        }
-        Ok(())
-    };
-    for s in &t.slots {
-        check(s.loc, s.start, s.end, "空位")?;
-    }
-    for s in &t.specifics {
-        check(s.loc, s.start, s.end, "专有信息")?;
-    }
-    Ok(())
-}
-
-mod embedded {
-    include!(concat!(env!("OUT_DIR"), "/embedded_templates.rs"));
-}
-
-impl Library {
-    /// The library shipped in the binary (mined from `assets/corpus`).
-    pub fn embedded() -> (Library, Vec<LoadError>) {
-        let mut lib = Library::default();
-        let mut errors = Vec::new();
-        for (name, text) in embedded::EMBEDDED {
-            if let Err(e) = lib.add_file(name, text) {
-                errors.push(e);
+/// Phrases made unique by (kind, text): counts add up, sources, topics and keywords are
+/// united. The first occurrence's position in the list is kept.
+pub fn dedupe_phrases(phrases: Vec<Phrase>) -> Vec<Phrase> {
+    let mut at: std::collections::HashMap<(PhraseKind, String), usize> =
+        std::collections::HashMap::new();
+    let mut out: Vec<Phrase> = Vec::with_capacity(phrases.len());
+    for p in phrases {
+        match at.get(&(p.kind, p.text.clone())) {
+            Some(&i) => {
+                let q = &mut out[i];
+                q.count += p.count;
+                for s in p.sources {
+                    if !q.sources.contains(&s) {
+                        q.sources.push(s);
+                    }
+                }
+                for t in p.topics {
+                    if !q.topics.contains(&t) {
+                        q.topics.push(t);
+                    }
+                }
+                for k in p.keywords {
+                    if !q.keywords.contains(&k) {
+                        q.keywords.push(k);
+                    }
+                }
+            }
+            None => {
+                at.insert((p.kind, p.text.clone()), out.len());
+                out.push(p);
             }
         }
-        (lib, errors)
     }
+    out
 }
 
 #[cfg(test)]
@@ -556,6 +391,7 @@ mod tests {
                 title: Some(text.to_string()),
                 path: "一".into(),
             },
+            also: Vec::new(),
             chars: text.chars().count(),
         }
     }

@@ -6,10 +6,10 @@
 //! A folder with a file that does not load is never written: merging would silently drop
 //! what that file holds.
 
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeSet, HashSet};
 use std::path::{Path, PathBuf};
 
-use crate::core::library::{Library, PHRASE_FILE, Phrase, PhraseKind};
+use crate::core::library::{Library, PHRASE_FILE};
 
 /// How new material meets what the folder already holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -32,41 +32,6 @@ pub struct UpdateReport {
     pub phrases: usize,
 }
 
-/// Phrases made unique by (kind, text): counts add up, sources, topics and keywords are
-/// united. The first occurrence's position in the list is kept.
-pub fn dedupe_phrases(phrases: Vec<Phrase>) -> Vec<Phrase> {
-    let mut at: HashMap<(PhraseKind, String), usize> = HashMap::new();
-    let mut out: Vec<Phrase> = Vec::with_capacity(phrases.len());
-    for p in phrases {
-        match at.get(&(p.kind, p.text.clone())) {
-            Some(&i) => {
-                let q = &mut out[i];
-                q.count += p.count;
-                for s in p.sources {
-                    if !q.sources.contains(&s) {
-                        q.sources.push(s);
-                    }
-                }
-                for t in p.topics {
-                    if !q.topics.contains(&t) {
-                        q.topics.push(t);
-                    }
-                }
-                for k in p.keywords {
-                    if !q.keywords.contains(&k) {
-                        q.keywords.push(k);
-                    }
-                }
-            }
-            None => {
-                at.insert((p.kind, p.text.clone()), out.len());
-                out.push(p);
-            }
-        }
-    }
-    out
-}
-
 /// Source files the library's material comes from.
 fn source_files(lib: &Library) -> HashSet<String> {
     let mut files: HashSet<String> = lib
@@ -81,29 +46,50 @@ fn source_files(lib: &Library) -> HashSet<String> {
 }
 
 /// `old` with the material of `new`'s source files replaced by `new`'s.
-pub fn merge_by_source(mut old: Library, new: &Library) -> (Library, usize) {
+pub fn merge_by_source(old: Library, new: &Library) -> (Library, usize) {
     let fresh = source_files(new);
     let replaced = source_files(&old).intersection(&fresh).count();
-    old.templates.retain(|t| !fresh.contains(&t.source.file));
+    (replace_sources(old, new.clone(), &fresh, true), replaced)
+}
+
+/// `old` without the material of the sources in `drop` (and without phrases added by hand
+/// unless `keep_hand`), joined with `new`; phrases unique by (kind, text).
+pub fn replace_sources(
+    mut old: Library,
+    new: Library,
+    drop: &HashSet<String>,
+    keep_hand: bool,
+) -> Library {
+    old.templates.retain(|t| !drop.contains(&t.source.file));
     old.phrases.retain_mut(|p| {
         if p.sources.is_empty() {
             // Added by hand: no source can replace it.
-            return true;
+            return keep_hand;
         }
         let before = p.sources.len();
-        p.sources.retain(|s| !fresh.contains(&s.file));
+        p.sources.retain(|s| !drop.contains(&s.file));
         let gone = before - p.sources.len();
         p.count = p.count.saturating_sub(gone).max(1);
         !p.sources.is_empty()
     });
-    old.templates.extend(new.templates.iter().cloned());
-    old.phrases.extend(new.phrases.iter().cloned());
-    old.phrases = dedupe_phrases(std::mem::take(&mut old.phrases));
-    (old, replaced)
+    old.templates.extend(new.templates);
+    old.phrases.extend(new.phrases);
+    old.phrases = crate::core::library::dedupe_phrases(std::mem::take(&mut old.phrases));
+    old
+}
+
+/// The refusal when a library folder holds a file that does not load.
+pub fn broken_library(dir: &Path, errors: &[crate::core::library::LoadError]) -> String {
+    let list: Vec<String> = errors.iter().map(ToString::to_string).collect();
+    format!(
+        "模板库 {} 中有文件无法读取：{}。为免覆盖其中的内容，没有写入任何文件；请修正或移走这些文件后重试",
+        dir.display(),
+        list.join("；")
+    )
 }
 
 /// Library `.ron` files in `dir` (a missing folder has none).
-fn ron_files(dir: &Path) -> Vec<PathBuf> {
+pub fn ron_files(dir: &Path) -> Vec<PathBuf> {
     let Ok(rd) = std::fs::read_dir(dir) else {
         return Vec::new();
     };
@@ -125,12 +111,7 @@ pub fn update_dir(dir: &Path, new: &Library, mode: UpdateMode) -> Result<UpdateR
     } else {
         let (old, errors) = Library::load_dir(dir);
         if !errors.is_empty() {
-            let list: Vec<String> = errors.iter().map(ToString::to_string).collect();
-            return Err(format!(
-                "模板库 {} 中有文件无法读取：{}。为免覆盖其中的内容，没有写入任何文件；请修正或移走这些文件后重试",
-                dir.display(),
-                list.join("；")
-            ));
+            return Err(broken_library(dir, &errors));
         }
         match mode {
             UpdateMode::Merge => merge_by_source(old, new),
@@ -138,7 +119,7 @@ pub fn update_dir(dir: &Path, new: &Library, mode: UpdateMode) -> Result<UpdateR
         }
     };
     let mut lib = lib;
-    lib.phrases = dedupe_phrases(std::mem::take(&mut lib.phrases));
+    lib.phrases = crate::core::library::dedupe_phrases(std::mem::take(&mut lib.phrases));
     let written = lib.save(dir)?;
     let keep: BTreeSet<&Path> = written.iter().map(PathBuf::as_path).collect();
     let mut removed = Vec::new();
@@ -162,7 +143,7 @@ pub fn update_dir(dir: &Path, new: &Library, mode: UpdateMode) -> Result<UpdateR
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::library::PhraseSource;
+    use crate::core::library::{Phrase, PhraseKind, PhraseSource};
 
     fn phrase(text: &str, files: &[&str]) -> Phrase {
         Phrase {

@@ -15,10 +15,11 @@ mod segmented;
 pub mod slogans;
 pub mod slots;
 pub mod specifics;
+pub mod stream;
 pub mod templates;
 pub mod word_list;
 
-use merge::{Grouped, merge};
+use merge::Grouped;
 pub use segmented::{Blanks, Facts, Segmented};
 
 use std::collections::HashMap;
@@ -94,26 +95,11 @@ fn mine_part(sources: &[Source], lex: &TopicLexicon) -> Partial {
 /// however many threads share the work (each takes a contiguous run of speeches and the
 /// results are joined in source order).
 pub fn mine(sources: &[Source], lex: &TopicLexicon) -> Library {
-    let parts = par_chunks(sources, |c, _| mine_part(c, lex));
-    let mut lib = Library::default();
-    let mut phrases = Grouped::default();
-    for p in parts {
-        lib.templates.extend(p.templates);
-        phrases.join(p.phrases);
+    let mut joined = stream::Joined::default();
+    for p in par_chunks(sources, |c, _| mine_part(c, lex)) {
+        joined.push(stream::Piece(p));
     }
-    // Topics of each section, for phrases whose own words name no topic.
-    let section_topics: HashMap<(String, String), Vec<String>> = lib
-        .templates
-        .iter()
-        .map(|t| {
-            (
-                (t.source.file.clone(), t.source.path.clone()),
-                t.topics.clone(),
-            )
-        })
-        .collect();
-    lib.phrases = merge(phrases, lex, &section_topics);
-    lib
+    joined.finish(lex)
 }
 
 #[cfg(test)]
@@ -314,7 +300,9 @@ pub fn mine_paths(
     // Two files with the same name in different folders must not overwrite each other.
     let mut seen: HashMap<String, usize> = HashMap::new();
     for s in &mut sources {
-        let n = seen.entry(crate::core::library::stem(&s.file)).or_default();
+        let n = seen
+            .entry(crate::core::library::files::stem(&s.file))
+            .or_default();
         *n += 1;
         if *n > 1 {
             let p = Path::new(&s.file);

@@ -3,7 +3,7 @@
 
 use crate::core::lexicon::topics::TopicLexicon;
 use crate::core::library::{
-    Loc, Provenance, Slot, Specific, Template, TemplateChild, TemplateKind, stem,
+    Loc, Provenance, Slot, Specific, Template, TemplateChild, TemplateKind,
 };
 use crate::core::mine::Segmented;
 use crate::core::parse::speech::Speech;
@@ -20,7 +20,14 @@ pub fn templates_of(
         title: speech.title.clone(),
         path,
     };
-    let id = |kind: TemplateKind, path: &str| format!("{}/{}/{}", stem(file), kind.key(), path);
+    let id = |kind: TemplateKind, path: &str| {
+        format!(
+            "{}/{}/{}",
+            crate::core::library::files::stem(file),
+            kind.key(),
+            path
+        )
+    };
     if !speech.opening.is_empty() {
         out.push(build(
             TemplateKind::Opening,
@@ -106,6 +113,7 @@ fn build(
         slots: Vec::new(),
         specifics: Vec::new(),
         source,
+        also: Vec::new(),
         chars: 0,
     };
     // Slots first: specifics are located in the rewritten text.

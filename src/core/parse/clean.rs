@@ -11,7 +11,7 @@ use crate::core::parse::title_block::{
 use crate::core::parse::{marker, markup, run_in};
 use crate::core::text::fullwidth_punct;
 
-pub use crate::core::parse::title_block::salutation_len;
+use crate::core::parse::title_block::salutation_len;
 
 /// A paragraph of the body with the file line it starts on.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -64,7 +64,11 @@ pub fn read_bounded(path: &Path) -> Result<Vec<u8>, ReadError> {
 
 /// Reads a `.txt` or `.docx` file into text.
 pub fn read_file(path: &Path) -> Result<Decoded, ReadError> {
-    let bytes = read_bounded(path)?;
+    decode_file(path, read_bounded(path)?)
+}
+
+/// Decodes the bytes read from `path` (a `.docx` or a text file) into text.
+pub fn decode_file(path: &Path, bytes: Vec<u8>) -> Result<Decoded, ReadError> {
     let is_docx = path
         .extension()
         .and_then(|e| e.to_str())

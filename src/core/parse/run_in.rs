@@ -3,7 +3,7 @@
 //! body is one paragraph ("…讲几点意见。一、…。二、…"). Both are split back apart here,
 //! only where the shape leaves no doubt.
 
-use crate::core::parse::clean::salutation_len;
+use crate::core::parse::title_block::salutation_len;
 use crate::core::parse::marker::{self, Style};
 
 /// Words a title ends with, before a salutation run into it.
