@@ -256,7 +256,7 @@ pub fn suggest_cmd(
             .phrases
             .iter()
             .map(|h| {
-                let p = index.phrase(h.index);
+                let p = &h.phrase;
                 json!({"text": p.text, "kind": p.kind.key(), "score": h.score, "matched": h.matched, "topics": p.topics, "shared_topics": h.topics, "reason": h.reason})
             })
             .collect();
@@ -284,7 +284,7 @@ pub fn suggest_cmd(
         writeln!(out, "没有匹配的提法")?;
     }
     for (n, h) in got.phrases.iter().enumerate() {
-        let p = index.phrase(h.index);
+        let p = &h.phrase;
         writeln!(
             out,
             "{:>2}. [{}] {}  （{}）",

@@ -150,13 +150,13 @@ fn sibling_frame(d: &Draft, f: Focus) -> Option<String> {
 pub fn phrase_panel_ui(app: &mut JiangGaoApp, ui: &mut egui::Ui, now: f64) {
     let _ = now;
     ui.heading("推荐提法");
-    let Some(index) = app.phrases.index.clone() else {
+    if app.phrases.index.is_none() {
         ui.horizontal(|ui| {
             ui.spinner();
             ui.label("正在载入…");
         });
         return;
-    };
+    }
     kind_filter(app, ui);
     let Some(focus) = app.focus else {
         ui.label("在讲稿中点击一段正文，这里会推荐与之相关的提法、金句和排比句。");
@@ -168,7 +168,7 @@ pub fn phrase_panel_ui(app: &mut JiangGaoApp, ui: &mut egui::Ui, now: f64) {
         .auto_shrink([false, false])
         .show(ui, |ui| {
             headings_ui(app, ui, focus, &hits);
-            phrases_ui(app, ui, &index, &hits);
+            phrases_ui(app, ui, &hits);
             paragraphs_ui(app, ui, &hits);
         });
 }
@@ -228,17 +228,14 @@ fn headings_ui(app: &mut JiangGaoApp, ui: &mut egui::Ui, focus: Focus, hits: &Su
     });
 }
 
-fn phrases_ui(app: &mut JiangGaoApp, ui: &mut egui::Ui, index: &PhraseIndex, hits: &Suggestions) {
+fn phrases_ui(app: &mut JiangGaoApp, ui: &mut egui::Ui, hits: &Suggestions) {
     ui.separator();
     if hits.phrases.is_empty() {
         ui.label("暂无匹配的提法。多写几句，或换个筛选。");
         return;
     }
     for h in &hits.phrases {
-        if h.index >= index.len() {
-            continue;
-        }
-        let p = index.phrase(h.index);
+        let p = &h.phrase;
         ui.label(
             egui::RichText::new(p.kind.label())
                 .small()

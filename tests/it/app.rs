@@ -158,8 +158,7 @@ fn end_to_end_workflow_exports_the_speech() {
     h.run_steps(3);
     let hits = h.state().phrases.hits.phrases.clone();
     assert!(!hits.is_empty(), "suggestions for the focused paragraph");
-    let index = h.state().phrases.index.clone().unwrap();
-    let phrase = index.phrase(hits[0].index).text.clone();
+    let phrase = hits[0].phrase.text.clone();
     h.get_all_by_label(&phrase)
         .next()
         .expect("the phrase is shown")
@@ -361,19 +360,14 @@ fn phrase_panel_filters_by_kind_and_never_offers_what_the_body_says() {
     // The kind filter comes before the badges of that kind.
     h.get_all_by_label("成语").next().unwrap().click();
     h.run_steps(3);
-    let index = h.state().phrases.index.clone().unwrap();
     let hits = h.state().phrases.hits.phrases.clone();
     assert!(!hits.is_empty());
     assert!(
         hits.iter()
-            .all(|s| index.phrase(s.index).kind == jianggao::core::library::PhraseKind::Idiom)
+            .all(|s| s.phrase.kind == jianggao::core::library::PhraseKind::Idiom)
     );
     let body = h.state().draft.blocks[0].body.clone();
-    assert!(
-        !hits
-            .iter()
-            .any(|s| body.contains(&index.phrase(s.index).text))
-    );
+    assert!(!hits.iter().any(|s| body.contains(&s.phrase.text)));
 }
 
 #[test]

@@ -136,7 +136,7 @@ fn precision_at_8(paragraphs: &[Paragraph]) -> (f64, String) {
         let mut good = 0;
         let mut shown = Vec::new();
         for h in &hits {
-            let ph = idx.phrase(h.index);
+            let ph = &h.phrase;
             let n = norm(&ph.text);
             // Never what the paragraph already says.
             assert!(

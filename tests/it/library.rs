@@ -184,7 +184,7 @@ fn top_topics(context: &str) -> Vec<Vec<String>> {
     let idx = PhraseIndex::new(&lib.phrases, TopicLexicon::builtin());
     idx.query("", context, 5, None)
         .into_iter()
-        .map(|s| idx.phrase(s.index).topics.clone())
+        .map(|s| s.phrase.topics.clone())
         .collect()
 }
 
@@ -232,12 +232,7 @@ fn suggest_cli_gives_reasons_and_honours_k_and_kind() {
     let (lib, _) = Library::load_dir(&shipped());
     let idx = PhraseIndex::new(&lib.phrases, TopicLexicon::builtin());
     let only = idx.query("", "作风建设", 10, Some(&[PhraseKind::Idiom]));
-    assert!(
-        !only.is_empty()
-            && only
-                .iter()
-                .all(|s| idx.phrase(s.index).kind == PhraseKind::Idiom)
-    );
+    assert!(!only.is_empty() && only.iter().all(|s| s.phrase.kind == PhraseKind::Idiom));
     // The CLI's kind filter is the panel's.
     let out = bin()
         .args(["suggest", "--library"])

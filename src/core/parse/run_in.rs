@@ -3,8 +3,8 @@
 //! body is one paragraph ("…讲几点意见。一、…。二、…"). Both are split back apart here,
 //! only where the shape leaves no doubt.
 
-use crate::core::parse::title_block::salutation_len;
 use crate::core::parse::marker::{self, Style};
+use crate::core::parse::title_block::salutation_len;
 
 /// Words a title ends with, before a salutation run into it.
 const TITLE_ENDS: &[&str] = &[

@@ -43,9 +43,9 @@ pub const SHOWN: usize = 12;
 /// A ranked phrase and why it was suggested.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Suggestion {
-    /// Index into the index's phrases (`PhraseIndex::phrase`); the library's phrases come
-    /// first, in order, then the standard formulations.
-    pub index: usize,
+    /// The phrase itself, not a position in an index: an answer that arrives after the
+    /// library changed (an import) still names what it suggested.
+    pub phrase: Phrase,
     pub score: f32,
     /// Context words the phrase contains.
     pub matched: Vec<String>,
@@ -467,7 +467,7 @@ impl PhraseIndex {
             }
         }
         Suggestion {
-            index: i as usize,
+            phrase: self.phrases[i as usize].clone(),
             score,
             matched,
             topics,
@@ -498,7 +498,7 @@ mod tests {
     fn texts(idx: &PhraseIndex, body: &str, date: &str) -> Vec<String> {
         idx.query_dated("", body, date, 10, None)
             .into_iter()
-            .map(|s| idx.phrase(s.index).text.clone())
+            .map(|s| s.phrase.text.clone())
             .collect()
     }
 
@@ -548,7 +548,7 @@ mod tests {
         lib.push(phrase("纪律严明、规矩严格、作风严实", PhraseKind::Parallel));
         let idx = PhraseIndex::new(&lib, TopicLexicon::builtin());
         let hits = idx.query_dated("", "严明纪律规矩", "2026-01-01", 4, None);
-        let kinds: Vec<PhraseKind> = hits.iter().map(|h| idx.phrase(h.index).kind).collect();
+        let kinds: Vec<PhraseKind> = hits.iter().map(|h| h.phrase.kind).collect();
         assert!(kinds.contains(&PhraseKind::Parallel), "{kinds:?}");
         assert!(hits.iter().all(|h| !h.reason.is_empty()));
     }
