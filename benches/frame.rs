@@ -63,7 +63,7 @@ fn bench(c: &mut Criterion) {
         .with_size(egui::vec2(1400.0, 900.0))
         .build_eframe(move |cc| JiangGaoApp::with_prefs(&cc.egui_ctx, opts, Prefs::default()));
     h.run_steps(2);
-    h.state_mut().library = lib.clone();
+    h.state_mut().set_library(lib.clone());
     h.state_mut().draft = draft;
     h.run_steps(3);
 
@@ -73,7 +73,11 @@ fn bench(c: &mut Criterion) {
     });
     // Typing into one section: the others keep their cached layout.
     let id = h.state().draft.blocks[4].id;
-    h.state_mut().focus_request = Some((id, 1, Some(10)));
+    h.state_mut().focus_request = Some(jianggao::app::Caret::new(
+        id,
+        jianggao::core::draft_edit::Field::Body,
+        Some(10),
+    ));
     h.run_steps(2);
     g.bench_function("typing_one_char", |b| {
         b.iter(|| {

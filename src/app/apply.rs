@@ -2,7 +2,7 @@
 //! draft goes through `JiangGaoApp::edit`, which applies a core `Edit` and records the
 //! undo step and the revision in one place.
 
-use super::{Action, Focus, JiangGaoApp};
+use super::{Action, Caret, Focus, JiangGaoApp};
 use crate::core::draft::BlockKind;
 use crate::core::draft_edit::{Applied, Edit, Field};
 use crate::core::history::ChangeKind;
@@ -32,7 +32,13 @@ impl JiangGaoApp {
             Action::Command(c) => return self.run_command(c, ctx, now),
             Action::OpenPath(p) => return self.open_path(&p),
             Action::InsertTemplate { id, after_block } => {
-                let Some(t) = self.library.templates.iter().find(|t| t.id == id).cloned() else {
+                let Some(t) = self
+                    .library()
+                    .templates
+                    .iter()
+                    .find(|t| t.id == id)
+                    .cloned()
+                else {
                     return;
                 };
                 let at = self.insert_at(after_block, BlockKind::from(t.kind));
@@ -50,7 +56,7 @@ impl JiangGaoApp {
                     now,
                 );
                 if let Some(first) = r.created {
-                    self.focus_request = Some((first, 1, None));
+                    self.focus_request = Some(Caret::new(first, Field::Body, None));
                 }
                 self.set_info(format!("已插入：{heading}"));
                 return;
@@ -58,14 +64,14 @@ impl JiangGaoApp {
             Action::InsertBlank(kind) => {
                 let at = self.insert_at(None, kind);
                 let r = self.edit(Edit::InsertBlank { kind, at }, ChangeKind::Structure, now);
-                let field = if matches!(kind, BlockKind::Section | BlockKind::Point) {
-                    0
-                } else {
-                    1
-                };
                 if let Some(id) = r.created {
-                    self.focus_request = Some((id, field, None));
+                    self.focus_request = Some(Caret::new(id, Field::first_of(kind), None));
                 }
+                return;
+            }
+            Action::Jump(c) => {
+                self.focus_request = Some(c);
+                self.preview = false;
                 return;
             }
             Action::InsertPhrase(text) => return self.insert_phrase(text, now),
@@ -154,7 +160,12 @@ impl JiangGaoApp {
     fn edit_at_caret(&mut self, e: Edit, f: Focus, cursor: usize, now: f64) {
         if self.edit(e, ChangeKind::Structure, now).changed {
             self.focus = Some(Focus { cursor, ..f });
-            self.focus_request = Some((f.block, f.field, Some(cursor)));
+            let field = if f.field == 0 {
+                Field::Heading
+            } else {
+                Field::Body
+            };
+            self.focus_request = Some(Caret::new(f.block, field, Some(cursor)));
             self.phrases.dirty = true;
         }
     }

@@ -6,8 +6,8 @@ use std::path::PathBuf;
 
 use super::action::Command;
 use super::worker::{ImportSummary, PathPurpose};
-use super::{Action, JiangGaoApp};
-use crate::core::draft_edit::Edit;
+use super::{Action, Caret, JiangGaoApp};
+use crate::core::draft_edit::{Edit, Field};
 use crate::core::export::TextEncoding;
 use crate::core::recovery::Orphan;
 
@@ -441,16 +441,16 @@ fn find_ui(app: &mut JiangGaoApp, ctx: &egui::Context) {
                 .max_height(300.0)
                 .show(ui, |ui| {
                     for (i, b) in app.draft.blocks.iter().enumerate() {
-                        for (field, text) in [(0u8, &b.heading), (1u8, &b.body)] {
+                        for (field, text) in [(Field::Heading, &b.heading), (Field::Body, &b.body)]
+                        {
                             for (at, _) in text.match_indices(q.as_str()) {
                                 hits += 1;
                                 let cursor = text[..at].chars().count();
                                 let snippet: String = text[at..].chars().take(24).collect();
                                 let label = format!("{}{} …{snippet}", b.kind.label(), markers[i]);
                                 if ui.selectable_label(false, label).clicked() {
-                                    app.focus_request =
-                                        Some((b.id, field, Some(cursor + q.chars().count())));
-                                    app.preview = false;
+                                    let at = Some(cursor + q.chars().count());
+                                    app.pending.push(Action::Jump(Caret::new(b.id, field, at)));
                                 }
                             }
                         }

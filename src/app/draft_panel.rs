@@ -3,7 +3,7 @@
 
 use super::highlight::{self, Mark};
 use super::library_panel::TemplateDrag;
-use super::{Action, Focus, JiangGaoApp, meta_form};
+use super::{Action, Caret, Focus, JiangGaoApp, meta_form};
 use crate::core::draft::{Block, BlockKind, Numbering};
 use crate::core::draft_edit::{Edit, Field};
 use crate::core::history::ChangeKind;
@@ -24,7 +24,7 @@ fn carried_specifics(app: &JiangGaoApp, b: &Block) -> Vec<String> {
             .iter()
             .any(|v| !v.is_empty() && v.contains(t))
     };
-    app.library
+    app.library()
         .source_template(src)
         .map(|t| {
             t.specifics
@@ -498,9 +498,17 @@ fn text_field(
     let resp = out.response.response.clone().labelled_by(label);
     resp.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, accessible));
     // Put the caret where a find hit or an insertion asked for it.
-    if let Some((b, f, cursor)) = app.focus_request
+    if let Some(Caret {
+        block: b,
+        field: f,
+        cursor,
+    }) = app.focus_request
         && b == id
-        && f == field
+        && f == (if field == 0 {
+            Field::Heading
+        } else {
+            Field::Body
+        })
     {
         resp.request_focus();
         resp.scroll_to_me(Some(egui::Align::Center));

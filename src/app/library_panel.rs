@@ -115,14 +115,14 @@ fn title_of(t: &Template, n: usize) -> String {
 
 pub fn library_panel_ui(app: &mut JiangGaoApp, ui: &mut egui::Ui) {
     ui.heading("模板库");
-    if !app.library_ready {
+    if !app.library_ready() {
         ui.horizontal(|ui| {
             ui.spinner();
             ui.label("正在载入模板库和分词词典…");
         });
         return;
     }
-    let lib = app.library.clone();
+    let lib = app.library().clone();
     let panel = &mut app.lib_panel;
     ui.horizontal(|ui| {
         let l = ui.label("搜索");

@@ -3,7 +3,9 @@
 
 pub mod action;
 pub mod apply;
+pub mod check_job;
 pub mod check_panel;
+mod commands;
 pub mod dialogs;
 pub mod draft_panel;
 pub mod files;
@@ -12,6 +14,7 @@ pub mod highlight;
 pub mod ime;
 pub mod library_panel;
 pub mod menu;
+pub mod messages;
 pub mod meta_form;
 pub mod outline_view;
 pub mod phrase_panel;
@@ -23,13 +26,14 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use crate::core::draft::{BlockKind, Draft};
+use crate::core::draft_edit::Field;
 use crate::core::history::{ChangeKind, History};
 use crate::core::library::Library;
 use crate::core::recovery;
 use action::Command;
 use dialogs::Dialog;
 use prefs::Prefs;
-use worker::{Msg, PathPurpose, Workers};
+use worker::Workers;
 
 /// How often the draft is written to the data folder while it has unsaved changes.
 pub const AUTOSAVE_SECONDS: f64 = 3.0;
@@ -48,7 +52,7 @@ pub struct Options {
     pub user_library: bool,
     /// Seconds between autosaves while there are unsaved changes.
     pub autosave_seconds: f64,
-    /// Typing pause before suggestions refresh.
+    /// Typing pause before suggestions refresh and the check runs again.
     pub suggest_debounce: f64,
 }
 
@@ -87,6 +91,34 @@ pub struct Focus {
     pub cursor: usize,
 }
 
+/// Where the caret is to go (after an insertion, a find hit, a finding): a field of a
+/// block and, if given, a character position in it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Caret {
+    pub block: u64,
+    pub field: Field,
+    pub cursor: Option<usize>,
+}
+
+impl Caret {
+    pub fn new(block: u64, field: Field, cursor: Option<usize>) -> Self {
+        Caret {
+            block,
+            field,
+            cursor,
+        }
+    }
+}
+
+/// The library the app works with. Its generation changes whenever it is replaced, so
+/// what is derived from it is cached by (draft revision, library generation).
+#[derive(Default)]
+pub struct Shelf {
+    library: Arc<Library>,
+    ready: bool,
+    generation: u64,
+}
+
 /// Something the UI asks for; applied at the end of the frame: a command, an edit of the
 /// draft (through `Draft::apply`), an insertion that needs the library or the caret, or a
 /// file to open.
@@ -103,6 +135,8 @@ pub enum Action {
     /// Replaces the paragraph holding the caret (a model paragraph from the panel).
     ReplaceParagraph(String),
     OpenPath(PathBuf),
+    /// Put the caret there (leaving the preview).
+    Jump(Caret),
 }
 
 /// The document: its file, and revision counters for unsaved and autosaved state.
@@ -129,8 +163,7 @@ pub struct JiangGaoApp {
     pub draft: Draft,
     pub history: History,
     pub doc: Doc,
-    pub library: Arc<Library>,
-    pub library_ready: bool,
+    shelf: Shelf,
     pub lib_panel: library_panel::LibraryPanel,
     pub phrases: phrase_panel::PhrasePanel,
     pub focus: Option<Focus>,
@@ -149,7 +182,7 @@ pub struct JiangGaoApp {
     pub checks: check_panel::CheckPanel,
     pending: Vec<Action>,
     /// Set when a field needs the caret (after inserting a block or jumping to a find hit).
-    pub focus_request: Option<(u64, u8, Option<usize>)>,
+    pub focus_request: Option<Caret>,
     applied_font_size: f32,
     applied_dark: Option<bool>,
     first_frame_done: bool,
@@ -194,8 +227,7 @@ impl JiangGaoApp {
             draft,
             history: History::default(),
             doc: Doc::default(),
-            library: Arc::new(Library::default()),
-            library_ready: false,
+            shelf: Shelf::default(),
             lib_panel: Default::default(),
             phrases: Default::default(),
             focus: None,
@@ -279,6 +311,32 @@ impl JiangGaoApp {
         }
     }
 
+    pub fn library(&self) -> &Arc<Library> {
+        &self.shelf.library
+    }
+
+    /// The library has loaded (or failed to).
+    pub fn library_ready(&self) -> bool {
+        self.shelf.ready
+    }
+
+    /// Puts in a library (loaded, imported, or a test's); caches derived from the old one
+    /// go stale with its generation.
+    pub fn set_library(&mut self, library: Arc<Library>) {
+        self.shelf.library = library;
+        self.shelf.ready = true;
+        self.shelf.generation += 1;
+    }
+
+    /// What the check on show must answer for to be current.
+    pub fn check_key(&self) -> check_job::CheckKey {
+        check_job::CheckKey {
+            rev: self.doc.rev,
+            library: self.shelf.generation,
+            rate: self.prefs.rate,
+        }
+    }
+
     pub fn set_error(&mut self, msg: String) {
         self.status = Some((msg, true));
     }
@@ -298,191 +356,6 @@ impl JiangGaoApp {
         self.doc.rev += 1;
     }
 
-    fn handle_messages(&mut self) {
-        while let Ok(m) = self.workers.rx.try_recv() {
-            match m {
-                Msg::Loaded {
-                    library,
-                    index,
-                    errors,
-                } => {
-                    self.library = library;
-                    self.library_ready = true;
-                    self.workers.set_index(index.clone());
-                    self.phrases.index = Some(index);
-                    self.phrases.dirty = true;
-                    if !errors.is_empty() {
-                        self.set_error(format!(
-                            "模板库中有 {} 个文件无法读取：{}",
-                            errors.len(),
-                            errors.join("；")
-                        ));
-                    }
-                }
-                Msg::Suggestions { seq, hits } => self.phrases.receive(seq, hits),
-                Msg::ImportProgress { done, total } => self.import_progress = Some((done, total)),
-                Msg::ImportDone {
-                    summary,
-                    library,
-                    index,
-                } => {
-                    self.import_progress = None;
-                    self.workers.import_cancel = None;
-                    self.library = library;
-                    self.workers.set_index(index.clone());
-                    self.phrases.index = Some(index);
-                    self.phrases.dirty = true;
-                    self.dialog = Some(Dialog::ImportSummary(summary));
-                }
-                Msg::Failed { job, message } => {
-                    match job {
-                        worker::Job::LoadLibrary => self.library_ready = true,
-                        worker::Job::Import => {
-                            self.import_progress = None;
-                            self.workers.import_cancel = None;
-                        }
-                    }
-                    self.set_error(format!("{}失败：{message}", job.label()));
-                }
-                Msg::Picked { purpose, path } => {
-                    if let (Some(p), Some(Dialog::Path(d))) = (path, self.dialog.as_mut())
-                        && d.purpose == purpose
-                    {
-                        d.path = p.display().to_string();
-                        // A pick from the native dialog is a decision: act on it.
-                        d.confirmed = true;
-                    }
-                }
-            }
-        }
-    }
-
-    fn consume_shortcuts(&mut self, ctx: &egui::Context) {
-        // While an input method composes, its keys belong to it.
-        let preedit = ctx.input(|i| {
-            i.events
-                .iter()
-                .any(|e| matches!(e, egui::Event::Ime(egui::ImeEvent::Preedit { .. })))
-        });
-        if self.composing.is_some() || preedit {
-            return;
-        }
-        // Longer combinations first, so Ctrl+Shift+S is not taken for Ctrl+S.
-        let mut all: Vec<(Command, egui::KeyboardShortcut)> = Command::ALL
-            .iter()
-            .flat_map(|c| c.info().shortcuts.iter().map(move |s| (*c, *s)))
-            .collect();
-        all.sort_by_key(|(_, s)| std::cmp::Reverse(s.modifiers.shift as u8));
-        for (c, s) in all {
-            if ctx.input_mut(|i| i.consume_shortcut(&s)) {
-                self.push(Action::Command(c));
-            }
-        }
-    }
-
-    fn apply_style(&mut self, ctx: &egui::Context) {
-        if self.applied_dark != Some(self.prefs.dark) {
-            ctx.set_theme(if self.prefs.dark {
-                egui::Theme::Dark
-            } else {
-                egui::Theme::Light
-            });
-            self.applied_dark = Some(self.prefs.dark);
-        }
-        if (self.applied_font_size - self.prefs.font_size).abs() > f32::EPSILON {
-            let size = self.prefs.font_size.clamp(12.0, 28.0);
-            ctx.all_styles_mut(|style| {
-                use egui::{FontFamily, FontId, TextStyle};
-                style.text_styles = [
-                    (
-                        TextStyle::Small,
-                        FontId::new(size * 0.78, FontFamily::Proportional),
-                    ),
-                    (TextStyle::Body, FontId::new(size, FontFamily::Proportional)),
-                    (
-                        TextStyle::Button,
-                        FontId::new(size * 0.92, FontFamily::Proportional),
-                    ),
-                    (
-                        TextStyle::Heading,
-                        FontId::new(size * 1.3, FontFamily::Proportional),
-                    ),
-                    (
-                        TextStyle::Monospace,
-                        FontId::new(size * 0.9, FontFamily::Monospace),
-                    ),
-                ]
-                .into();
-            });
-            self.applied_font_size = self.prefs.font_size;
-        }
-    }
-
-    pub fn run_command(&mut self, c: Command, ctx: &egui::Context, now: f64) {
-        match c {
-            Command::New => {
-                let before = self.draft.clone();
-                self.draft = Draft {
-                    numbering: self.prefs.numbering,
-                    ..Draft::default()
-                };
-                self.changed(&before, ChangeKind::Structure, now);
-                self.doc.path = None;
-                self.focus = None;
-                self.scroll_to_top = true;
-                self.set_info("已新建讲稿（可撤销）".into());
-            }
-            Command::Open => self.open_path_dialog(PathPurpose::Open),
-            Command::Save => match self.doc.path.clone() {
-                Some(p) => {
-                    self.save_to(&p);
-                }
-                None => self.open_path_dialog(PathPurpose::SaveAs),
-            },
-            Command::SaveAs => self.open_path_dialog(PathPurpose::SaveAs),
-            Command::ExportText => {
-                self.open_path_dialog(PathPurpose::Export(crate::core::export::Format::Txt, false))
-            }
-            Command::ExportMarkdown => {
-                self.open_path_dialog(PathPurpose::Export(crate::core::export::Format::Md, false))
-            }
-            Command::ExportWord => self.open_path_dialog(PathPurpose::Export(
-                crate::core::export::Format::Docx,
-                false,
-            )),
-            Command::ExportWordLarge => {
-                self.open_path_dialog(PathPurpose::Export(crate::core::export::Format::Docx, true))
-            }
-            Command::Check => self.checks.open = !self.checks.open,
-            Command::CopyAll => {
-                ctx.copy_text(crate::core::export::render_txt(&self.draft));
-                self.set_info("全文已复制到剪贴板".into());
-            }
-            Command::ImportCorpus => self.open_path_dialog(PathPurpose::ImportCorpus),
-            Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
-            Command::Undo => {
-                if self.history.undo(&mut self.draft) {
-                    self.doc.rev += 1;
-                    self.phrases.dirty = true;
-                }
-            }
-            Command::Redo => {
-                if self.history.redo(&mut self.draft) {
-                    self.doc.rev += 1;
-                    self.phrases.dirty = true;
-                }
-            }
-            Command::Find => self.find.open = !self.find.open,
-            Command::ToggleLibrary => self.prefs.show_library = !self.prefs.show_library,
-            Command::TogglePhrases => self.prefs.show_phrases = !self.prefs.show_phrases,
-            Command::ToggleTheme => self.prefs.dark = !self.prefs.dark,
-            Command::Preview => self.preview = !self.preview,
-            Command::Outline => self.outline_open = !self.outline_open,
-            Command::Shortcuts => self.dialog = Some(Dialog::Shortcuts),
-            Command::About => self.dialog = Some(Dialog::About),
-        }
-    }
-
     /// Runs one frame of the whole window.
     pub fn frame_ui(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
@@ -496,10 +369,13 @@ impl JiangGaoApp {
         egui::Panel::top("menu_bar").show(ui, |ui| menu::menu_bar_ui(self, ui));
         egui::Panel::bottom("status_bar").show(ui, |ui| status_bar::status_bar_ui(self, ui));
         if self.checks.open {
-            egui::Panel::bottom("check_panel")
+            let view = self.checks.view(self.check_key());
+            let acts = egui::Panel::bottom("check_panel")
                 .resizable(true)
                 .default_size(320.0)
-                .show(ui, |ui| check_panel::check_panel_ui(self, ui));
+                .show(ui, |ui| view.ui(ui))
+                .inner;
+            self.pending.extend(acts);
         }
         if self.prefs.show_library {
             egui::Panel::left("library_panel")
@@ -530,6 +406,7 @@ impl JiangGaoApp {
             self.opts.suggest_debounce,
         );
         drop(committed);
+        self.tick_check(now, &ctx);
         ime::lower_candidate_window_on_x11(&ctx);
         // Comparing is cheap (no allocation); cloning happens only after a change.
         if self.composing.is_none() && self.snapshot != self.draft {
@@ -557,6 +434,28 @@ impl JiangGaoApp {
             ctx.request_repaint_after(std::time::Duration::from_secs_f64(
                 self.opts.autosave_seconds.max(0.5),
             ));
+        }
+    }
+}
+
+impl JiangGaoApp {
+    /// Starts the check in the background once the draft has rested (the panel open).
+    fn tick_check(&mut self, now: f64, ctx: &egui::Context) {
+        let key = self.check_key();
+        let debounce = self.opts.suggest_debounce;
+        let due =
+            self.checks
+                .jobs
+                .tick(key, self.checks.open, now, debounce, &self.workers, || {
+                    check_job::CheckInput {
+                        draft: ime::committed(&self.draft, self.composing).into_owned(),
+                        library: self.shelf.library.clone(),
+                        settings: check_job::settings(&self.draft, self.prefs.rate),
+                        data_dir: self.opts.data_dir.clone(),
+                    }
+                });
+        if due {
+            ctx.request_repaint_after(std::time::Duration::from_secs_f64(debounce));
         }
     }
 }

@@ -1,9 +1,9 @@
 //! The outline view: headings only, in a window of their own. A click jumps to the block;
 //! dragging a row reorders the speech (a section moves with its points), as in the editor.
 
-use super::{Action, JiangGaoApp};
+use super::{Action, Caret, JiangGaoApp};
 use crate::core::draft::BlockKind;
-use crate::core::draft_edit::Edit;
+use crate::core::draft_edit::{Edit, Field};
 
 /// A row's key for drag and drop: the block id, stable while rows move.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -79,12 +79,6 @@ pub fn outline_view_ui(app: &mut JiangGaoApp, ctx: &egui::Context) {
                 collapsed: false,
             }));
         }
-        let field = if matches!(kind, BlockKind::Section | BlockKind::Point) {
-            0
-        } else {
-            1
-        };
-        app.focus_request = Some((id, field, None));
-        app.preview = false;
+        app.push(Action::Jump(Caret::new(id, Field::first_of(kind), None)));
     }
 }

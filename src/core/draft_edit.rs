@@ -16,6 +16,16 @@ pub enum Field {
     Body,
 }
 
+impl Field {
+    /// Where the caret goes in a new block: a section's or point's heading, else the body.
+    pub fn first_of(kind: BlockKind) -> Field {
+        match kind {
+            BlockKind::Section | BlockKind::Point => Field::Heading,
+            BlockKind::Opening | BlockKind::Closing => Field::Body,
+        }
+    }
+}
+
 /// One change to a draft. Positions in text are in characters; `at` positions in the
 /// block list are indices (`None`: where a block of that kind goes by default).
 #[derive(Debug, Clone, PartialEq)]

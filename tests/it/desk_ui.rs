@@ -167,7 +167,11 @@ fn a_reopened_draft_starts_at_its_top() {
     };
     // The caret in the last block scrolls the draft down: the first heading goes off screen.
     let last = h.state().draft.blocks.last().unwrap().id;
-    h.state_mut().focus_request = Some((last, 1, None));
+    h.state_mut().focus_request = Some(jianggao::app::Caret::new(
+        last,
+        jianggao::core::draft_edit::Field::Body,
+        None,
+    ));
     h.run_steps(4);
     assert!(first_y(&h) < 0.0, "scrolled down: {}", first_y(&h));
     h.state_mut().open_path(&path);
