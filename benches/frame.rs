@@ -73,7 +73,7 @@ fn bench(c: &mut Criterion) {
     });
     // Typing into one section: the others keep their cached layout.
     let id = h.state().draft.blocks[4].id;
-    h.state_mut().focus_request = Some(jianggao::app::Caret::new(
+    h.state_mut().view.focus_request = Some(jianggao::app::Caret::new(
         id,
         jianggao::core::draft_edit::Field::Body,
         Some(10),

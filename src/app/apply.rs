@@ -56,7 +56,7 @@ impl JiangGaoApp {
                     now,
                 );
                 if let Some(first) = r.created {
-                    self.focus_request = Some(Caret::new(first, Field::Body, None));
+                    self.view.focus_request = Some(Caret::new(first, Field::Body, None));
                 }
                 self.set_info(format!("已插入：{heading}"));
                 return;
@@ -65,13 +65,15 @@ impl JiangGaoApp {
                 let at = self.insert_at(None, kind);
                 let r = self.edit(Edit::InsertBlank { kind, at }, ChangeKind::Structure, now);
                 if let Some(id) = r.created {
-                    self.focus_request = Some(Caret::new(id, Field::first_of(kind), None));
+                    self.view.focus_request = Some(Caret::new(id, Field::first_of(kind), None));
                 }
                 return;
             }
+            Action::File(r) => return self.file_request(r),
+            Action::Info(m) => return self.set_info(m),
             Action::Jump(c) => {
-                self.focus_request = Some(c);
-                self.preview = false;
+                self.view.focus_request = Some(c);
+                self.view.preview = false;
                 return;
             }
             Action::InsertPhrase(text) => return self.insert_phrase(text, now),
@@ -165,7 +167,7 @@ impl JiangGaoApp {
             } else {
                 Field::Body
             };
-            self.focus_request = Some(Caret::new(f.block, field, Some(cursor)));
+            self.view.focus_request = Some(Caret::new(f.block, field, Some(cursor)));
             self.phrases.dirty = true;
         }
     }

@@ -3,8 +3,8 @@
 //! (`check_job`); the panel draws the last answer and returns what the writer asked for.
 
 use super::action::Command;
-use super::check_job::{CheckJobs, CheckKey, Checker, Shown};
-use super::{Action, Caret};
+use super::check_job::{CheckInput, CheckJobs, CheckKey, Checker, Shown, settings};
+use super::{Action, Caret, JiangGaoApp, ime};
 use crate::core::check::{Finding, Severity};
 use crate::core::draft_edit::{Edit, Field};
 
@@ -32,6 +32,29 @@ impl CheckPanel {
             shown: &self.shown,
             pending: self.shown.key != Some(current) && self.jobs.failure.is_none(),
             failure: self.jobs.failure.as_deref(),
+        }
+    }
+}
+
+impl JiangGaoApp {
+    /// Starts the check in the background once the draft has rested (the panel open).
+    pub(super) fn tick_check(&mut self, now: f64, ctx: &egui::Context) {
+        let key = self.check_key();
+        let debounce = self.opts.suggest_debounce;
+        let input = || CheckInput {
+            // Committed text only, never an input method's preedit.
+            draft: ime::committed(&self.draft, self.composing).into_owned(),
+            library: self.shelf.library.clone(),
+            settings: settings(&self.draft, self.prefs.rate),
+            data_dir: self.opts.data_dir.clone(),
+        };
+        let open = self.checks.open;
+        if self
+            .checks
+            .jobs
+            .tick(key, open, now, debounce, &self.workers, input)
+        {
+            ctx.request_repaint_after(std::time::Duration::from_secs_f64(debounce));
         }
     }
 }

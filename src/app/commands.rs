@@ -44,7 +44,7 @@ impl JiangGaoApp {
                 self.changed(&before, ChangeKind::Structure, now);
                 self.doc.path = None;
                 self.focus = None;
-                self.scroll_to_top = true;
+                self.view.scroll_to_top = true;
                 self.set_info("已新建讲稿（可撤销）".into());
             }
             Command::Open => self.open_path_dialog(PathPurpose::Open),
@@ -86,23 +86,23 @@ impl JiangGaoApp {
             Command::ToggleLibrary => self.prefs.show_library = !self.prefs.show_library,
             Command::TogglePhrases => self.prefs.show_phrases = !self.prefs.show_phrases,
             Command::ToggleTheme => self.prefs.dark = !self.prefs.dark,
-            Command::Preview => self.preview = !self.preview,
-            Command::Outline => self.outline_open = !self.outline_open,
+            Command::Preview => self.view.preview = !self.view.preview,
+            Command::Outline => self.view.outline = !self.view.outline,
             Command::Shortcuts => self.dialog = Some(Dialog::Shortcuts),
             Command::About => self.dialog = Some(Dialog::About),
         }
     }
 
     pub(super) fn apply_style(&mut self, ctx: &egui::Context) {
-        if self.applied_dark != Some(self.prefs.dark) {
+        if self.applied.dark != Some(self.prefs.dark) {
             ctx.set_theme(if self.prefs.dark {
                 egui::Theme::Dark
             } else {
                 egui::Theme::Light
             });
-            self.applied_dark = Some(self.prefs.dark);
+            self.applied.dark = Some(self.prefs.dark);
         }
-        if (self.applied_font_size - self.prefs.font_size).abs() > f32::EPSILON {
+        if (self.applied.font_size - self.prefs.font_size).abs() > f32::EPSILON {
             let size = self.prefs.font_size.clamp(12.0, 28.0);
             ctx.all_styles_mut(|style| {
                 use egui::{FontFamily, FontId, TextStyle};
@@ -127,7 +127,7 @@ impl JiangGaoApp {
                 ]
                 .into();
             });
-            self.applied_font_size = self.prefs.font_size;
+            self.applied.font_size = self.prefs.font_size;
         }
     }
 }

@@ -1,40 +1,17 @@
 //! Centre — 讲稿: meeting details and the outline of blocks, each with its number,
 //! heading, body and tools; drag to reorder, drop templates from the library.
 
+use super::draft_facts::BlockFacts;
 use super::highlight::{self, Mark};
 use super::library_panel::TemplateDrag;
 use super::{Action, Caret, Focus, JiangGaoApp, meta_form};
-use crate::core::draft::{Block, BlockKind, Numbering};
+use crate::core::draft::{BlockKind, Numbering};
 use crate::core::draft_edit::{Edit, Field};
 use crate::core::history::ChangeKind;
 
 /// Key of a block in the drag-and-drop list (stable across reorders).
 #[derive(Hash, Debug, Clone, Copy)]
 struct BlockKey(u64);
-
-/// The specifics a block carries from its source template, to highlight while they remain.
-fn carried_specifics(app: &JiangGaoApp, b: &Block) -> Vec<String> {
-    let Some(src) = &b.source else {
-        return Vec::new();
-    };
-    let m = &app.draft.meta;
-    // The meeting's own unit, meeting and speaker are right here, not carried over.
-    let own = |t: &str| {
-        [&m.unit, &m.meeting, &m.speaker]
-            .iter()
-            .any(|v| !v.is_empty() && v.contains(t))
-    };
-    app.library()
-        .source_template(src)
-        .map(|t| {
-            t.specifics
-                .iter()
-                .filter(|s| !own(&s.text))
-                .map(|s| s.text.clone())
-                .collect()
-        })
-        .unwrap_or_default()
-}
 
 pub fn draft_panel_ui(app: &mut JiangGaoApp, ui: &mut egui::Ui, now: f64) {
     egui::CollapsingHeader::new("会议信息")
@@ -72,13 +49,13 @@ pub fn draft_panel_ui(app: &mut JiangGaoApp, ui: &mut egui::Ui, now: f64) {
             }
         }
         ui.separator();
-        let mut pv = app.preview;
+        let mut pv = app.view.preview;
         if ui.toggle_value(&mut pv, "全文预览").changed() {
             app.push(Action::Command(super::action::Command::Preview));
         }
     });
     ui.separator();
-    if app.preview {
+    if app.view.preview {
         preview_ui(app, ui);
         return;
     }
@@ -107,19 +84,18 @@ fn empty_ui(app: &mut JiangGaoApp, ui: &mut egui::Ui) {
     }
 }
 
-fn preview_ui(app: &JiangGaoApp, ui: &mut egui::Ui) {
-    let text = crate::core::export::render_txt(&app.draft);
+fn preview_ui(app: &mut JiangGaoApp, ui: &mut egui::Ui) {
+    let preview = app.facts.preview(&app.draft);
+    let (text, slots) = &*preview;
     egui::ScrollArea::vertical()
         .id_salt("preview")
         .auto_shrink([false, false])
         .show(ui, |ui| {
             let font = egui::TextStyle::Body.resolve(ui.style());
-            let marks: Vec<(usize, usize, Mark)> = highlight::slot_ranges(&text)
-                .into_iter()
-                .map(|(s, e)| (s, e, Mark::Slot))
-                .collect();
+            let marks: Vec<(usize, usize, Mark)> =
+                slots.iter().map(|&(s, e)| (s, e, Mark::Slot)).collect();
             let job = highlight::job(
-                &text,
+                text,
                 &marks,
                 font,
                 ui.visuals().text_color(),
@@ -130,41 +106,16 @@ fn preview_ui(app: &JiangGaoApp, ui: &mut egui::Ui) {
         });
 }
 
-/// Which blocks are points of a folded section (drawn not at all while it is folded).
-fn folded_points(blocks: &[Block]) -> Vec<bool> {
-    let mut folded = false;
-    blocks
-        .iter()
-        .map(|b| match b.kind {
-            BlockKind::Section => {
-                folded = b.collapsed;
-                false
-            }
-            BlockKind::Point => folded,
-            _ => {
-                folded = false;
-                false
-            }
-        })
-        .collect()
-}
-
 fn outline_ui(app: &mut JiangGaoApp, ui: &mut egui::Ui, now: f64) {
-    let markers = app.draft.markers();
+    // Worked out once per revision; taken out of the app while blocks draw, put back after.
+    let facts = std::mem::take(&mut app.facts);
     let keys: Vec<BlockKey> = app.draft.blocks.iter().map(|b| BlockKey(b.id)).collect();
     let mut typed: Option<(u64, u8)> = None;
     let mut focus_seen = false;
-    let specifics: Vec<Vec<String>> = app
-        .draft
-        .blocks
-        .iter()
-        .map(|b| carried_specifics(app, b))
-        .collect();
-    let hidden = folded_points(&app.draft.blocks);
     let mut area = egui::ScrollArea::vertical()
         .id_salt("outline")
         .auto_shrink([false, false]);
-    if std::mem::take(&mut app.scroll_to_top) {
+    if std::mem::take(&mut app.view.scroll_to_top) {
         // A draft just opened starts at its beginning, not where the last one was.
         area = area.vertical_scroll_offset(0.0);
     }
@@ -176,10 +127,9 @@ fn outline_ui(app: &mut JiangGaoApp, ui: &mut egui::Ui, now: f64) {
                     return;
                 };
                 // The points of a folded section fold with it.
-                if hidden.get(i).copied().unwrap_or(false) {
+                if facts.hidden(i) {
                     return;
                 }
-                let marker = markers.get(i).cloned().unwrap_or_default();
                 let frame = egui::Frame::group(ui.style()).inner_margin(6.0);
                 let resp = frame
                     .show(ui, |ui| {
@@ -187,8 +137,8 @@ fn outline_ui(app: &mut JiangGaoApp, ui: &mut egui::Ui, now: f64) {
                             app,
                             ui,
                             i,
-                            &marker,
-                            &specifics[i],
+                            facts.marker(i),
+                            facts.block(key.0),
                             handle,
                             &mut typed,
                             &mut focus_seen,
@@ -214,6 +164,7 @@ fn outline_ui(app: &mut JiangGaoApp, ui: &mut egui::Ui, now: f64) {
         ui.add_space(40.0);
         r
     });
+    app.facts = facts;
     if let Some(u) = response.inner.final_update() {
         app.push(Action::Edit(Edit::MoveTo {
             from: u.from,
@@ -270,7 +221,7 @@ fn block_ui(
     ui: &mut egui::Ui,
     i: usize,
     marker: &str,
-    specifics: &[String],
+    facts: &BlockFacts,
     handle: egui_dnd::Handle,
     typed: &mut Option<(u64, u8)>,
     focus_seen: &mut bool,
@@ -350,7 +301,7 @@ fn block_ui(
                 ui,
                 i,
                 0,
-                specifics,
+                &facts.specifics,
                 false,
                 &format!("{label_base}标题"),
                 l.id,
@@ -387,34 +338,22 @@ fn block_ui(
         ui,
         i,
         1,
-        specifics,
+        &facts.specifics,
         true,
         &format!("{label_base}正文"),
         l.id,
     );
     track(app, &r, id, 1, typed, focus_seen);
-    let b = &app.draft.blocks[i];
-    let unfilled: Vec<String> = [&b.heading, &b.body]
-        .into_iter()
-        .flat_map(|t| app.draft.unfilled_in(t))
-        .map(|s| s.text)
-        .collect();
-    let carried: Vec<&String> = specifics
-        .iter()
-        .filter(|s| b.body.contains(s.as_str()) || b.heading.contains(s.as_str()))
-        .collect();
-    if !unfilled.is_empty() {
+    if !facts.unfilled.is_empty() {
         ui.colored_label(
             ui.visuals().warn_fg_color,
-            format!("未填空位：{}", unfilled.join(" ")),
+            format!("未填空位：{}", facts.unfilled.join(" ")),
         );
     }
-    if !carried.is_empty() {
-        let mut c: Vec<&str> = carried.iter().map(|s| s.as_str()).collect();
-        c.dedup();
+    if !facts.carried.is_empty() {
         ui.colored_label(
             ui.visuals().hyperlink_color,
-            format!("原稿专有信息，请改写：{}", c.join("、")),
+            format!("原稿专有信息，请改写：{}", facts.carried.join("、")),
         );
     }
 }
@@ -502,7 +441,7 @@ fn text_field(
         block: b,
         field: f,
         cursor,
-    }) = app.focus_request
+    }) = app.view.focus_request
         && b == id
         && f == (if field == 0 {
             Field::Heading
@@ -520,7 +459,7 @@ fn text_field(
                 .set_char_range(Some(egui::text::CCursorRange::one(cc)));
             state.store(ui.ctx(), resp.id);
         }
-        app.focus_request = None;
+        app.view.focus_request = None;
     }
     FieldResponse {
         changed: resp.changed(),

@@ -107,14 +107,14 @@ pub fn menu_bar_ui(app: &mut JiangGaoApp, ui: &mut egui::Ui) {
             {
                 app.push(Action::Command(Command::TogglePhrases));
             }
-            let mut pv = app.preview;
+            let mut pv = app.view.preview;
             if ui
                 .checkbox(&mut pv, Command::Preview.info().label)
                 .changed()
             {
                 app.push(Action::Command(Command::Preview));
             }
-            let mut ol = app.outline_open;
+            let mut ol = app.view.outline;
             if ui
                 .checkbox(&mut ol, Command::Outline.info().label)
                 .changed()

@@ -7,6 +7,7 @@ pub mod check_job;
 pub mod check_panel;
 mod commands;
 pub mod dialogs;
+pub mod draft_facts;
 pub mod draft_panel;
 pub mod files;
 pub mod fonts;
@@ -33,7 +34,7 @@ use crate::core::recovery;
 use action::Command;
 use dialogs::Dialog;
 use prefs::Prefs;
-use worker::Workers;
+use worker::{PathPurpose, Workers};
 
 /// How often the draft is written to the data folder while it has unsaved changes.
 pub const AUTOSAVE_SECONDS: f64 = 3.0;
@@ -122,7 +123,7 @@ pub struct Shelf {
 /// Something the UI asks for; applied at the end of the frame: a command, an edit of the
 /// draft (through `Draft::apply`), an insertion that needs the library or the caret, or a
 /// file to open.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub enum Action {
     Command(Command),
     Edit(crate::core::draft_edit::Edit),
@@ -135,8 +136,32 @@ pub enum Action {
     /// Replaces the paragraph holding the caret (a model paragraph from the panel).
     ReplaceParagraph(String),
     OpenPath(PathBuf),
+    File(FileRequest),
     /// Put the caret there (leaving the preview).
     Jump(Caret),
+    /// A message for the status bar.
+    Info(String),
+}
+
+/// A file operation a dialog settled on, done at the end of the frame (never while the
+/// dialog draws); when a save, export or import cannot start, its dialog opens again.
+#[derive(Debug)]
+pub enum FileRequest {
+    SaveAs(PathBuf),
+    Export {
+        path: PathBuf,
+        format: crate::core::export::Format,
+        large: bool,
+    },
+    Import(PathBuf),
+    /// The system's file dialog, for the path field's 「浏览…」.
+    Pick {
+        purpose: PathPurpose,
+        start: PathBuf,
+    },
+    /// Work of a window that is gone: take it in, or delete it for good.
+    Restore(Box<recovery::Orphan>),
+    Discard(Box<recovery::Orphan>),
 }
 
 /// The document: its file, and revision counters for unsaved and autosaved state.
@@ -155,37 +180,45 @@ impl Doc {
     pub fn dirty(&self) -> bool {
         self.rev != self.saved_rev
     }
+
+    /// The document state for another draft put in its place (opened or restored), saved
+    /// as it stands. Revisions go on from this one's, so nothing cached or checked for the
+    /// old draft passes for the new one.
+    pub fn replaced(&self, path: Option<PathBuf>) -> Doc {
+        let rev = self.rev + 1;
+        Doc {
+            path,
+            rev,
+            saved_rev: rev,
+            autosaved_rev: rev,
+            ..Doc::default()
+        }
+    }
 }
 
 pub struct JiangGaoApp {
     pub opts: Options,
     pub prefs: Prefs,
     pub draft: Draft,
-    pub history: History,
+    history: History,
     pub doc: Doc,
     shelf: Shelf,
     pub lib_panel: library_panel::LibraryPanel,
     pub phrases: phrase_panel::PhrasePanel,
-    pub focus: Option<Focus>,
-    pub dialog: Option<Dialog>,
-    pub find: dialogs::FindBar,
+    focus: Option<Focus>,
+    dialog: Option<Dialog>,
+    find: dialogs::FindBar,
     /// A message for the user and whether it is an error.
     pub status: Option<(String, bool)>,
-    pub preview: bool,
-    /// The outline window (headings only) is shown.
-    pub outline_open: bool,
-    /// The next frame shows the draft from its top (after opening or a new draft).
-    pub scroll_to_top: bool,
+    pub view: View,
     pub workers: Workers,
     pub import_progress: Option<(usize, usize)>,
     pub counts: status_bar::Counts,
+    /// Per-revision facts about the draft that the panels draw.
+    facts: draft_facts::DraftFacts,
     pub checks: check_panel::CheckPanel,
     pending: Vec<Action>,
-    /// Set when a field needs the caret (after inserting a block or jumping to a find hit).
-    pub focus_request: Option<Caret>,
-    applied_font_size: f32,
-    applied_dark: Option<bool>,
-    first_frame_done: bool,
+    applied: Applied,
     /// An input-method composition in progress, and the draft as it was before it began.
     pub composing: Option<ime::Composition>,
     pub compose_before: Option<Draft>,
@@ -196,11 +229,32 @@ pub struct JiangGaoApp {
     pub snapshot: Draft,
     /// This window's recovery file and lock; `None` when the data folder is unusable
     /// (then autosave is off and the status bar says so).
-    pub session: Option<recovery::Session>,
+    session: Option<recovery::Session>,
     /// Work of windows that are gone, still to be offered after the one on screen.
-    pub orphans: Vec<recovery::Orphan>,
-    /// The window title last sent to the OS: 「标题 — 讲稿工坊」, with • when unsaved.
-    pub window_title: String,
+    orphans: Vec<recovery::Orphan>,
+}
+
+/// How the window shows the draft.
+#[derive(Debug, Default)]
+pub struct View {
+    /// The full text as exported instead of the editor.
+    pub preview: bool,
+    /// The outline window (headings only) is shown.
+    pub outline: bool,
+    /// The next frame shows the draft from its top (after opening or a new draft).
+    pub scroll_to_top: bool,
+    /// Set when a field needs the caret (after inserting a block or jumping to a hit).
+    pub focus_request: Option<Caret>,
+}
+
+/// What the window was last told, so it is told again only on a change.
+#[derive(Debug, Default)]
+struct Applied {
+    font_size: f32,
+    dark: Option<bool>,
+    first_frame_done: bool,
+    /// The window title: 「标题 — 讲稿工坊」, with ● when unsaved.
+    window_title: String,
 }
 
 impl JiangGaoApp {
@@ -234,25 +288,20 @@ impl JiangGaoApp {
             dialog: None,
             find: Default::default(),
             status: None,
-            preview: false,
-            outline_open: false,
-            scroll_to_top: false,
+            view: View::default(),
             workers,
             import_progress: None,
             counts: Default::default(),
+            facts: Default::default(),
             checks: Default::default(),
             pending: Vec::new(),
-            focus_request: None,
-            applied_font_size: 0.0,
-            applied_dark: None,
-            first_frame_done: false,
+            applied: Applied::default(),
             composing: None,
             compose_before: None,
             frame_events: Vec::new(),
             snapshot: Draft::default(),
             session: None,
             orphans: Vec::new(),
-            window_title: String::new(),
         };
         app.workers
             .load_library(app.opts.data_dir.clone(), app.opts.user_library);
@@ -303,11 +352,21 @@ impl JiangGaoApp {
         format!("{mark}{name} — 讲稿工坊")
     }
 
+    /// The field with the caret, and where in it.
+    pub fn focus(&self) -> Option<Focus> {
+        self.focus
+    }
+
+    /// The title last sent to the window.
+    pub fn window_title(&self) -> &str {
+        &self.applied.window_title
+    }
+
     fn update_window_title(&mut self, ctx: &egui::Context) {
         let t = self.title_text();
-        if t != self.window_title {
+        if t != self.applied.window_title {
             ctx.send_viewport_cmd(egui::ViewportCommand::Title(t.clone()));
-            self.window_title = t;
+            self.applied.window_title = t;
         }
     }
 
@@ -362,6 +421,8 @@ impl JiangGaoApp {
         let now = ctx.input(|i| i.time);
         self.frame_events = ctx.input(|i| i.events.clone());
         self.handle_messages();
+        let key = (self.doc.rev, self.shelf.generation);
+        self.facts.refresh(key, &self.draft, &self.shelf.library);
         self.update_window_title(&ctx);
         self.apply_style(&ctx);
         self.consume_shortcuts(&ctx);
@@ -378,18 +439,22 @@ impl JiangGaoApp {
             self.pending.extend(acts);
         }
         if self.prefs.show_library {
-            egui::Panel::left("library_panel")
+            let acts = egui::Panel::left("library_panel")
                 .resizable(true)
                 .default_size(340.0)
                 .min_size(260.0)
-                .show(ui, |ui| library_panel::library_panel_ui(self, ui));
+                .show(ui, |ui| self.lib_panel.ui(&self.shelf, ui))
+                .inner;
+            self.pending.extend(acts);
         }
         if self.prefs.show_phrases {
-            egui::Panel::right("phrase_panel")
+            let acts = egui::Panel::right("phrase_panel")
                 .resizable(true)
                 .default_size(300.0)
                 .min_size(200.0)
-                .show(ui, |ui| phrase_panel::phrase_panel_ui(self, ui, now));
+                .show(ui, |ui| self.phrases.view(&self.draft, self.focus).ui(ui))
+                .inner;
+            self.pending.extend(acts);
         }
         egui::CentralPanel::default().show(ui, |ui| draft_panel::draft_panel_ui(self, ui, now));
         dialogs::dialogs_ui(self, &ctx);
@@ -418,8 +483,8 @@ impl JiangGaoApp {
             ));
         }
         self.autosave(now);
-        if !self.first_frame_done {
-            self.first_frame_done = true;
+        if !self.applied.first_frame_done {
+            self.applied.first_frame_done = true;
             if std::env::var_os("JIANGGAO_TIMING").is_some()
                 && let Some(t) = PROCESS_START.get()
             {
@@ -434,28 +499,6 @@ impl JiangGaoApp {
             ctx.request_repaint_after(std::time::Duration::from_secs_f64(
                 self.opts.autosave_seconds.max(0.5),
             ));
-        }
-    }
-}
-
-impl JiangGaoApp {
-    /// Starts the check in the background once the draft has rested (the panel open).
-    fn tick_check(&mut self, now: f64, ctx: &egui::Context) {
-        let key = self.check_key();
-        let debounce = self.opts.suggest_debounce;
-        let due =
-            self.checks
-                .jobs
-                .tick(key, self.checks.open, now, debounce, &self.workers, || {
-                    check_job::CheckInput {
-                        draft: ime::committed(&self.draft, self.composing).into_owned(),
-                        library: self.shelf.library.clone(),
-                        settings: check_job::settings(&self.draft, self.prefs.rate),
-                        data_dir: self.opts.data_dir.clone(),
-                    }
-                });
-        if due {
-            ctx.request_repaint_after(std::time::Duration::from_secs_f64(debounce));
         }
     }
 }

@@ -20,11 +20,10 @@ fn row_label(kind: BlockKind, marker: &str, heading: &str) -> String {
 }
 
 pub fn outline_view_ui(app: &mut JiangGaoApp, ctx: &egui::Context) {
-    if !app.outline_open {
+    if !app.view.outline {
         return;
     }
     let mut open = true;
-    let markers = app.draft.markers();
     let rows: Vec<Row> = app.draft.blocks.iter().map(|b| Row(b.id)).collect();
     let mut jump = None;
     egui::Window::new("提纲")
@@ -47,7 +46,7 @@ pub fn outline_view_ui(app: &mut JiangGaoApp, ctx: &egui::Context) {
                                 return;
                             };
                             let b = &app.draft.blocks[i];
-                            let label = row_label(b.kind, &markers[i], &b.heading);
+                            let label = row_label(b.kind, app.facts.marker(i), &b.heading);
                             ui.horizontal(|ui| {
                                 handle.ui(ui, |ui| {
                                     super::drag_grip(ui);
@@ -71,7 +70,7 @@ pub fn outline_view_ui(app: &mut JiangGaoApp, ctx: &egui::Context) {
                 }));
             }
         });
-    app.outline_open = open;
+    app.view.outline = open;
     if let Some((id, kind, collapsed)) = jump {
         if collapsed {
             app.push(Action::Edit(Edit::SetCollapsed {

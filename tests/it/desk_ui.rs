@@ -20,7 +20,7 @@ fn the_title_shows_the_draft_and_its_unsaved_state() {
         "● 在全市机关党建工作会议上的讲话 — 讲稿工坊"
     );
     assert_eq!(
-        h.state().window_title,
+        h.state().window_title(),
         h.state().title_text(),
         "sent to the OS"
     );
@@ -130,14 +130,14 @@ fn the_outline_view_lists_headings_and_jumps() {
     pick_template(&mut h, "〔主体部分〕");
     h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::O);
     h.run_steps(3);
-    assert!(h.state().outline_open);
+    assert!(h.state().view.outline);
     let first = h.state().draft.blocks[0].clone();
     let label = format!("一、{}", first.heading);
     h.get_by_label(&label).click();
     h.run_steps(3);
     let f = h
         .state()
-        .focus
+        .focus()
         .expect("the click put the caret in the heading");
     assert_eq!((f.block, f.field), (first.id, 0));
     // Every heading of the draft is a row.
@@ -167,7 +167,7 @@ fn a_reopened_draft_starts_at_its_top() {
     };
     // The caret in the last block scrolls the draft down: the first heading goes off screen.
     let last = h.state().draft.blocks.last().unwrap().id;
-    h.state_mut().focus_request = Some(jianggao::app::Caret::new(
+    h.state_mut().view.focus_request = Some(jianggao::app::Caret::new(
         last,
         jianggao::core::draft_edit::Field::Body,
         None,
