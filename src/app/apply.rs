@@ -3,7 +3,7 @@
 //! undo step and the revision in one place.
 
 use super::{Action, Caret, Focus, JiangGaoApp};
-use crate::core::draft::BlockKind;
+use crate::core::draft::{BlockId, BlockKind};
 use crate::core::draft_edit::{Applied, Edit, Field};
 use crate::core::history::ChangeKind;
 
@@ -19,7 +19,7 @@ impl JiangGaoApp {
     }
 
     /// Where a block of `kind` goes: after the block with the caret, by kind.
-    fn insert_at(&self, after_block: Option<u64>, kind: BlockKind) -> Option<usize> {
+    fn insert_at(&self, after_block: Option<BlockId>, kind: BlockKind) -> Option<usize> {
         after_block
             .or(self.focus.map(|f| f.block))
             .and_then(|b| self.draft.index_of(b))
@@ -107,14 +107,9 @@ impl JiangGaoApp {
             return;
         };
         let cursor = f.cursor + text.chars().count();
-        let field = if f.field == 0 {
-            Field::Heading
-        } else {
-            Field::Body
-        };
         let e = Edit::InsertText {
             block: f.block,
-            field,
+            field: f.field,
             at: f.cursor,
             text,
         };
@@ -123,7 +118,7 @@ impl JiangGaoApp {
 
     /// Replaces the line of the focused body that holds the caret (one undo step).
     fn replace_paragraph(&mut self, text: &str, now: f64) {
-        let Some(f) = self.focus.filter(|f| f.field == 1) else {
+        let Some(f) = self.focus.filter(|f| f.field == Field::Body) else {
             self.set_error("请先在正文中点击要替换的段落".into());
             return;
         };
@@ -162,12 +157,7 @@ impl JiangGaoApp {
     fn edit_at_caret(&mut self, e: Edit, f: Focus, cursor: usize, now: f64) {
         if self.edit(e, ChangeKind::Structure, now).changed {
             self.focus = Some(Focus { cursor, ..f });
-            let field = if f.field == 0 {
-                Field::Heading
-            } else {
-                Field::Body
-            };
-            self.view.focus_request = Some(Caret::new(f.block, field, Some(cursor)));
+            self.view.focus_request = Some(Caret::new(f.block, f.field, Some(cursor)));
             self.phrases.dirty = true;
         }
     }

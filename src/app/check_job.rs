@@ -8,7 +8,7 @@ use std::sync::{Arc, OnceLock};
 
 use super::worker::{Job, Msg, Workers};
 use crate::core::check::{self, Finding, Formulations, Settings, Severity};
-use crate::core::draft::Draft;
+use crate::core::draft::{BlockId, Draft};
 use crate::core::library::Library;
 
 /// What a set of findings answers for.
@@ -39,7 +39,7 @@ pub struct CheckResult {
     pub key: CheckKey,
     pub findings: Vec<Finding>,
     /// Block ids by index in the draft checked (a finding's place is a block index).
-    pub ids: Vec<u64>,
+    pub ids: Vec<BlockId>,
     /// The user's dated lexicon did not load (said once, by the job that read it).
     pub lexicon_error: Option<String>,
 }
@@ -48,7 +48,7 @@ pub struct CheckResult {
 #[derive(Default)]
 pub struct Shown {
     pub findings: Vec<Finding>,
-    pub ids: Vec<u64>,
+    pub ids: Vec<BlockId>,
     /// Errors, warnings and notes, counted once per answer.
     pub counts: [usize; 3],
     pub key: Option<CheckKey>,

@@ -6,7 +6,7 @@ use super::action::Command;
 use super::check_job::{CheckInput, CheckJobs, CheckKey, Checker, Shown, settings};
 use super::{Action, Caret, JiangGaoApp, ime};
 use crate::core::check::{Finding, Severity};
-use crate::core::draft_edit::{Edit, Field};
+use crate::core::draft_edit::Edit;
 
 #[derive(Default)]
 pub struct CheckPanel {
@@ -137,12 +137,7 @@ impl CheckView<'_> {
                 && let Some(p) = f.place
                 && let Some(&id) = self.shown.ids.get(p.block)
             {
-                let field = if p.field == 0 {
-                    Field::Heading
-                } else {
-                    Field::Body
-                };
-                out.push(Action::Jump(Caret::new(id, field, Some(f.start))));
+                out.push(Action::Jump(Caret::new(id, p.field, Some(f.start))));
             }
             // The button says what it does: "改为“两个维护”".
             if let Some(fix) = &f.auto_fix

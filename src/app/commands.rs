@@ -5,7 +5,7 @@ use super::action::Command;
 use super::dialogs::Dialog;
 use super::worker::PathPurpose;
 use super::{Action, JiangGaoApp};
-use crate::core::draft::Draft;
+use crate::core::draft_edit::Edit;
 use crate::core::export::Format;
 use crate::core::history::ChangeKind;
 
@@ -36,12 +36,8 @@ impl JiangGaoApp {
     pub fn run_command(&mut self, c: Command, ctx: &egui::Context, now: f64) {
         match c {
             Command::New => {
-                let before = self.draft.clone();
-                self.draft = Draft {
-                    numbering: self.prefs.numbering,
-                    ..Draft::default()
-                };
-                self.changed(&before, ChangeKind::Structure, now);
+                let e = Edit::Clear(self.prefs.numbering);
+                self.edit(e, ChangeKind::Structure, now);
                 self.doc.path = None;
                 self.focus = None;
                 self.view.scroll_to_top = true;

@@ -7,7 +7,7 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use crate::core::draft::{Block, BlockKind, Draft};
+use crate::core::draft::{Block, BlockId, BlockKind, Draft};
 use crate::core::library::Library;
 
 /// What one block shows beside its text.
@@ -31,7 +31,7 @@ pub struct DraftFacts {
     key: Option<(u64, u64)>,
     markers: Vec<String>,
     hidden: Vec<bool>,
-    blocks: HashMap<u64, BlockFacts>,
+    blocks: HashMap<BlockId, BlockFacts>,
     /// Specifics of source templates by (file, path), for the library generation in `key`.
     sources: HashMap<(String, String), Arc<[String]>>,
     /// The full text as exported and its slot ranges, made when the preview first asks.
@@ -84,7 +84,7 @@ impl DraftFacts {
         self.hidden.get(i).copied().unwrap_or(false)
     }
 
-    pub fn block(&self, id: u64) -> &BlockFacts {
+    pub fn block(&self, id: BlockId) -> &BlockFacts {
         self.blocks.get(&id).unwrap_or(&self.none)
     }
 

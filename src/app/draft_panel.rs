@@ -5,13 +5,13 @@ use super::draft_facts::BlockFacts;
 use super::highlight::{self, Mark};
 use super::library_panel::TemplateDrag;
 use super::{Action, Caret, Focus, JiangGaoApp, meta_form};
-use crate::core::draft::{BlockKind, Numbering};
+use crate::core::draft::{BlockId, BlockKind, Numbering};
 use crate::core::draft_edit::{Edit, Field};
 use crate::core::history::ChangeKind;
 
 /// Key of a block in the drag-and-drop list (stable across reorders).
 #[derive(Hash, Debug, Clone, Copy)]
-struct BlockKey(u64);
+struct BlockKey(BlockId);
 
 pub fn draft_panel_ui(app: &mut JiangGaoApp, ui: &mut egui::Ui, now: f64) {
     egui::CollapsingHeader::new("会议信息")
@@ -110,7 +110,7 @@ fn outline_ui(app: &mut JiangGaoApp, ui: &mut egui::Ui, now: f64) {
     // Worked out once per revision; taken out of the app while blocks draw, put back after.
     let facts = std::mem::take(&mut app.facts);
     let keys: Vec<BlockKey> = app.draft.blocks.iter().map(|b| BlockKey(b.id)).collect();
-    let mut typed: Option<(u64, u8)> = None;
+    let mut typed: Option<(BlockId, Field)> = None;
     let mut focus_seen = false;
     let mut area = egui::ScrollArea::vertical()
         .id_salt("outline")
@@ -199,7 +199,7 @@ fn outline_ui(app: &mut JiangGaoApp, ui: &mut egui::Ui, now: f64) {
         } else {
             let base = app.compose_before.take().unwrap_or(before);
             if base != app.draft {
-                app.changed(&base, ChangeKind::Typing(block, field), now);
+                app.changed(&base, ChangeKind::Typing(Some((block, field))), now);
             }
         }
         app.phrases.dirty = true;
@@ -207,7 +207,7 @@ fn outline_ui(app: &mut JiangGaoApp, ui: &mut egui::Ui, now: f64) {
         && let Some(base) = app.compose_before.take()
         && base != app.draft
     {
-        app.changed(&base, ChangeKind::Typing(0, 0), now);
+        app.changed(&base, ChangeKind::Typing(None), now);
     }
     if !focus_seen && ui.ctx().memory(|m| m.focused().is_none()) {
         // Keep the last caret so a click in the side panel can still insert there.
@@ -223,7 +223,7 @@ fn block_ui(
     marker: &str,
     facts: &BlockFacts,
     handle: egui_dnd::Handle,
-    typed: &mut Option<(u64, u8)>,
+    typed: &mut Option<(BlockId, Field)>,
     focus_seen: &mut bool,
 ) {
     let id = app.draft.blocks[i].id;
@@ -300,13 +300,13 @@ fn block_ui(
                 app,
                 ui,
                 i,
-                0,
+                Field::Heading,
                 &facts.specifics,
                 false,
                 &format!("{label_base}标题"),
                 l.id,
             );
-            track(app, &r, id, 0, typed, focus_seen);
+            track(app, &r, id, Field::Heading, typed, focus_seen);
         });
     }
     if collapsed {
@@ -337,13 +337,13 @@ fn block_ui(
         app,
         ui,
         i,
-        1,
+        Field::Body,
         &facts.specifics,
         true,
         &format!("{label_base}正文"),
         l.id,
     );
-    track(app, &r, id, 1, typed, focus_seen);
+    track(app, &r, id, Field::Body, typed, focus_seen);
     if !facts.unfilled.is_empty() {
         ui.colored_label(
             ui.visuals().warn_fg_color,
@@ -372,7 +372,7 @@ fn text_field(
     app: &mut JiangGaoApp,
     ui: &mut egui::Ui,
     i: usize,
-    field: u8,
+    field: Field,
     specifics: &[String],
     multiline: bool,
     accessible: &str,
@@ -399,14 +399,14 @@ fn text_field(
     // egui edits a buffer; the change reaches the draft as an Edit (through the one writer)
     // and is committed for undo by the caller as typing.
     let b = &app.draft.blocks[i];
-    let mut text = if field == 0 {
+    let mut text = if field == Field::Heading {
         b.heading.clone()
     } else {
         b.body.clone()
     };
     let value = &mut text;
     let hint = match (field, b.kind) {
-        (0, _) => "小标题",
+        (Field::Heading, _) => "小标题",
         (_, BlockKind::Opening) => "开头：会议背景、目的，以“下面，我讲几点意见”过渡",
         (_, BlockKind::Closing) => "结尾：同志们，……",
         _ => "正文，每段一行",
@@ -423,11 +423,6 @@ fn text_field(
         .layouter(&mut layouter)
         .show(ui);
     if out.response.changed() {
-        let field = if field == 0 {
-            Field::Heading
-        } else {
-            Field::Body
-        };
         app.draft.apply(Edit::SetText {
             block: id,
             field,
@@ -443,11 +438,7 @@ fn text_field(
         cursor,
     }) = app.view.focus_request
         && b == id
-        && f == (if field == 0 {
-            Field::Heading
-        } else {
-            Field::Body
-        })
+        && f == field
     {
         resp.request_focus();
         resp.scroll_to_me(Some(egui::Align::Center));
@@ -477,9 +468,9 @@ fn text_field(
 fn track(
     app: &mut JiangGaoApp,
     r: &FieldResponse,
-    id: u64,
-    field: u8,
-    typed: &mut Option<(u64, u8)>,
+    id: BlockId,
+    field: Field,
+    typed: &mut Option<(BlockId, Field)>,
     focus_seen: &mut bool,
 ) {
     if r.changed {

@@ -3,14 +3,14 @@
 //! counts, autosave, suggestions and undo see committed text only, and a preedit left
 //! behind by a focus change or a click is removed.
 
-use crate::core::draft::Draft;
+use crate::core::draft::{BlockId, Draft};
 use crate::core::draft_edit::{Edit, Field};
 
 /// A composition in progress: where its preedit sits (characters, end exclusive).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Composition {
-    pub block: u64,
-    pub field: u8,
+    pub block: BlockId,
+    pub field: Field,
     pub start: usize,
     pub end: usize,
 }
@@ -34,14 +34,9 @@ pub fn composing_after(events: &[egui::Event]) -> Option<bool> {
 /// Removes the preedit, characters `start..end` of a block field (through the one
 /// writer of drafts; the typing it belongs to is committed for undo by the caller).
 pub fn remove_range(d: &mut Draft, c: &Composition) {
-    let field = if c.field == 0 {
-        Field::Heading
-    } else {
-        Field::Body
-    };
     d.apply(Edit::RemoveText {
         block: c.block,
-        field,
+        field: c.field,
         range: c.start..c.end,
     });
 }

@@ -26,8 +26,7 @@ pub mod worker;
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use crate::core::draft::{BlockKind, Draft};
-use crate::core::draft_edit::Field;
+use crate::core::draft::{BlockId, BlockKind, Draft, Field};
 use crate::core::history::{ChangeKind, History};
 use crate::core::library::Library;
 use crate::core::recovery;
@@ -85,9 +84,8 @@ impl Options {
 /// Which text field of which block has the caret, and where.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Focus {
-    pub block: u64,
-    /// 0 = heading, 1 = body.
-    pub field: u8,
+    pub block: BlockId,
+    pub field: Field,
     /// Caret position in characters.
     pub cursor: usize,
 }
@@ -96,13 +94,13 @@ pub struct Focus {
 /// block and, if given, a character position in it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Caret {
-    pub block: u64,
+    pub block: BlockId,
     pub field: Field,
     pub cursor: Option<usize>,
 }
 
 impl Caret {
-    pub fn new(block: u64, field: Field, cursor: Option<usize>) -> Self {
+    pub fn new(block: BlockId, field: Field, cursor: Option<usize>) -> Self {
         Caret {
             block,
             field,
@@ -129,7 +127,7 @@ pub enum Action {
     Edit(crate::core::draft_edit::Edit),
     InsertTemplate {
         id: String,
-        after_block: Option<u64>,
+        after_block: Option<BlockId>,
     },
     InsertBlank(BlockKind),
     InsertPhrase(String),

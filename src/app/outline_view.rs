@@ -2,12 +2,12 @@
 //! dragging a row reorders the speech (a section moves with its points), as in the editor.
 
 use super::{Action, Caret, JiangGaoApp};
-use crate::core::draft::BlockKind;
+use crate::core::draft::{BlockId, BlockKind};
 use crate::core::draft_edit::{Edit, Field};
 
 /// A row's key for drag and drop: the block id, stable while rows move.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-struct Row(u64);
+struct Row(BlockId);
 
 /// The text of a row: marker and heading, or the kind for openings and closings.
 fn row_label(kind: BlockKind, marker: &str, heading: &str) -> String {

@@ -8,7 +8,7 @@ use std::sync::Arc;
 
 use super::worker::{Query, Workers};
 use super::{Action, Focus};
-use crate::core::draft::{BlockKind, Draft};
+use crate::core::draft::{BlockKind, Draft, Field};
 use crate::core::library::PhraseKind;
 use crate::core::mine::frames;
 use crate::core::suggest::{PhraseIndex, Suggestions};
@@ -35,7 +35,7 @@ pub fn context(d: &Draft, f: Focus) -> Option<(String, String)> {
     let i = d.index_of(f.block)?;
     let b = &d.blocks[i];
     let mut heading = b.heading.clone();
-    if f.field != 0
+    if f.field != Field::Heading
         && b.kind == BlockKind::Point
         && let Some(s) = (0..i)
             .rev()
@@ -43,7 +43,7 @@ pub fn context(d: &Draft, f: Focus) -> Option<(String, String)> {
     {
         heading = format!("{} {}", d.blocks[s].heading, heading);
     }
-    let body = if f.field == 0 {
+    let body = if f.field == Field::Heading {
         String::new()
     } else {
         let mut start = 0;

@@ -5,7 +5,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::core::check_source::{ShingleIndex, carried_and_reuse, repeated};
-use crate::core::draft::{BlockKind, Draft, date_parts};
+use crate::core::draft::{BlockKind, Draft, Field, date_parts};
 use crate::core::draft_slots::{han_count, role_advice};
 use crate::core::library::Library;
 use crate::core::marker;
@@ -50,11 +50,11 @@ pub enum Severity {
     Info,
 }
 
-/// Where a finding is: block index, field (0 heading, 1 body), character range.
+/// Where a finding is: the block's index in the draft checked, and its field.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Place {
     pub block: usize,
-    pub field: u8,
+    pub field: Field,
 }
 
 /// A safe automatic fix: replace the text at the finding's range with this.
@@ -135,8 +135,8 @@ pub fn check_draft(
         .map(|(y, m, dd)| format!("{y:04}-{m:02}-{dd:02}"))
         .unwrap_or_default();
     for (i, b) in d.blocks.iter().enumerate() {
-        for (field, text) in [(0u8, &b.heading), (1u8, &b.body)] {
-            let path = if field == 0 {
+        for (field, text) in [(Field::Heading, &b.heading), (Field::Body, &b.body)] {
+            let path = if field == Field::Heading {
                 format!("{}·标题", paths[i])
             } else {
                 paths[i].clone()
@@ -245,7 +245,7 @@ pub fn check_draft(
                 }
             }
             // Paragraphs that open with a marker the outline does not account for.
-            if field == 1 {
+            if field == Field::Body {
                 let mut offset = 0;
                 for line in text.split('\n') {
                     if let Some(m) = marker::parse(line) {
@@ -331,7 +331,10 @@ fn simple(
         kind,
         severity,
         path: path.to_string(),
-        place: Some(Place { block, field: 0 }),
+        place: Some(Place {
+            block,
+            field: Field::Heading,
+        }),
         start: 0,
         end: 0,
         text: String::new(),
@@ -358,7 +361,7 @@ pub fn apply_fix(d: &mut Draft, f: &Finding) -> bool {
     let Some(b) = d.blocks.get_mut(place.block) else {
         return false;
     };
-    let text = if place.field == 0 {
+    let text = if place.field == Field::Heading {
         &mut b.heading
     } else {
         &mut b.body

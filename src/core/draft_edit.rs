@@ -6,25 +6,9 @@
 use std::ops::Range;
 
 use crate::core::check::Finding;
-use crate::core::draft::{BlockKind, Draft, Meta, Numbering};
+pub use crate::core::draft::Field;
+use crate::core::draft::{BlockId, BlockKind, Draft, Meta, Numbering};
 use crate::core::library::Template;
-
-/// Which text of a block.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Field {
-    Heading,
-    Body,
-}
-
-impl Field {
-    /// Where the caret goes in a new block: a section's or point's heading, else the body.
-    pub fn first_of(kind: BlockKind) -> Field {
-        match kind {
-            BlockKind::Section | BlockKind::Point => Field::Heading,
-            BlockKind::Opening | BlockKind::Closing => Field::Body,
-        }
-    }
-}
 
 /// One change to a draft. Positions in text are in characters; `at` positions in the
 /// block list are indices (`None`: where a block of that kind goes by default).
@@ -39,36 +23,36 @@ pub enum Edit {
         at: Option<usize>,
     },
     InsertText {
-        block: u64,
+        block: BlockId,
         field: Field,
         at: usize,
         text: String,
     },
     RemoveText {
-        block: u64,
+        block: BlockId,
         field: Field,
         range: Range<usize>,
     },
     /// A field's whole new text: what typing into a text box commits.
     SetText {
-        block: u64,
+        block: BlockId,
         field: Field,
         text: String,
     },
     MoveBy {
-        block: u64,
+        block: BlockId,
         by: i32,
     },
     MoveTo {
         from: usize,
         to: usize,
     },
-    ToggleLevel(u64),
-    Duplicate(u64),
-    Delete(u64),
+    ToggleLevel(BlockId),
+    Duplicate(BlockId),
+    Delete(BlockId),
     /// Folds or unfolds a block (a section folds with its points).
     SetCollapsed {
-        block: u64,
+        block: BlockId,
         collapsed: bool,
     },
     SetNumbering(Numbering),
@@ -80,6 +64,9 @@ pub enum Edit {
         find: String,
         replace: String,
     },
+    /// A new, empty draft in this one's place (undoable like any edit), numbered as given.
+    /// Block ids go on from the old draft's, so none is given to another block.
+    Clear(Numbering),
 }
 
 /// What an edit did.
@@ -88,7 +75,7 @@ pub struct Applied {
     /// False when the draft is exactly as before.
     pub changed: bool,
     /// The first block the edit created, if any.
-    pub created: Option<u64>,
+    pub created: Option<BlockId>,
 }
 
 impl Applied {
@@ -100,7 +87,7 @@ impl Applied {
     }
 }
 
-fn field_mut(d: &mut Draft, block: u64, field: Field) -> Option<&mut String> {
+fn field_mut(d: &mut Draft, block: BlockId, field: Field) -> Option<&mut String> {
     let i = d.index_of(block)?;
     let b = &mut d.blocks[i];
     Some(match field {
@@ -195,6 +182,14 @@ impl Draft {
             Edit::FillSlots => Applied::changed(crate::core::check::fill_slots_in_place(self)),
             Edit::ReplaceAll { find, replace } => {
                 Applied::changed(self.replace_all(&find, &replace) > 0)
+            }
+            Edit::Clear(numbering) => {
+                let empty = Draft {
+                    numbering,
+                    next_id: self.next_id,
+                    ..Draft::default()
+                };
+                Applied::changed(std::mem::replace(self, empty) != *self)
             }
         }
     }
@@ -319,6 +314,7 @@ mod tests {
                 title: "讲话".into(),
                 ..Meta::default()
             })),
+            Edit::Clear(Numbering::Speech),
         ];
         for (n, e) in edits.into_iter().enumerate() {
             let mut d = base.clone();
@@ -351,7 +347,7 @@ mod tests {
                 field: Field::Body,
                 text: String::new(),
             },
-            Edit::Delete(999),
+            Edit::Delete(BlockId(999)),
             Edit::MoveBy { block: s, by: -1 },
             Edit::SetCollapsed {
                 block: s,
@@ -361,6 +357,29 @@ mod tests {
             assert!(!d.apply(e.clone()).changed, "{e:?}");
             assert_eq!(d, same);
         }
+    }
+
+    /// A new draft is an edit like any other; the ids of the old blocks are not reused.
+    #[test]
+    fn clearing_is_an_edit_and_keeps_ids_unique() {
+        let mut d = draft();
+        let old: Vec<BlockId> = d.blocks.iter().map(|b| b.id).collect();
+        assert!(d.apply(Edit::Clear(Numbering::Speech)).changed);
+        assert!(d.blocks.is_empty());
+        assert_eq!(
+            (d.meta.clone(), d.numbering),
+            (Meta::default(), Numbering::Speech)
+        );
+        let new = d
+            .apply(Edit::InsertBlank {
+                kind: BlockKind::Opening,
+                at: None,
+            })
+            .created
+            .unwrap();
+        assert!(!old.contains(&new));
+        let mut empty = Draft::default();
+        assert!(!empty.apply(Edit::Clear(Numbering::default())).changed);
     }
 
     #[test]

@@ -139,7 +139,10 @@ fn the_outline_view_lists_headings_and_jumps() {
         .state()
         .focus()
         .expect("the click put the caret in the heading");
-    assert_eq!((f.block, f.field), (first.id, 0));
+    assert_eq!(
+        (f.block, f.field),
+        (first.id, jianggao::core::draft::Field::Heading)
+    );
     // Every heading of the draft is a row.
     let points = h
         .state()
