@@ -83,7 +83,7 @@ fn draft_from_templates(lib: &Library) -> Draft {
     let mut sections: Vec<_> = of(TemplateKind::Section).collect();
     sections.sort_by_key(|t| std::cmp::Reverse(t.specifics.len()));
     for t in sections.iter().cycle() {
-        if d.plain_text().chars().count() >= 19_000 {
+        if d.plain_text().chars().count() >= 20_000 {
             break;
         }
         insert(&mut d, t);

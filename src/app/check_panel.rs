@@ -83,13 +83,22 @@ impl CheckView<'_> {
             }
             return out;
         }
-        // One scroll state for the list, whatever the answer: a fix keeps the place.
+        // One line a finding, and only the lines in view are drawn: a long draft has
+        // hundreds. One scroll state for the list, whatever the answer: a fix keeps the place.
+        let row_h = ui
+            .spacing()
+            .interact_size
+            .y
+            .max(ui.text_style_height(&egui::TextStyle::Body))
+            + ui.spacing().item_spacing.y;
+        let n = self.shown.findings.len();
         egui::ScrollArea::vertical()
             .id_salt("findings")
             .auto_shrink([false, false])
-            .show(ui, |ui| {
-                for (k, f) in self.shown.findings.iter().enumerate() {
-                    self.finding_ui(ui, k, f, &mut out);
+            .show_rows(ui, row_h, n, |ui, range| {
+                ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
+                for k in range {
+                    self.finding_ui(ui, k, &self.shown.findings[k], &mut out);
                 }
             });
         out
@@ -129,17 +138,8 @@ impl CheckView<'_> {
             if !f.path.is_empty() {
                 ui.label(format!("〔{}〕", f.path));
             }
-            let r = ui
-                .add(egui::Button::new(&f.message).frame(false))
-                .on_hover_text(f.fix.as_deref().unwrap_or("点击定位"));
-            // The place names a block of the draft checked: its id finds it now.
-            if r.clicked()
-                && let Some(p) = f.place
-                && let Some(&id) = self.shown.ids.get(p.block)
-            {
-                out.push(Action::Jump(Caret::new(id, p.field, Some(f.start))));
-            }
-            // The button says what it does: "改为“两个维护”".
+            // The button says what it does ("改为“两个维护”"), before the message so that a
+            // long message never hides it.
             if let Some(fix) = &f.auto_fix
                 && ui
                     .add(egui::Button::new(fix_label(&fix.replacement)).small())
@@ -153,15 +153,23 @@ impl CheckView<'_> {
             {
                 out.push(Action::Edit(Edit::ApplyFix(Box::new(f.clone()))));
             }
+            let r = ui
+                .add(egui::Button::new(&f.message).frame(false).truncate())
+                .on_hover_text(f.fix.as_deref().unwrap_or("点击定位"));
+            // The place names a block of the draft checked: its id finds it now.
+            if r.clicked()
+                && let Some(p) = f.place
+                && let Some(&id) = self.shown.ids.get(p.block)
+            {
+                out.push(Action::Jump(Caret::new(id, p.field, Some(f.start))));
+            }
+            // What to change, after the message, when the fix is advice.
+            if f.auto_fix.is_none()
+                && let Some(fix) = &f.fix
+            {
+                ui.weak(format!("→ {fix}")).on_hover_text(fix);
+            }
         });
-        // What to change, under the message, when the fix is advice.
-        if f.auto_fix.is_none()
-            && let Some(fix) = &f.fix
-        {
-            ui.indent(("fix", k), |ui| {
-                ui.weak(format!("→ {fix}"));
-            });
-        }
     }
 }
 

@@ -22,8 +22,9 @@ pub struct BlockFacts {
     pub unfilled: Vec<String>,
 }
 
-/// The full text as exported, and the character ranges of its slots.
-pub type Preview = (String, Vec<(usize, usize)>);
+/// The full text as exported, a paragraph at a time, each with the character ranges of
+/// its slots.
+pub type Preview = Vec<(String, Vec<(usize, usize)>)>;
 
 /// The cache; `key` is the (draft revision, library generation) it was made for.
 #[derive(Default)]
@@ -68,8 +69,11 @@ impl DraftFacts {
         self.preview
             .get_or_insert_with(|| {
                 let text = crate::core::export::render_txt(d);
-                let slots = crate::core::draft::slot_spans(&text);
-                Arc::new((text, slots))
+                let paragraphs = text
+                    .split('\n')
+                    .map(|p| (p.to_string(), crate::core::draft::slot_spans(p)))
+                    .collect();
+                Arc::new(paragraphs)
             })
             .clone()
     }

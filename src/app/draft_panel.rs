@@ -34,12 +34,7 @@ pub fn draft_panel_ui(app: &mut JiangGaoApp, ui: &mut egui::Ui, now: f64) {
         }
         ui.separator();
         ui.label("插入空白：");
-        for k in [
-            BlockKind::Opening,
-            BlockKind::Section,
-            BlockKind::Point,
-            BlockKind::Closing,
-        ] {
+        for k in BlockKind::ALL {
             if ui
                 .small_button(k.label())
                 .on_hover_text("在光标所在位置插入一段空白")
@@ -84,25 +79,30 @@ fn empty_ui(app: &mut JiangGaoApp, ui: &mut egui::Ui) {
     }
 }
 
+/// The whole speech as exported. Each paragraph is its own galley (egui keeps them from
+/// frame to frame) and only those in view are painted, so a long speech costs little.
 fn preview_ui(app: &mut JiangGaoApp, ui: &mut egui::Ui) {
     let preview = app.facts.preview(&app.draft);
-    let (text, slots) = &*preview;
     egui::ScrollArea::vertical()
         .id_salt("preview")
         .auto_shrink([false, false])
-        .show(ui, |ui| {
+        .show_viewport(ui, |ui, view| {
+            ui.spacing_mut().item_spacing.y = 0.0;
             let font = egui::TextStyle::Body.resolve(ui.style());
-            let marks: Vec<(usize, usize, Mark)> =
-                slots.iter().map(|&(s, e)| (s, e, Mark::Slot)).collect();
-            let job = highlight::job(
-                text,
-                &marks,
-                font,
-                ui.visuals().text_color(),
-                ui.visuals().dark_mode,
-                ui.available_width(),
-            );
-            ui.label(job);
+            let (color, dark) = (ui.visuals().text_color(), ui.visuals().dark_mode);
+            let width = ui.available_width();
+            for (text, slots) in preview.iter() {
+                let marks: Vec<(usize, usize, Mark)> =
+                    slots.iter().map(|&(s, e)| (s, e, Mark::Slot)).collect();
+                let job = highlight::job(text, &marks, font.clone(), color, dark, width);
+                let galley = ui.fonts_mut(|f| f.layout_job(job));
+                let y = ui.cursor().top() - ui.min_rect().top();
+                if y + galley.size().y >= view.min.y && y <= view.max.y {
+                    ui.label(galley);
+                } else {
+                    ui.allocate_space(galley.size());
+                }
+            }
         });
 }
 

@@ -170,12 +170,7 @@ impl JiangGaoApp {
 
     pub(super) fn open_path_dialog(&mut self, purpose: PathPurpose) {
         let start = match purpose {
-            PathPurpose::Open => self
-                .doc
-                .path
-                .clone()
-                .unwrap_or_else(|| self.default_path("ron")),
-            PathPurpose::SaveAs => self
+            PathPurpose::Open | PathPurpose::SaveAs => self
                 .doc
                 .path
                 .clone()

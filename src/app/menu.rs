@@ -71,12 +71,7 @@ pub fn menu_bar_ui(app: &mut JiangGaoApp, ui: &mut egui::Ui) {
             command_button(app, ui, Command::Check, true);
             ui.separator();
             ui.menu_button("插入空白段落", |ui| {
-                for k in [
-                    BlockKind::Opening,
-                    BlockKind::Section,
-                    BlockKind::Point,
-                    BlockKind::Closing,
-                ] {
+                for k in BlockKind::ALL {
                     if ui.button(k.label()).clicked() {
                         app.push(Action::InsertBlank(k));
                         ui.close();

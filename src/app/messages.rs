@@ -1,10 +1,22 @@
 //! Answers of background jobs, taken in at the start of a frame.
 
+use std::sync::Arc;
+
 use super::JiangGaoApp;
 use super::dialogs::Dialog;
 use super::worker::{self, Msg};
+use crate::core::library::Library;
+use crate::core::suggest::PhraseIndex;
 
 impl JiangGaoApp {
+    /// A library loaded or imported, with its phrase index for suggestions.
+    fn take_library(&mut self, library: Arc<Library>, index: Arc<PhraseIndex>) {
+        self.set_library(library);
+        self.workers.set_index(index.clone());
+        self.phrases.index = Some(index);
+        self.phrases.dirty = true;
+    }
+
     pub(super) fn handle_messages(&mut self) {
         while let Ok(m) = self.workers.rx.try_recv() {
             match m {
@@ -13,10 +25,7 @@ impl JiangGaoApp {
                     index,
                     errors,
                 } => {
-                    self.set_library(library);
-                    self.workers.set_index(index.clone());
-                    self.phrases.index = Some(index);
-                    self.phrases.dirty = true;
+                    self.take_library(library, index);
                     if !errors.is_empty() {
                         self.set_error(format!(
                             "模板库中有 {} 个文件无法读取：{}",
@@ -34,10 +43,7 @@ impl JiangGaoApp {
                 } => {
                     self.import_progress = None;
                     self.workers.import_cancel = None;
-                    self.set_library(library);
-                    self.workers.set_index(index.clone());
-                    self.phrases.index = Some(index);
-                    self.phrases.dirty = true;
+                    self.take_library(library, index);
                     self.dialog = Some(Dialog::ImportSummary(summary));
                 }
                 Msg::Failed { job, message } => {

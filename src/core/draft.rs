@@ -59,6 +59,9 @@ impl From<TemplateKind> for BlockKind {
 }
 
 impl BlockKind {
+    /// Every kind, in the order of a speech.
+    pub const ALL: [BlockKind; 4] = [Self::Opening, Self::Section, Self::Point, Self::Closing];
+
     pub fn label(self) -> &'static str {
         match self {
             Self::Opening => "开头",

@@ -6,7 +6,7 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use jianggao::app::JiangGaoApp;
 use jianggao::core::check::{Finding, Formulations, Settings};
-use jianggao::core::draft::Draft;
+use jianggao::core::draft::{BlockKind, Draft, han_numeral};
 use jianggao::core::draft_edit::{Edit, Field};
 use jianggao::core::library::Library;
 
@@ -77,47 +77,88 @@ fn a_check_that_panics_leaves_the_window_usable() {
     assert!(h.query_by_label_contains("检查未完成").is_none());
 }
 
-/// The fix buttons of the panel, top to bottom.
-fn fix_buttons(h: &Harness<'_, JiangGaoApp>) -> Vec<egui::Rect> {
-    h.get_all_by_label("改为“党的二十大精神”")
-        .map(|n| n.rect())
-        .collect()
+/// The rows of the findings list drawn now that have a fix button: each row's path
+/// label (〔一〕, 〔二〕 …) and its height on screen, top to bottom.
+fn fix_rows(h: &Harness<'_, JiangGaoApp>) -> Vec<(String, f32)> {
+    let fixes: Vec<f32> = h
+        .query_all_by_label("改为“党的二十大精神”")
+        .map(|n| n.rect().center().y)
+        .collect();
+    let mut rows = Vec::new();
+    for k in 1..=30 {
+        let label = format!("〔{}〕", han_numeral(k));
+        for n in h.query_all_by_label(&label) {
+            let y = n.rect().center().y;
+            if fixes.iter().any(|f| (f - y).abs() < 2.0) {
+                rows.push((label.clone(), y));
+            }
+        }
+    }
+    rows.sort_by(|a, b| a.1.total_cmp(&b.1));
+    rows
 }
 
+/// Thirty sections, each with a dated formulation: thirty lines in the panel, of which
+/// only those in view are drawn. A fix in the middle of the scrolled list keeps the list
+/// where it was: the next line moves up into the fixed one's place.
 #[test]
 fn a_fix_keeps_the_findings_list_where_it_was() {
     let dir = tempfile::tempdir().unwrap();
     let mut h = harness(dir.path());
-    let body: String = (1..=30)
-        .map(|k| format!("第{k}条，要学习党的十九大精神。\n"))
-        .collect();
-    opening_with(&mut h, body.trim_end());
-    open_check_panel(&mut h);
-    let before = fix_buttons(&h);
-    assert_eq!(before.len(), 30);
-    h.get_all_by_label("改为“党的二十大精神”")
-        .nth(20)
-        .unwrap()
-        .scroll_to_me();
+    for _ in 0..30 {
+        h.state_mut()
+            .push(jianggao::app::Action::InsertBlank(BlockKind::Section));
+        h.run_steps(1);
+    }
+    let ids: Vec<_> = h.state().draft.blocks.iter().map(|b| b.id).collect();
+    for id in ids {
+        h.state_mut()
+            .push(jianggao::app::Action::Edit(Edit::SetText {
+                block: id,
+                field: Field::Body,
+                text: "要学习党的十九大精神。".into(),
+            }));
+    }
     h.run_steps(3);
+    open_check_panel(&mut h);
+    let dated = |h: &Harness<'_, JiangGaoApp>| {
+        h.state()
+            .checks
+            .findings()
+            .iter()
+            .filter(|f| f.text == "党的十九大精神")
+            .count()
+    };
+    assert_eq!(dated(&h), 30);
+    assert!(fix_rows(&h).len() < 30, "only the lines in view are drawn");
+    for _ in 0..4 {
+        h.get_all_by_label("改为“党的二十大精神”")
+            .last()
+            .unwrap()
+            .scroll_down();
+        h.run_steps(2);
+    }
+    // Let the scroll animation finish.
+    h.run_steps(40);
     let top = h.get_by_label("把会议信息写入空位").rect().bottom();
-    let rects = fix_buttons(&h);
-    // The first fix button in view, well down the list.
-    let k = rects.iter().position(|r| r.top() > top).unwrap();
-    assert!(k >= 5, "the list is scrolled ({k})");
-    let y = rects[k].top();
+    let rows = fix_rows(&h);
+    let k = rows.iter().position(|(_, y)| *y > top + 10.0).unwrap();
+    assert_ne!(rows[k].0, "〔一〕", "the list is scrolled: {rows:?}");
+    let (fixed, y) = rows[k].clone();
+    let (next, next_y) = rows[k + 1].clone();
     h.get_all_by_label("改为“党的二十大精神”")
-        .nth(k)
+        .find(|n| (n.rect().center().y - y).abs() < 2.0)
         .unwrap()
         .click();
     h.run_steps(3);
-    assert_eq!(h.state().draft.blocks[0].body.matches("二十大").count(), 1);
-    let after = fix_buttons(&h);
-    assert_eq!(after.len(), 29, "checked again after the fix");
-    // The next finding moved up into the fixed one's place; the list did not jump.
+    assert_eq!(dated(&h), 29, "checked again after the fix of {fixed}");
+    // The fixed line is gone and the lines after it moved up by its height (other
+    // findings of the same section may sit between two fix lines); the list did not jump.
+    let after = fix_rows(&h);
+    assert!(after.iter().all(|(l, _)| *l != fixed), "{after:?}");
+    let moved = after.iter().find(|(l, _)| *l == next).map(|r| next_y - r.1);
     assert!(
-        (after[k].top() - y).abs() < 1.0,
-        "{} vs {y}",
-        after[k].top()
+        moved.is_some_and(|d| d > 10.0 && d < next_y - y + 1.0),
+        "{next} moved by {moved:?}: {after:?}"
     );
 }
