@@ -7,8 +7,12 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use crate::core::draft::{Block, BlockId, BlockKind, Draft};
+use super::highlight::{Mark, marks};
+use crate::core::draft::{Block, BlockId, BlockKind, Draft, Field};
 use crate::core::library::Library;
+
+/// A text and its highlighting (slots, carried specifics) in characters.
+pub type Marked = (String, Vec<(usize, usize, Mark)>);
 
 /// What one block shows beside its text.
 #[derive(Debug, Default, Clone)]
@@ -20,6 +24,18 @@ pub struct BlockFacts {
     pub carried: Vec<String>,
     /// Slots of the heading and body the meeting details do not fill.
     pub unfilled: Vec<String>,
+    /// The heading's and the body's highlighting, with the text it was made for.
+    marks: [Marked; 2],
+}
+
+impl BlockFacts {
+    /// The highlighting of a field, and the text it was made for.
+    pub fn marks(&self, field: Field) -> &Marked {
+        match field {
+            Field::Heading => &self.marks[0],
+            Field::Body => &self.marks[1],
+        }
+    }
 }
 
 /// The full text as exported, a paragraph at a time, each with the character ranges of
@@ -129,10 +145,12 @@ fn block_facts(d: &Draft, b: &Block, specifics: Vec<String>) -> BlockFacts {
         .collect();
     // Only repeats side by side go: the snapshots show the list as it has always been.
     carried.dedup();
+    let marks = [&b.heading, &b.body].map(|t| (t.clone(), marks(t, &specifics)));
     BlockFacts {
         specifics,
         carried,
         unfilled,
+        marks,
     }
 }
 

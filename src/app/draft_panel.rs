@@ -301,7 +301,7 @@ fn block_ui(
                 ui,
                 i,
                 Field::Heading,
-                &facts.specifics,
+                facts,
                 false,
                 &format!("{label_base}标题"),
                 l.id,
@@ -338,7 +338,7 @@ fn block_ui(
         ui,
         i,
         Field::Body,
-        &facts.specifics,
+        facts,
         true,
         &format!("{label_base}正文"),
         l.id,
@@ -373,7 +373,7 @@ fn text_field(
     ui: &mut egui::Ui,
     i: usize,
     field: Field,
-    specifics: &[String],
+    facts: &BlockFacts,
     multiline: bool,
     accessible: &str,
     label: egui::Id,
@@ -384,15 +384,11 @@ fn text_field(
     let font = egui::TextStyle::Body.resolve(ui.style());
     let mut layouter = |ui: &egui::Ui, buf: &dyn egui::TextBuffer, wrap: f32| {
         let text = buf.as_str();
-        let mut marks: Vec<(usize, usize, Mark)> = highlight::slot_ranges(text)
-            .into_iter()
-            .map(|(s, e)| (s, e, Mark::Slot))
-            .collect();
-        marks.extend(
-            highlight::term_ranges(text, specifics)
-                .into_iter()
-                .map(|(s, e)| (s, e, Mark::Specific)),
-        );
+        // Worked out once per revision; a buffer typed into this frame is marked afresh.
+        let marks = match facts.marks(field) {
+            (t, m) if t == text => std::borrow::Cow::Borrowed(m.as_slice()),
+            _ => std::borrow::Cow::Owned(highlight::marks(text, &facts.specifics)),
+        };
         let job = highlight::job(text, &marks, font.clone(), color, dark, wrap);
         ui.fonts_mut(|f| f.layout_job(job))
     };
