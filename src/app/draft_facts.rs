@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use super::highlight::{Mark, marks};
-use crate::core::draft::{Block, BlockId, BlockKind, Draft, Field};
+use crate::core::draft::{Block, BlockId, BlockKind, Draft, Field, Meta};
 use crate::core::library::Library;
 
 /// A text and its highlighting (slots, carried specifics) in characters.
@@ -51,6 +51,8 @@ pub struct DraftFacts {
     blocks: HashMap<BlockId, BlockFacts>,
     /// Specifics of source templates by (file, path), for the library generation in `key`.
     sources: HashMap<(String, String), Arc<[String]>>,
+    /// The meeting details the block facts were worked out with.
+    meta: Option<Meta>,
     /// The full text as exported and its slot ranges, made when the preview first asks.
     preview: Option<Arc<Preview>>,
     none: BlockFacts,
@@ -69,15 +71,33 @@ impl DraftFacts {
         self.preview = None;
         self.markers = d.markers();
         self.hidden = folded_points(&d.blocks);
+        // A keystroke changes one block: the others keep their facts while their text,
+        // specifics and the meeting details (which fill slots) are as they were.
+        let mut old = std::mem::take(&mut self.blocks);
+        let same_meta = self.meta.as_ref() == Some(&d.meta);
         let blocks = d
             .blocks
             .iter()
             .map(|b| {
                 let specifics = self.carried_specifics(d, b, lib);
-                (b.id, block_facts(d, b, specifics))
+                let facts = match old.remove(&b.id) {
+                    Some(o)
+                        if same_meta
+                            && o.specifics == specifics
+                            && o.marks[0].0 == b.heading
+                            && o.marks[1].0 == b.body =>
+                    {
+                        o
+                    }
+                    _ => block_facts(d, b, specifics),
+                };
+                (b.id, facts)
             })
             .collect();
         self.blocks = blocks;
+        if !same_meta {
+            self.meta = Some(d.meta.clone());
+        }
     }
 
     /// The text the preview shows (as exported) with its slot ranges.
@@ -210,6 +230,25 @@ mod tests {
             !f.block(id).specifics.contains(&first),
             "the meeting's own unit"
         );
+        // Typing a specific away: the block's facts follow its text at the next revision.
+        let other = f
+            .block(id)
+            .carried
+            .first()
+            .cloned()
+            .expect("another specific");
+        let i = d.index_of(id).unwrap();
+        let (heading, body) = (d.blocks[i].heading.clone(), d.blocks[i].body.clone());
+        for (field, text) in [(Field::Heading, heading), (Field::Body, body)] {
+            d.apply(Edit::SetText {
+                block: id,
+                field,
+                text: text.replace(&other, "某"),
+            });
+        }
+        f.refresh((2, 3), &d, &lib);
+        assert!(!f.block(id).carried.contains(&other), "{other}");
+        assert!(f.block(id).marks(Field::Body).0 == d.blocks[i].body);
         assert_eq!(f.marker(7), "", "no block, no marker, no panic");
     }
 }
