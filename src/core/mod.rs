@@ -1,5 +1,6 @@
 //! Everything that is not UI. Never imports the UI toolkit.
 
+pub mod block_id;
 pub mod charset;
 pub mod check;
 pub mod check_source;
