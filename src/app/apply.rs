@@ -2,10 +2,11 @@
 //! draft goes through `JiangGaoApp::edit`, which applies a core `Edit` and records the
 //! undo step and the revision in one place.
 
-use super::{Action, Focus, JiangGaoApp};
-use crate::core::draft::BlockKind;
-use crate::core::draft::edit::{Applied, Edit, Field};
+use super::{Action, Caret, Focus, JiangGaoApp};
+use crate::core::draft::Field;
+use crate::core::draft::edit::{Applied, Edit};
 use crate::core::draft::history::ChangeKind;
+use crate::core::draft::{BlockId, BlockKind};
 
 impl JiangGaoApp {
     /// Applies an edit to the draft; a change gets an undo step and a new revision.
@@ -19,7 +20,7 @@ impl JiangGaoApp {
     }
 
     /// Where a block of `kind` goes: after the block with the caret, by kind.
-    fn insert_at(&self, after_block: Option<u64>, kind: BlockKind) -> Option<usize> {
+    fn insert_at(&self, after_block: Option<BlockId>, kind: BlockKind) -> Option<usize> {
         after_block
             .or(self.focus.map(|f| f.block))
             .and_then(|b| self.draft.index_of(b))
@@ -32,7 +33,13 @@ impl JiangGaoApp {
             Action::Command(c) => return self.run_command(c, ctx, now),
             Action::OpenPath(p) => return self.open_path(&p),
             Action::InsertTemplate { id, after_block } => {
-                let Some(t) = self.library.templates.iter().find(|t| t.id == id).cloned() else {
+                let Some(t) = self
+                    .library()
+                    .templates
+                    .iter()
+                    .find(|t| t.id == id)
+                    .cloned()
+                else {
                     return;
                 };
                 let at = self.insert_at(after_block, BlockKind::from(t.kind));
@@ -50,7 +57,7 @@ impl JiangGaoApp {
                     now,
                 );
                 if let Some(first) = r.created {
-                    self.focus_request = Some((first, 1, None));
+                    self.view.focus_request = Some(Caret::new(first, Field::Body, None));
                 }
                 self.set_info(format!("已插入：{heading}"));
                 return;
@@ -58,14 +65,16 @@ impl JiangGaoApp {
             Action::InsertBlank(kind) => {
                 let at = self.insert_at(None, kind);
                 let r = self.edit(Edit::InsertBlank { kind, at }, ChangeKind::Structure, now);
-                let field = if matches!(kind, BlockKind::Section | BlockKind::Point) {
-                    0
-                } else {
-                    1
-                };
                 if let Some(id) = r.created {
-                    self.focus_request = Some((id, field, None));
+                    self.view.focus_request = Some(Caret::new(id, Field::first_of(kind), None));
                 }
+                return;
+            }
+            Action::File(r) => return self.file_request(r),
+            Action::Info(m) => return self.set_info(m),
+            Action::Jump(c) => {
+                self.view.focus_request = Some(c);
+                self.view.preview = false;
                 return;
             }
             Action::InsertPhrase(text) => return self.insert_phrase(text, now),
@@ -99,14 +108,9 @@ impl JiangGaoApp {
             return;
         };
         let cursor = f.cursor + text.chars().count();
-        let field = if f.field == 0 {
-            Field::Heading
-        } else {
-            Field::Body
-        };
         let e = Edit::InsertText {
             block: f.block,
-            field,
+            field: f.field,
             at: f.cursor,
             text,
         };
@@ -115,7 +119,7 @@ impl JiangGaoApp {
 
     /// Replaces the line of the focused body that holds the caret (one undo step).
     fn replace_paragraph(&mut self, text: &str, now: f64) {
-        let Some(f) = self.focus.filter(|f| f.field == 1) else {
+        let Some(f) = self.focus.filter(|f| f.field == Field::Body) else {
             self.set_error("请先在正文中点击要替换的段落".into());
             return;
         };
@@ -154,7 +158,7 @@ impl JiangGaoApp {
     fn edit_at_caret(&mut self, e: Edit, f: Focus, cursor: usize, now: f64) {
         if self.edit(e, ChangeKind::Structure, now).changed {
             self.focus = Some(Focus { cursor, ..f });
-            self.focus_request = Some((f.block, f.field, Some(cursor)));
+            self.view.focus_request = Some(Caret::new(f.block, f.field, Some(cursor)));
             self.phrases.dirty = true;
         }
     }

@@ -1,132 +1,176 @@
 //! 检查 panel: the pre-delivery findings, each jumping to its place on click, with a
-//! one-click fix where it is safe.
+//! one-click fix where it is safe. The check itself runs in the background
+//! (`check_job`); the panel draws the last answer and returns what the writer asked for.
 
-use super::{Action, JiangGaoApp};
+use super::action::Command;
+use super::check_job::{CheckInput, CheckJobs, CheckKey, Checker, Shown, settings};
+use super::{Action, Caret, JiangGaoApp};
 use crate::core::check::finding::{Finding, Severity};
-use crate::core::check::{self, Settings};
 use crate::core::draft::edit::Edit;
-use crate::core::lexicon::dated::Formulations;
 
 #[derive(Default)]
 pub struct CheckPanel {
     pub open: bool,
-    /// Findings and the draft revision they were computed for.
-    pub findings: Vec<Finding>,
-    rev: Option<u64>,
-    /// The dated lexicon: the user's copy in the data folder, else the shipped one.
-    forms: Option<Formulations>,
+    pub(super) jobs: CheckJobs,
+    pub(super) shown: Shown,
 }
 
 impl CheckPanel {
-    /// Checks again when the draft changed since the last run.
-    pub fn refresh(app: &mut JiangGaoApp) {
-        if app.checks.rev == Some(app.doc.rev) {
-            return;
+    /// The findings on show (those of the last check that finished).
+    pub fn findings(&self) -> &[Finding] {
+        &self.shown.findings
+    }
+
+    /// Replaces the check (tests use one that fails).
+    pub fn set_checker(&mut self, c: Checker) {
+        self.jobs.set_checker(c);
+    }
+
+    /// The panel as it is to be drawn for the draft at `current`.
+    pub fn view(&self, current: CheckKey) -> CheckView<'_> {
+        CheckView {
+            shown: &self.shown,
+            pending: self.shown.key != Some(current) && self.jobs.failure.is_none(),
+            failure: self.jobs.failure.as_deref(),
         }
-        let today = chrono::Local::now().format("%Y-%m-%d").to_string();
-        let settings = Settings {
-            max_chars: 60 * app.prefs.rate as usize,
-            rate: app.prefs.rate as usize,
-            ..Settings::for_draft(&app.draft, &today)
-        };
-        if app.checks.forms.is_none() {
-            let (forms, error) = Formulations::user_or_builtin(&app.opts.data_dir);
-            if let Some(e) = error {
-                app.set_error(format!("过时提法词表有误，已改用内置词表：{e}"));
-            }
-            app.checks.forms = Some(forms);
-        }
-        let forms = app.checks.forms.as_ref().expect("just loaded");
-        app.checks.findings = check::check_draft(&app.draft, Some(&app.library), forms, &settings);
-        app.checks.rev = Some(app.doc.rev);
     }
 }
 
-pub fn check_panel_ui(app: &mut JiangGaoApp, ui: &mut egui::Ui) {
-    CheckPanel::refresh(app);
-    ui.horizontal(|ui| {
-        ui.heading("交稿前检查");
-        let n = |s: Severity| {
-            app.checks
-                .findings
-                .iter()
-                .filter(|f| f.severity == s)
-                .count()
+impl JiangGaoApp {
+    /// Starts the check in the background once the draft has rested (the panel open).
+    pub(super) fn tick_check(&mut self, now: f64, ctx: &egui::Context) {
+        let key = self.check_key();
+        let debounce = self.opts.suggest_debounce;
+        let input = || CheckInput {
+            // Committed text only, never an input method's preedit.
+            draft: self.draft.clone(),
+            library: self.shelf.library.clone(),
+            settings: settings(&self.draft, self.prefs.rate),
+            data_dir: self.opts.data_dir.clone(),
         };
-        ui.label(format!(
-            "错误 {}　注意 {}　提示 {}",
-            n(Severity::Error),
-            n(Severity::Warning),
-            n(Severity::Info)
-        ));
-        if ui
-            .button("把会议信息写入空位")
-            .on_hover_text(
-                "用会议信息填写 {本单位} {讲话人} {日期} {年份} {会议名称} {条数}（可撤销）；\n{他人姓名} {下属单位} {时间} 等会议信息无从得知，需逐个改写",
-            )
-            .clicked()
+        let open = self.checks.open;
+        if self
+            .checks
+            .jobs
+            .tick(key, open, now, debounce, &self.workers, input)
         {
-            app.push(Action::Edit(Edit::FillSlots));
+            ctx.request_repaint_after(std::time::Duration::from_secs_f64(debounce));
         }
-        if ui.button("关闭").clicked() {
-            app.checks.open = false;
-        }
-    });
-    if app.checks.findings.is_empty() {
-        ui.label("未发现问题。");
-        return;
     }
-    let ids: Vec<u64> = app.draft.blocks.iter().map(|b| b.id).collect();
-    egui::ScrollArea::vertical()
-        .id_salt("findings")
-        .auto_shrink([false, false])
-        .show(ui, |ui| {
-            for (k, f) in app.checks.findings.clone().into_iter().enumerate() {
-                ui.horizontal(|ui| {
-                    let (sev, color) = match f.severity {
-                        Severity::Error => ("错误", ui.visuals().error_fg_color),
-                        Severity::Warning => ("注意", ui.visuals().warn_fg_color),
-                        Severity::Info => ("提示", ui.visuals().weak_text_color()),
-                    };
-                    ui.colored_label(color, format!("{sev}·{}", f.kind.label()));
-                    if !f.path.is_empty() {
-                        ui.label(format!("〔{}〕", f.path));
-                    }
-                    let r = ui
-                        .add(egui::Button::new(&f.message).frame(false))
-                        .on_hover_text(f.fix.as_deref().unwrap_or("点击定位"));
-                    if r.clicked()
-                        && let Some(p) = f.place
-                        && let Some(&id) = ids.get(p.block)
-                    {
-                        app.focus_request = Some((id, p.field, Some(f.start)));
-                        app.preview = false;
-                    }
-                    // The button says what it does: "改为“两个维护”".
-                    if let Some(fix) = &f.auto_fix
-                        && ui
-                            .add(egui::Button::new(fix_label(&fix.replacement)).small())
-                            .on_hover_text(format!(
-                                "第 {} 条：把“{}”{}",
-                                k + 1,
-                                f.text,
-                                fix_label(&fix.replacement)
-                            ))
-                            .clicked()
-                    {
-                        app.push(Action::Edit(Edit::ApplyFix(Box::new(f.clone()))));
-                    }
-                });
-                // What to change, under the message, when the fix is advice.
-                if f.auto_fix.is_none()
-                    && let Some(fix) = &f.fix
-                {
-                    ui.indent(("fix", k), |ui| {
-                        ui.weak(format!("→ {fix}"));
-                    });
+}
+
+/// What the panel draws: the findings of the last check, and whether a newer one is
+/// pending or the last one failed.
+pub struct CheckView<'a> {
+    shown: &'a Shown,
+    pending: bool,
+    failure: Option<&'a str>,
+}
+
+impl CheckView<'_> {
+    pub fn ui(self, ui: &mut egui::Ui) -> Vec<Action> {
+        let mut out = Vec::new();
+        self.header(ui, &mut out);
+        if let Some(why) = self.failure {
+            ui.colored_label(
+                ui.visuals().error_fg_color,
+                format!("检查未完成：{why}。修改讲稿后会再次检查。"),
+            );
+        }
+        if self.shown.findings.is_empty() {
+            if self.shown.key.is_some() {
+                ui.label("未发现问题。");
+            }
+            return out;
+        }
+        // One line a finding, and only the lines in view are drawn: a long draft has
+        // hundreds. One scroll state for the list, whatever the answer: a fix keeps the place.
+        let row_h = ui
+            .spacing()
+            .interact_size
+            .y
+            .max(ui.text_style_height(&egui::TextStyle::Body))
+            + ui.spacing().item_spacing.y;
+        let n = self.shown.findings.len();
+        egui::ScrollArea::vertical()
+            .id_salt("findings")
+            .auto_shrink([false, false])
+            .show_rows(ui, row_h, n, |ui, range| {
+                ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
+                for k in range {
+                    self.finding_ui(ui, k, &self.shown.findings[k], &mut out);
                 }
+            });
+        out
+    }
+
+    fn header(&self, ui: &mut egui::Ui, out: &mut Vec<Action>) {
+        ui.horizontal(|ui| {
+            ui.heading("交稿前检查");
+            let [e, w, i] = self.shown.counts;
+            ui.label(format!("错误 {e}　注意 {w}　提示 {i}"));
+            if ui
+                .button("把会议信息写入空位")
+                .on_hover_text(
+                    "用会议信息填写 {本单位} {讲话人} {日期} {年份} {会议名称} {条数}（可撤销）；\n{他人姓名} {下属单位} {时间} 等会议信息无从得知，需逐个改写",
+                )
+                .clicked()
+            {
+                out.push(Action::Edit(Edit::FillSlots));
+            }
+            if ui.button("关闭").clicked() {
+                out.push(Action::Command(Command::Check));
+            }
+            if self.pending {
+                ui.weak("正在检查…");
             }
         });
+    }
+
+    fn finding_ui(&self, ui: &mut egui::Ui, k: usize, f: &Finding, out: &mut Vec<Action>) {
+        ui.horizontal(|ui| {
+            let (sev, color) = match f.severity {
+                Severity::Error => ("错误", ui.visuals().error_fg_color),
+                Severity::Warning => ("注意", ui.visuals().warn_fg_color),
+                Severity::Info => ("提示", ui.visuals().weak_text_color()),
+            };
+            ui.colored_label(color, format!("{sev}·{}", f.kind.label()));
+            if !f.path.is_empty() {
+                ui.label(format!("〔{}〕", f.path));
+            }
+            // The button says what it does ("改为“两个维护”"), before the message so that a
+            // long message never hides it.
+            if let Some(fix) = &f.auto_fix
+                && ui
+                    .add(egui::Button::new(fix_label(&fix.replacement)).small())
+                    .on_hover_text(format!(
+                        "第 {} 条：把“{}”{}",
+                        k + 1,
+                        f.text,
+                        fix_label(&fix.replacement)
+                    ))
+                    .clicked()
+            {
+                out.push(Action::Edit(Edit::ApplyFix(Box::new(f.clone()))));
+            }
+            let r = ui
+                .add(egui::Button::new(&f.message).frame(false).truncate())
+                .on_hover_text(f.fix.as_deref().unwrap_or("点击定位"));
+            // The place names a block of the draft checked: its id finds it now.
+            if r.clicked()
+                && let Some(p) = f.place
+                && let Some(&id) = self.shown.ids.get(p.block)
+            {
+                out.push(Action::Jump(Caret::new(id, p.field, Some(f.start))));
+            }
+            // What to change, after the message, when the fix is advice.
+            if f.auto_fix.is_none()
+                && let Some(fix) = &f.fix
+            {
+                ui.weak(format!("→ {fix}")).on_hover_text(fix);
+            }
+        });
+    }
 }
 
 /// A fix button's label: what the text becomes.

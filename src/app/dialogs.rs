@@ -6,7 +6,8 @@ use std::path::PathBuf;
 
 use super::action::Command;
 use super::worker::{ImportSummary, PathPurpose};
-use super::{Action, JiangGaoApp};
+use super::{Action, Caret, FileRequest, JiangGaoApp};
+use crate::core::draft::Field;
 use crate::core::draft::edit::Edit;
 use crate::core::draft::recovery::Orphan;
 use crate::core::export::TextEncoding;
@@ -157,7 +158,10 @@ fn path_dialog_ui(app: &mut JiangGaoApp, ctx: &egui::Context, mut d: PathDialog)
                 .on_hover_text("打开系统的文件对话框")
                 .clicked()
             {
-                app.workers.pick(d.purpose, Some(PathBuf::from(&d.path)));
+                app.pending.push(Action::File(FileRequest::Pick {
+                    purpose: d.purpose,
+                    start: PathBuf::from(&d.path),
+                }));
             }
             if ui.button("取消").clicked() {
                 cancel = true;
@@ -193,32 +197,18 @@ fn path_dialog_ui(app: &mut JiangGaoApp, ctx: &egui::Context, mut d: PathDialog)
             ..d
         }));
     }
-    let done = match d.purpose {
-        PathPurpose::Open => {
-            app.push(Action::OpenPath(path));
-            true
-        }
-        PathPurpose::SaveAs => app.save_to(&path),
-        PathPurpose::Export(format, large) => app.export_to(&path, format, large),
-        PathPurpose::ImportCorpus => {
-            if path.is_dir() {
-                app.import_progress = Some((0, 0));
-                app.workers.import(path, app.opts.data_dir.clone());
-                true
-            } else {
-                app.set_error(format!("{} 不是文件夹", path.display()));
-                false
-            }
-        }
-    };
-    if done {
-        None
-    } else {
-        Some(Dialog::Path(PathDialog {
-            confirmed: false,
-            ..d
-        }))
-    }
+    // Done at the end of the frame; a failure opens this dialog again.
+    app.push(match d.purpose {
+        PathPurpose::Open => Action::OpenPath(path),
+        PathPurpose::SaveAs => Action::File(FileRequest::SaveAs(path)),
+        PathPurpose::Export(format, large) => Action::File(FileRequest::Export {
+            path,
+            format,
+            large,
+        }),
+        PathPurpose::ImportCorpus => Action::File(FileRequest::Import(path)),
+    });
+    None
 }
 
 /// "保存于 12月1日 10:15" for a recovery file's time, when the file system tells it.
@@ -292,21 +282,7 @@ fn restore_ui(app: &mut JiangGaoApp, ctx: &egui::Context, o: Box<Orphan>) -> Opt
     });
     match choice {
         Some(true) => {
-            let o = *o;
-            app.draft = o.recovered.draft.clone();
-            app.counts = Default::default();
-            app.history.clear();
-            app.doc = super::Doc {
-                path: o.recovered.file.clone(),
-                rev: 1,
-                autosaved_rev: 1,
-                ..Default::default()
-            };
-            app.phrases.dirty = true;
-            if let Some(s) = app.session.as_mut() {
-                s.adopt(o);
-            }
-            app.set_info("已恢复自动保存的讲稿（尚未保存到文件）".into());
+            app.push(Action::File(FileRequest::Restore(o)));
             None
         }
         Some(false) => Some(Dialog::ConfirmDiscard(o)),
@@ -335,11 +311,7 @@ fn confirm_discard_ui(
     });
     match choice {
         Some(true) => {
-            let title = o.title().to_string();
-            match o.discard() {
-                Ok(()) => app.set_info(format!("已放弃自动保存的《{title}》")),
-                Err(e) => app.set_error(format!("无法删除自动保存的讲稿：{e}")),
-            }
+            app.push(Action::File(FileRequest::Discard(o)));
             None
         }
         Some(false) => Some(Dialog::Restore(o)),
@@ -430,7 +402,6 @@ fn find_ui(app: &mut JiangGaoApp, ctx: &egui::Context) {
         return;
     }
     let mut open = true;
-    let markers = app.draft.markers();
     let was_open = egui::Id::unique("find_was_open");
     let just_opened = ctx
         .data(|d| d.get_temp::<u64>(was_open))
@@ -464,16 +435,17 @@ fn find_ui(app: &mut JiangGaoApp, ctx: &egui::Context) {
                 .max_height(300.0)
                 .show(ui, |ui| {
                     for (i, b) in app.draft.blocks.iter().enumerate() {
-                        for (field, text) in [(0u8, &b.heading), (1u8, &b.body)] {
+                        for (field, text) in [(Field::Heading, &b.heading), (Field::Body, &b.body)]
+                        {
                             for (at, _) in text.match_indices(q.as_str()) {
                                 hits += 1;
                                 let cursor = text[..at].chars().count();
                                 let snippet: String = text[at..].chars().take(24).collect();
-                                let label = format!("{}{} …{snippet}", b.kind.label(), markers[i]);
+                                let label =
+                                    format!("{}{} …{snippet}", b.kind.label(), app.facts.marker(i));
                                 if ui.selectable_label(false, label).clicked() {
-                                    app.focus_request =
-                                        Some((b.id, field, Some(cursor + q.chars().count())));
-                                    app.preview = false;
+                                    let at = Some(cursor + q.chars().count());
+                                    app.pending.push(Action::Jump(Caret::new(b.id, field, at)));
                                 }
                             }
                         }

@@ -1,40 +1,17 @@
 //! Centre — 讲稿: meeting details and the outline of blocks, each with its number,
 //! heading, body and tools; drag to reorder, drop templates from the library.
 
+use super::draft_facts::BlockFacts;
 use super::highlight::{self, Mark};
 use super::library_panel::TemplateDrag;
-use super::{Action, Focus, JiangGaoApp, meta_form};
-use crate::core::draft::edit::{Edit, Field};
+use super::{Action, Caret, Focus, JiangGaoApp, meta_form};
+use crate::core::draft::edit::Edit;
 use crate::core::draft::history::ChangeKind;
-use crate::core::draft::{Block, BlockKind, Numbering};
+use crate::core::draft::{BlockId, BlockKind, Field, Numbering};
 
 /// Key of a block in the drag-and-drop list (stable across reorders).
 #[derive(Hash, Debug, Clone, Copy)]
-struct BlockKey(u64);
-
-/// The specifics a block carries from its source template, to highlight while they remain.
-fn carried_specifics(app: &JiangGaoApp, b: &Block) -> Vec<String> {
-    let Some(src) = &b.source else {
-        return Vec::new();
-    };
-    let m = &app.draft.meta;
-    // The meeting's own unit, meeting and speaker are right here, not carried over.
-    let own = |t: &str| {
-        [&m.unit, &m.meeting, &m.speaker]
-            .iter()
-            .any(|v| !v.is_empty() && v.contains(t))
-    };
-    app.library
-        .source_template(src)
-        .map(|t| {
-            t.specifics
-                .iter()
-                .filter(|s| !own(&s.text))
-                .map(|s| s.text.clone())
-                .collect()
-        })
-        .unwrap_or_default()
-}
+struct BlockKey(BlockId);
 
 pub fn draft_panel_ui(app: &mut JiangGaoApp, ui: &mut egui::Ui, now: f64) {
     egui::CollapsingHeader::new("会议信息")
@@ -57,12 +34,7 @@ pub fn draft_panel_ui(app: &mut JiangGaoApp, ui: &mut egui::Ui, now: f64) {
         }
         ui.separator();
         ui.label("插入空白：");
-        for k in [
-            BlockKind::Opening,
-            BlockKind::Section,
-            BlockKind::Point,
-            BlockKind::Closing,
-        ] {
+        for k in BlockKind::ALL {
             if ui
                 .small_button(k.label())
                 .on_hover_text("在光标所在位置插入一段空白")
@@ -72,13 +44,13 @@ pub fn draft_panel_ui(app: &mut JiangGaoApp, ui: &mut egui::Ui, now: f64) {
             }
         }
         ui.separator();
-        let mut pv = app.preview;
+        let mut pv = app.view.preview;
         if ui.toggle_value(&mut pv, "全文预览").changed() {
             app.push(Action::Command(super::action::Command::Preview));
         }
     });
     ui.separator();
-    if app.preview {
+    if app.view.preview {
         preview_ui(app, ui);
         return;
     }
@@ -107,64 +79,43 @@ fn empty_ui(app: &mut JiangGaoApp, ui: &mut egui::Ui) {
     }
 }
 
-fn preview_ui(app: &JiangGaoApp, ui: &mut egui::Ui) {
-    let text = crate::core::export::render_txt(&app.draft);
+/// The whole speech as exported. Each paragraph is its own galley (egui keeps them from
+/// frame to frame) and only those in view are painted, so a long speech costs little.
+fn preview_ui(app: &mut JiangGaoApp, ui: &mut egui::Ui) {
+    let preview = app.facts.preview(&app.draft);
     egui::ScrollArea::vertical()
         .id_salt("preview")
         .auto_shrink([false, false])
-        .show(ui, |ui| {
+        .show_viewport(ui, |ui, view| {
+            ui.spacing_mut().item_spacing.y = 0.0;
             let font = egui::TextStyle::Body.resolve(ui.style());
-            let marks: Vec<(usize, usize, Mark)> = highlight::slot_ranges(&text)
-                .into_iter()
-                .map(|(s, e)| (s, e, Mark::Slot))
-                .collect();
-            let job = highlight::job(
-                &text,
-                &marks,
-                font,
-                ui.visuals().text_color(),
-                ui.visuals().dark_mode,
-                ui.available_width(),
-            );
-            ui.label(job);
+            let (color, dark) = (ui.visuals().text_color(), ui.visuals().dark_mode);
+            let width = ui.available_width();
+            for (text, slots) in preview.iter() {
+                let marks: Vec<(usize, usize, Mark)> =
+                    slots.iter().map(|&(s, e)| (s, e, Mark::Slot)).collect();
+                let job = highlight::job(text, &marks, font.clone(), color, dark, width);
+                let galley = ui.fonts_mut(|f| f.layout_job(job));
+                let y = ui.cursor().top() - ui.min_rect().top();
+                if y + galley.size().y >= view.min.y && y <= view.max.y {
+                    ui.label(galley);
+                } else {
+                    ui.allocate_space(galley.size());
+                }
+            }
         });
 }
 
-/// Which blocks are points of a folded section (drawn not at all while it is folded).
-fn folded_points(blocks: &[Block]) -> Vec<bool> {
-    let mut folded = false;
-    blocks
-        .iter()
-        .map(|b| match b.kind {
-            BlockKind::Section => {
-                folded = b.collapsed;
-                false
-            }
-            BlockKind::Point => folded,
-            _ => {
-                folded = false;
-                false
-            }
-        })
-        .collect()
-}
-
 fn outline_ui(app: &mut JiangGaoApp, ui: &mut egui::Ui, now: f64) {
-    let markers = app.draft.markers();
+    // Worked out once per revision; taken out of the app while blocks draw, put back after.
+    let facts = std::mem::take(&mut app.facts);
     let keys: Vec<BlockKey> = app.draft.blocks.iter().map(|b| BlockKey(b.id)).collect();
-    let mut typed: Option<(u64, u8)> = None;
+    let mut typed: Option<(BlockId, Field)> = None;
     let mut focus_seen = false;
-    let specifics: Vec<Vec<String>> = app
-        .draft
-        .blocks
-        .iter()
-        .map(|b| carried_specifics(app, b))
-        .collect();
-    let hidden = folded_points(&app.draft.blocks);
     let mut area = egui::ScrollArea::vertical()
         .id_salt("outline")
         .auto_shrink([false, false]);
-    if std::mem::take(&mut app.scroll_to_top) {
+    if std::mem::take(&mut app.view.scroll_to_top) {
         // A draft just opened starts at its beginning, not where the last one was.
         area = area.vertical_scroll_offset(0.0);
     }
@@ -176,10 +127,9 @@ fn outline_ui(app: &mut JiangGaoApp, ui: &mut egui::Ui, now: f64) {
                     return;
                 };
                 // The points of a folded section fold with it.
-                if hidden.get(i).copied().unwrap_or(false) {
+                if facts.hidden(i) {
                     return;
                 }
-                let marker = markers.get(i).cloned().unwrap_or_default();
                 let frame = egui::Frame::group(ui.style()).inner_margin(6.0);
                 let resp = frame
                     .show(ui, |ui| {
@@ -187,8 +137,8 @@ fn outline_ui(app: &mut JiangGaoApp, ui: &mut egui::Ui, now: f64) {
                             app,
                             ui,
                             i,
-                            &marker,
-                            &specifics[i],
+                            facts.marker(i),
+                            facts.block(key.0),
                             handle,
                             &mut typed,
                             &mut focus_seen,
@@ -214,6 +164,7 @@ fn outline_ui(app: &mut JiangGaoApp, ui: &mut egui::Ui, now: f64) {
         ui.add_space(40.0);
         r
     });
+    app.facts = facts;
     if let Some(u) = response.inner.final_update() {
         app.push(Action::Edit(Edit::MoveTo {
             from: u.from,
@@ -225,7 +176,7 @@ fn outline_ui(app: &mut JiangGaoApp, ui: &mut egui::Ui, now: f64) {
         // hand over committed text only (ime.rs), so a composition is one typing step.
         let before = app.snapshot.clone();
         if before != app.draft {
-            app.changed(&before, ChangeKind::Typing(block, field), now);
+            app.changed(&before, ChangeKind::Typing(Some((block, field))), now);
         }
         app.phrases.dirty = true;
     }
@@ -241,9 +192,9 @@ fn block_ui(
     ui: &mut egui::Ui,
     i: usize,
     marker: &str,
-    specifics: &[String],
+    facts: &BlockFacts,
     handle: egui_dnd::Handle,
-    typed: &mut Option<(u64, u8)>,
+    typed: &mut Option<(BlockId, Field)>,
     focus_seen: &mut bool,
 ) {
     let id = app.draft.blocks[i].id;
@@ -320,13 +271,13 @@ fn block_ui(
                 app,
                 ui,
                 i,
-                0,
-                specifics,
+                Field::Heading,
+                facts,
                 false,
                 &format!("{label_base}标题"),
                 l.id,
             );
-            track(app, &r, id, 0, typed, focus_seen);
+            track(app, &r, id, Field::Heading, typed, focus_seen);
         });
     }
     if collapsed {
@@ -357,35 +308,23 @@ fn block_ui(
         app,
         ui,
         i,
-        1,
-        specifics,
+        Field::Body,
+        facts,
         true,
         &format!("{label_base}正文"),
         l.id,
     );
-    track(app, &r, id, 1, typed, focus_seen);
-    let b = &app.draft.blocks[i];
-    let unfilled: Vec<String> = [&b.heading, &b.body]
-        .into_iter()
-        .flat_map(|t| app.draft.unfilled_in(t))
-        .map(|s| s.text)
-        .collect();
-    let carried: Vec<&String> = specifics
-        .iter()
-        .filter(|s| b.body.contains(s.as_str()) || b.heading.contains(s.as_str()))
-        .collect();
-    if !unfilled.is_empty() {
+    track(app, &r, id, Field::Body, typed, focus_seen);
+    if !facts.unfilled.is_empty() {
         ui.colored_label(
             ui.visuals().warn_fg_color,
-            format!("未填空位：{}", unfilled.join(" ")),
+            format!("未填空位：{}", facts.unfilled.join(" ")),
         );
     }
-    if !carried.is_empty() {
-        let mut c: Vec<&str> = carried.iter().map(|s| s.as_str()).collect();
-        c.dedup();
+    if !facts.carried.is_empty() {
         ui.colored_label(
             ui.visuals().hyperlink_color,
-            format!("原稿专有信息，请改写：{}", c.join("、")),
+            format!("原稿专有信息，请改写：{}", facts.carried.join("、")),
         );
     }
 }
@@ -402,8 +341,8 @@ fn text_field(
     app: &mut JiangGaoApp,
     ui: &mut egui::Ui,
     i: usize,
-    field: u8,
-    specifics: &[String],
+    field: Field,
+    facts: &BlockFacts,
     multiline: bool,
     accessible: &str,
     label: egui::Id,
@@ -414,29 +353,25 @@ fn text_field(
     let font = egui::TextStyle::Body.resolve(ui.style());
     let mut layouter = |ui: &egui::Ui, buf: &dyn egui::TextBuffer, wrap: f32| {
         let text = buf.as_str();
-        let mut marks: Vec<(usize, usize, Mark)> = highlight::slot_ranges(text)
-            .into_iter()
-            .map(|(s, e)| (s, e, Mark::Slot))
-            .collect();
-        marks.extend(
-            highlight::term_ranges(text, specifics)
-                .into_iter()
-                .map(|(s, e)| (s, e, Mark::Specific)),
-        );
+        // Worked out once per revision; a buffer typed into this frame is marked afresh.
+        let marks = match facts.marks(field) {
+            (t, m) if t == text => std::borrow::Cow::Borrowed(m.as_slice()),
+            _ => std::borrow::Cow::Owned(highlight::marks(text, &facts.specifics)),
+        };
         let job = highlight::job(text, &marks, font.clone(), color, dark, wrap);
         ui.fonts_mut(|f| f.layout_job(job))
     };
     // egui edits a buffer; the change reaches the draft as an Edit (through the one writer)
     // and is committed for undo by the caller as typing.
     let b = &app.draft.blocks[i];
-    let mut text = if field == 0 {
+    let mut text = if field == Field::Heading {
         b.heading.clone()
     } else {
         b.body.clone()
     };
     let value = &mut text;
     let hint = match (field, b.kind) {
-        (0, _) => "小标题",
+        (Field::Heading, _) => "小标题",
         (_, BlockKind::Opening) => "开头：会议背景、目的，以“下面，我讲几点意见”过渡",
         (_, BlockKind::Closing) => "结尾：同志们，……",
         _ => "正文，每段一行",
@@ -446,9 +381,10 @@ fn text_field(
     // drawn: then this frame already draws it focused and tells the input method where
     // its caret is.
     let requested = app
+        .view
         .focus_request
-        .is_some_and(|(b, f, _)| b == id && f == field);
-    if let Some((_, _, cursor)) = app.focus_request.filter(|_| requested) {
+        .is_some_and(|c| c.block == id && c.field == field);
+    if let Some(Caret { cursor, .. }) = app.view.focus_request.filter(|_| requested) {
         ui.memory_mut(|m| m.request_focus(field_id));
         if let Some(c) = cursor {
             let mut state =
@@ -474,11 +410,6 @@ fn text_field(
     });
     let out = &ime.output;
     if ime.changed {
-        let field = if field == 0 {
-            Field::Heading
-        } else {
-            Field::Body
-        };
         app.draft.apply(Edit::SetText {
             block: id,
             field,
@@ -489,7 +420,7 @@ fn text_field(
     resp.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, accessible));
     if requested {
         resp.scroll_to_me(Some(egui::Align::Center));
-        app.focus_request = None;
+        app.view.focus_request = None;
     }
     FieldResponse {
         changed: ime.changed,
@@ -503,9 +434,9 @@ fn text_field(
 fn track(
     app: &mut JiangGaoApp,
     r: &FieldResponse,
-    id: u64,
-    field: u8,
-    typed: &mut Option<(u64, u8)>,
+    id: BlockId,
+    field: Field,
+    typed: &mut Option<(BlockId, Field)>,
     focus_seen: &mut bool,
 ) {
     if r.changed {

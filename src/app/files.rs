@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use super::dialogs::{self, Dialog};
 use super::worker::PathPurpose;
-use super::{Doc, JiangGaoApp, clock_now};
+use super::{FileRequest, JiangGaoApp, clock_now};
 use crate::core::draft::Draft;
 
 impl JiangGaoApp {
@@ -82,12 +82,9 @@ impl JiangGaoApp {
             Ok(d) => {
                 self.draft = d;
                 self.history.clear();
-                self.doc = Doc {
-                    path: Some(path.to_path_buf()),
-                    ..Doc::default()
-                };
+                self.doc = self.doc.replaced(Some(path.to_path_buf()));
                 self.focus = None;
-                self.scroll_to_top = true;
+                self.view.scroll_to_top = true;
                 self.counts = Default::default();
                 self.prefs.add_recent(path.to_path_buf());
                 self.clear_autosave();
@@ -177,12 +174,7 @@ impl JiangGaoApp {
 
     pub(super) fn open_path_dialog(&mut self, purpose: PathPurpose) {
         let start = match purpose {
-            PathPurpose::Open => self
-                .doc
-                .path
-                .clone()
-                .unwrap_or_else(|| self.default_path("ron")),
-            PathPurpose::SaveAs => self
+            PathPurpose::Open | PathPurpose::SaveAs => self
                 .doc
                 .path
                 .clone()
@@ -196,5 +188,72 @@ impl JiangGaoApp {
             purpose,
             start.display().to_string(),
         )));
+    }
+}
+
+impl JiangGaoApp {
+    /// Does what a dialog settled on; a save, export or import that cannot start opens
+    /// its path dialog again (the status bar says why).
+    pub(super) fn file_request(&mut self, r: FileRequest) {
+        let (purpose, path) = match r {
+            FileRequest::SaveAs(p) => {
+                if self.save_to(&p) {
+                    return;
+                }
+                (PathPurpose::SaveAs, p)
+            }
+            FileRequest::Export {
+                path,
+                format,
+                large,
+            } => {
+                if self.export_to(&path, format, large) {
+                    return;
+                }
+                (PathPurpose::Export(format, large), path)
+            }
+            FileRequest::Import(p) => {
+                if p.is_dir() {
+                    self.import_progress = Some((0, 0));
+                    self.workers.import(p, self.opts.data_dir.clone());
+                    return;
+                }
+                self.set_error(format!("{} 不是文件夹", p.display()));
+                (PathPurpose::ImportCorpus, p)
+            }
+            FileRequest::Pick { purpose, start } => {
+                return self.workers.pick(purpose, Some(start));
+            }
+            FileRequest::Restore(o) => return self.restore(*o),
+            FileRequest::Discard(o) => {
+                let title = o.title().to_string();
+                match o.discard() {
+                    Ok(()) => self.set_info(format!("已放弃自动保存的《{title}》")),
+                    Err(e) => self.set_error(format!("无法删除自动保存的讲稿：{e}")),
+                }
+                return;
+            }
+        };
+        if self.dialog.is_none() {
+            let d = dialogs::PathDialog::new(purpose, path.display().to_string());
+            self.dialog = Some(Dialog::Path(d));
+        }
+    }
+
+    /// Takes in the work of a window that is gone: its draft, unsaved, attached to its
+    /// file again; later autosaves go to its recovery file.
+    fn restore(&mut self, o: crate::core::draft::recovery::Orphan) {
+        self.draft = o.recovered.draft.clone();
+        self.history.clear();
+        let mut doc = self.doc.replaced(o.recovered.file.clone());
+        // Not saved to its file yet.
+        doc.saved_rev = doc.rev - 1;
+        self.doc = doc;
+        self.counts = Default::default();
+        self.phrases.dirty = true;
+        if let Some(s) = self.session.as_mut() {
+            s.adopt(o);
+        }
+        self.set_info("已恢复自动保存的讲稿（尚未保存到文件）".into());
     }
 }

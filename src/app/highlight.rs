@@ -25,6 +25,20 @@ pub fn term_ranges(text: &str, terms: &[String]) -> Vec<(usize, usize)> {
     out
 }
 
+/// The slots of `text` and the places where any of `specifics` occurs, as marks.
+pub fn marks(text: &str, specifics: &[String]) -> Vec<(usize, usize, Mark)> {
+    let mut marks: Vec<(usize, usize, Mark)> = slot_ranges(text)
+        .into_iter()
+        .map(|(s, e)| (s, e, Mark::Slot))
+        .collect();
+    marks.extend(
+        term_ranges(text, specifics)
+            .into_iter()
+            .map(|(s, e)| (s, e, Mark::Specific)),
+    );
+    marks
+}
+
 /// A layout job painting `marks` over `text`.
 pub fn job(
     text: &str,

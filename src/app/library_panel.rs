@@ -5,7 +5,7 @@ use std::sync::Arc;
 use std::sync::mpsc::{Receiver, channel};
 
 use super::highlight::{self, Mark};
-use super::{Action, JiangGaoApp};
+use super::{Action, Shelf};
 use crate::core::library::{Library, Loc, Template, TemplateKind};
 use crate::core::nlp;
 
@@ -299,66 +299,70 @@ fn list_ui(ui: &mut egui::Ui, panel: &mut LibraryPanel, lib: &Library, results: 
         });
 }
 
-pub fn library_panel_ui(app: &mut JiangGaoApp, ui: &mut egui::Ui) {
-    ui.heading("模板库");
-    if !app.library_ready {
-        ui.horizontal(|ui| {
-            ui.spinner();
-            ui.label(
-                app.lib_panel
-                    .loading
-                    .as_deref()
-                    .unwrap_or("正在载入模板库和分词词典…"),
-            );
-        });
-        return;
+impl LibraryPanel {
+    /// Draws the panel over the library; what the writer asks of the draft comes back as
+    /// actions.
+    pub fn ui(&mut self, shelf: &Shelf, ui: &mut egui::Ui) -> Vec<Action> {
+        let mut out = Vec::new();
+        self.panel_ui(shelf, ui, &mut out);
+        out
     }
-    let lib = app.library.clone();
-    let panel = &mut app.lib_panel;
-    filters_ui(ui, panel, &lib);
-    let results = panel.results(&lib, ui.ctx());
-    let found = format!("找到 {} 个模板", results.len());
-    if panel.searching() {
-        ui.horizontal(|ui| {
-            ui.label(found);
-            ui.spinner();
-            ui.small("正在搜索…");
-        });
-    } else {
-        ui.label(found);
-    }
-    ui.separator();
 
-    list_ui(ui, panel, &lib, &results);
-    let Some(sel) = panel.selected.clone() else {
-        return;
-    };
-    let Some(t) = lib.templates.iter().find(|t| t.id == sel) else {
-        return;
-    };
-    ui.separator();
-    ui.horizontal(|ui| {
-        if ui
-            .button("插入到讲稿")
-            .on_hover_text("插入到光标所在位置之后")
-            .clicked()
-        {
-            app.push(Action::InsertTemplate {
-                id: t.id.clone(),
-                after_block: None,
+    fn panel_ui(&mut self, shelf: &Shelf, ui: &mut egui::Ui, out: &mut Vec<Action>) {
+        ui.heading("模板库");
+        if !shelf.ready {
+            ui.horizontal(|ui| {
+                ui.spinner();
+                let line = self.loading.as_deref();
+                ui.label(line.unwrap_or("正在载入模板库和分词词典…"));
             });
+            return;
         }
-        if ui.button("关闭预览").clicked() {
-            app.lib_panel.selected = None;
+        let lib = shelf.library.clone();
+        filters_ui(ui, self, &lib);
+        let results = self.results(&lib, ui.ctx());
+        let found = format!("找到 {} 个模板", results.len());
+        if self.searching() {
+            ui.horizontal(|ui| {
+                ui.label(found);
+                ui.spinner();
+                ui.small("正在搜索…");
+            });
+        } else {
+            ui.label(found);
         }
-    });
-    egui::ScrollArea::vertical()
-        // One scroll state per template: a new preview starts at its top.
-        .id_salt(("template_preview", t.id.as_str()))
-        .auto_shrink([false, false])
-        .show(ui, |ui| {
-            preview_ui(ui, t);
+        ui.separator();
+        list_ui(ui, self, &lib, &results);
+        let Some(sel) = self.selected.clone() else {
+            return;
+        };
+        let Some(t) = lib.templates.iter().find(|t| t.id == sel) else {
+            return;
+        };
+        ui.separator();
+        ui.horizontal(|ui| {
+            if ui
+                .button("插入到讲稿")
+                .on_hover_text("插入到光标所在位置之后")
+                .clicked()
+            {
+                out.push(Action::InsertTemplate {
+                    id: t.id.clone(),
+                    after_block: None,
+                });
+            }
+            if ui.button("关闭预览").clicked() {
+                self.selected = None;
+            }
         });
+        egui::ScrollArea::vertical()
+            // One scroll state per template: a new preview starts at its top.
+            .id_salt(("template_preview", t.id.as_str()))
+            .auto_shrink([false, false])
+            .show(ui, |ui| {
+                preview_ui(ui, t);
+            });
+    }
 }
 
 /// The template with its slots and specifics highlighted, and where it came from.

@@ -76,12 +76,7 @@ pub fn menu_bar_ui(app: &mut JiangGaoApp, ui: &mut egui::Ui) {
             command_button(app, ui, Command::Check, true);
             ui.separator();
             ui.menu_button("插入空白段落", |ui| {
-                for k in [
-                    BlockKind::Opening,
-                    BlockKind::Section,
-                    BlockKind::Point,
-                    BlockKind::Closing,
-                ] {
+                for k in BlockKind::ALL {
                     if ui.button(k.label()).clicked() {
                         app.push(Action::InsertBlank(k));
                         ui.close();
@@ -98,33 +93,16 @@ pub fn menu_bar_ui(app: &mut JiangGaoApp, ui: &mut egui::Ui) {
             });
         });
         ui.menu_button("视图", |ui| {
-            let mut lib = app.prefs.show_library;
-            if ui
-                .checkbox(&mut lib, Command::ToggleLibrary.info().label)
-                .changed()
-            {
-                app.push(Action::Command(Command::ToggleLibrary));
-            }
-            let mut ph = app.prefs.show_phrases;
-            if ui
-                .checkbox(&mut ph, Command::TogglePhrases.info().label)
-                .changed()
-            {
-                app.push(Action::Command(Command::TogglePhrases));
-            }
-            let mut pv = app.preview;
-            if ui
-                .checkbox(&mut pv, Command::Preview.info().label)
-                .changed()
-            {
-                app.push(Action::Command(Command::Preview));
-            }
-            let mut ol = app.outline_open;
-            if ui
-                .checkbox(&mut ol, Command::Outline.info().label)
-                .changed()
-            {
-                app.push(Action::Command(Command::Outline));
+            let shown = [
+                (Command::ToggleLibrary, app.prefs.show_library),
+                (Command::TogglePhrases, app.prefs.show_phrases),
+                (Command::Preview, app.view.preview),
+                (Command::Outline, app.view.outline),
+            ];
+            for (c, mut on) in shown {
+                if ui.checkbox(&mut on, c.info().label).changed() {
+                    app.push(Action::Command(c));
+                }
             }
             command_button(app, ui, Command::ToggleTheme, true);
             ui.horizontal(|ui| {

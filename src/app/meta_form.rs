@@ -92,6 +92,6 @@ pub fn meta_form_ui(app: &mut JiangGaoApp, ui: &mut egui::Ui, now: f64) {
             .apply(crate::core::draft::edit::Edit::SetMeta(Box::new(meta)));
         // The draft as the frame began: kept by the app, cloned only when something changed.
         let before = app.snapshot.clone();
-        app.changed(&before, ChangeKind::Typing(0, 0), now);
+        app.changed(&before, ChangeKind::Typing(None), now);
     }
 }

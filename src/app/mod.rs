@@ -3,8 +3,11 @@
 
 pub mod action;
 pub mod apply;
+pub mod check_job;
 pub mod check_panel;
+mod commands;
 pub mod dialogs;
+pub mod draft_facts;
 pub mod draft_panel;
 pub mod files;
 pub mod fonts;
@@ -12,6 +15,7 @@ pub mod highlight;
 pub mod ime;
 pub mod library_panel;
 pub mod menu;
+pub mod messages;
 pub mod meta_form;
 pub mod outline_view;
 pub mod phrase_panel;
@@ -24,12 +28,12 @@ use std::sync::Arc;
 
 use crate::core::draft::history::{ChangeKind, History};
 use crate::core::draft::recovery;
-use crate::core::draft::{BlockKind, Draft};
+use crate::core::draft::{BlockId, BlockKind, Draft, Field};
 use crate::core::library::Library;
 use action::Command;
 use dialogs::Dialog;
 use prefs::Prefs;
-use worker::{Msg, PathPurpose, Workers};
+use worker::{PathPurpose, Workers};
 
 /// How often the draft is written to the data folder while it has unsaved changes.
 pub const AUTOSAVE_SECONDS: f64 = 3.0;
@@ -48,7 +52,7 @@ pub struct Options {
     pub user_library: bool,
     /// Seconds between autosaves while there are unsaved changes.
     pub autosave_seconds: f64,
-    /// Typing pause before suggestions refresh.
+    /// Typing pause before suggestions refresh and the check runs again.
     pub suggest_debounce: f64,
 }
 
@@ -80,29 +84,82 @@ impl Options {
 /// Which text field of which block has the caret, and where.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Focus {
-    pub block: u64,
-    /// 0 = heading, 1 = body.
-    pub field: u8,
+    pub block: BlockId,
+    pub field: Field,
     /// Caret position in characters.
     pub cursor: usize,
+}
+
+/// Where the caret is to go (after an insertion, a find hit, a finding): a field of a
+/// block and, if given, a character position in it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Caret {
+    pub block: BlockId,
+    pub field: Field,
+    pub cursor: Option<usize>,
+}
+
+impl Caret {
+    pub fn new(block: BlockId, field: Field, cursor: Option<usize>) -> Self {
+        Caret {
+            block,
+            field,
+            cursor,
+        }
+    }
+}
+
+/// The library the app works with. Its generation changes whenever it is replaced, so
+/// what is derived from it is cached by (draft revision, library generation).
+#[derive(Default)]
+pub struct Shelf {
+    library: Arc<Library>,
+    ready: bool,
+    generation: u64,
 }
 
 /// Something the UI asks for; applied at the end of the frame: a command, an edit of the
 /// draft (through `Draft::apply`), an insertion that needs the library or the caret, or a
 /// file to open.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub enum Action {
     Command(Command),
     Edit(crate::core::draft::edit::Edit),
     InsertTemplate {
         id: String,
-        after_block: Option<u64>,
+        after_block: Option<BlockId>,
     },
     InsertBlank(BlockKind),
     InsertPhrase(String),
     /// Replaces the paragraph holding the caret (a model paragraph from the panel).
     ReplaceParagraph(String),
     OpenPath(PathBuf),
+    File(FileRequest),
+    /// Put the caret there (leaving the preview).
+    Jump(Caret),
+    /// A message for the status bar.
+    Info(String),
+}
+
+/// A file operation a dialog settled on, done at the end of the frame (never while the
+/// dialog draws); when a save, export or import cannot start, its dialog opens again.
+#[derive(Debug)]
+pub enum FileRequest {
+    SaveAs(PathBuf),
+    Export {
+        path: PathBuf,
+        format: crate::core::export::Format,
+        large: bool,
+    },
+    Import(PathBuf),
+    /// The system's file dialog, for the path field's 「浏览…」.
+    Pick {
+        purpose: PathPurpose,
+        start: PathBuf,
+    },
+    /// Work of a window that is gone: take it in, or delete it for good.
+    Restore(Box<recovery::Orphan>),
+    Discard(Box<recovery::Orphan>),
 }
 
 /// The document: its file, and revision counters for unsaved and autosaved state.
@@ -121,38 +178,45 @@ impl Doc {
     pub fn dirty(&self) -> bool {
         self.rev != self.saved_rev
     }
+
+    /// The document state for another draft put in its place (opened or restored), saved
+    /// as it stands. Revisions go on from this one's, so nothing cached or checked for the
+    /// old draft passes for the new one.
+    pub fn replaced(&self, path: Option<PathBuf>) -> Doc {
+        let rev = self.rev + 1;
+        Doc {
+            path,
+            rev,
+            saved_rev: rev,
+            autosaved_rev: rev,
+            ..Doc::default()
+        }
+    }
 }
 
 pub struct JiangGaoApp {
     pub opts: Options,
     pub prefs: Prefs,
     pub draft: Draft,
-    pub history: History,
+    history: History,
     pub doc: Doc,
-    pub library: Arc<Library>,
-    pub library_ready: bool,
+    shelf: Shelf,
     pub lib_panel: library_panel::LibraryPanel,
     pub phrases: phrase_panel::PhrasePanel,
-    pub focus: Option<Focus>,
-    pub dialog: Option<Dialog>,
-    pub find: dialogs::FindBar,
+    focus: Option<Focus>,
+    dialog: Option<Dialog>,
+    find: dialogs::FindBar,
     /// A message for the user and whether it is an error.
     pub status: Option<(String, bool)>,
-    pub preview: bool,
-    /// The outline window (headings only) is shown.
-    pub outline_open: bool,
-    /// The next frame shows the draft from its top (after opening or a new draft).
-    pub scroll_to_top: bool,
+    pub view: View,
     pub workers: Workers,
     pub import_progress: Option<(usize, usize)>,
     pub counts: status_bar::Counts,
+    /// Per-revision facts about the draft that the panels draw.
+    facts: draft_facts::DraftFacts,
     pub checks: check_panel::CheckPanel,
     pending: Vec<Action>,
-    /// Set when a field needs the caret (after inserting a block or jumping to a find hit).
-    pub focus_request: Option<(u64, u8, Option<usize>)>,
-    applied_font_size: f32,
-    applied_dark: Option<bool>,
-    first_frame_done: bool,
+    applied: Applied,
     /// A text field is composing with an input method (its preedit is never in the draft).
     pub composing: bool,
     /// This frame's input events (the text fields read the input method's from here).
@@ -162,11 +226,32 @@ pub struct JiangGaoApp {
     pub snapshot: Draft,
     /// This window's recovery file and lock; `None` when the data folder is unusable
     /// (then autosave is off and the status bar says so).
-    pub session: Option<recovery::Session>,
+    session: Option<recovery::Session>,
     /// Work of windows that are gone, still to be offered after the one on screen.
-    pub orphans: Vec<recovery::Orphan>,
-    /// The window title last sent to the OS: 「标题 — 讲稿工坊」, with • when unsaved.
-    pub window_title: String,
+    orphans: Vec<recovery::Orphan>,
+}
+
+/// How the window shows the draft.
+#[derive(Debug, Default)]
+pub struct View {
+    /// The full text as exported instead of the editor.
+    pub preview: bool,
+    /// The outline window (headings only) is shown.
+    pub outline: bool,
+    /// The next frame shows the draft from its top (after opening or a new draft).
+    pub scroll_to_top: bool,
+    /// Set when a field needs the caret (after inserting a block or jumping to a hit).
+    pub focus_request: Option<Caret>,
+}
+
+/// What the window was last told, so it is told again only on a change.
+#[derive(Debug, Default)]
+struct Applied {
+    font_size: f32,
+    dark: Option<bool>,
+    first_frame_done: bool,
+    /// The window title: 「标题 — 讲稿工坊」, with ● when unsaved.
+    window_title: String,
 }
 
 impl JiangGaoApp {
@@ -193,32 +278,26 @@ impl JiangGaoApp {
             draft,
             history: History::default(),
             doc: Doc::default(),
-            library: Arc::new(Library::default()),
-            library_ready: false,
+            shelf: Shelf::default(),
             lib_panel: Default::default(),
             phrases: Default::default(),
             focus: None,
             dialog: None,
             find: Default::default(),
             status: None,
-            preview: false,
-            outline_open: false,
-            scroll_to_top: false,
+            view: View::default(),
             workers,
             import_progress: None,
             counts: Default::default(),
+            facts: Default::default(),
             checks: Default::default(),
             pending: Vec::new(),
-            focus_request: None,
-            applied_font_size: 0.0,
-            applied_dark: None,
-            first_frame_done: false,
+            applied: Applied::default(),
             composing: false,
             frame_events: Vec::new(),
             snapshot: Draft::default(),
             session: None,
             orphans: Vec::new(),
-            window_title: String::new(),
         };
         app.workers
             .load_library(app.opts.data_dir.clone(), app.opts.user_library);
@@ -269,11 +348,67 @@ impl JiangGaoApp {
         format!("{mark}{name} — 讲稿工坊")
     }
 
+    /// The field with the caret, and where in it.
+    pub fn focus(&self) -> Option<Focus> {
+        self.focus
+    }
+
+    /// The title last sent to the window.
+    pub fn window_title(&self) -> &str {
+        &self.applied.window_title
+    }
+
     fn update_window_title(&mut self, ctx: &egui::Context) {
         let t = self.title_text();
-        if t != self.window_title {
+        if t != self.applied.window_title {
             ctx.send_viewport_cmd(egui::ViewportCommand::Title(t.clone()));
-            self.window_title = t;
+            self.applied.window_title = t;
+        }
+    }
+
+    pub fn library(&self) -> &Arc<Library> {
+        &self.shelf.library
+    }
+
+    /// The library has loaded (or failed to).
+    pub fn library_ready(&self) -> bool {
+        self.shelf.ready
+    }
+
+    /// Back to "loading" (as at start), for a test of what the window shows meanwhile.
+    pub fn set_library_loading(&mut self) {
+        self.shelf.ready = false;
+    }
+
+    /// The find box's query and replacement.
+    pub fn find_texts(&self) -> (&str, &str) {
+        (&self.find.query, &self.find.replacement)
+    }
+
+    /// The dialog on show, if any.
+    pub fn dialog(&self) -> Option<&Dialog> {
+        self.dialog.as_ref()
+    }
+
+    /// Ends the current undo step: what follows is its own step (as after a pause).
+    pub fn break_undo_step(&mut self) {
+        self.history.break_step();
+    }
+
+    /// Puts in a library (loaded, imported, or a test's); caches derived from the old one
+    /// go stale with its generation.
+    pub fn set_library(&mut self, library: Arc<Library>) {
+        self.shelf.library = library;
+        self.shelf.ready = true;
+        self.shelf.generation += 1;
+    }
+
+    /// What the check on show must answer for to be current.
+    pub fn check_key(&self) -> check_job::CheckKey {
+        check_job::CheckKey {
+            rev: self.doc.rev,
+            library: self.shelf.generation,
+            rate: self.prefs.rate,
         }
     }
 
@@ -296,198 +431,14 @@ impl JiangGaoApp {
         self.doc.rev += 1;
     }
 
-    fn handle_messages(&mut self) {
-        while let Ok(m) = self.workers.rx.try_recv() {
-            match m {
-                Msg::Loaded {
-                    library,
-                    index,
-                    errors,
-                } => {
-                    self.library = library;
-                    self.library_ready = true;
-                    self.workers.set_index(index.clone());
-                    self.phrases.index = Some(index);
-                    self.phrases.dirty = true;
-                    if !errors.is_empty() {
-                        self.set_error(format!(
-                            "模板库中有 {} 个文件无法读取：{}",
-                            errors.len(),
-                            errors.join("；")
-                        ));
-                    }
-                }
-                Msg::Suggestions { seq, hits } => self.phrases.receive(seq, hits),
-                Msg::LoadProgress(line) => self.lib_panel.loading = Some(line),
-                Msg::ImportProgress { done, total } => self.import_progress = Some((done, total)),
-                Msg::ImportDone {
-                    summary,
-                    library,
-                    index,
-                } => {
-                    self.import_progress = None;
-                    self.workers.import_cancel = None;
-                    self.library = library;
-                    self.workers.set_index(index.clone());
-                    self.phrases.index = Some(index);
-                    self.phrases.dirty = true;
-                    self.dialog = Some(Dialog::ImportSummary(summary));
-                }
-                Msg::Failed { job, message } => {
-                    match job {
-                        worker::Job::LoadLibrary => self.library_ready = true,
-                        worker::Job::Import => {
-                            self.import_progress = None;
-                            self.workers.import_cancel = None;
-                        }
-                    }
-                    self.set_error(format!("{}失败：{message}", job.label()));
-                }
-                Msg::Picked { purpose, path } => {
-                    if let (Some(p), Some(Dialog::Path(d))) = (path, self.dialog.as_mut())
-                        && d.purpose == purpose
-                    {
-                        d.path = p.display().to_string();
-                        // A pick from the native dialog is a decision: act on it.
-                        d.confirmed = true;
-                    }
-                }
-            }
-        }
-    }
-
-    fn consume_shortcuts(&mut self, ctx: &egui::Context) {
-        // While an input method composes, its keys belong to it.
-        let preedit = ctx.input(|i| {
-            i.events
-                .iter()
-                .any(|e| matches!(e, egui::Event::Ime(egui::ImeEvent::Preedit { .. })))
-        });
-        if self.composing || preedit {
-            return;
-        }
-        // Longer combinations first, so Ctrl+Shift+S is not taken for Ctrl+S.
-        let mut all: Vec<(Command, egui::KeyboardShortcut)> = Command::ALL
-            .iter()
-            .flat_map(|c| c.info().shortcuts.iter().map(move |s| (*c, *s)))
-            .collect();
-        all.sort_by_key(|(_, s)| std::cmp::Reverse(s.modifiers.shift as u8));
-        for (c, s) in all {
-            if ctx.input_mut(|i| i.consume_shortcut(&s)) {
-                self.push(Action::Command(c));
-            }
-        }
-    }
-
-    fn apply_style(&mut self, ctx: &egui::Context) {
-        if self.applied_dark != Some(self.prefs.dark) {
-            ctx.set_theme(if self.prefs.dark {
-                egui::Theme::Dark
-            } else {
-                egui::Theme::Light
-            });
-            self.applied_dark = Some(self.prefs.dark);
-        }
-        if (self.applied_font_size - self.prefs.font_size).abs() > f32::EPSILON {
-            let size = self.prefs.font_size.clamp(12.0, 28.0);
-            ctx.all_styles_mut(|style| {
-                use egui::{FontFamily, FontId, TextStyle};
-                style.text_styles = [
-                    (
-                        TextStyle::Small,
-                        FontId::new(size * 0.78, FontFamily::Proportional),
-                    ),
-                    (TextStyle::Body, FontId::new(size, FontFamily::Proportional)),
-                    (
-                        TextStyle::Button,
-                        FontId::new(size * 0.92, FontFamily::Proportional),
-                    ),
-                    (
-                        TextStyle::Heading,
-                        FontId::new(size * 1.3, FontFamily::Proportional),
-                    ),
-                    (
-                        TextStyle::Monospace,
-                        FontId::new(size * 0.9, FontFamily::Monospace),
-                    ),
-                ]
-                .into();
-            });
-            self.applied_font_size = self.prefs.font_size;
-        }
-    }
-
-    pub fn run_command(&mut self, c: Command, ctx: &egui::Context, now: f64) {
-        match c {
-            Command::New => {
-                let before = self.draft.clone();
-                self.draft = Draft {
-                    numbering: self.prefs.numbering,
-                    ..Draft::default()
-                };
-                self.changed(&before, ChangeKind::Structure, now);
-                self.doc.path = None;
-                self.focus = None;
-                self.scroll_to_top = true;
-                self.set_info("已新建讲稿（可撤销）".into());
-            }
-            Command::Open => self.open_path_dialog(PathPurpose::Open),
-            Command::Save => match self.doc.path.clone() {
-                Some(p) => {
-                    self.save_to(&p);
-                }
-                None => self.open_path_dialog(PathPurpose::SaveAs),
-            },
-            Command::SaveAs => self.open_path_dialog(PathPurpose::SaveAs),
-            Command::ExportText => {
-                self.open_path_dialog(PathPurpose::Export(crate::core::export::Format::Txt, false))
-            }
-            Command::ExportMarkdown => {
-                self.open_path_dialog(PathPurpose::Export(crate::core::export::Format::Md, false))
-            }
-            Command::ExportWord => self.open_path_dialog(PathPurpose::Export(
-                crate::core::export::Format::Docx,
-                false,
-            )),
-            Command::ExportWordLarge => {
-                self.open_path_dialog(PathPurpose::Export(crate::core::export::Format::Docx, true))
-            }
-            Command::Check => self.checks.open = !self.checks.open,
-            Command::CopyAll => {
-                ctx.copy_text(crate::core::export::render_txt(&self.draft));
-                self.set_info("全文已复制到剪贴板".into());
-            }
-            Command::ImportCorpus => self.open_path_dialog(PathPurpose::ImportCorpus),
-            Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
-            Command::Undo => {
-                if self.history.undo(&mut self.draft) {
-                    self.doc.rev += 1;
-                    self.phrases.dirty = true;
-                }
-            }
-            Command::Redo => {
-                if self.history.redo(&mut self.draft) {
-                    self.doc.rev += 1;
-                    self.phrases.dirty = true;
-                }
-            }
-            Command::Find => self.find.open = !self.find.open,
-            Command::ToggleLibrary => self.prefs.show_library = !self.prefs.show_library,
-            Command::TogglePhrases => self.prefs.show_phrases = !self.prefs.show_phrases,
-            Command::ToggleTheme => self.prefs.dark = !self.prefs.dark,
-            Command::Preview => self.preview = !self.preview,
-            Command::Outline => self.outline_open = !self.outline_open,
-            Command::Shortcuts => self.dialog = Some(Dialog::Shortcuts),
-            Command::About => self.dialog = Some(Dialog::About),
-        }
-    }
-
     /// Runs one frame of the whole window.
     pub fn frame_ui(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
         let now = ctx.input(|i| i.time);
         self.frame_events = ctx.input(|i| i.events.clone());
         self.handle_messages();
+        let key = (self.doc.rev, self.shelf.generation);
+        self.facts.refresh(key, &self.draft, &self.shelf.library);
         self.update_window_title(&ctx);
         self.apply_style(&ctx);
         self.consume_shortcuts(&ctx);
@@ -495,24 +446,31 @@ impl JiangGaoApp {
         egui::Panel::top("menu_bar").show(ui, |ui| menu::menu_bar_ui(self, ui));
         egui::Panel::bottom("status_bar").show(ui, |ui| status_bar::status_bar_ui(self, ui));
         if self.checks.open {
-            egui::Panel::bottom("check_panel")
+            let view = self.checks.view(self.check_key());
+            let acts = egui::Panel::bottom("check_panel")
                 .resizable(true)
                 .default_size(320.0)
-                .show(ui, |ui| check_panel::check_panel_ui(self, ui));
+                .show(ui, |ui| view.ui(ui))
+                .inner;
+            self.pending.extend(acts);
         }
         if self.prefs.show_library {
-            egui::Panel::left("library_panel")
+            let acts = egui::Panel::left("library_panel")
                 .resizable(true)
                 .default_size(340.0)
                 .min_size(260.0)
-                .show(ui, |ui| library_panel::library_panel_ui(self, ui));
+                .show(ui, |ui| self.lib_panel.ui(&self.shelf, ui))
+                .inner;
+            self.pending.extend(acts);
         }
         if self.prefs.show_phrases {
-            egui::Panel::right("phrase_panel")
+            let acts = egui::Panel::right("phrase_panel")
                 .resizable(true)
                 .default_size(300.0)
                 .min_size(200.0)
-                .show(ui, |ui| phrase_panel::phrase_panel_ui(self, ui, now));
+                .show(ui, |ui| self.phrases.view(&self.draft, self.focus).ui(ui))
+                .inner;
+            self.pending.extend(acts);
         }
         egui::CentralPanel::default().show(ui, |ui| draft_panel::draft_panel_ui(self, ui, now));
         dialogs::dialogs_ui(self, &ctx);
@@ -528,6 +486,7 @@ impl JiangGaoApp {
             now,
             self.opts.suggest_debounce,
         );
+        self.tick_check(now, &ctx);
         ime::place_candidate_window(&ctx);
         // Comparing is cheap (no allocation); cloning happens only after a change.
         if self.snapshot != self.draft {
@@ -539,8 +498,8 @@ impl JiangGaoApp {
             ));
         }
         self.autosave(now);
-        if !self.first_frame_done {
-            self.first_frame_done = true;
+        if !self.applied.first_frame_done {
+            self.applied.first_frame_done = true;
             if std::env::var_os("JIANGGAO_TIMING").is_some()
                 && let Some(t) = PROCESS_START.get()
             {

@@ -1,13 +1,14 @@
 //! The outline view: headings only, in a window of their own. A click jumps to the block;
 //! dragging a row reorders the speech (a section moves with its points), as in the editor.
 
-use super::{Action, JiangGaoApp};
-use crate::core::draft::BlockKind;
+use super::{Action, Caret, JiangGaoApp};
+use crate::core::draft::Field;
 use crate::core::draft::edit::Edit;
+use crate::core::draft::{BlockId, BlockKind};
 
 /// A row's key for drag and drop: the block id, stable while rows move.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-struct Row(u64);
+struct Row(BlockId);
 
 /// The text of a row: marker and heading, or the kind for openings and closings.
 fn row_label(kind: BlockKind, marker: &str, heading: &str) -> String {
@@ -20,11 +21,10 @@ fn row_label(kind: BlockKind, marker: &str, heading: &str) -> String {
 }
 
 pub fn outline_view_ui(app: &mut JiangGaoApp, ctx: &egui::Context) {
-    if !app.outline_open {
+    if !app.view.outline {
         return;
     }
     let mut open = true;
-    let markers = app.draft.markers();
     let rows: Vec<Row> = app.draft.blocks.iter().map(|b| Row(b.id)).collect();
     let mut jump = None;
     egui::Window::new("提纲")
@@ -47,7 +47,7 @@ pub fn outline_view_ui(app: &mut JiangGaoApp, ctx: &egui::Context) {
                                 return;
                             };
                             let b = &app.draft.blocks[i];
-                            let label = row_label(b.kind, &markers[i], &b.heading);
+                            let label = row_label(b.kind, app.facts.marker(i), &b.heading);
                             ui.horizontal(|ui| {
                                 handle.ui(ui, |ui| {
                                     super::drag_grip(ui);
@@ -71,7 +71,7 @@ pub fn outline_view_ui(app: &mut JiangGaoApp, ctx: &egui::Context) {
                 }));
             }
         });
-    app.outline_open = open;
+    app.view.outline = open;
     if let Some((id, kind, collapsed)) = jump {
         if collapsed {
             app.push(Action::Edit(Edit::SetCollapsed {
@@ -79,12 +79,6 @@ pub fn outline_view_ui(app: &mut JiangGaoApp, ctx: &egui::Context) {
                 collapsed: false,
             }));
         }
-        let field = if matches!(kind, BlockKind::Section | BlockKind::Point) {
-            0
-        } else {
-            1
-        };
-        app.focus_request = Some((id, field, None));
-        app.preview = false;
+        app.push(Action::Jump(Caret::new(id, Field::first_of(kind), None)));
     }
 }

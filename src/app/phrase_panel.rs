@@ -7,8 +7,8 @@
 use std::sync::Arc;
 
 use super::worker::{Query, Workers};
-use super::{Action, Focus, JiangGaoApp};
-use crate::core::draft::{BlockKind, Draft};
+use super::{Action, Focus};
+use crate::core::draft::{BlockKind, Draft, Field};
 use crate::core::library::PhraseKind;
 use crate::core::mine::frames;
 use crate::core::suggest::{PhraseIndex, Suggestions};
@@ -35,7 +35,7 @@ pub fn context(d: &Draft, f: Focus) -> Option<(String, String)> {
     let i = d.index_of(f.block)?;
     let b = &d.blocks[i];
     let mut heading = b.heading.clone();
-    if f.field != 0
+    if f.field != Field::Heading
         && b.kind == BlockKind::Point
         && let Some(s) = (0..i)
             .rev()
@@ -43,7 +43,7 @@ pub fn context(d: &Draft, f: Focus) -> Option<(String, String)> {
     {
         heading = format!("{} {}", d.blocks[s].heading, heading);
     }
-    let body = if f.field == 0 {
+    let body = if f.field == Field::Heading {
         String::new()
     } else {
         let mut start = 0;
@@ -147,48 +147,70 @@ fn sibling_frame(d: &Draft, f: Focus) -> Option<String> {
     frames::frame(&heads)
 }
 
-pub fn phrase_panel_ui(app: &mut JiangGaoApp, ui: &mut egui::Ui, now: f64) {
-    let _ = now;
-    ui.heading("推荐提法");
-    if app.phrases.index.is_none() {
-        ui.horizontal(|ui| {
-            ui.spinner();
-            ui.label("正在载入…");
-        });
-        return;
+impl PhrasePanel {
+    /// The panel as it is to be drawn for the caret in `focus`.
+    pub fn view<'a>(&'a mut self, draft: &'a Draft, focus: Option<Focus>) -> PhraseView<'a> {
+        PhraseView {
+            panel: self,
+            draft,
+            focus,
+        }
     }
-    kind_filter(app, ui);
-    let Some(focus) = app.focus else {
-        ui.label("在讲稿中点击一段正文，这里会推荐与之相关的提法、金句和排比句。");
-        return;
-    };
-    let hits = app.phrases.hits.clone();
-    egui::ScrollArea::vertical()
-        .id_salt("phrase_list")
-        .auto_shrink([false, false])
-        .show(ui, |ui| {
-            headings_ui(app, ui, focus, &hits);
-            phrases_ui(app, ui, &hits);
-            paragraphs_ui(app, ui, &hits);
-        });
 }
 
-fn kind_filter(app: &mut JiangGaoApp, ui: &mut egui::Ui) {
+/// What the panel draws: the answer on show for the paragraph at the caret. It changes
+/// only its own filter; everything else it asks for comes back as actions.
+pub struct PhraseView<'a> {
+    panel: &'a mut PhrasePanel,
+    draft: &'a Draft,
+    focus: Option<Focus>,
+}
+
+impl PhraseView<'_> {
+    pub fn ui(self, ui: &mut egui::Ui) -> Vec<Action> {
+        let mut out = Vec::new();
+        ui.heading("推荐提法");
+        if self.panel.index.is_none() {
+            ui.horizontal(|ui| {
+                ui.spinner();
+                ui.label("正在载入…");
+            });
+            return out;
+        }
+        kind_filter(self.panel, ui);
+        let Some(focus) = self.focus else {
+            ui.label("在讲稿中点击一段正文，这里会推荐与之相关的提法、金句和排比句。");
+            return out;
+        };
+        let hits = &self.panel.hits;
+        egui::ScrollArea::vertical()
+            .id_salt("phrase_list")
+            .auto_shrink([false, false])
+            .show(ui, |ui| {
+                headings_ui(ui, sibling_frame(self.draft, focus), hits, &mut out);
+                phrases_ui(ui, hits, &mut out);
+                paragraphs_ui(ui, hits, &mut out);
+            });
+        out
+    }
+}
+
+fn kind_filter(panel: &mut PhrasePanel, ui: &mut egui::Ui) {
     ui.horizontal_wrapped(|ui| {
-        let all = app.phrases.kinds.is_empty();
+        let all = panel.kinds.is_empty();
         if ui.selectable_label(all, "全部").clicked() {
-            app.phrases.kinds.clear();
-            app.phrases.dirty = true;
+            panel.kinds.clear();
+            panel.dirty = true;
         }
         for k in PhraseKind::ALL {
-            let on = app.phrases.kinds.contains(&k);
+            let on = panel.kinds.contains(&k);
             if ui.selectable_label(on, k.label()).clicked() {
                 if on {
-                    app.phrases.kinds.retain(|x| *x != k);
+                    panel.kinds.retain(|x| *x != k);
                 } else {
-                    app.phrases.kinds.push(k);
+                    panel.kinds.push(k);
                 }
-                app.phrases.dirty = true;
+                panel.dirty = true;
             }
         }
     });
@@ -196,8 +218,7 @@ fn kind_filter(app: &mut JiangGaoApp, ui: &mut egui::Ui) {
 
 /// 并列标题: the frame of the draft's own sibling headings, and mined frames the focused
 /// heading fits with the library's headings built on them.
-fn headings_ui(app: &mut JiangGaoApp, ui: &mut egui::Ui, focus: Focus, hits: &Suggestions) {
-    let own = sibling_frame(&app.draft, focus);
+fn headings_ui(ui: &mut egui::Ui, own: Option<String>, hits: &Suggestions, out: &mut Vec<Action>) {
     if own.is_none() && hits.headings.is_empty() {
         return;
     }
@@ -210,7 +231,7 @@ fn headings_ui(app: &mut JiangGaoApp, ui: &mut egui::Ui, focus: Focus, hits: &Su
                 .on_hover_text("插入到光标处，再把 {X} {Y} 换成本段内容")
                 .clicked()
             {
-                app.push(Action::InsertPhrase(frame.clone()));
+                out.push(Action::InsertPhrase(frame.clone()));
             }
         }
         for h in &hits.headings {
@@ -221,14 +242,14 @@ fn headings_ui(app: &mut JiangGaoApp, ui: &mut egui::Ui, focus: Focus, hits: &Su
                     .on_hover_text("点击复制，作为下一个同级标题的参照");
                 if r.clicked() {
                     ui.ctx().copy_text(s.clone());
-                    app.set_info("已复制".into());
+                    out.push(Action::Info("已复制".into()));
                 }
             }
         }
     });
 }
 
-fn phrases_ui(app: &mut JiangGaoApp, ui: &mut egui::Ui, hits: &Suggestions) {
+fn phrases_ui(ui: &mut egui::Ui, hits: &Suggestions, out: &mut Vec<Action>) {
     ui.separator();
     if hits.phrases.is_empty() {
         ui.label("暂无匹配的提法。多写几句，或换个筛选。");
@@ -249,7 +270,7 @@ fn phrases_ui(app: &mut JiangGaoApp, ui: &mut egui::Ui, hits: &Suggestions) {
             )
             .on_hover_text("点击插入到光标处");
         if r.clicked() {
-            app.push(Action::InsertPhrase(p.text.clone()));
+            out.push(Action::InsertPhrase(p.text.clone()));
         }
         if !h.reason.is_empty() {
             ui.small(&h.reason);
@@ -259,7 +280,7 @@ fn phrases_ui(app: &mut JiangGaoApp, ui: &mut egui::Ui, hits: &Suggestions) {
 }
 
 /// 段落范文: the closest paragraphs of past speeches, to insert or to replace with.
-fn paragraphs_ui(app: &mut JiangGaoApp, ui: &mut egui::Ui, hits: &Suggestions) {
+fn paragraphs_ui(ui: &mut egui::Ui, hits: &Suggestions, out: &mut Vec<Action>) {
     if hits.paragraphs.is_empty() {
         return;
     }
@@ -277,14 +298,14 @@ fn paragraphs_ui(app: &mut JiangGaoApp, ui: &mut egui::Ui, hits: &Suggestions) {
             ui.label(format!("{preview}{more}")).on_hover_text(&t.text);
             ui.horizontal(|ui| {
                 if ui.button("插入").on_hover_text("插入到光标处").clicked() {
-                    app.push(Action::InsertPhrase(t.text.clone()));
+                    out.push(Action::InsertPhrase(t.text.clone()));
                 }
                 if ui
                     .button("替换本段")
                     .on_hover_text("用这段替换光标所在的段落（可撤销）")
                     .clicked()
                 {
-                    app.push(Action::ReplaceParagraph(t.text.clone()));
+                    out.push(Action::ReplaceParagraph(t.text.clone()));
                 }
             });
         });

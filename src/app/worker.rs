@@ -66,6 +66,8 @@ pub enum Msg {
         purpose: PathPurpose,
         path: Option<PathBuf>,
     },
+    /// The pre-delivery check of one revision of the draft.
+    Checked(Box<super::check_job::CheckResult>),
     /// A background job stopped with a panic: what it was and why, for the status bar.
     Failed {
         job: Job,
@@ -78,6 +80,7 @@ pub enum Msg {
 pub enum Job {
     LoadLibrary,
     Import,
+    Check,
 }
 
 impl Job {
@@ -85,6 +88,7 @@ impl Job {
         match self {
             Job::LoadLibrary => "加载模板库",
             Job::Import => "导入语料",
+            Job::Check => "交稿前检查",
         }
     }
 }
@@ -153,6 +157,14 @@ impl Workers {
         } else {
             std::thread::spawn(guarded);
         }
+    }
+
+    /// Runs a job whose answer is one message (inline in tests, else on its own thread);
+    /// a panic in it becomes a `Msg::Failed` like any job's.
+    pub fn run_reply(&self, job: Job, f: impl FnOnce() -> Msg + Send + 'static) {
+        let tx = self.tx.clone();
+        let ctx = self.ctx.clone();
+        self.run_job(job, move || Self::send(&tx, &ctx, f()));
     }
 
     /// Loads jieba, the library and the phrase index.

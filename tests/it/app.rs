@@ -78,7 +78,7 @@ pub fn pick_template(h: &mut Harness<'_, JiangGaoApp>, text: &str) {
 fn end_to_end_workflow_exports_the_speech() {
     let dir = tempfile::tempdir().unwrap();
     let mut h = harness(dir.path());
-    assert!(h.state().library_ready);
+    assert!(h.state().library_ready());
 
     // Search 作风 and insert a section about it.
     set_field(&mut h, "搜索", "作风");
@@ -468,7 +468,7 @@ fn import_corpus_joins_the_user_library() {
     // import result is in the app's library now all the same.
     assert!(
         h.state()
-            .library
+            .library()
             .templates
             .iter()
             .any(|t| t.source.file == "新讲话.txt")
@@ -491,7 +491,7 @@ fn check_panel_fixes_and_word_export() {
     h.run_steps(2);
     click(&mut h, "交稿前检查");
     h.get_by_label("交稿前检查");
-    let findings = h.state().checks.findings.clone();
+    let findings = h.state().checks.findings().to_vec();
     assert!(
         findings.iter().any(|f| f.text == "党的十九大精神"),
         "dated formulation found"

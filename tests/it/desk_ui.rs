@@ -20,7 +20,7 @@ fn the_title_shows_the_draft_and_its_unsaved_state() {
         "● 在全市机关党建工作会议上的讲话 — 讲稿工坊"
     );
     assert_eq!(
-        h.state().window_title,
+        h.state().window_title(),
         h.state().title_text(),
         "sent to the OS"
     );
@@ -130,16 +130,19 @@ fn the_outline_view_lists_headings_and_jumps() {
     pick_template(&mut h, "〔主体部分〕");
     h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::O);
     h.run_steps(3);
-    assert!(h.state().outline_open);
+    assert!(h.state().view.outline);
     let first = h.state().draft.blocks[0].clone();
     let label = format!("一、{}", first.heading);
     h.get_by_label(&label).click();
     h.run_steps(3);
     let f = h
         .state()
-        .focus
+        .focus()
         .expect("the click put the caret in the heading");
-    assert_eq!((f.block, f.field), (first.id, 0));
+    assert_eq!(
+        (f.block, f.field),
+        (first.id, jianggao::core::draft::Field::Heading)
+    );
     // Every heading of the draft is a row.
     let points = h
         .state()
@@ -167,7 +170,11 @@ fn a_reopened_draft_starts_at_its_top() {
     };
     // The caret in the last block scrolls the draft down: the first heading goes off screen.
     let last = h.state().draft.blocks.last().unwrap().id;
-    h.state_mut().focus_request = Some((last, 1, None));
+    h.state_mut().view.focus_request = Some(jianggao::app::Caret::new(
+        last,
+        jianggao::core::draft::Field::Body,
+        None,
+    ));
     h.run_steps(4);
     assert!(first_y(&h) < 0.0, "scrolled down: {}", first_y(&h));
     h.state_mut().open_path(&path);
@@ -333,7 +340,7 @@ fn the_outline_view_reorders_by_drag() {
     pick_template(&mut h, "〔开头〕");
     click(&mut h, "主体部分 19");
     pick_template(&mut h, "〔主体部分〕");
-    let before: Vec<(u64, BlockKind)> = h
+    let before: Vec<(jianggao::core::draft::BlockId, BlockKind)> = h
         .state()
         .draft
         .blocks
@@ -369,7 +376,7 @@ fn the_outline_view_reorders_by_drag() {
     h.run_steps(10);
     h.drop_at(to);
     h.run_steps(4);
-    let after: Vec<(u64, BlockKind)> = h
+    let after: Vec<(jianggao::core::draft::BlockId, BlockKind)> = h
         .state()
         .draft
         .blocks
@@ -382,7 +389,7 @@ fn the_outline_view_reorders_by_drag() {
     assert_eq!(after, expected);
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     h.run_steps(2);
-    let undone: Vec<(u64, BlockKind)> = h
+    let undone: Vec<(jianggao::core::draft::BlockId, BlockKind)> = h
         .state()
         .draft
         .blocks

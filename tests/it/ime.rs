@@ -121,7 +121,7 @@ fn cases() -> Vec<Case> {
         Case {
             label: "查找内容",
             setup: find_setup,
-            value: |a| a.find.query.clone(),
+            value: |a| a.find_texts().0.to_string(),
         },
         Case {
             label: "替换为",
@@ -129,12 +129,12 @@ fn cases() -> Vec<Case> {
                 find_setup(h);
                 set_field(h, "替换为", "机关");
             },
-            value: |a| a.find.replacement.clone(),
+            value: |a| a.find_texts().1.to_string(),
         },
         Case {
             label: "文件路径",
             setup: path_setup,
-            value: |a| match &a.dialog {
+            value: |a| match a.dialog() {
                 Some(Dialog::Path(d)) => d.path.clone(),
                 _ => panic!("the path dialog closed"),
             },
@@ -277,7 +277,7 @@ fn draft_fields_count_save_and_undo_committed_text_only() {
         set_field(&mut h, "单位", "市委");
         caret_at_end(&mut h, label);
         // A pause: what follows is its own undo step.
-        h.state_mut().history.break_step();
+        h.state_mut().break_undo_step();
         let before = h.state().draft.clone();
         let chars = h.state().counts.chars;
         assert_eq!(

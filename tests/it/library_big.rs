@@ -45,7 +45,7 @@ fn loading_says_what_it_reads_before_the_library_arrives() {
 
     // The panel shows the line while the library is not ready; the draft stays usable.
     let mut h = harness(dir.path());
-    h.state_mut().library_ready = false;
+    h.state_mut().set_library_loading();
     h.state_mut().lib_panel.loading = Some(lines[1].clone());
     h.run_steps(2);
     assert!(
@@ -86,8 +86,8 @@ fn big_library(base: &Library, n: usize) -> Library {
 fn a_list_of_100000_templates_draws_only_its_visible_rows_and_searches_in_the_background() {
     let dir = tempfile::tempdir().unwrap();
     let mut h = harness(dir.path());
-    let big = big_library(&h.state().library, 100_000);
-    h.state_mut().library = Arc::new(big);
+    let big = big_library(h.state().library(), 100_000);
+    h.state_mut().set_library(Arc::new(big));
     // The first frames come at once; the list follows from the background.
     h.run_steps(1);
     assert!(wait_for(&mut h, "找到 100000 个模板"), "the list arrives");

@@ -2,6 +2,8 @@
 
 #[cfg(feature = "gui")]
 mod app;
+#[cfg(feature = "gui")]
+mod check_ui;
 mod cli;
 mod data_safety;
 mod dated;

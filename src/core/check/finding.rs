@@ -2,6 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::core::draft::Field;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum FindingKind {
@@ -38,11 +40,11 @@ pub enum Severity {
     Info,
 }
 
-/// Where a finding is: block index, field (0 heading, 1 body), character range.
+/// Where a finding is: the block's index in the draft checked, and its field.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Place {
     pub block: usize,
-    pub field: u8,
+    pub field: Field,
 }
 
 /// A safe automatic fix: replace the text at the finding's range with this.

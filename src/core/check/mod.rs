@@ -9,7 +9,7 @@ use crate::core::check::finding::{Finding, FindingKind, Fix, Place, Severity};
 use crate::core::check::source::{ShingleIndex, carried_and_reuse, repeated};
 use crate::core::dates::date_parts;
 use crate::core::draft::slots::role_advice;
-use crate::core::draft::{BlockKind, Draft};
+use crate::core::draft::{BlockKind, Draft, Field};
 use crate::core::library::Library;
 use crate::core::mine::slots::point_counts;
 use crate::core::numerals::han_count;
@@ -66,8 +66,8 @@ pub fn check_draft(
         .map(|(y, m, dd)| format!("{y:04}-{m:02}-{dd:02}"))
         .unwrap_or_default();
     for (i, b) in d.blocks.iter().enumerate() {
-        for (field, text) in [(0u8, &b.heading), (1u8, &b.body)] {
-            let path = if field == 0 {
+        for (field, text) in [(Field::Heading, &b.heading), (Field::Body, &b.body)] {
+            let path = if field == Field::Heading {
                 format!("{}·标题", paths[i])
             } else {
                 paths[i].clone()
@@ -176,7 +176,7 @@ pub fn check_draft(
                 }
             }
             // Paragraphs that open with a marker the outline does not account for.
-            if field == 1 {
+            if field == Field::Body {
                 let mut offset = 0;
                 for line in text.split('\n') {
                     if let Some(m) = marker::parse(line) {
@@ -262,7 +262,10 @@ fn simple(
         kind,
         severity,
         path: path.to_string(),
-        place: Some(Place { block, field: 0 }),
+        place: Some(Place {
+            block,
+            field: Field::Heading,
+        }),
         start: 0,
         end: 0,
         text: String::new(),

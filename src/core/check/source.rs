@@ -6,7 +6,7 @@
 use rustc_hash::FxHashMap;
 
 use crate::core::check::finding::{Finding, FindingKind, Place, Severity, chars_range, preview};
-use crate::core::draft::{BlockKind, Draft};
+use crate::core::draft::{BlockKind, Draft, Field};
 use crate::core::library::{Library, PhraseKind, Specific, SpecificKind, Template, TemplateKind};
 use crate::core::numerals::han_count;
 
@@ -140,9 +140,9 @@ pub(crate) fn carried_and_reuse(
 ) {
     let b = &d.blocks[i];
     let from_source = b.source.as_ref().and_then(|s| lib.source_template(s));
-    for (field, text) in [(0u8, &b.heading), (1u8, &b.body)] {
+    for (field, text) in [(Field::Heading, &b.heading), (Field::Body, &b.body)] {
         let place = Some(Place { block: i, field });
-        let at = if field == 0 {
+        let at = if field == Field::Heading {
             format!("{path}·标题")
         } else {
             path.to_string()
@@ -180,7 +180,7 @@ pub(crate) fn carried_and_reuse(
         }
         // Stock wording alone (no passage, no source) is not reuse.
         let reused = !found.is_empty() || from_source.is_some();
-        if field == 1
+        if field == Field::Body
             && reused
             && b.body.chars().filter(|c| !c.is_whitespace()).count() >= 40
             && pct > 0
@@ -302,7 +302,10 @@ pub(crate) fn repeated(d: &Draft, lib: Option<&Library>, paths: &[String], out: 
             kind: FindingKind::RepeatedPhrase,
             severity: Severity::Warning,
             path: paths[i].clone(),
-            place: Some(Place { block: i, field: 1 }),
+            place: Some(Place {
+                block: i,
+                field: Field::Body,
+            }),
             start: s0,
             end: e0,
             text: needle.to_string(),
@@ -344,7 +347,11 @@ pub(crate) fn repeated(d: &Draft, lib: Option<&Library>, paths: &[String], out: 
                 let (s0, e0) = chars_range(&b.body, b0, m.len());
                 if !out.iter().any(|f| {
                     f.kind == FindingKind::RepeatedPhrase
-                        && f.place == Some(Place { block: i, field: 1 })
+                        && f.place
+                            == Some(Place {
+                                block: i,
+                                field: Field::Body,
+                            })
                         && f.start <= s0
                         && e0 <= f.end
                 }) {

@@ -6,15 +6,8 @@
 use std::ops::Range;
 
 use crate::core::check::finding::Finding;
-use crate::core::draft::{BlockKind, Draft, Meta, Numbering};
+use crate::core::draft::{BlockId, BlockKind, Draft, Field, Meta, Numbering};
 use crate::core::library::Template;
-
-/// Which text of a block.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Field {
-    Heading,
-    Body,
-}
 
 /// One change to a draft. Positions in text are in characters; `at` positions in the
 /// block list are indices (`None`: where a block of that kind goes by default).
@@ -29,36 +22,36 @@ pub enum Edit {
         at: Option<usize>,
     },
     InsertText {
-        block: u64,
+        block: BlockId,
         field: Field,
         at: usize,
         text: String,
     },
     RemoveText {
-        block: u64,
+        block: BlockId,
         field: Field,
         range: Range<usize>,
     },
     /// A field's whole new text: what typing into a text box commits.
     SetText {
-        block: u64,
+        block: BlockId,
         field: Field,
         text: String,
     },
     MoveBy {
-        block: u64,
+        block: BlockId,
         by: i32,
     },
     MoveTo {
         from: usize,
         to: usize,
     },
-    ToggleLevel(u64),
-    Duplicate(u64),
-    Delete(u64),
+    ToggleLevel(BlockId),
+    Duplicate(BlockId),
+    Delete(BlockId),
     /// Folds or unfolds a block (a section folds with its points).
     SetCollapsed {
-        block: u64,
+        block: BlockId,
         collapsed: bool,
     },
     SetNumbering(Numbering),
@@ -70,6 +63,9 @@ pub enum Edit {
         find: String,
         replace: String,
     },
+    /// A new, empty draft in this one's place (undoable like any edit), numbered as given.
+    /// Block ids go on from the old draft's, so none is given to another block.
+    Clear(Numbering),
 }
 
 /// What an edit did.
@@ -78,7 +74,7 @@ pub struct Applied {
     /// False when the draft is exactly as before.
     pub changed: bool,
     /// The first block the edit created, if any.
-    pub created: Option<u64>,
+    pub created: Option<BlockId>,
 }
 
 impl Applied {
@@ -90,7 +86,7 @@ impl Applied {
     }
 }
 
-fn field_mut(d: &mut Draft, block: u64, field: Field) -> Option<&mut String> {
+fn field_mut(d: &mut Draft, block: BlockId, field: Field) -> Option<&mut String> {
     let i = d.index_of(block)?;
     let b = &mut d.blocks[i];
     Some(match field {
@@ -186,6 +182,14 @@ impl Draft {
             Edit::ReplaceAll { find, replace } => {
                 Applied::changed(self.replace_all(&find, &replace) > 0)
             }
+            Edit::Clear(numbering) => {
+                let empty = Draft {
+                    numbering,
+                    next_id: self.next_id,
+                    ..Draft::default()
+                };
+                Applied::changed(std::mem::replace(self, empty) != *self)
+            }
         }
     }
 
@@ -261,7 +265,7 @@ pub fn apply_fix(d: &mut Draft, f: &Finding) -> bool {
     let Some(b) = d.blocks.get_mut(place.block) else {
         return false;
     };
-    let text = if place.field == 0 {
+    let text = if place.field == Field::Heading {
         &mut b.heading
     } else {
         &mut b.body
@@ -350,6 +354,7 @@ mod tests {
                 title: "讲话".into(),
                 ..Meta::default()
             })),
+            Edit::Clear(Numbering::Speech),
         ];
         for (n, e) in edits.into_iter().enumerate() {
             let mut d = base.clone();
@@ -382,7 +387,7 @@ mod tests {
                 field: Field::Body,
                 text: String::new(),
             },
-            Edit::Delete(999),
+            Edit::Delete(BlockId(999)),
             Edit::MoveBy { block: s, by: -1 },
             Edit::SetCollapsed {
                 block: s,
@@ -392,6 +397,29 @@ mod tests {
             assert!(!d.apply(e.clone()).changed, "{e:?}");
             assert_eq!(d, same);
         }
+    }
+
+    /// A new draft is an edit like any other; the ids of the old blocks are not reused.
+    #[test]
+    fn clearing_is_an_edit_and_keeps_ids_unique() {
+        let mut d = draft();
+        let old: Vec<BlockId> = d.blocks.iter().map(|b| b.id).collect();
+        assert!(d.apply(Edit::Clear(Numbering::Speech)).changed);
+        assert!(d.blocks.is_empty());
+        assert_eq!(
+            (d.meta.clone(), d.numbering),
+            (Meta::default(), Numbering::Speech)
+        );
+        let new = d
+            .apply(Edit::InsertBlank {
+                kind: BlockKind::Opening,
+                at: None,
+            })
+            .created
+            .unwrap();
+        assert!(!old.contains(&new));
+        let mut empty = Draft::default();
+        assert!(!empty.apply(Edit::Clear(Numbering::default())).changed);
     }
 
     #[test]

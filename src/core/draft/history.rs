@@ -4,7 +4,8 @@
 //! field in quick succession is one step; any other change starts a new one. The stack
 //! is capped and never saved.
 
-use crate::core::draft::Draft;
+use crate::core::draft::Field;
+use crate::core::draft::{BlockId, Draft};
 
 /// At most this many steps are kept.
 pub const MAX_STEPS: usize = 200;
@@ -14,9 +15,8 @@ pub const COALESCE_SECONDS: f64 = 1.5;
 /// What a change touched, to decide whether it continues the previous step.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ChangeKind {
-    /// Typing in one field of one block (block id, 0 = heading / 1 = body), or of the
-    /// meeting details (id 0).
-    Typing(u64, u8),
+    /// Typing in one field of one block, or (`None`) in the meeting details.
+    Typing(Option<(BlockId, Field)>),
     /// Anything else: inserting, moving, deleting, renumbering.
     Structure,
 }
@@ -91,11 +91,11 @@ mod tests {
         let id = d.insert_blank(BlockKind::Opening, None);
         h.record(&Draft::default(), ChangeKind::Structure, 0.0);
         for (i, t) in [0.1, 0.5, 1.0].iter().enumerate() {
-            h.record(&d, ChangeKind::Typing(id, 1), *t);
+            h.record(&d, ChangeKind::Typing(Some((id, Field::Body))), *t);
             d.blocks[0].body.push_str(&i.to_string());
         }
         // A pause starts a new step.
-        h.record(&d, ChangeKind::Typing(id, 1), 5.0);
+        h.record(&d, ChangeKind::Typing(Some((id, Field::Body))), 5.0);
         d.blocks[0].body.push('x');
         assert!(h.undo(&mut d));
         assert_eq!(d.blocks[0].body, "012");

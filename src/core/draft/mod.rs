@@ -5,6 +5,7 @@
 //! A point belongs to the section before it, so moving, promoting and demoting are list
 //! operations and numbering is derived, never stored.
 
+pub mod block_id;
 pub mod convert;
 pub mod edit;
 pub mod history;
@@ -48,10 +49,12 @@ impl Default for Meta {
 /// so a template goes into a draft without a translation and both share their labels.
 pub type BlockKind = TemplateKind;
 
+pub use crate::core::draft::block_id::{BlockId, Field};
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Block {
     /// Stable for the life of the draft: widget ids and undo rely on it.
-    pub id: u64,
+    pub id: BlockId,
     pub kind: BlockKind,
     /// Empty for openings and closings.
     pub heading: String,
@@ -127,7 +130,7 @@ impl Draft {
         let mut ids = std::collections::HashSet::new();
         if d.blocks
             .iter()
-            .any(|b| !ids.insert(b.id) || b.id >= d.next_id)
+            .any(|b| !ids.insert(b.id) || b.id.0 >= d.next_id)
         {
             return Err(DraftError {
                 path: path.to_string(),
@@ -174,7 +177,7 @@ impl Draft {
         if self.next_id >= MAX_BLOCK_ID {
             self.compact_ids();
         }
-        let id = self.next_id;
+        let id = BlockId(self.next_id);
         self.next_id += 1;
         Block {
             id,
@@ -190,7 +193,7 @@ impl Draft {
     /// this keeps them far from overflow whatever a file says.
     fn compact_ids(&mut self) {
         for (i, b) in self.blocks.iter_mut().enumerate() {
-            b.id = i as u64 + 1;
+            b.id = BlockId(i as u64 + 1);
         }
         self.next_id = self.blocks.len() as u64 + 1;
     }
@@ -212,7 +215,7 @@ impl Draft {
                 .sum::<usize>()
     }
 
-    pub fn index_of(&self, id: u64) -> Option<usize> {
+    pub fn index_of(&self, id: BlockId) -> Option<usize> {
         self.blocks.iter().position(|b| b.id == id)
     }
 
@@ -236,7 +239,7 @@ impl Draft {
 
     /// Inserts a template at `at` (or its default place); a section brings its points.
     /// Returns the id of the first inserted block.
-    pub fn insert_template(&mut self, t: &Template, at: Option<usize>) -> u64 {
+    pub fn insert_template(&mut self, t: &Template, at: Option<usize>) -> BlockId {
         let kind = BlockKind::from(t.kind);
         let at = at
             .unwrap_or_else(|| self.default_position(kind))
@@ -263,7 +266,7 @@ impl Draft {
     }
 
     /// Inserts an empty block; returns its id.
-    pub fn insert_blank(&mut self, kind: BlockKind, at: Option<usize>) -> u64 {
+    pub fn insert_blank(&mut self, kind: BlockKind, at: Option<usize>) -> BlockId {
         let at = at
             .unwrap_or_else(|| self.default_position(kind))
             .min(self.blocks.len());
@@ -286,7 +289,7 @@ impl Draft {
 
     /// Moves block `id` (with its points) one place up (`-1`) or down (`+1`) among blocks
     /// of its level. Returns whether anything moved.
-    pub fn move_by(&mut self, id: u64, dir: i32) -> bool {
+    pub fn move_by(&mut self, id: BlockId, dir: i32) -> bool {
         let Some(i) = self.index_of(id) else {
             return false;
         };
@@ -337,7 +340,7 @@ impl Draft {
     }
 
     /// Section ↔ point.
-    pub fn toggle_level(&mut self, id: u64) -> bool {
+    pub fn toggle_level(&mut self, id: BlockId) -> bool {
         let Some(i) = self.index_of(id) else {
             return false;
         };
@@ -351,13 +354,13 @@ impl Draft {
     }
 
     /// Copies a block (with its points) right after itself; returns the copy's id.
-    pub fn duplicate(&mut self, id: u64) -> Option<u64> {
+    pub fn duplicate(&mut self, id: BlockId) -> Option<BlockId> {
         let i = self.index_of(id)?;
         let g = self.group(i);
         let copies: Vec<Block> = self.blocks[g.clone()].to_vec();
         let mut fresh = Vec::new();
         for mut b in copies {
-            b.id = self.next_id;
+            b.id = BlockId(self.next_id);
             self.next_id += 1;
             fresh.push(b);
         }
@@ -367,7 +370,7 @@ impl Draft {
     }
 
     /// Deletes a block with its points.
-    pub fn delete(&mut self, id: u64) -> bool {
+    pub fn delete(&mut self, id: BlockId) -> bool {
         let Some(i) = self.index_of(id) else {
             return false;
         };

@@ -1,0 +1,251 @@
+//! The pre-delivery check as a background job, never on the UI thread. It starts once the
+//! draft has stayed the same for a typing pause; each answer carries the key it was
+//! computed for (draft revision, library generation, speaking rate) and an answer for an
+//! older key is dropped. The dated lexicon is read once, by the first job, and shared.
+
+use std::path::PathBuf;
+use std::sync::{Arc, OnceLock};
+
+use super::worker::{Job, Msg, Workers};
+use crate::core::check::finding::{Finding, Severity};
+use crate::core::check::{self, Settings};
+use crate::core::draft::{BlockId, Draft};
+use crate::core::lexicon::dated::Formulations;
+use crate::core::library::Library;
+
+/// What a set of findings answers for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CheckKey {
+    pub rev: u64,
+    pub library: u64,
+    pub rate: u32,
+}
+
+/// The check itself (`run_check`); a test puts in one that fails.
+pub type Checker = fn(&Draft, &Library, &Formulations, &Settings) -> Vec<Finding>;
+
+pub fn run_check(d: &Draft, lib: &Library, forms: &Formulations, s: &Settings) -> Vec<Finding> {
+    check::check_draft(d, Some(lib), forms, s)
+}
+
+/// What a job needs, taken from the app when it starts (the draft as committed text).
+pub struct CheckInput {
+    pub draft: Draft,
+    pub library: Arc<Library>,
+    pub settings: Settings,
+    pub data_dir: PathBuf,
+}
+
+/// A job's answer.
+pub struct CheckResult {
+    pub key: CheckKey,
+    pub findings: Vec<Finding>,
+    /// Block ids by index in the draft checked (a finding's place is a block index).
+    pub ids: Vec<BlockId>,
+    /// The user's dated lexicon did not load (said once, by the job that read it).
+    pub lexicon_error: Option<String>,
+}
+
+/// The findings on show: those of the last answer accepted.
+#[derive(Default)]
+pub struct Shown {
+    pub findings: Vec<Finding>,
+    pub ids: Vec<BlockId>,
+    /// Errors, warnings and notes, counted once per answer.
+    pub counts: [usize; 3],
+    pub key: Option<CheckKey>,
+}
+
+type Lexicon = Arc<OnceLock<(Formulations, Option<String>)>>;
+
+/// Scheduling of check jobs: the debounce clock, the job in flight, the last failure.
+pub struct CheckJobs {
+    checker: Checker,
+    lexicon: Lexicon,
+    /// The key of the latest frame and since when it has held.
+    since: Option<(CheckKey, f64)>,
+    /// The key of the job running or last run; a failed key is not retried until the
+    /// draft changes.
+    requested: Option<CheckKey>,
+    running: bool,
+    pub failure: Option<String>,
+}
+
+impl Default for CheckJobs {
+    fn default() -> Self {
+        CheckJobs {
+            checker: run_check,
+            lexicon: Arc::default(),
+            since: None,
+            requested: None,
+            running: false,
+            failure: None,
+        }
+    }
+}
+
+impl CheckJobs {
+    pub fn set_checker(&mut self, c: Checker) {
+        self.checker = c;
+    }
+
+    /// Notes this frame's key and, when `run` and the key has held for `debounce`
+    /// seconds, starts a job with `input()`. True while a job is due later (the caller
+    /// asks for a repaint then).
+    pub fn tick(
+        &mut self,
+        key: CheckKey,
+        run: bool,
+        now: f64,
+        debounce: f64,
+        workers: &Workers,
+        input: impl FnOnce() -> CheckInput,
+    ) -> bool {
+        let since = match self.since {
+            Some((k, t)) if k == key => t,
+            _ => {
+                self.since = Some((key, now));
+                now
+            }
+        };
+        if !run || self.running || self.requested == Some(key) {
+            return false;
+        }
+        if now - since < debounce {
+            return true;
+        }
+        self.requested = Some(key);
+        self.running = true;
+        self.failure = None;
+        let input = input();
+        let (checker, lexicon) = (self.checker, self.lexicon.clone());
+        workers.run_reply(Job::Check, move || {
+            Msg::Checked(Box::new(check_job(key, input, checker, &lexicon)))
+        });
+        false
+    }
+
+    /// Takes an answer: it is kept only if it answers for `current`.
+    pub fn receive(&mut self, r: CheckResult, current: CheckKey, shown: &mut Shown) {
+        if self.requested == Some(r.key) {
+            self.running = false;
+        }
+        if r.key != current {
+            return;
+        }
+        let n = |s: Severity| r.findings.iter().filter(|f| f.severity == s).count();
+        shown.counts = [n(Severity::Error), n(Severity::Warning), n(Severity::Info)];
+        shown.findings = r.findings;
+        shown.ids = r.ids;
+        shown.key = Some(r.key);
+    }
+
+    /// The job stopped with a panic: the panel says so and waits for the next change.
+    pub fn failed(&mut self, message: String) {
+        self.running = false;
+        self.failure = Some(message);
+    }
+
+    pub fn busy(&self) -> bool {
+        self.running
+    }
+}
+
+fn check_job(key: CheckKey, i: CheckInput, checker: Checker, lexicon: &Lexicon) -> CheckResult {
+    let mut fresh = None;
+    let (forms, _) = lexicon.get_or_init(|| {
+        let (f, e) = Formulations::user_or_builtin(&i.data_dir);
+        fresh = e.clone();
+        (f, e)
+    });
+    let findings = checker(&i.draft, &i.library, forms, &i.settings);
+    CheckResult {
+        key,
+        findings,
+        ids: i.draft.blocks.iter().map(|b| b.id).collect(),
+        lexicon_error: fresh,
+    }
+}
+
+/// The check's settings for a draft: its date (or today's), an hour at the writer's rate.
+pub fn settings(d: &Draft, rate: u32) -> Settings {
+    let today = chrono::Local::now().format("%Y-%m-%d").to_string();
+    Settings {
+        max_chars: 60 * rate as usize,
+        rate: rate as usize,
+        ..Settings::for_draft(d, &today)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key(rev: u64) -> CheckKey {
+        CheckKey {
+            rev,
+            library: 1,
+            rate: 200,
+        }
+    }
+
+    fn input(dir: &std::path::Path, body: &str) -> CheckInput {
+        let mut d = Draft::default();
+        let id = d.insert_blank(crate::core::draft::BlockKind::Opening, None);
+        d.apply(crate::core::draft::edit::Edit::SetText {
+            block: id,
+            field: crate::core::draft::Field::Body,
+            text: body.into(),
+        });
+        CheckInput {
+            settings: settings(&d, 200),
+            draft: d,
+            library: Arc::default(),
+            data_dir: dir.to_path_buf(),
+        }
+    }
+
+    fn answer(w: &Workers) -> CheckResult {
+        match w.rx.try_recv() {
+            Ok(Msg::Checked(r)) => *r,
+            _ => panic!("no check answer"),
+        }
+    }
+
+    /// A job waits for the pause, an answer for an older revision is dropped, and a
+    /// user's broken lexicon is read (and reported) once, by the first job.
+    #[test]
+    fn debounced_keyed_by_revision_lexicon_read_once() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("formulations.ron"), "(formulations: [").unwrap();
+        let w = Workers::new(egui::Context::default(), true);
+        let mut jobs = CheckJobs::default();
+        let mut shown = Shown::default();
+        let body = "要学习党的十九大精神。";
+        let i = || input(dir.path(), body);
+        assert!(
+            jobs.tick(key(1), true, 0.0, 0.3, &w, i),
+            "due after the pause"
+        );
+        assert!(w.rx.try_recv().is_err(), "nothing runs while typing");
+        assert!(!jobs.tick(key(1), true, 0.31, 0.3, &w, i));
+        let first = answer(&w);
+        assert!(first.lexicon_error.is_some());
+        // The writer typed meanwhile: the answer is for an older revision.
+        jobs.receive(first, key(2), &mut shown);
+        assert!(shown.key.is_none() && !jobs.busy());
+        assert!(jobs.tick(key(2), true, 0.31, 0.3, &w, i));
+        assert!(!jobs.tick(key(2), true, 0.7, 0.3, &w, i));
+        let second = answer(&w);
+        assert!(
+            second.lexicon_error.is_none(),
+            "the lexicon is not read again"
+        );
+        jobs.receive(second, key(2), &mut shown);
+        assert_eq!(shown.key, Some(key(2)));
+        assert!(shown.findings.iter().any(|f| f.text == "党的十九大精神"));
+        // Nothing changed: no new job.
+        assert!(!jobs.tick(key(2), true, 5.0, 0.3, &w, i));
+        assert!(w.rx.try_recv().is_err());
+    }
+}

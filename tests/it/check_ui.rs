@@ -1,0 +1,168 @@
+//! The 检查 panel as the writer meets it: the check runs in the background after a pause,
+//! a check that fails says so and leaves the window usable, and a fix keeps the list
+//! where it was.
+
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use jianggao::app::JiangGaoApp;
+use jianggao::core::check::Settings;
+use jianggao::core::check::finding::Finding;
+use jianggao::core::draft::Field;
+use jianggao::core::draft::edit::Edit;
+use jianggao::core::draft::{BlockKind, Draft};
+use jianggao::core::lexicon::dated::Formulations;
+use jianggao::core::library::Library;
+use jianggao::core::numerals::han_numeral;
+
+use crate::app::{caret_at_end, click, harness, pick_template};
+
+fn failing_check(_: &Draft, _: &Library, _: &Formulations, _: &Settings) -> Vec<Finding> {
+    panic!("模拟的检查错误")
+}
+
+fn open_check_panel(h: &mut Harness<'_, JiangGaoApp>) {
+    h.get_by_label("编辑").click();
+    h.run_steps(2);
+    click(h, "交稿前检查");
+}
+
+/// A draft with an opening whose body is `body`, as one undoable edit.
+fn opening_with(h: &mut Harness<'_, JiangGaoApp>, body: &str) {
+    click(h, "开头 5");
+    pick_template(h, "〔开头〕");
+    let id = h.state().draft.blocks[0].id;
+    h.state_mut()
+        .push(jianggao::app::Action::Edit(Edit::SetText {
+            block: id,
+            field: Field::Body,
+            text: body.into(),
+        }));
+    h.run_steps(3);
+}
+
+#[test]
+fn a_check_that_panics_leaves_the_window_usable() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path());
+    h.state_mut().checks.set_checker(failing_check);
+    opening_with(&mut h, "要学习党的十九大精神。");
+    open_check_panel(&mut h);
+    let (msg, is_error) = h.state().status.clone().unwrap();
+    assert!(
+        is_error && msg.contains("交稿前检查失败") && msg.contains("模拟的检查错误"),
+        "{msg}"
+    );
+    assert!(h.query_by_label_contains("检查未完成").is_some());
+    assert!(
+        h.query_by_label_contains("正在检查").is_none(),
+        "not waiting"
+    );
+    // The window still works: typing reaches the draft, and the next change is checked.
+    h.state_mut()
+        .checks
+        .set_checker(jianggao::app::check_job::run_check);
+    caret_at_end(&mut h, "开头正文");
+    h.get_by_label("开头正文")
+        .type_text("再学习党的十九大精神。");
+    h.run_steps(3);
+    assert!(
+        h.state().draft.blocks[0]
+            .body
+            .ends_with("再学习党的十九大精神。")
+    );
+    let dated = h
+        .state()
+        .checks
+        .findings()
+        .iter()
+        .filter(|f| f.text == "党的十九大精神")
+        .count();
+    assert_eq!(dated, 2);
+    assert!(h.query_by_label_contains("检查未完成").is_none());
+}
+
+/// The rows of the findings list drawn now that have a fix button: each row's path
+/// label (〔一〕, 〔二〕 …) and its height on screen, top to bottom.
+fn fix_rows(h: &Harness<'_, JiangGaoApp>) -> Vec<(String, f32)> {
+    let fixes: Vec<f32> = h
+        .query_all_by_label("改为“党的二十大精神”")
+        .map(|n| n.rect().center().y)
+        .collect();
+    let mut rows = Vec::new();
+    for k in 1..=30 {
+        let label = format!("〔{}〕", han_numeral(k));
+        for n in h.query_all_by_label(&label) {
+            let y = n.rect().center().y;
+            if fixes.iter().any(|f| (f - y).abs() < 2.0) {
+                rows.push((label.clone(), y));
+            }
+        }
+    }
+    rows.sort_by(|a, b| a.1.total_cmp(&b.1));
+    rows
+}
+
+/// Thirty sections, each with a dated formulation: thirty lines in the panel, of which
+/// only those in view are drawn. A fix in the middle of the scrolled list keeps the list
+/// where it was: the next line moves up into the fixed one's place.
+#[test]
+fn a_fix_keeps_the_findings_list_where_it_was() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path());
+    for _ in 0..30 {
+        h.state_mut()
+            .push(jianggao::app::Action::InsertBlank(BlockKind::Section));
+        h.run_steps(1);
+    }
+    let ids: Vec<_> = h.state().draft.blocks.iter().map(|b| b.id).collect();
+    for id in ids {
+        h.state_mut()
+            .push(jianggao::app::Action::Edit(Edit::SetText {
+                block: id,
+                field: Field::Body,
+                text: "要学习党的十九大精神。".into(),
+            }));
+    }
+    h.run_steps(3);
+    open_check_panel(&mut h);
+    let dated = |h: &Harness<'_, JiangGaoApp>| {
+        h.state()
+            .checks
+            .findings()
+            .iter()
+            .filter(|f| f.text == "党的十九大精神")
+            .count()
+    };
+    assert_eq!(dated(&h), 30);
+    assert!(fix_rows(&h).len() < 30, "only the lines in view are drawn");
+    for _ in 0..4 {
+        h.get_all_by_label("改为“党的二十大精神”")
+            .last()
+            .unwrap()
+            .scroll_down();
+        h.run_steps(2);
+    }
+    // Let the scroll animation finish.
+    h.run_steps(40);
+    let top = h.get_by_label("把会议信息写入空位").rect().bottom();
+    let rows = fix_rows(&h);
+    let k = rows.iter().position(|(_, y)| *y > top + 10.0).unwrap();
+    assert_ne!(rows[k].0, "〔一〕", "the list is scrolled: {rows:?}");
+    let (fixed, y) = rows[k].clone();
+    let (next, next_y) = rows[k + 1].clone();
+    h.get_all_by_label("改为“党的二十大精神”")
+        .find(|n| (n.rect().center().y - y).abs() < 2.0)
+        .unwrap()
+        .click();
+    h.run_steps(3);
+    assert_eq!(dated(&h), 29, "checked again after the fix of {fixed}");
+    // The fixed line is gone and the lines after it moved up by its height (other
+    // findings of the same section may sit between two fix lines); the list did not jump.
+    let after = fix_rows(&h);
+    assert!(after.iter().all(|(l, _)| *l != fixed), "{after:?}");
+    let moved = after.iter().find(|(l, _)| *l == next).map(|r| next_y - r.1);
+    assert!(
+        moved.is_some_and(|d| d > 10.0 && d < next_y - y + 1.0),
+        "{next} moved by {moved:?}: {after:?}"
+    );
+}
