@@ -59,165 +59,32 @@ pub fn check_draft(
         .iter()
         .filter(|b| b.kind == BlockKind::Section)
         .count();
-    let (year, ..) = date_parts(&s.date)
-        .map(|(y, m, dd)| (i64::from(y), m, dd))
-        .unwrap_or((0, 1, 1));
+    let year = date_parts(&s.date).map_or(0, |(y, ..)| i64::from(y));
     let date_key = date_parts(&s.date)
         .map(|(y, m, dd)| format!("{y:04}-{m:02}-{dd:02}"))
         .unwrap_or_default();
     for (i, b) in d.blocks.iter().enumerate() {
         for (field, text) in [(Field::Heading, &b.heading), (Field::Body, &b.body)] {
-            let path = if field == Field::Heading {
-                format!("{}·标题", paths[i])
-            } else {
-                paths[i].clone()
+            let path = match field {
+                Field::Heading => format!("{}·标题", paths[i]),
+                Field::Body => paths[i].clone(),
             };
-            let place = Some(Place { block: i, field });
-            let push = |out: &mut Vec<Finding>,
-                        kind,
-                        severity,
-                        start,
-                        end,
-                        t: String,
-                        message: String,
-                        fix: Option<String>,
-                        auto: Option<String>| {
-                out.push(Finding {
-                    kind,
-                    severity,
-                    path: path.clone(),
-                    place,
-                    start,
-                    end,
-                    text: t,
-                    message,
-                    fix,
-                    auto_fix: auto.map(|replacement| Fix { replacement }),
-                });
+            let mut at = Here {
+                path,
+                place: Place { block: i, field },
+                out: &mut out,
             };
-            // Unfilled slots and leftover blanks: the same parser and fill as export.
-            for sl in d.unfilled_in(text) {
-                let (msg, fix) = match &sl.role {
-                    Some(role) => (
-                        format!("空位 {} 尚未填写", sl.text),
-                        role_advice(role).to_string(),
-                    ),
-                    None => (
-                        format!("“{}” 是原稿留下的空白", sl.text),
-                        "改为实际内容".to_string(),
-                    ),
-                };
-                push(
-                    &mut out,
-                    FindingKind::UnfilledSlot,
-                    Severity::Error,
-                    sl.start,
-                    sl.end,
-                    sl.text,
-                    msg,
-                    Some(fix),
-                    None,
-                );
-            }
-            // Dated formulations, by the speech's date.
-            for h in forms.find(text, &date_key) {
-                let fix = h.replacement.as_ref().map(|r| format!("改为“{r}”"));
-                let message = format!("“{}”：{}", h.text, h.advice);
-                push(
-                    &mut out,
-                    FindingKind::DatedFormulation,
-                    Severity::Warning,
-                    h.start,
-                    h.end,
-                    h.text,
-                    message,
-                    // Advice-only rules say it all in the message.
-                    fix,
-                    h.replacement,
-                );
-            }
-            // Half-width punctuation in Chinese text.
-            let fixed = fullwidth_punct(text);
-            if fixed != *text {
-                for (k, (a, b2)) in text.chars().zip(fixed.chars()).enumerate() {
-                    if a != b2 {
-                        push(
-                            &mut out,
-                            FindingKind::Punctuation,
-                            Severity::Info,
-                            k,
-                            k + 1,
-                            a.to_string(),
-                            format!("中文中使用了半角标点“{a}”"),
-                            Some(format!("改为“{b2}”")),
-                            Some(b2.to_string()),
-                        );
-                    }
-                }
-            }
-            // "讲三点意见" must follow the outline.
+            unfilled(d, text, &mut at);
+            dated(forms, text, &date_key, &mut at);
+            punctuation(text, &mut at);
             if b.kind == BlockKind::Opening && sections > 0 {
-                let want = han_count(sections).unwrap_or_default();
-                for (s0, e0) in point_counts(text) {
-                    let got: String = text.chars().skip(s0).take(e0 - s0).collect();
-                    if got != want && !(got == "二" && want == "两") && !want.is_empty() {
-                        push(
-                            &mut out,
-                            FindingKind::Numbering,
-                            Severity::Warning,
-                            s0,
-                            e0,
-                            got.clone(),
-                            format!("这里说“{got}”点，讲稿有{want}个主体部分"),
-                            Some(format!("改为“{want}”")),
-                            Some(want.clone()),
-                        );
-                    }
-                }
+                point_count(text, sections, &mut at);
             }
-            // Paragraphs that open with a marker the outline does not account for.
             if field == Field::Body {
-                let mut offset = 0;
-                for line in text.split('\n') {
-                    if let Some(m) = marker::parse(line) {
-                        push(
-                            &mut out,
-                            FindingKind::Numbering,
-                            Severity::Warning,
-                            offset,
-                            offset + m.text.chars().count(),
-                            m.text.clone(),
-                            "段落以编号开头，但不在讲稿的编号体系中（编号会断开或跳级）".into(),
-                            Some("改为小标题（插入分论点），或删去编号".into()),
-                            None,
-                        );
-                    }
-                    offset += line.chars().count() + 1;
-                }
+                stray_markers(text, &mut at);
             }
         }
-        // Heading missing where numbering needs one; points with no section above.
-        if matches!(b.kind, BlockKind::Section | BlockKind::Point) && b.heading.trim().is_empty() {
-            out.push(simple(
-                FindingKind::Numbering,
-                Severity::Warning,
-                &paths[i],
-                i,
-                "这一部分没有小标题",
-                Some("填写小标题"),
-            ));
-        }
-        if b.kind == BlockKind::Point && !d.blocks[..i].iter().any(|x| x.kind == BlockKind::Section)
-        {
-            out.push(simple(
-                FindingKind::Numbering,
-                Severity::Warning,
-                &paths[i],
-                i,
-                "分论点前面没有主体部分，编号跳过了一级",
-                Some("在前面插入主体部分，或把它升为主体部分"),
-            ));
-        }
+        outline_gaps(d, i, &paths[i], &mut out);
         if let (Some(lib), Some(idx)) = (lib, &index) {
             carried_and_reuse(d, lib, idx, i, &paths[i], year, &mut out);
         }
@@ -226,28 +93,191 @@ pub fn check_draft(
     // Each finding once per place.
     let mut seen = std::collections::HashSet::new();
     out.retain(|f| seen.insert((f.kind, f.place, f.start, f.end, f.text.clone())));
-    // The same count as the status bar: what the speaker says, markers left out.
-    let total = d.spoken_chars();
-    if total > s.max_chars {
-        out.push(Finding {
-            kind: FindingKind::Length,
-            severity: Severity::Warning,
-            path: String::new(),
-            place: None,
-            start: 0,
-            end: 0,
-            text: String::new(),
-            message: format!(
-                "全文 {total} 字，约需 {} 分钟（按每分钟 {} 字），超过上限 {} 字",
-                total.div_ceil(s.rate.max(1)),
-                s.rate,
-                s.max_chars
-            ),
-            fix: Some("压缩篇幅：精简背景和例子，合并相近的分论点".into()),
-            auto_fix: None,
+    out.extend(length(d, s));
+    out
+}
+
+/// Where findings of one field go: its path for the writer, its place for the app.
+struct Here<'a> {
+    path: String,
+    place: Place,
+    out: &'a mut Vec<Finding>,
+}
+
+/// What one finding says: kind, severity, the range and its text, the message, the
+/// advice, and the replacement the app may apply by itself.
+struct Said {
+    kind: FindingKind,
+    severity: Severity,
+    range: (usize, usize),
+    text: String,
+    message: String,
+    fix: Option<String>,
+    auto: Option<String>,
+}
+
+impl Here<'_> {
+    fn push(&mut self, f: Said) {
+        self.out.push(Finding {
+            kind: f.kind,
+            severity: f.severity,
+            path: self.path.clone(),
+            place: Some(self.place),
+            start: f.range.0,
+            end: f.range.1,
+            text: f.text,
+            message: f.message,
+            fix: f.fix,
+            auto_fix: f.auto.map(|replacement| Fix { replacement }),
         });
     }
-    out
+}
+
+/// Unfilled slots and leftover blanks: the same parser and fill as export.
+fn unfilled(d: &Draft, text: &str, at: &mut Here) {
+    for sl in d.unfilled_in(text) {
+        let (message, fix) = match &sl.role {
+            Some(role) => (
+                format!("空位 {} 尚未填写", sl.text),
+                role_advice(role).to_string(),
+            ),
+            None => (
+                format!("“{}” 是原稿留下的空白", sl.text),
+                "改为实际内容".to_string(),
+            ),
+        };
+        at.push(Said {
+            kind: FindingKind::UnfilledSlot,
+            severity: Severity::Error,
+            range: (sl.start, sl.end),
+            text: sl.text,
+            message,
+            fix: Some(fix),
+            auto: None,
+        });
+    }
+}
+
+/// Dated formulations, by the speech's date. Advice-only rules say it all in the message.
+fn dated(forms: &Formulations, text: &str, date_key: &str, at: &mut Here) {
+    for h in forms.find(text, date_key) {
+        at.push(Said {
+            kind: FindingKind::DatedFormulation,
+            severity: Severity::Warning,
+            range: (h.start, h.end),
+            message: format!("“{}”：{}", h.text, h.advice),
+            text: h.text,
+            fix: h.replacement.as_ref().map(|r| format!("改为“{r}”")),
+            auto: h.replacement,
+        });
+    }
+}
+
+/// Half-width punctuation in Chinese text.
+fn punctuation(text: &str, at: &mut Here) {
+    let fixed = fullwidth_punct(text);
+    if fixed == text {
+        return;
+    }
+    for (k, (a, b)) in text.chars().zip(fixed.chars()).enumerate() {
+        if a != b {
+            at.push(Said {
+                kind: FindingKind::Punctuation,
+                severity: Severity::Info,
+                range: (k, k + 1),
+                text: a.to_string(),
+                message: format!("中文中使用了半角标点“{a}”"),
+                fix: Some(format!("改为“{b}”")),
+                auto: Some(b.to_string()),
+            });
+        }
+    }
+}
+
+/// "讲三点意见" in the opening must follow the outline.
+fn point_count(text: &str, sections: usize, at: &mut Here) {
+    let want = han_count(sections).unwrap_or_default();
+    for (s0, e0) in point_counts(text) {
+        let got: String = text.chars().skip(s0).take(e0 - s0).collect();
+        if got != want && !(got == "二" && want == "两") && !want.is_empty() {
+            at.push(Said {
+                kind: FindingKind::Numbering,
+                severity: Severity::Warning,
+                range: (s0, e0),
+                message: format!("这里说“{got}”点，讲稿有{want}个主体部分"),
+                text: got,
+                fix: Some(format!("改为“{want}”")),
+                auto: Some(want.clone()),
+            });
+        }
+    }
+}
+
+/// Paragraphs that open with a marker the outline does not account for.
+fn stray_markers(text: &str, at: &mut Here) {
+    let mut offset = 0;
+    for line in text.split('\n') {
+        if let Some(m) = marker::parse(line) {
+            at.push(Said {
+                kind: FindingKind::Numbering,
+                severity: Severity::Warning,
+                range: (offset, offset + m.text.chars().count()),
+                text: m.text.clone(),
+                message: "段落以编号开头，但不在讲稿的编号体系中（编号会断开或跳级）".into(),
+                fix: Some("改为小标题（插入分论点），或删去编号".into()),
+                auto: None,
+            });
+        }
+        offset += line.chars().count() + 1;
+    }
+}
+
+/// A heading missing where numbering needs one; a point with no section above it.
+fn outline_gaps(d: &Draft, i: usize, path: &str, out: &mut Vec<Finding>) {
+    let b = &d.blocks[i];
+    if matches!(b.kind, BlockKind::Section | BlockKind::Point) && b.heading.trim().is_empty() {
+        out.push(simple(
+            FindingKind::Numbering,
+            Severity::Warning,
+            path,
+            i,
+            "这一部分没有小标题",
+            Some("填写小标题"),
+        ));
+    }
+    if b.kind == BlockKind::Point && !d.blocks[..i].iter().any(|x| x.kind == BlockKind::Section) {
+        out.push(simple(
+            FindingKind::Numbering,
+            Severity::Warning,
+            path,
+            i,
+            "分论点前面没有主体部分，编号跳过了一级",
+            Some("在前面插入主体部分，或把它升为主体部分"),
+        ));
+    }
+}
+
+/// The whole speech over the length limit. The same count as the status bar: what the
+/// speaker says, markers left out.
+fn length(d: &Draft, s: &Settings) -> Option<Finding> {
+    let total = d.spoken_chars();
+    (total > s.max_chars).then(|| Finding {
+        kind: FindingKind::Length,
+        severity: Severity::Warning,
+        path: String::new(),
+        place: None,
+        start: 0,
+        end: 0,
+        text: String::new(),
+        message: format!(
+            "全文 {total} 字，约需 {} 分钟（按每分钟 {} 字），超过上限 {} 字",
+            total.div_ceil(s.rate.max(1)),
+            s.rate,
+            s.max_chars
+        ),
+        fix: Some("压缩篇幅：精简背景和例子，合并相近的分论点".into()),
+        auto_fix: None,
+    })
 }
 
 fn simple(
