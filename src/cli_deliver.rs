@@ -62,6 +62,7 @@ pub fn export_cmd(
 
 /// Checks a draft or any speech file. Exit code: 0 without 错误, 1 with any (unfilled
 /// blanks), 2 when the file or the options are wrong.
+// Over 80 lines: reads the input (draft or text), the library and the lexicon, each with its own error message, then prints.
 pub fn check_cmd(
     file: &Path,
     date: Option<String>,

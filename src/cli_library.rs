@@ -12,6 +12,7 @@ use crate::core::library::update::UpdateMode;
 use crate::core::library::{Library, PhraseKind, Template, TemplateKind};
 use crate::core::suggest::{self, PhraseIndex, Request};
 
+// Over 80 lines: argument checks, the import, and the report, each with its own message and exit code.
 pub fn mine_cmd(
     inputs: &[PathBuf],
     dest: &Path,
@@ -212,6 +213,7 @@ pub struct SuggestArgs {
 
 /// Prints what the editor's side panel shows for the same text: phrases, then model
 /// paragraphs, then (for a heading alone) sibling headings.
+// Over 80 lines: the request, then the three kinds of answer printed in order (text or JSON).
 pub fn suggest_cmd(
     dir: Option<&Path>,
     as_json: bool,

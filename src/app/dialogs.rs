@@ -99,6 +99,7 @@ fn modal<R>(ctx: &egui::Context, id: &str, content: impl FnOnce(&mut egui::Ui) -
     (r.inner, close)
 }
 
+// Over 80 lines: one dialog laid out top to bottom (path, browse, overwrite confirmation, buttons); its pieces share the dialog's state.
 fn path_dialog_ui(app: &mut JiangGaoApp, ctx: &egui::Context, mut d: PathDialog) -> Option<Dialog> {
     let mut ok = d.confirmed;
     let mut cancel = false;
@@ -397,6 +398,7 @@ fn about_ui(ctx: &egui::Context) -> bool {
     open && !closed
 }
 
+// Over 80 lines: one window laid out top to bottom: query, hits, replacement, buttons.
 fn find_ui(app: &mut JiangGaoApp, ctx: &egui::Context) {
     if !app.find.open {
         return;

@@ -187,6 +187,7 @@ fn outline_ui(app: &mut JiangGaoApp, ui: &mut egui::Ui, now: f64) {
 }
 
 #[allow(clippy::too_many_arguments)]
+// Over 80 lines: one block's frame laid out in order (grip, kind, buttons, heading, body, notes); the pieces share the drag and focus state.
 fn block_ui(
     app: &mut JiangGaoApp,
     ui: &mut egui::Ui,
@@ -337,6 +338,7 @@ struct FieldResponse {
 }
 
 #[allow(clippy::too_many_arguments)]
+// Over 80 lines: the typing, focus request, composition and undo rules of a block field must run in this order around one TextEdit.
 fn text_field(
     app: &mut JiangGaoApp,
     ui: &mut egui::Ui,

@@ -432,6 +432,7 @@ impl JiangGaoApp {
     }
 
     /// Runs one frame of the whole window.
+    // Over 80 lines: the frame's steps in order (messages, shortcuts, panels, dialogs, actions, autosave); each is one call.
     pub fn frame_ui(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
         let now = ctx.input(|i| i.time);

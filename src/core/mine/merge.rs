@@ -114,6 +114,7 @@ impl Grouped {
 
 /// Merges occurrences into phrases: exact and near duplicates (same text up to
 /// punctuation; a quotation or 排比 contained in a longer one of the same kind) become one.
+// Over 80 lines: the grouping, judging and ordering of phrases share the grouped table.
 pub(super) fn merge(
     grouped: Grouped,
     lex: &TopicLexicon,

@@ -215,6 +215,7 @@ pub fn library_name(root: &Path, file: &Path) -> String {
 /// Reads every .txt/.docx under `roots`, parses and mines them. A bad file is skipped and
 /// reported, never fatal. `progress(done, total)` is called after each file; setting
 /// `cancel` stops reading and mines what was read so far.
+// Over 80 lines: reading, cancelling and mining share the worker threads' channels.
 pub fn mine_paths(
     roots: &[PathBuf],
     lex: &TopicLexicon,

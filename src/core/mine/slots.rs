@@ -199,6 +199,7 @@ fn starts(c: &[char], at: usize, words: &[&str]) -> bool {
 }
 
 /// Names a blank by its role, read from the words around it.
+// Over 80 lines: an ordered list of context rules, the first that matches names the blank.
 fn name_from_context(c: &[char], start: usize, end: usize) -> &'static str {
     let prev = start.checked_sub(1).map(|j| c[j]);
     let next = c.get(end).copied();

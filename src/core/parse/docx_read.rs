@@ -161,6 +161,7 @@ fn format_number(n: u64, fmt: &str) -> String {
     }
 }
 
+// Over 80 lines: one pass of the XML reader with the state of the paragraph it is in.
 fn paragraphs_from_xml(xml: &str, numbering: &Numbering) -> Result<Vec<String>, String> {
     let mut reader = Reader::from_str(xml);
     let mut paragraphs = Vec::new();

@@ -48,6 +48,7 @@ pub struct Marker {
 }
 
 /// Parses the marker at the start of `para`, if any.
+// Over 80 lines: one branch per marker style, tried in the order that keeps them apart.
 pub fn parse(para: &str) -> Option<Marker> {
     let chars: Vec<(usize, char)> = para.char_indices().take(12).collect();
     let at = |i: usize| chars.get(i).map(|&(_, c)| c);
