@@ -9,21 +9,10 @@ use jianggao::core::draft::Draft;
 use jianggao::core::export;
 use jianggao::core::parse::{docx_read, pipeline, read};
 
-/// xorshift64: deterministic, so a failing run can be repeated.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() as usize) % n.max(1)
-    }
-}
+// xorshift64: deterministic, so a failing run can be repeated.
+#[path = "../benches/common/rng.rs"]
+mod rng;
+use rng::Rng;
 
 fn seeds() -> Vec<Vec<u8>> {
     let mut seeds: Vec<Vec<u8>> = std::fs::read_dir("assets/corpus")

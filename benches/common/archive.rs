@@ -11,27 +11,9 @@ use std::path::{Path, PathBuf};
 use jianggao::core::parse::pipeline::parse_file;
 use jianggao::core::parse::speech::Speech;
 
-/// A small deterministic generator (xorshift).
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
-    }
-    fn pick<'a, T>(&mut self, v: &'a [T]) -> &'a T {
-        &v[self.below(v.len())]
-    }
-    /// True with probability `pct` percent.
-    fn chance(&mut self, pct: u64) -> bool {
-        self.next() % 100 < pct
-    }
-}
+#[path = "rng.rs"]
+mod rng;
+use rng::Rng;
 
 /// Paragraph and heading pools by role, from the parsed corpus.
 struct Pools {

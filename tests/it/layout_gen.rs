@@ -12,26 +12,9 @@ use jianggao::core::parse::speech::{Section, Speech};
 
 use crate::fixtures::corpus_dir;
 
-/// xorshift: the same speeches on every run.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-    fn chance(&mut self, percent: u64) -> bool {
-        self.next() % 100 < percent
-    }
-    fn pick<'a, T>(&mut self, v: &'a [T]) -> &'a T {
-        &v[self.below(v.len())]
-    }
-}
+#[path = "../../benches/common/rng.rs"]
+mod rng;
+use rng::Rng;
 
 /// What the corpus lends: headings and neutral body paragraphs.
 struct Material {
