@@ -158,13 +158,13 @@ fn block_facts(d: &Draft, b: &Block, specifics: Vec<String>) -> BlockFacts {
         .flat_map(|t| d.unfilled_in(t))
         .map(|s| s.text)
         .collect();
-    let mut carried: Vec<String> = specifics
-        .iter()
-        .filter(|s| b.body.contains(s.as_str()) || b.heading.contains(s.as_str()))
-        .cloned()
-        .collect();
-    // Only repeats side by side go: the snapshots show the list as it has always been.
-    carried.dedup();
+    // Each name once, in the order the text first holds it.
+    let mut carried: Vec<String> = Vec::new();
+    for s in &specifics {
+        if (b.body.contains(s.as_str()) || b.heading.contains(s.as_str())) && !carried.contains(s) {
+            carried.push(s.clone());
+        }
+    }
     let marks = [&b.heading, &b.body].map(|t| (t.clone(), marks(t, &specifics)));
     BlockFacts {
         specifics,
