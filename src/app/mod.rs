@@ -10,6 +10,8 @@ pub mod files;
 pub mod fonts;
 pub mod highlight;
 pub mod ime;
+#[cfg(target_os = "linux")]
+mod ime_focus;
 pub mod library_panel;
 pub mod menu;
 pub mod meta_form;
