@@ -357,6 +357,24 @@ mod tests {
     }
 
     #[test]
+    fn the_context_is_refocused_only_when_egui_winit_recreates_it() {
+        let (a, b) = (
+            Some(egui::Id::unique("field a")),
+            Some(egui::Id::unique("field b")),
+        );
+        // Another field takes the focus (a click or Tab), or the first frame with a field.
+        assert!(recreates_context(true, b, true, Some((true, a))));
+        assert!(recreates_context(true, b, false, Some((true, a))));
+        assert!(recreates_context(true, a, false, None));
+        // The input method turns on, or the focused field is clicked again.
+        assert!(recreates_context(true, a, false, Some((false, None))));
+        assert!(recreates_context(true, a, true, Some((true, a))));
+        // Typing in the same field, or no field focused: nothing to do.
+        assert!(!recreates_context(true, a, false, Some((true, a))));
+        assert!(!recreates_context(false, None, true, Some((true, a))));
+    }
+
+    #[test]
     fn splice_and_cut_count_characters() {
         assert_eq!(splice("党的建设", 2, "dang"), "党的dang建设");
         assert_eq!(cut("党的dang建设", 2, 6), "党的建设");
