@@ -16,6 +16,9 @@
 #   4 form   : 「dangjian␠」 at the end of 讲稿标题           → title 输入法测试党建
 #   5 form click: 「dang」 in 讲稿标题 for 4 s, then a click into the body
 #                → the autosave and the saved title say 输入法测试党建, the body 开头党建
+#   6 popup  : the first composition after each focus change (body → 讲稿标题 → body, twice)
+#              opens the candidate window just below the field now focused (its top
+#              within 40 px under the field's row), not at the field before
 # Screenshots and logs stay in the work folder named at the end.
 #
 # Needs (Debian): xvfb xdotool dbus-x11 imagemagick python3, and fcitx5
@@ -45,6 +48,14 @@ t = open(sys.argv[1], encoding="utf-8").read()
 m = re.search(sys.argv[2] + r': "((?:[^"\\]|\\.)*)"', t)
 print(m.group(1).encode().decode("unicode_escape").encode("latin-1").decode() if m else "<missing>")
 PY
+}
+
+# popup_top: the top (screen y) of the input method's candidate window, or "none".
+popup_top() {
+  local cls=ibus-ui-gtk3
+  [ "$mode_now" = ibus ] || cls=fcitx
+  xwininfo -root -tree | grep -E '^\s+0x' | grep -i "$cls" | grep -v '10x10\|16x16\|1x1+' \
+    | awk '{print $(NF-1)}' | sed -E 's/.*\+([0-9-]+)$/\1/' | head -1 | grep . || echo none
 }
 
 check() { # check MODE CASE WANT GOT
@@ -179,6 +190,29 @@ D
   import -window root "$work/5-after-click.png" 2>/dev/null
   check "$1" "5 click drops title preedit: title" "输入法测试党建" "$(field "$draft" title)"
   check "$1" "5 click drops title preedit: body" "开头党建" "$(field "$draft" body)"
+
+  # 6 popup: the candidate window of the first composition after a focus change opens at
+  # the field now focused (the caret row's top is the field's y - 8; the window's top is
+  # at most 40 px lower), for ibus as well as fcitx5.
+  local round target y top
+  for round in 1 2; do
+    for target in "$TITLE" "$BODY"; do
+      click_at $target
+      xdotool key End
+      xdotool type --delay 120 dang
+      sleep 1
+      y=${target#* }
+      top=$(popup_top)
+      import -window root "$work/6-popup-$round-$y.png" 2>/dev/null
+      if [ "$top" != none ] && [ "$top" -ge $((y - 8)) ] && [ "$top" -le $((y + 40)) ]; then
+        check "$1" "6 popup at the new field (round $round, y $y)" ok ok
+      else
+        check "$1" "6 popup at the new field (round $round, y $y)" "top in $((y - 8))..$((y + 40))" "$top"
+      fi
+      xdotool key Escape
+      sleep 0.5
+    done
+  done
   cleanup
   unset DBUS_SESSION_BUS_ADDRESS DBUS_SESSION_BUS_PID
   sleep 1

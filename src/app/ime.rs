@@ -279,18 +279,16 @@ pub fn candidate_anchor(
 }
 
 /// Moves this frame's IME caret rectangle to [`candidate_anchor`] (X11 only; Wayland and
-/// other systems take the whole rectangle and place the window themselves).
+/// other systems take the whole rectangle and place the window themselves), and gives a
+/// recreated XIM input context the X input focus ([`recreates_context`], `ime_focus.rs`).
 ///
-/// Known limit under ibus (measured with ibus 1.5 + libpinyin under Xvfb, not fcitx5):
-/// the first composition after moving to another field opens its window at the previous
-/// field. egui-winit recreates the XIM input context at every focus change
-/// (`set_ime_allowed(false)` then `(true)` to interrupt composition), winit 0.30 never
-/// gives the new context the X input focus (`XSetICFocus` is only called on the window's
-/// FocusIn), and ibus ignores the spot of that context during its first composition.
-/// Re-sending the spot once composing had begun (moved by 1 px, by 40 px, or alternating
-/// frame by frame) moved the window in none of the first compositions measured, so the
-/// app does not try. The second composition in the field opens at the caret; fcitx5
-/// follows the spot at once.
+/// Without the latter, under ibus (1.5, libpinyin, measured under Xvfb; not fcitx5) the
+/// first composition after moving to another field opened its window at the previous
+/// field, 0 of 8 times at the new one: egui-winit recreates the XIM input context at
+/// every focus change and every click into a field, winit 0.30 gives the new context no
+/// XIM focus, and ibus's panel shows the candidate window before it learns that
+/// context's spot. Re-sending the spot once composing had begun (moved by 1 px, by 40 px,
+/// or alternating frame by frame) moved the window in none of the first compositions.
 pub fn place_candidate_window(ctx: &egui::Context) {
     if !is_x11() {
         return;
@@ -299,11 +297,42 @@ pub fn place_candidate_window(ctx: &egui::Context) {
         let v = i.viewport();
         (v.inner_rect.map(|r| r.min.y), v.monitor_size.map(|m| m.y))
     });
-    ctx.output_mut(|o| {
+    let ime_on = ctx.output_mut(|o| {
         if let Some(ime) = &mut o.ime {
             ime.cursor_rect = candidate_anchor(ime.cursor_rect, top, screen);
         }
+        o.ime.is_some()
     });
+    let focused = ctx.memory(|m| m.focused());
+    let key = egui::Id::unique("jianggao_ime_last_frame");
+    let last: Option<(bool, Option<egui::Id>)> = ctx.data(|d| d.get_temp(key));
+    ctx.data_mut(|d| d.insert_temp(key, (ime_on, focused)));
+    let pressed = ctx.input(|i| i.pointer.any_pressed());
+    #[cfg(target_os = "linux")]
+    if ctx.input(|i| i.focused) && recreates_context(ime_on, focused, pressed, last) {
+        super::ime_focus::refocus_window();
+    }
+}
+
+/// Whether egui-winit recreates the XIM input context at the end of this frame with the
+/// input method allowed: `ime_on` is this frame's `PlatformOutput::ime.is_some()`,
+/// `focused` egui's focused widget, `pressed` a pointer press this frame, `last` the
+/// first two in the frame before. It does when the input method turns on, when another
+/// widget has the focus (egui's `request_focus` asks to interrupt composition, answered
+/// with `set_ime_allowed(false)` then `(true)`), and when a field is clicked (a press in a
+/// `TextEdit` requests its focus again). A press that keeps no field focused turns the
+/// input method off instead: nothing to focus.
+pub fn recreates_context(
+    ime_on: bool,
+    focused: Option<egui::Id>,
+    pressed: bool,
+    last: Option<(bool, Option<egui::Id>)>,
+) -> bool {
+    ime_on
+        && match last {
+            Some((was_on, was_focused)) => !was_on || was_focused != focused || pressed,
+            None => true,
+        }
 }
 
 #[cfg(test)]
@@ -325,6 +354,24 @@ mod tests {
         assert_eq!(a.min.y, 520.0);
         // Unknown screen: below.
         assert_eq!(candidate_anchor(caret, None, None).min.y, 520.0);
+    }
+
+    #[test]
+    fn the_context_is_refocused_only_when_egui_winit_recreates_it() {
+        let (a, b) = (
+            Some(egui::Id::unique("field a")),
+            Some(egui::Id::unique("field b")),
+        );
+        // Another field takes the focus (a click or Tab), or the first frame with a field.
+        assert!(recreates_context(true, b, true, Some((true, a))));
+        assert!(recreates_context(true, b, false, Some((true, a))));
+        assert!(recreates_context(true, a, false, None));
+        // The input method turns on, or the focused field is clicked again.
+        assert!(recreates_context(true, a, false, Some((false, None))));
+        assert!(recreates_context(true, a, true, Some((true, a))));
+        // Typing in the same field, or no field focused: nothing to do.
+        assert!(!recreates_context(true, a, false, Some((true, a))));
+        assert!(!recreates_context(false, None, true, Some((true, a))));
     }
 
     #[test]

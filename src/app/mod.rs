@@ -13,6 +13,8 @@ pub mod files;
 pub mod fonts;
 pub mod highlight;
 pub mod ime;
+#[cfg(target_os = "linux")]
+mod ime_focus;
 pub mod library_panel;
 pub mod menu;
 pub mod messages;
@@ -537,7 +539,11 @@ fn clock_now() -> String {
 }
 
 impl eframe::App for JiangGaoApp {
-    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+    fn ui(&mut self, ui: &mut egui::Ui, frame: &mut eframe::Frame) {
+        #[cfg(target_os = "linux")]
+        ime_focus::remember_window(frame);
+        #[cfg(not(target_os = "linux"))]
+        let _ = frame;
         self.frame_ui(ui);
     }
 
