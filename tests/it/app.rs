@@ -568,6 +568,17 @@ fn drag_a_block_by_its_handle_to_reorder() {
         handles[1].center(),
         handles[0].center() - egui::vec2(0.0, 10.0),
     );
+    drag_slowly(&mut h, from, to);
+    let kinds: Vec<BlockKind> = h.state().draft.blocks.iter().map(|b| b.kind).collect();
+    assert_eq!(kinds, vec![BlockKind::Closing, BlockKind::Opening]);
+    // The move is one undo step.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run_steps(2);
+    assert_eq!(h.state().draft.blocks[0].kind, BlockKind::Opening);
+}
+
+/// Drags from `from` to `to` the way a hand does: press, many small moves, a pause, drop.
+pub fn drag_slowly(h: &mut Harness<'static, JiangGaoApp>, from: egui::Pos2, to: egui::Pos2) {
     h.hover_at(from);
     h.run_steps(1);
     h.drag_at(from);
@@ -579,10 +590,4 @@ fn drag_a_block_by_its_handle_to_reorder() {
     h.run_steps(10);
     h.drop_at(to);
     h.run_steps(4);
-    let kinds: Vec<BlockKind> = h.state().draft.blocks.iter().map(|b| b.kind).collect();
-    assert_eq!(kinds, vec![BlockKind::Closing, BlockKind::Opening]);
-    // The move is one undo step.
-    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
-    h.run_steps(2);
-    assert_eq!(h.state().draft.blocks[0].kind, BlockKind::Opening);
 }

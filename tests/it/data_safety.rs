@@ -289,16 +289,7 @@ fn mining_again_merges_by_source_and_keeps_hand_made_phrases() {
     assert!(out.status.success());
     let stem = gone.file_stem().unwrap().to_string_lossy().into_owned();
     assert!(!lib.join(format!("{stem}.ron")).exists());
-    let ron = std::fs::read_dir(&lib)
-        .unwrap()
-        .filter(|e| {
-            e.as_ref()
-                .unwrap()
-                .path()
-                .extension()
-                .is_some_and(|x| x == "ron")
-        })
-        .count();
+    let ron = crate::fixtures::ron_files(&lib);
     assert_eq!(ron, 3, "two sources and the phrases");
 }
 

@@ -6,7 +6,7 @@ use egui::{Key, Modifiers};
 use egui_kittest::kittest::Queryable;
 use jianggao::core::draft::Numbering;
 
-use crate::app::{click, harness, pick_template, set_field};
+use crate::app::{click, drag_slowly, harness, pick_template, set_field};
 
 #[test]
 fn the_title_shows_the_draft_and_its_unsaved_state() {
@@ -365,17 +365,7 @@ fn the_outline_view_reorders_by_drag() {
     };
     let from = grip(&h, &format!("一、{section}")).center();
     let to = grip(&h, "〔开头〕").center() - egui::vec2(0.0, 10.0);
-    h.hover_at(from);
-    h.run_steps(1);
-    h.drag_at(from);
-    h.run_steps(1);
-    for k in 1..=30 {
-        h.hover_at(from + (to - from) * (k as f32 / 30.0));
-        h.run_steps(2);
-    }
-    h.run_steps(10);
-    h.drop_at(to);
-    h.run_steps(4);
+    drag_slowly(&mut h, from, to);
     let after: Vec<(jianggao::core::draft::BlockId, BlockKind)> = h
         .state()
         .draft

@@ -37,3 +37,17 @@ pub fn heads(s: &[Section]) -> Vec<(String, String)> {
         .map(|x| (x.marker.clone(), x.heading.clone()))
         .collect()
 }
+
+/// How many `.ron` files a library folder holds (the readable library files).
+pub fn ron_files(dir: &Path) -> usize {
+    std::fs::read_dir(dir)
+        .unwrap()
+        .filter(|e| {
+            e.as_ref()
+                .unwrap()
+                .path()
+                .extension()
+                .is_some_and(|x| x == "ron")
+        })
+        .count()
+}

@@ -137,16 +137,7 @@ fn copies_of_a_speech_become_one_template_listing_every_source() {
     assert_eq!(four.templates.len(), one.templates.len());
     assert!(four.templates.iter().all(|t| occurrences(t) == 4));
     // Each source keeps its own library file, the readable exchange form.
-    let ron = std::fs::read_dir(&lib)
-        .unwrap()
-        .filter(|e| {
-            e.as_ref()
-                .unwrap()
-                .path()
-                .extension()
-                .is_some_and(|x| x == "ron")
-        })
-        .count();
+    let ron = crate::fixtures::ron_files(&lib);
     assert_eq!(ron, 5);
     // Phrase counts add up: four copies count four times what one does.
     for p in &one.phrases {
