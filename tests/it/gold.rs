@@ -126,7 +126,8 @@ fn most_stock_phrases_a_writer_expects_are_in_the_library() {
 
 /// Precision@8 of suggestions over paragraphs, and a line per paragraph (+ wanted, - not).
 fn precision_at_8(paragraphs: &[Paragraph]) -> (f64, String) {
-    let idx = PhraseIndex::new(&MINED.phrases, TopicLexicon::builtin());
+    // What the panel and `jianggao suggest` use: the library's phrases and templates.
+    let idx = PhraseIndex::for_library(&MINED, TopicLexicon::builtin());
     let mut total = 0.0;
     let mut report = String::new();
     for p in paragraphs {
@@ -171,22 +172,32 @@ struct HeldOut {
 }
 
 /// Paragraphs whose wanted phrases were labelled before the suggester ever saw them
-/// (tests/it/gold/heldout.ron): the measure of suggestions on text nobody tuned for.
+/// (tests/it/gold/heldout.ron, heldout2.ron): the measure of suggestions on text nobody
+/// tuned for.
+fn held_out(file: &str) -> Vec<Paragraph> {
+    let path = format!("{}/tests/it/gold/{file}", env!("CARGO_MANIFEST_DIR"));
+    let held: HeldOut = ron::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    held.paragraphs
+}
+
 #[test]
 fn suggestions_for_held_out_paragraphs_stay_above_their_floor() {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/it/gold/heldout.ron");
-    let held: HeldOut = ron::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
-    assert_eq!(held.paragraphs.len(), 6);
-    let (p8, report) = precision_at_8(&held.paragraphs);
-    eprintln!("held-out precision@8 {p8:.2}\n{report}");
-    assert!(
-        p8 >= HELD_OUT_FLOOR,
-        "held-out precision@8 {p8:.2}\n{report}"
-    );
+    for (file, n, floor) in [
+        ("heldout.ron", 6, HELD_OUT_FLOOR),
+        ("heldout2.ron", 8, HELD_OUT_2_FLOOR),
+    ] {
+        let paragraphs = held_out(file);
+        assert_eq!(paragraphs.len(), n);
+        let (p8, report) = precision_at_8(&paragraphs);
+        eprintln!("{file} precision@8 {p8:.2}\n{report}");
+        assert!(p8 >= floor, "{file} precision@8 {p8:.2}\n{report}");
+    }
 }
 
 /// Under the held-out precision@8 the code reached when first run on it (0.31).
 const HELD_OUT_FLOOR: f64 = 0.28;
+/// Under what the code reached when first run on the second held-out set (0.31).
+const HELD_OUT_2_FLOOR: f64 = 0.28;
 
 #[test]
 fn the_gold_file_is_consistent() {

@@ -79,7 +79,9 @@ impl StandardLexicon {
             .iter()
             .map(|f| {
                 let keywords = nlp::keywords(&bare(&f.text));
-                let topics = lex.classify(keywords.iter().map(String::as_str), []);
+                // Its own words count as a heading's, the note's as a body's.
+                let note = nlp::cut(&f.note);
+                let topics = lex.classify(keywords.iter().map(String::as_str), note);
                 Phrase {
                     text: f.text.clone(),
                     kind: PhraseKind::Standard,
@@ -88,6 +90,21 @@ impl StandardLexicon {
                     count: 0,
                     sources: Vec::new(),
                 }
+            })
+            .collect()
+    }
+
+    /// Per formulation, the keywords of its note that are not its own: the words of the
+    /// paragraphs it belongs in (the note says where it comes from and what it is about).
+    pub fn contexts(&self) -> Vec<Vec<String>> {
+        self.formulations
+            .iter()
+            .map(|f| {
+                let own = bare(&f.text);
+                nlp::keywords(&f.note)
+                    .into_iter()
+                    .filter(|w| !own.contains(w.as_str()))
+                    .collect()
             })
             .collect()
     }

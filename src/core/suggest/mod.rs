@@ -11,6 +11,7 @@
 //! Posting lists are ordered by impact and only their head is read, so a query costs
 //! about the same on a library of 10,000 phrases as on one of 100,000.
 
+pub mod context;
 pub mod rank;
 pub mod templates;
 pub mod terms;
@@ -35,6 +36,8 @@ const TOPIC_WEIGHT: f32 = 4.0;
 /// Postings read per query term, best first: bounds the cost of a query on a large
 /// library (the rest of a long list only holds longer, lower-scoring phrases).
 const MAX_POSTINGS: usize = 256;
+/// How much a word of the sentences a phrase was used in counts against one of its own.
+const CONTEXT_WEIGHT: f32 = 0.35;
 /// Phrases taken per context topic as candidates without a shared word.
 const MAX_TOPIC_CANDIDATES: usize = 128;
 /// Phrases the side panel shows, and `jianggao suggest` by default.
@@ -90,12 +93,40 @@ pub struct PhraseIndex {
     phrases: Vec<Phrase>,
     /// keyword → (phrase, BM25 weight), best first.
     postings: FxHashMap<String, Vec<(u32, f32)>>,
+    /// word of the sentences a phrase was used in → (phrase, weight), best first.
+    context_postings: FxHashMap<String, Vec<(u32, f32)>>,
     /// topic index → phrases, most frequent first.
     by_topic: Vec<Vec<u32>>,
     facts: Vec<Facts>,
     /// What scoring reads of each phrase, packed.
     hot: Vec<Hot>,
     templates: TemplateIndex,
+}
+
+/// Postings of the words around each phrase: an IDF weight scaled by `CONTEXT_WEIGHT`,
+/// and by a word's rank among the phrase's context words (the most frequent count most).
+fn context_postings(contexts: &[Vec<String>], n: f32) -> FxHashMap<String, Vec<(u32, f32)>> {
+    let mut df: FxHashMap<&str, usize> = FxHashMap::default();
+    for ws in contexts {
+        for w in ws {
+            *df.entry(w.as_str()).or_default() += 1;
+        }
+    }
+    let mut out: FxHashMap<String, Vec<(u32, f32)>> = FxHashMap::default();
+    for (i, ws) in contexts.iter().enumerate() {
+        for (r, w) in ws.iter().enumerate() {
+            let d = df[w.as_str()] as f32;
+            let idf = ((n - d + 0.5) / (d + 0.5) + 1.0).ln();
+            let rank = 1.0 / (1.0 + r as f32 / 8.0);
+            out.entry(w.clone())
+                .or_default()
+                .push((i as u32, CONTEXT_WEIGHT * idf * rank));
+        }
+    }
+    for list in out.values_mut() {
+        list.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    }
+    out
 }
 
 /// A YYYY-MM-DD key of a date as a writer types it (2026-3-5, 2026/03/05), or "".
@@ -119,6 +150,7 @@ impl PhraseIndex {
             &StandardLexicon::current(),
             &Formulations::builtin(),
             TemplateIndex::default(),
+            Vec::new(),
         )
     }
 
@@ -131,6 +163,7 @@ impl PhraseIndex {
             &StandardLexicon::current(),
             &Formulations::builtin(),
             templates,
+            context::phrase_contexts(lib),
         )
     }
 
@@ -140,9 +173,12 @@ impl PhraseIndex {
         standard: &StandardLexicon,
         forms: &Formulations,
         templates: TemplateIndex,
+        mut contexts: Vec<Vec<String>>,
     ) -> Self {
         let mut phrases = library.to_vec();
         phrases.extend(standard.phrases(&lex));
+        contexts.resize(library.len(), Vec::new());
+        contexts.extend(standard.contexts());
         let n = phrases.len().max(1) as f32;
         let avg = phrases.iter().map(|p| p.keywords.len()).sum::<usize>() as f32 / n;
         let mut df: FxHashMap<&str, usize> = FxHashMap::default();
@@ -184,6 +220,7 @@ impl PhraseIndex {
                 .and_then(|t| topic_no.get(t.as_str()).copied());
             facts.push(facts_of(p, bits, first, standard, forms));
         }
+        let context_postings = context_postings(&contexts, n);
         for list in postings.values_mut() {
             list.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         }
@@ -200,6 +237,7 @@ impl PhraseIndex {
             lex,
             phrases,
             postings,
+            context_postings,
             by_topic,
             facts,
             hot,
@@ -334,6 +372,16 @@ impl PhraseIndex {
                 let e = acc.entry(i).or_default();
                 e.0 += w;
                 e.1 |= 1 << ti;
+            }
+        }
+        // Words of the sentences a phrase was used in add to its score but are not words
+        // it matched (the reason names only the phrase's own words).
+        for t in &ctx.terms {
+            let Some(list) = self.context_postings.get(t.as_str()) else {
+                continue;
+            };
+            for &(i, w) in list.iter().filter(|(i, _)| kind_ok(*i)).take(MAX_POSTINGS) {
+                acc.entry(i).or_default().0 += w;
             }
         }
         // Phrases sharing the context's topics are candidates even without a shared word.
