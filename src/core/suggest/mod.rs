@@ -105,7 +105,11 @@ pub struct PhraseIndex {
 
 /// Postings of the words around each phrase: an IDF weight scaled by `CONTEXT_WEIGHT`,
 /// and by a word's rank among the phrase's context words (the most frequent count most).
-fn context_postings(contexts: &[Vec<String>], n: f32) -> FxHashMap<String, Vec<(u32, f32)>> {
+fn context_postings(
+    contexts: &[Vec<String>],
+    n: f32,
+    templates: &TemplateIndex,
+) -> FxHashMap<String, Vec<(u32, f32)>> {
     let mut df: FxHashMap<&str, usize> = FxHashMap::default();
     for ws in contexts {
         for w in ws {
@@ -115,8 +119,10 @@ fn context_postings(contexts: &[Vec<String>], n: f32) -> FxHashMap<String, Vec<(
     let mut out: FxHashMap<String, Vec<(u32, f32)>> = FxHashMap::default();
     for (i, ws) in contexts.iter().enumerate() {
         for (r, w) in ws.iter().enumerate() {
-            let d = df[w.as_str()] as f32;
-            let idf = ((n - d + 0.5) / (d + 0.5) + 1.0).ln();
+            let idf = templates.paragraph_idf(w).unwrap_or_else(|| {
+                let d = df[w.as_str()] as f32;
+                ((n - d + 0.5) / (d + 0.5) + 1.0).ln()
+            });
             let rank = 1.0 / (1.0 + r as f32 / 8.0);
             out.entry(w.clone())
                 .or_default()
@@ -200,8 +206,12 @@ impl PhraseIndex {
             let len = p.keywords.len() as f32;
             let norm_len = 1.0 - B + B * len / avg.max(1.0);
             for k in &p.keywords {
-                let d = df[k.as_str()] as f32;
-                let idf = ((n - d + 0.5) / (d + 0.5) + 1.0).ln();
+                // How rare a word is in speeches (落实 and 部署 are in every other
+                // paragraph) says more than how rare it is among phrases.
+                let idf = templates.paragraph_idf(k).unwrap_or_else(|| {
+                    let d = df[k.as_str()] as f32;
+                    ((n - d + 0.5) / (d + 0.5) + 1.0).ln()
+                });
                 let w = idf * (K1 + 1.0) / (1.0 + K1 * norm_len);
                 postings.entry(k.clone()).or_default().push((i as u32, w));
             }
@@ -220,7 +230,7 @@ impl PhraseIndex {
                 .and_then(|t| topic_no.get(t.as_str()).copied());
             facts.push(facts_of(p, bits, first, standard, forms));
         }
-        let context_postings = context_postings(&contexts, n);
+        let context_postings = context_postings(&contexts, n, &templates);
         for list in postings.values_mut() {
             list.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         }

@@ -10,6 +10,17 @@ use crate::core::mine::specifics;
 use crate::core::nlp;
 use crate::core::suggest::terms::norm;
 
+/// Score for each further speech that used a phrase (up to two).
+const SHARED_PRIOR: f32 = 0.8;
+
+/// The number of source files a phrase was found in.
+pub(crate) fn files(p: &Phrase) -> usize {
+    let mut fs: Vec<&str> = p.sources.iter().map(|s| s.file.as_str()).collect();
+    fs.sort_unstable();
+    fs.dedup();
+    fs.len()
+}
+
 /// Each earlier pick of the same kind scales a candidate's score by this.
 const SAME_KIND_DECAY: f32 = 0.7;
 
@@ -136,7 +147,9 @@ pub(crate) fn facts_of(
             .then(|| standard.since(&p.text).map(str::to_string))
             .flatten(),
         specific,
-        prior: (p.count as f32).ln_1p() * 0.1,
+        // A phrase several speeches used is stock, not one speaker's turn of phrase.
+        prior: (p.count as f32).ln_1p() * 0.1
+            + SHARED_PRIOR * (files(p).saturating_sub(1)).min(2) as f32,
         topic_bits,
         first_topic,
     }

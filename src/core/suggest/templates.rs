@@ -16,6 +16,8 @@ const B: f32 = 0.75;
 const TOPIC_WEIGHT: f32 = 1.5;
 /// Postings read per query word.
 const MAX_POSTINGS: usize = 512;
+/// Paragraphs a library needs before their word counts say which words are common.
+const MIN_DOCS_FOR_IDF: usize = 50;
 /// Sibling headings shown per frame.
 const MAX_SIBLINGS: usize = 6;
 
@@ -114,6 +116,17 @@ impl TemplateIndex {
         idx
     }
 
+    /// How common a word is in the library's paragraphs: an IDF over them, or `None` for
+    /// a library with too few paragraphs to tell.
+    pub fn paragraph_idf(&self, word: &str) -> Option<f32> {
+        if self.docs.len() < MIN_DOCS_FOR_IDF {
+            return None;
+        }
+        let n = self.docs.len() as f32;
+        let d = self.postings.get(word).map_or(0, Vec::len) as f32;
+        Some(((n - d + 0.5) / (d + 0.5) + 1.0).ln())
+    }
+
     /// The `k` paragraphs closest to a paragraph under a heading, one per template.
     pub fn closest(
         &self,
@@ -122,6 +135,31 @@ impl TemplateIndex {
         lex: &TopicLexicon,
         k: usize,
     ) -> Vec<TemplateHit> {
+        let (ranked, terms, ctx_topics) = self.ranked(heading, body, lex);
+        let mut seen = Vec::new();
+        let mut out = Vec::new();
+        for (d, score, m) in ranked {
+            let template = self.docs[d as usize].template;
+            if seen.contains(&template) {
+                continue;
+            }
+            seen.push(template);
+            out.push(self.hit(d, score, m, &terms, &ctx_topics));
+            if out.len() == k {
+                break;
+            }
+        }
+        out
+    }
+
+    /// Paragraphs sharing at least two words with the text (not the text itself), with
+    /// their scores and matched words, best first; the query's terms and topics.
+    fn ranked(
+        &self,
+        heading: &str,
+        body: &str,
+        lex: &TopicLexicon,
+    ) -> (Vec<(u32, f32, u64)>, Vec<String>, Vec<String>) {
         let words: Vec<&str> = nlp::cut(heading)
             .into_iter()
             .chain(nlp::cut(body))
@@ -158,26 +196,13 @@ impl TemplateIndex {
                     .filter(|(_, t)| topics.contains(t))
                     .map(|(r, _)| TOPIC_WEIGHT / (r as f32 + 1.0))
                     .sum();
-                // A match of one common word is not a model paragraph.
                 (d, bm25 + shared, m)
             })
+            // A match of one common word is not a model paragraph.
             .filter(|&(_, s, m)| m.count_ones() >= 2 && s > 2.0)
             .collect();
         ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-        let mut seen = Vec::new();
-        let mut out = Vec::new();
-        for (d, score, m) in ranked {
-            let template = self.docs[d as usize].template;
-            if seen.contains(&template) {
-                continue;
-            }
-            seen.push(template);
-            out.push(self.hit(d, score, m, &terms, &ctx_topics));
-            if out.len() == k {
-                break;
-            }
-        }
-        out
+        (ranked, terms, ctx_topics)
     }
 
     /// A paragraph as the panel shows it, with why it is there.
