@@ -47,6 +47,14 @@ pub struct HeadingHit {
     pub siblings: Vec<String>,
 }
 
+/// Paragraphs matching a query, best first, as (doc, score, bitmask of matched
+/// terms), with the query's terms and topics that the bitmask and reasons refer to.
+struct Ranking {
+    ranked: Vec<(u32, f32, u64)>,
+    terms: Vec<String>,
+    ctx_topics: Vec<String>,
+}
+
 #[derive(Default)]
 pub struct TemplateIndex {
     docs: Vec<Doc>,
@@ -135,7 +143,11 @@ impl TemplateIndex {
         lex: &TopicLexicon,
         k: usize,
     ) -> Vec<TemplateHit> {
-        let (ranked, terms, ctx_topics) = self.ranked(heading, body, lex);
+        let Ranking {
+            ranked,
+            terms,
+            ctx_topics,
+        } = self.ranked(heading, body, lex);
         let mut seen = Vec::new();
         let mut out = Vec::new();
         for (d, score, m) in ranked {
@@ -154,12 +166,7 @@ impl TemplateIndex {
 
     /// Paragraphs sharing at least two words with the text (not the text itself), with
     /// their scores and matched words, best first; the query's terms and topics.
-    fn ranked(
-        &self,
-        heading: &str,
-        body: &str,
-        lex: &TopicLexicon,
-    ) -> (Vec<(u32, f32, u64)>, Vec<String>, Vec<String>) {
+    fn ranked(&self, heading: &str, body: &str, lex: &TopicLexicon) -> Ranking {
         let words: Vec<&str> = nlp::cut(heading)
             .into_iter()
             .chain(nlp::cut(body))
@@ -202,7 +209,11 @@ impl TemplateIndex {
             .filter(|&(_, s, m)| m.count_ones() >= 2 && s > 2.0)
             .collect();
         ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-        (ranked, terms, ctx_topics)
+        Ranking {
+            ranked,
+            terms,
+            ctx_topics,
+        }
     }
 
     /// A paragraph as the panel shows it, with why it is there.
