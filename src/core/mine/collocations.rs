@@ -330,9 +330,7 @@ fn verb_object_at(ws: &[(&str, Tag)], at: usize, strong_only: bool) -> Option<St
     // jieba tags some resultative verbs as nouns (压实/n); adjectives of the same form
     // (良好, 坚强) are not verbs.
     let strong = intensified(&verb)
-        || (resultative(&verb)
-            && !vtag.get().starts_with('a')
-            && !ATTRIBUTIVE_SET.contains(&verb));
+        || (resultative(&verb) && !vtag.get().starts_with('a') && !ATTRIBUTIVE_SET.contains(&verb));
     let is_verb = strong || (!strong_only && verb_like(&verb, vtag.get()));
     if !is_verb || WEAK_VERB_SET.contains(&verb) || !verb.chars().all(is_han) {
         return None;
