@@ -12,6 +12,9 @@
 //! corpus is merged (`keep`): a plain verb must head phrases in two speeches.
 
 use std::cell::Cell;
+use std::sync::LazyLock;
+
+use rustc_hash::FxHashSet;
 
 use crate::core::nlp::{self, Tagged};
 use crate::core::text::is_han;
@@ -103,6 +106,27 @@ const ATTRIBUTIVE: &[&str] = &[
     "新型", "现代", "共同", "不同", "相关", "具体", "直接", "长期", "全新",
 ];
 
+/// A word list as a set: these lists are asked about at every word of every clause, and
+/// a scan of a list was a tenth of finding verb phrases.
+struct WordSet(LazyLock<FxHashSet<&'static str>>);
+
+macro_rules! word_set {
+    ($list:ident) => {
+        WordSet(LazyLock::new(|| $list.iter().copied().collect()))
+    };
+}
+
+impl WordSet {
+    fn contains(&self, w: &str) -> bool {
+        self.0.contains(w)
+    }
+}
+
+static WEAK_VERB_SET: WordSet = word_set!(WEAK_VERBS);
+static WEAK_OBJECT_SET: WordSet = word_set!(WEAK_OBJECTS);
+static LEAD_IN_SET: WordSet = word_set!(LEAD_INS);
+static ATTRIBUTIVE_SET: WordSet = word_set!(ATTRIBUTIVE);
+
 /// Whether a tag names a nominal word (an object's word).
 fn nominal(tag: &str) -> bool {
     matches!(tag, "n" | "vn" | "nz" | "ng" | "an" | "j" | "nt" | "l")
@@ -122,7 +146,7 @@ fn object_word(w: &str, tag: &str, pos: usize) -> bool {
 fn verb_like(w: &str, tag: &str) -> bool {
     // An abbreviation is a verb only when it is an X化 verb (深化); else a noun (党建).
     let abbreviated_verb = tag == "j" && w.ends_with('化');
-    (matches!(tag, "v" | "vd" | "a" | "ad") || abbreviated_verb) && !ATTRIBUTIVE.contains(&w)
+    (matches!(tag, "v" | "vd" | "a" | "ad") || abbreviated_verb) && !ATTRIBUTIVE_SET.contains(w)
 }
 
 fn chars(w: &str) -> usize {
@@ -274,7 +298,7 @@ fn clause(ws: &[(&str, Tag)], enum_after: bool) -> Option<String> {
     // The lead-in before the verb.
     let lead = ws
         .iter()
-        .take_while(|w| LEAD_INS.contains(&w.0) || (chars(w.0) == 1 && w.1.get() == "m"))
+        .take_while(|w| LEAD_IN_SET.contains(w.0) || (chars(w.0) == 1 && w.1.get() == "m"))
         .count();
     // Further in, only a verb with force opens a phrase that runs to the clause's end
     // (及时推动突出问题纠治走深走实).
@@ -306,11 +330,9 @@ fn verb_object_at(ws: &[(&str, Tag)], at: usize, strong_only: bool) -> Option<St
     // jieba tags some resultative verbs as nouns (压实/n); adjectives of the same form
     // (良好, 坚强) are not verbs.
     let strong = intensified(&verb)
-        || (resultative(&verb)
-            && !vtag.get().starts_with('a')
-            && !ATTRIBUTIVE.contains(&verb.as_str()));
+        || (resultative(&verb) && !vtag.get().starts_with('a') && !ATTRIBUTIVE_SET.contains(&verb));
     let is_verb = strong || (!strong_only && verb_like(&verb, vtag.get()));
-    if !is_verb || WEAK_VERBS.contains(&verb.as_str()) || !verb.chars().all(is_han) {
+    if !is_verb || WEAK_VERB_SET.contains(&verb) || !verb.chars().all(is_han) {
         return None;
     }
     if object.is_empty() {
@@ -325,7 +347,7 @@ fn verb_object_at(ws: &[(&str, Tag)], at: usize, strong_only: bool) -> Option<St
             .iter()
             .enumerate()
             .all(|(k, w)| object_word(w.0, w.1.get(), k))
-        && !WEAK_OBJECTS.contains(&last)
+        && !WEAK_OBJECT_SET.contains(last)
         && chars(&verb) >= 2;
     fits.then(|| format!("{adverb}{verb}{}", join(object)))
 }

@@ -18,18 +18,31 @@ fn has_blank(s: &str) -> bool {
     s.contains(['*', '＊', '×']) || s.contains("XX") || s.contains('{')
 }
 
+/// A phrase found in a paragraph: its kind, its text, and whether it reads as the
+/// source's own. Depends on the paragraph's text alone, so it is worked out once per
+/// distinct text (`Segmented::phrases`).
+pub type Found = (PhraseKind, String, bool);
+
 /// All phrase occurrences in one paragraph of text at `path` in `file`.
 pub fn scan(text: &str, file: &str, path: &str, seg: &mut Segmented, out: &mut Vec<Occurrence>) {
+    for (kind, t, specific) in seg.phrases(text).iter() {
+        out.push(Occurrence {
+            kind: *kind,
+            text: t.clone(),
+            file: file.to_string(),
+            path: path.to_string(),
+            specific: *specific,
+            context: Vec::new(),
+        });
+    }
+}
+
+/// The phrases of one paragraph, in the order `scan` reports them.
+pub(crate) fn find(text: &str, words: &crate::core::nlp::Tagged) -> Vec<Found> {
+    let mut out = Vec::new();
     let mut push = |kind, t: String, specific: bool| {
         if !has_blank(&t) {
-            out.push(Occurrence {
-                kind,
-                text: t,
-                file: file.to_string(),
-                path: path.to_string(),
-                specific,
-                context: Vec::new(),
-            });
+            out.push((kind, t, specific));
         }
     };
     for (t, specific) in terms(text) {
@@ -43,16 +56,16 @@ pub fn scan(text: &str, file: &str, path: &str, seg: &mut Segmented, out: &mut V
             push(PhraseKind::Quote, q, false);
         }
     }
-    let words = seg.words(text);
-    for p in parallels::parallels(text, &words) {
+    for p in parallels::parallels(text, words) {
         push(PhraseKind::Parallel, p, false);
     }
-    for i in idioms::idioms(&words) {
+    for i in idioms::idioms(words) {
         push(PhraseKind::Idiom, i, false);
     }
-    for c in collocations::verb_objects(&words) {
+    for c in collocations::verb_objects(words) {
         push(PhraseKind::Collocation, c, false);
     }
+    out
 }
 
 /// Words after a quoted term that make it an activity or campaign of the source unit

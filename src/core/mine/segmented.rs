@@ -4,15 +4,23 @@
 use std::sync::Arc;
 
 use crate::core::lexicon::topics::TopicLexicon;
-use crate::core::mine::{slots, specifics};
+use crate::core::mine::{phrases, slots, specifics};
 use crate::core::nlp::{self, Tagged};
 
-/// Segmentation cache of one mining worker: each distinct text of a speech is segmented
-/// and analysed once; short texts are kept across speeches (see `clear`).
+/// Segmentation cache of one mining worker: each distinct text is segmented and
+/// analysed once, and kept across speeches while the cache holds less than
+/// `KEEP_BYTES` of text (see `clear`): an archive repeats paragraphs (a standard
+/// opening, a speech saved twice), and every analysis depends on the text alone.
 #[derive(Default)]
 pub struct Segmented {
     cache: rustc_hash::FxHashMap<Arc<str>, Analysed>,
+    /// Bytes of text the cache holds.
+    bytes: usize,
 }
+
+/// Text a worker's cache may hold across speeches; with the words and the analyses
+/// about ten times as much memory (≈10 MB a worker).
+const KEEP_BYTES: usize = 1 << 20;
 
 /// A text segmented, and what templates need of it once asked for.
 struct Analysed {
@@ -20,6 +28,8 @@ struct Analysed {
     facts: Option<Arc<Facts>>,
     /// The text with its blanks made slots, once asked for; `Some(None)`: no blanks.
     blanks: Option<Option<Arc<Blanks>>>,
+    /// The stock phrases in the text, once asked for.
+    phrases: Option<Arc<Vec<phrases::Found>>>,
 }
 
 /// A text whose blanks became slots, and the blanks.
@@ -68,12 +78,14 @@ impl Segmented {
 
     fn insert(&mut self, words: Arc<Tagged>) {
         let key = Arc::clone(&words.text);
+        self.bytes += key.len();
         self.cache.insert(
             key,
             Analysed {
                 words,
                 facts: None,
                 blanks: None,
+                phrases: None,
             },
         );
     }
@@ -82,11 +94,26 @@ impl Segmented {
         Arc::clone(&self.entry(text).words)
     }
 
-    /// Forgets the paragraphs: a speech's texts rarely recur in the next one, and a cache
-    /// that only grows makes a large corpus slow to mine and heavy in memory.
+    /// Called between speeches: forgets the long texts once they fill the cache, so a
+    /// large corpus of distinct paragraphs is not heavy in memory.
     pub fn clear(&mut self) {
-        // Short texts (halves and items of set phrases) recur across speeches: kept.
+        if self.bytes <= KEEP_BYTES {
+            return;
+        }
+        // Short texts (halves and items of set phrases) recur most: kept.
         self.cache.retain(|text, _| text.len() <= 12);
+        self.bytes = self.cache.keys().map(|k| k.len()).sum();
+    }
+
+    /// The stock phrases of a text, found once per distinct text.
+    pub fn phrases(&mut self, text: &str) -> Arc<Vec<phrases::Found>> {
+        let entry = self.entry(text);
+        if let Some(p) = &entry.phrases {
+            return Arc::clone(p);
+        }
+        let found = Arc::new(phrases::find(text, &entry.words));
+        entry.phrases = Some(Arc::clone(&found));
+        found
     }
 
     /// The specifics and topic evidence of a text, found once per distinct text.

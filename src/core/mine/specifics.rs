@@ -116,10 +116,12 @@ pub fn find(tagged: &Tagged) -> Vec<Found> {
     }
     crate::core::mine::slogans::find(lex, &chars, &word_start, &mut out);
     dated(text, &mut out);
-    // National bodies are never the source's own ("中央组织部" holds "组织部").
+    // National bodies are never the source's own ("中央组织部" holds "组织部"). Only a
+    // national word holding a found text can cover it: the others are not searched for.
     let national: Vec<(usize, usize)> = lex
         .national
         .iter()
+        .filter(|w| out.iter().any(|f| w.contains(f.text.as_str())))
         .flat_map(|w| {
             text.match_indices(w.as_str()).map(|(b, m)| {
                 let s = text[..b].chars().count();
