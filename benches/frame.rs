@@ -4,6 +4,10 @@
 //! provenance, carrying its source's specifics) — idle, with the check panel open, with
 //! the preview on, typing, and with an input-method composition in progress.
 //!
+//! And the template list at the size of a writer's archive (#15): 100,000 templates,
+//! a frame while scrolling the list, while typing into its search, and switching the kind
+//! filter.
+//!
 //! Background work runs on its own threads as in the app (`sync: false`): a frame's cost
 //! is the UI thread's. Target: at most 4 ms a frame.
 
@@ -12,6 +16,7 @@ use std::time::{Duration, Instant};
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
 use jianggao::app::action::Command;
 use jianggao::app::prefs::Prefs;
 use jianggao::app::{Action, Caret, JiangGaoApp, Options};
@@ -205,10 +210,90 @@ fn template_draft(c: &mut Criterion, lib: &Arc<Library>) {
     g.finish();
 }
 
+/// The shipped templates repeated under new ids and sources: `n` templates.
+fn archive_library(n: usize) -> Library {
+    let (base, _) = Library::embedded();
+    let templates = (0..n)
+        .map(|i| {
+            let mut t = base.templates[i % base.templates.len()].clone();
+            t.id = format!("{}#{i}", t.id);
+            t.source.file = format!("{}#{i}", t.source.file);
+            t
+        })
+        .collect();
+    Library {
+        templates,
+        phrases: base.phrases.clone(),
+    }
+}
+
+fn library_list(c: &mut Criterion) {
+    let lib = Arc::new(archive_library(100_000));
+    let mut h = window(&lib, Draft::default());
+    // The first list comes from the background.
+    wait(&mut h, |a| !a.lib_panel.searching());
+    let mut g = c.benchmark_group("frame_library_100k");
+    // The pointer over the list, the wheel turning: each frame scrolls by a few rows.
+    h.event(egui::Event::PointerMoved(egui::pos2(170.0, 500.0)));
+    h.step();
+    g.bench_function("scrolling_list", |b| {
+        b.iter(|| {
+            h.event(egui::Event::MouseWheel {
+                unit: egui::MouseWheelUnit::Point,
+                delta: egui::vec2(0.0, -60.0),
+                phase: egui::TouchPhase::Move,
+                source: egui::MouseWheelSource::Wheel,
+                modifiers: egui::Modifiers::NONE,
+            });
+            h.step();
+        })
+    });
+    // Typing into the search: a character, then taking it back, over a query that matches.
+    h.get_by_label("搜索").focus();
+    h.step();
+    h.get_by_label("搜索").type_text("作风");
+    h.step();
+    wait(&mut h, |a| !a.lib_panel.searching());
+    let mut k = 0;
+    g.bench_function("typing_search", |b| {
+        b.iter(|| {
+            k += 1;
+            if k % 2 == 1 {
+                h.event(egui::Event::Text("建".into()));
+            } else {
+                h.key_press(egui::Key::Backspace);
+            }
+            h.step();
+        })
+    });
+    h.key_press(egui::Key::Backspace);
+    h.key_press(egui::Key::Backspace);
+    h.step();
+    wait(&mut h, |a| !a.lib_panel.searching());
+    // Switching the kind filter (all, then each kind in turn): the frame after a click.
+    let kinds = [
+        None,
+        Some(TemplateKind::Opening),
+        Some(TemplateKind::Section),
+        Some(TemplateKind::Point),
+        Some(TemplateKind::Closing),
+    ];
+    let mut k = 0;
+    g.bench_function("kind_switch", |b| {
+        b.iter(|| {
+            k += 1;
+            h.state_mut().lib_panel.kind = kinds[k % kinds.len()];
+            h.step();
+        })
+    });
+    g.finish();
+}
+
 fn bench(c: &mut Criterion) {
     let lib = Arc::new(big_library());
     plain_draft(c, &lib);
     template_draft(c, &lib);
+    library_list(c);
 }
 
 criterion_group!(benches, bench);

@@ -2,7 +2,7 @@
 //! draft goes through `JiangGaoApp::edit`, which applies a core `Edit` and records the
 //! undo step and the revision in one place.
 
-use super::{Action, Caret, Focus, JiangGaoApp};
+use super::{Action, Caret, Focus, JiangGaoApp, Placed};
 use crate::core::draft::Field;
 use crate::core::draft::edit::{Applied, Edit};
 use crate::core::draft::history::ChangeKind;
@@ -77,6 +77,28 @@ impl JiangGaoApp {
                 self.view.preview = false;
                 return;
             }
+            Action::Type { block, field, text } => {
+                let e = Edit::SetText { block, field, text };
+                self.edit(e, ChangeKind::Typing(Some((block, field))), now);
+                self.phrases.dirty = true;
+                return;
+            }
+            Action::TypeMeta(meta) => {
+                self.edit(Edit::SetMeta(meta), ChangeKind::Typing(None), now);
+                return;
+            }
+            Action::Caret(f) => return self.caret(f),
+            Action::Placed(Placed::Caret(c)) => {
+                // A newer request (from this frame's actions) waits for the next frame.
+                if self.view.focus_request == Some(c) {
+                    self.view.focus_request = None;
+                }
+                return;
+            }
+            Action::Placed(Placed::Top) => {
+                self.view.scroll_to_top = false;
+                return;
+            }
             Action::InsertPhrase(text) => return self.insert_phrase(text, now),
             Action::ReplaceParagraph(text) => return self.replace_paragraph(&text, now),
             Action::Edit(e) => {
@@ -99,6 +121,22 @@ impl JiangGaoApp {
             }
         };
         self.edit(edit.0, edit.1, now);
+    }
+
+    /// The caret moved: moving to another field ends the typing step, and suggestions
+    /// follow the caret.
+    fn caret(&mut self, f: Option<Focus>) {
+        let Some(f) = f else {
+            self.history.break_step();
+            return;
+        };
+        if self.focus != Some(f) {
+            if self.focus.map(|x| (x.block, x.field)) != Some((f.block, f.field)) {
+                self.history.break_step();
+            }
+            self.focus = Some(f);
+            self.phrases.dirty = true;
+        }
     }
 
     /// Inserts a phrase at the caret of the focused field.

@@ -1,13 +1,16 @@
 //! The pre-delivery check as a background job, never on the UI thread. It starts once the
 //! draft has stayed the same for a typing pause; each answer carries the key it was
 //! computed for (draft revision, library generation, speaking rate) and an answer for an
-//! older key is dropped. The dated lexicon is read once, by the first job, and shared.
+//! older key is dropped. The dated lexicon is read once, by the first job, and shared;
+//! the library's shingle index is made once per library generation, by the first job
+//! that needs it, and shared by the jobs after it.
 
 use std::path::PathBuf;
 use std::sync::{Arc, OnceLock};
 
 use super::worker::{Job, Msg, Workers};
 use crate::core::check::finding::{Finding, Severity};
+use crate::core::check::source::ShingleIndex;
 use crate::core::check::{self, Settings};
 use crate::core::draft::{BlockId, Draft};
 use crate::core::lexicon::dated::Formulations;
@@ -22,10 +25,16 @@ pub struct CheckKey {
 }
 
 /// The check itself (`run_check`); a test puts in one that fails.
-pub type Checker = fn(&Draft, &Library, &Formulations, &Settings) -> Vec<Finding>;
+pub type Checker = fn(&Draft, &Library, &ShingleIndex, &Formulations, &Settings) -> Vec<Finding>;
 
-pub fn run_check(d: &Draft, lib: &Library, forms: &Formulations, s: &Settings) -> Vec<Finding> {
-    check::check_draft(d, Some(lib), forms, s)
+pub fn run_check(
+    d: &Draft,
+    lib: &Library,
+    index: &ShingleIndex,
+    forms: &Formulations,
+    s: &Settings,
+) -> Vec<Finding> {
+    check::check_draft_indexed(d, Some((lib, index)), forms, s)
 }
 
 /// What a job needs, taken from the app when it starts (the draft as committed text).
@@ -58,10 +67,15 @@ pub struct Shown {
 
 type Lexicon = Arc<OnceLock<(Formulations, Option<String>)>>;
 
+/// The shingle index of one library, made by the first job that runs on it.
+type Index = Arc<OnceLock<ShingleIndex>>;
+
 /// Scheduling of check jobs: the debounce clock, the job in flight, the last failure.
 pub struct CheckJobs {
     checker: Checker,
     lexicon: Lexicon,
+    /// The index for the library of this generation.
+    index: Option<(u64, Index)>,
     /// The key of the latest frame and since when it has held.
     since: Option<(CheckKey, f64)>,
     /// The key of the job running or last run; a failed key is not retried until the
@@ -76,6 +90,7 @@ impl Default for CheckJobs {
         CheckJobs {
             checker: run_check,
             lexicon: Arc::default(),
+            index: None,
             since: None,
             requested: None,
             running: false,
@@ -118,9 +133,19 @@ impl CheckJobs {
         self.running = true;
         self.failure = None;
         let input = input();
+        // A new library generation gets a new index; the old one goes with the last job
+        // holding it.
+        if self.index.as_ref().is_none_or(|(g, _)| *g != key.library) {
+            self.index = Some((key.library, Index::default()));
+        }
+        let index = self
+            .index
+            .as_ref()
+            .map(|(_, i)| i.clone())
+            .unwrap_or_default();
         let (checker, lexicon) = (self.checker, self.lexicon.clone());
         workers.run_reply(Job::Check, move || {
-            Msg::Checked(Box::new(check_job(key, input, checker, &lexicon)))
+            Msg::Checked(Box::new(check_job(key, input, checker, &lexicon, &index)))
         });
         false
     }
@@ -151,14 +176,21 @@ impl CheckJobs {
     }
 }
 
-fn check_job(key: CheckKey, i: CheckInput, checker: Checker, lexicon: &Lexicon) -> CheckResult {
+fn check_job(
+    key: CheckKey,
+    i: CheckInput,
+    checker: Checker,
+    lexicon: &Lexicon,
+    index: &Index,
+) -> CheckResult {
     let mut fresh = None;
     let (forms, _) = lexicon.get_or_init(|| {
         let (f, e) = Formulations::user_or_builtin(&i.data_dir);
         fresh = e.clone();
         (f, e)
     });
-    let findings = checker(&i.draft, &i.library, forms, &i.settings);
+    let index = index.get_or_init(|| ShingleIndex::new(&i.library));
+    let findings = checker(&i.draft, &i.library, index, forms, &i.settings);
     CheckResult {
         key,
         findings,
@@ -247,5 +279,58 @@ mod tests {
         // Nothing changed: no new job.
         assert!(!jobs.tick(key(2), true, 5.0, 0.3, &w, i));
         assert!(w.rx.try_recv().is_err());
+    }
+
+    /// The index each run of `recording_check` was given: its address and size.
+    static SEEN: std::sync::Mutex<Vec<(usize, usize)>> = std::sync::Mutex::new(Vec::new());
+
+    fn recording_check(
+        d: &Draft,
+        lib: &Library,
+        index: &ShingleIndex,
+        forms: &Formulations,
+        s: &Settings,
+    ) -> Vec<Finding> {
+        let at = std::ptr::from_ref(index) as usize;
+        SEEN.lock().unwrap().push((at, index.len()));
+        run_check(d, lib, index, forms, s)
+    }
+
+    /// A second check of the same library (the writer typed on) reuses the shingle index
+    /// the first one made; a new library generation gets its own.
+    #[test]
+    fn the_library_index_is_made_once_per_library_generation() {
+        let dir = tempfile::tempdir().unwrap();
+        let w = Workers::new(egui::Context::default(), true);
+        let mut jobs = CheckJobs::default();
+        jobs.set_checker(recording_check);
+        let mut shown = Shown::default();
+        let shipped = Arc::new(Library::embedded().0);
+        let run = |jobs: &mut CheckJobs, shown: &mut Shown, k: CheckKey, lib: &Arc<Library>| {
+            let i = || CheckInput {
+                library: lib.clone(),
+                ..input(dir.path(), "要学习党的十九大精神。")
+            };
+            jobs.tick(k, true, k.rev as f64, 0.0, &w, i);
+            jobs.receive(answer(&w), k, shown);
+            assert_eq!(shown.key, Some(k));
+        };
+        let at = |rev, library| CheckKey {
+            rev,
+            library,
+            rate: 200,
+        };
+        run(&mut jobs, &mut shown, at(1, 1), &shipped);
+        run(&mut jobs, &mut shown, at(2, 1), &shipped);
+        let imported = Arc::new(Library::default());
+        run(&mut jobs, &mut shown, at(3, 2), &imported);
+        let seen = SEEN.lock().unwrap().clone();
+        assert_eq!(seen.len(), 3);
+        assert!(seen[0].1 > 1000, "the shipped library indexed: {seen:?}");
+        assert_eq!(
+            seen[0], seen[1],
+            "the second run reuses the first one's index"
+        );
+        assert_eq!(seen[2].1, 0, "the new library has its own index: {seen:?}");
     }
 }

@@ -1,8 +1,10 @@
 //! Left panel — 模板库: filter by kind and topic, search, preview, insert or drag.
 
-use std::collections::BTreeMap;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc::{Receiver, channel};
+
+use rustc_hash::FxHashMap;
 
 use super::highlight::{self, Mark};
 use super::{Action, Shelf};
@@ -13,20 +15,69 @@ use crate::core::nlp;
 #[derive(Debug, Clone)]
 pub struct TemplateDrag(pub String);
 
-/// What the cached results were computed for: search, kind, topic, and the library
-/// (its address and size: a reload replaces the `Arc`).
-type FilterKey = (String, Option<TemplateKind>, Option<String>, (usize, usize));
+/// What the cached results were computed for: search, kind, topic, and the library's
+/// generation (a reload or an import replaces the library and counts up).
+type FilterKey = (String, Option<TemplateKind>, Option<String>, u64);
 
 /// Libraries at least this large are searched off the UI thread: filtering 100,000
 /// templates' text takes longer than a frame.
 const BACKGROUND_FROM: usize = 20_000;
 
-/// Counts shown above the list, for one library and kind.
+/// The counts above the list, made in one pass over a library: templates by kind, and
+/// the topics of all kinds and of each kind with their counts. Made once per library, so
+/// switching the kind filter costs no pass over 100,000 templates.
 #[derive(Default)]
-struct Stats {
-    key: (usize, usize, Option<TemplateKind>),
-    per_kind: Vec<(TemplateKind, usize)>,
-    topics: Vec<(String, usize)>,
+pub struct LibraryCounts {
+    pub per_kind: Vec<(TemplateKind, usize)>,
+    /// All kinds first, then by `TemplateKind::ALL`.
+    topics: [Vec<(String, usize)>; 5],
+}
+
+impl LibraryCounts {
+    pub fn of(lib: &Library) -> Self {
+        let mut kinds = [0usize; 4];
+        let mut by_topic: FxHashMap<&str, [usize; 4]> = FxHashMap::default();
+        for t in &lib.templates {
+            let k = kind_slot(t.kind);
+            kinds[k] += 1;
+            for tp in &t.topics {
+                by_topic.entry(tp.as_str()).or_default()[k] += 1;
+            }
+        }
+        let ranked = |count: &dyn Fn(&[usize; 4]) -> usize| {
+            let mut v: Vec<(String, usize)> = by_topic
+                .iter()
+                .map(|(t, n)| (t.to_string(), count(n)))
+                .filter(|(_, n)| *n > 0)
+                .collect();
+            // The most common first, then in the lexicon's wording order.
+            v.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+            v
+        };
+        let topics = [
+            ranked(&|n| n.iter().sum()),
+            ranked(&|n| n[0]),
+            ranked(&|n| n[1]),
+            ranked(&|n| n[2]),
+            ranked(&|n| n[3]),
+        ];
+        LibraryCounts {
+            per_kind: TemplateKind::ALL
+                .iter()
+                .map(|&k| (k, kinds[kind_slot(k)]))
+                .collect(),
+            topics,
+        }
+    }
+
+    /// The topics of the templates of a kind (all kinds for `None`) with their counts.
+    pub fn topics(&self, kind: Option<TemplateKind>) -> &[(String, usize)] {
+        &self.topics[kind.map_or(0, |k| kind_slot(k) + 1)]
+    }
+}
+
+fn kind_slot(k: TemplateKind) -> usize {
+    TemplateKind::ALL.iter().position(|&x| x == k).unwrap_or(0)
 }
 
 #[derive(Default)]
@@ -41,33 +92,22 @@ pub struct LibraryPanel {
     cache: Option<(FilterKey, Arc<Vec<usize>>)>,
     /// A search running in the background for a big library.
     pending: Option<(FilterKey, Receiver<Vec<usize>>)>,
-    stats: Stats,
+    /// The number of the latest background search: an older one stops when it sees
+    /// a newer number, so fast typing does not pile searches up on the other core.
+    serial: Arc<AtomicU64>,
+    /// The counts for the library of this generation.
+    counts: Option<(u64, Arc<LibraryCounts>)>,
+    /// Where the selected template is in the library of this generation.
+    selected_at: Option<(u64, String, usize)>,
 }
 
-fn lib_key(lib: &Arc<Library>) -> (usize, usize) {
-    (Arc::as_ptr(lib) as usize, lib.templates.len())
-}
-
-/// Whether a template matches a search: the text as typed, or every jieba keyword of it.
 /// The topics of the templates of a kind (all kinds for `None`) with their counts, the
 /// most common first (then in the lexicon's wording order), as a writer looks for them.
 pub fn topic_counts(lib: &Library, kind: Option<TemplateKind>) -> Vec<(String, usize)> {
-    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
-    for t in &lib.templates {
-        if kind.is_none_or(|k| t.kind == k) {
-            for tp in &t.topics {
-                *counts.entry(tp.as_str()).or_default() += 1;
-            }
-        }
-    }
-    let mut v: Vec<(String, usize)> = counts
-        .into_iter()
-        .map(|(t, n)| (t.to_string(), n))
-        .collect();
-    v.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-    v
+    LibraryCounts::of(lib).topics(kind).to_vec()
 }
 
+/// Whether a template matches a search: the text as typed, or every jieba keyword of it.
 pub fn matches(t: &Template, query: &str, keywords: &[String]) -> bool {
     if query.trim().is_empty() {
         return true;
@@ -83,40 +123,46 @@ pub fn matches(t: &Template, query: &str, keywords: &[String]) -> bool {
             .all(|k| texts.iter().any(|(_, s)| s.contains(k.as_str())))
 }
 
-/// Indices of the templates matching a filter, sections' headings matching first.
-fn filter(lib: &Library, key: &FilterKey) -> Vec<usize> {
+/// Indices of the templates matching a filter, sections' headings matching first;
+/// `None` when `stale` turns true on the way (a newer search replaced this one).
+fn filter(lib: &Library, key: &FilterKey, stale: impl Fn() -> bool) -> Option<Vec<usize>> {
     let (search, kind, topic, _) = key;
     let keywords = if search.trim().is_empty() {
         Vec::new()
     } else {
         nlp::keywords(search)
     };
-    let mut v: Vec<usize> = (0..lib.templates.len())
-        .filter(|&i| {
-            let t = &lib.templates[i];
-            kind.is_none_or(|k| t.kind == k)
-                && topic.as_ref().is_none_or(|tp| t.topics.contains(tp))
-                && matches(t, search, &keywords)
-        })
-        .collect();
+    let mut v = Vec::new();
+    for (i, t) in lib.templates.iter().enumerate() {
+        if i % 4096 == 0 && stale() {
+            return None;
+        }
+        if kind.is_none_or(|k| t.kind == k)
+            && topic.as_ref().is_none_or(|tp| t.topics.contains(tp))
+            && matches(t, search, &keywords)
+        {
+            v.push(i);
+        }
+    }
     let q = search.trim();
-    v.sort_by(|&a, &b| {
-        let (a, b) = (&lib.templates[a], &lib.templates[b]);
-        (a.kind, !a.heading.contains(q), &a.id).cmp(&(b.kind, !b.heading.contains(q), &b.id))
+    v.sort_by_cached_key(|&i| {
+        let t = &lib.templates[i];
+        (t.kind, !t.heading.contains(q), &t.id)
     });
-    v
+    Some(v)
 }
 
 impl LibraryPanel {
     /// Indices of matching templates, cached until the filter or library changes. A big
     /// library is searched in the background: the last results show until the new ones
     /// arrive, and typing never waits.
-    pub fn results(&mut self, lib: &Arc<Library>, ctx: &egui::Context) -> Arc<Vec<usize>> {
+    pub fn results(&mut self, shelf: &Shelf, ctx: &egui::Context) -> Arc<Vec<usize>> {
+        let lib = &shelf.library;
         let key = (
             self.search.clone(),
             self.kind,
             self.topic.clone(),
-            lib_key(lib),
+            shelf.generation,
         );
         if let Some((k, rx)) = &self.pending
             && let Ok(v) = rx.try_recv()
@@ -131,16 +177,21 @@ impl LibraryPanel {
             return v.clone();
         }
         if lib.templates.len() < BACKGROUND_FROM {
-            let v = Arc::new(filter(lib, &key));
+            let v = Arc::new(filter(lib, &key, || false).unwrap_or_default());
             self.cache = Some((key, v.clone()));
             return v;
         }
         if self.pending.as_ref().is_none_or(|(k, _)| *k != key) {
             let (tx, rx) = channel();
             let (lib, k, ctx) = (lib.clone(), key.clone(), ctx.clone());
+            let serial = self.serial.clone();
+            let mine = serial.fetch_add(1, Ordering::Relaxed) + 1;
             std::thread::spawn(move || {
+                let stale = || serial.load(Ordering::Relaxed) != mine;
                 // A newer search may have replaced this one: then nobody listens.
-                if tx.send(filter(&lib, &k)).is_ok() {
+                if let Some(v) = filter(&lib, &k, stale)
+                    && tx.send(v).is_ok()
+                {
                     ctx.request_repaint();
                 }
             });
@@ -148,7 +199,7 @@ impl LibraryPanel {
         }
         self.cache
             .as_ref()
-            .filter(|(k, _)| k.3 == lib_key(lib))
+            .filter(|(k, _)| k.3 == shelf.generation)
             .map(|(_, v)| v.clone())
             .unwrap_or_default()
     }
@@ -158,18 +209,31 @@ impl LibraryPanel {
         self.pending.is_some()
     }
 
-    /// Counts by kind and the topics of the current kind, computed once per library.
-    fn stats(&mut self, lib: &Arc<Library>) -> &Stats {
-        let (ptr, len) = lib_key(lib);
-        let key = (ptr, len, self.kind);
-        if self.stats.key != key || self.stats.per_kind.is_empty() {
-            self.stats = Stats {
-                key,
-                per_kind: TemplateKind::ALL.map(|k| (k, lib.count(k))).to_vec(),
-                topics: topic_counts(lib, self.kind),
-            };
+    /// Counts by kind and by topic, made once per library generation.
+    fn counts(&mut self, shelf: &Shelf) -> Arc<LibraryCounts> {
+        match &self.counts {
+            Some((g, c)) if *g == shelf.generation => c.clone(),
+            _ => {
+                let c = Arc::new(LibraryCounts::of(&shelf.library));
+                self.counts = Some((shelf.generation, c.clone()));
+                c
+            }
         }
-        &self.stats
+    }
+
+    /// The selected template's place in the library, found once per selection and
+    /// library rather than by a scan of every template each frame.
+    fn selected_index(&mut self, shelf: &Shelf) -> Option<usize> {
+        let sel = self.selected.as_deref()?;
+        if let Some((g, id, i)) = &self.selected_at
+            && *g == shelf.generation
+            && id == sel
+        {
+            return Some(*i);
+        }
+        let i = shelf.library.templates.iter().position(|t| t.id == sel)?;
+        self.selected_at = Some((shelf.generation, sel.to_string(), i));
+        Some(i)
     }
 }
 
@@ -188,7 +252,7 @@ fn title_of(t: &Template, n: usize) -> String {
 }
 
 /// The search field, the kinds with their counts and the topic filter.
-fn filters_ui(ui: &mut egui::Ui, panel: &mut LibraryPanel, lib: &Arc<Library>) {
+fn filters_ui(ui: &mut egui::Ui, panel: &mut LibraryPanel, shelf: &Shelf) {
     ui.horizontal(|ui| {
         let l = ui.label("搜索");
         let id = egui::Id::unique("library_search");
@@ -205,20 +269,18 @@ fn filters_ui(ui: &mut egui::Ui, panel: &mut LibraryPanel, lib: &Arc<Library>) {
         .labelled_by(l.id);
     });
     // Kinds with counts.
-    let stats = panel.stats(lib);
-    let per_kind = stats.per_kind.clone();
-    let topics = stats.topics.clone();
+    let counts = panel.counts(shelf);
     ui.horizontal_wrapped(|ui| {
         if ui
             .selectable_label(
                 panel.kind.is_none(),
-                format!("全部 {}", lib.templates.len()),
+                format!("全部 {}", shelf.library.templates.len()),
             )
             .clicked()
         {
             panel.kind = None;
         }
-        for (k, n) in per_kind {
+        for &(k, n) in &counts.per_kind {
             if ui
                 .selectable_label(panel.kind == Some(k), format!("{} {n}", k.label()))
                 .clicked()
@@ -239,7 +301,7 @@ fn filters_ui(ui: &mut egui::Ui, panel: &mut LibraryPanel, lib: &Arc<Library>) {
             .height(480.0)
             .show_ui(ui, |ui| {
                 ui.selectable_value(&mut panel.topic, None, "全部主题");
-                for (tp, n) in &topics {
+                for (tp, n) in counts.topics(panel.kind) {
                     ui.selectable_value(
                         &mut panel.topic,
                         Some(tp.to_string()),
@@ -319,8 +381,8 @@ impl LibraryPanel {
             return;
         }
         let lib = shelf.library.clone();
-        filters_ui(ui, self, &lib);
-        let results = self.results(&lib, ui.ctx());
+        filters_ui(ui, self, shelf);
+        let results = self.results(shelf, ui.ctx());
         let found = format!("找到 {} 个模板", results.len());
         if self.searching() {
             ui.horizontal(|ui| {
@@ -333,10 +395,7 @@ impl LibraryPanel {
         }
         ui.separator();
         list_ui(ui, self, &lib, &results);
-        let Some(sel) = self.selected.clone() else {
-            return;
-        };
-        let Some(t) = lib.templates.iter().find(|t| t.id == sel) else {
+        let Some(t) = self.selected_index(shelf).map(|i| &lib.templates[i]) else {
             return;
         };
         ui.separator();
@@ -443,4 +502,36 @@ fn dedup(mut v: Vec<String>) -> Vec<String> {
     let mut seen = std::collections::HashSet::new();
     v.retain(|x| seen.insert(x.clone()));
     v
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The counts made in one pass for every kind agree with counting each kind alone.
+    #[test]
+    fn counts_in_one_pass_agree_with_a_count_per_kind() {
+        let lib = Library::embedded().0;
+        let counts = LibraryCounts::of(&lib);
+        for kind in std::iter::once(None).chain(TemplateKind::ALL.map(Some)) {
+            let mut each: std::collections::BTreeMap<&str, usize> = Default::default();
+            for t in lib
+                .templates
+                .iter()
+                .filter(|t| kind.is_none_or(|k| t.kind == k))
+            {
+                for tp in &t.topics {
+                    *each.entry(tp.as_str()).or_default() += 1;
+                }
+            }
+            let mut each: Vec<(String, usize)> =
+                each.into_iter().map(|(t, n)| (t.to_string(), n)).collect();
+            each.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+            assert!(kind.is_some() || each.len() > 5);
+            assert_eq!(counts.topics(kind), each.as_slice(), "{kind:?}");
+        }
+        for &(k, n) in &counts.per_kind {
+            assert_eq!(n, lib.count(k));
+        }
+    }
 }

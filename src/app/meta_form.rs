@@ -1,8 +1,8 @@
 //! The meeting details above the outline. They fill the slots whose role they know
 //! (`{本单位}`, `{讲话人}`, `{日期}` …), never a third person's or another unit's.
 
-use super::JiangGaoApp;
-use crate::core::draft::history::ChangeKind;
+use super::Action;
+use crate::core::draft::Meta;
 
 /// Label, hint, in the order shown (two pairs a row when the panel is wide enough).
 const FIELDS: [(&str, &str); 6] = [
@@ -19,10 +19,12 @@ fn min_field_width(ui: &egui::Ui) -> f32 {
     8.0 * ui.text_style_height(&egui::TextStyle::Body)
 }
 
-pub fn meta_form_ui(app: &mut JiangGaoApp, ui: &mut egui::Ui, now: f64) {
+/// The form over the draft's meeting details; what is typed comes back as
+/// `Action::TypeMeta` (the app applies it as an edit, one typing step).
+pub fn meta_form_ui(meta: &Meta, ui: &mut egui::Ui, out: &mut Vec<Action>) {
     let mut changed = false;
     // egui edits a copy; a change reaches the draft as an Edit (the one writer).
-    let mut meta = app.draft.meta.clone();
+    let mut meta = meta.clone();
     let m = &mut meta;
     // A grid sized from the font: the label column as wide as the longest label, so
     // that at any font size labels stay on one line and beside their field.
@@ -88,10 +90,6 @@ pub fn meta_form_ui(app: &mut JiangGaoApp, ui: &mut egui::Ui, now: f64) {
         });
     }
     if changed {
-        app.draft
-            .apply(crate::core::draft::edit::Edit::SetMeta(Box::new(meta)));
-        // The draft as the frame began: kept by the app, cloned only when something changed.
-        let before = app.snapshot.clone();
-        app.changed(&before, ChangeKind::Typing(None), now);
+        out.push(Action::TypeMeta(Box::new(meta)));
     }
 }

@@ -3,6 +3,7 @@
 
 pub mod action;
 pub mod apply;
+pub mod block_view;
 pub mod check_job;
 pub mod check_panel;
 mod commands;
@@ -141,6 +142,29 @@ pub enum Action {
     Jump(Caret),
     /// A message for the status bar.
     Info(String),
+    /// Text typed into a block's field (committed text, never a preedit): applied as
+    /// `Edit::SetText`, one typing step.
+    Type {
+        block: BlockId,
+        field: Field,
+        text: String,
+    },
+    /// The meeting details as typed, one typing step.
+    TypeMeta(Box<crate::core::draft::Meta>),
+    /// The caret is in this field; `None`: no field of the draft has the keyboard focus
+    /// (the typing step ends; the last caret stays for insertions from the side panels).
+    Caret(Option<Focus>),
+    /// The editor did what the view asked of it.
+    Placed(Placed),
+}
+
+/// What the editor reports having done for the app's view state.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Placed {
+    /// The caret went where `View::focus_request` asked.
+    Caret(Caret),
+    /// The draft is shown from its top, as `View::scroll_to_top` asked.
+    Top,
 }
 
 /// A file operation a dialog settled on, done at the end of the frame (never while the
@@ -216,6 +240,8 @@ pub struct JiangGaoApp {
     pub counts: status_bar::Counts,
     /// Per-revision facts about the draft that the panels draw.
     facts: draft_facts::DraftFacts,
+    /// The editor's memory between frames (the room each block takes).
+    editor: draft_panel::DraftPanel,
     pub checks: check_panel::CheckPanel,
     pending: Vec<Action>,
     applied: Applied,
@@ -223,9 +249,6 @@ pub struct JiangGaoApp {
     pub composing: bool,
     /// This frame's input events (the text fields read the input method's from here).
     pub frame_events: Vec<egui::Event>,
-    /// The draft as the current frame began (committed text only), the undo base for
-    /// typing; refreshed at the end of a frame that changed the draft.
-    pub snapshot: Draft,
     /// This window's recovery file and lock; `None` when the data folder is unusable
     /// (then autosave is off and the status bar says so).
     session: Option<recovery::Session>,
@@ -292,12 +315,12 @@ impl JiangGaoApp {
             import_progress: None,
             counts: Default::default(),
             facts: Default::default(),
+            editor: Default::default(),
             checks: Default::default(),
             pending: Vec::new(),
             applied: Applied::default(),
             composing: false,
             frame_events: Vec::new(),
-            snapshot: Draft::default(),
             session: None,
             orphans: Vec::new(),
         };
@@ -475,7 +498,19 @@ impl JiangGaoApp {
                 .inner;
             self.pending.extend(acts);
         }
-        egui::CentralPanel::default().show(ui, |ui| draft_panel::draft_panel_ui(self, ui, now));
+        let preview = self.view.preview.then(|| self.facts.preview(&self.draft));
+        let view = draft_panel::DraftView {
+            draft: &self.draft,
+            facts: &self.facts,
+            preview,
+            focus_request: self.view.focus_request,
+            scroll_to_top: self.view.scroll_to_top,
+            memory: &mut self.editor,
+        };
+        let acts = egui::CentralPanel::default()
+            .show(ui, |ui| view.ui(ui))
+            .inner;
+        self.pending.extend(acts);
         dialogs::dialogs_ui(self, &ctx);
 
         for a in std::mem::take(&mut self.pending) {
@@ -491,10 +526,6 @@ impl JiangGaoApp {
         );
         self.tick_check(now, &ctx);
         ime::place_candidate_window(&ctx);
-        // Comparing is cheap (no allocation); cloning happens only after a change.
-        if self.snapshot != self.draft {
-            self.snapshot = self.draft.clone();
-        }
         if self.phrases.waiting() {
             ctx.request_repaint_after(std::time::Duration::from_secs_f64(
                 self.opts.suggest_debounce,

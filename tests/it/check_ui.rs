@@ -7,6 +7,7 @@ use egui_kittest::kittest::Queryable;
 use jianggao::app::JiangGaoApp;
 use jianggao::core::check::Settings;
 use jianggao::core::check::finding::Finding;
+use jianggao::core::check::source::ShingleIndex;
 use jianggao::core::draft::Field;
 use jianggao::core::draft::edit::Edit;
 use jianggao::core::draft::{BlockKind, Draft};
@@ -16,7 +17,13 @@ use jianggao::core::numerals::han_numeral;
 
 use crate::app::{caret_at_end, click, harness, pick_template};
 
-fn failing_check(_: &Draft, _: &Library, _: &Formulations, _: &Settings) -> Vec<Finding> {
+fn failing_check(
+    _: &Draft,
+    _: &Library,
+    _: &ShingleIndex,
+    _: &Formulations,
+    _: &Settings,
+) -> Vec<Finding> {
     panic!("模拟的检查错误")
 }
 

@@ -51,9 +51,21 @@ pub fn check_draft(
     forms: &Formulations,
     s: &Settings,
 ) -> Vec<Finding> {
+    let index = lib.map(ShingleIndex::new);
+    check_draft_indexed(d, lib.zip(index.as_ref()), forms, s)
+}
+
+/// [`check_draft`] with the library's shingle index made beforehand: the app keeps one
+/// per library, so a check after every typing pause does not index the library again.
+pub fn check_draft_indexed(
+    d: &Draft,
+    lib: Option<(&Library, &ShingleIndex)>,
+    forms: &Formulations,
+    s: &Settings,
+) -> Vec<Finding> {
+    let (index, lib) = (lib.map(|l| l.1), lib.map(|l| l.0));
     let mut out = Vec::new();
     let paths = d.paths();
-    let index = lib.map(ShingleIndex::new);
     let sections = d
         .blocks
         .iter()
@@ -85,7 +97,7 @@ pub fn check_draft(
             }
         }
         outline_gaps(d, i, &paths[i], &mut out);
-        if let (Some(lib), Some(idx)) = (lib, &index) {
+        if let (Some(lib), Some(idx)) = (lib, index) {
             carried_and_reuse(d, lib, idx, i, &paths[i], year, &mut out);
         }
     }

@@ -64,6 +64,15 @@ impl ShingleIndex {
         }
         ShingleIndex { map }
     }
+
+    /// How many distinct shingles the library has.
+    pub fn len(&self) -> usize {
+        self.map.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.map.is_empty()
+    }
 }
 
 /// A stretch of a block's text found in a template: character range and the template.
