@@ -136,16 +136,14 @@ impl IndexReader {
         postcard::from_bytes(&bytes).map_err(|e| e.to_string())
     }
 
-    /// All templates of `entries`, in their order, read in the order of the file.
+    /// All templates of `entries`, in their order (an import writes them mostly in that
+    /// order, so this reads the file nearly front to back).
     pub fn templates(&mut self, entries: &[Entry]) -> Result<Vec<Template>, String> {
-        let mut order: Vec<usize> = (0..entries.len()).collect();
-        order.sort_by_key(|&i| entries[i].offset);
-        let mut out: Vec<Option<Template>> = (0..entries.len()).map(|_| None).collect();
+        let mut out = Vec::with_capacity(entries.len());
         let mut r = std::io::BufReader::with_capacity(1 << 20, &self.file);
         let mut pos = r.seek(SeekFrom::Start(8)).map_err(io)?;
         let mut buf = Vec::new();
-        for i in order {
-            let e = &entries[i];
+        for e in entries {
             if e.offset + u64::from(e.len) > self.body_end {
                 return Err("索引中的模板位置超出文件".to_string());
             }
@@ -155,9 +153,9 @@ impl IndexReader {
             buf.resize(e.len as usize, 0);
             r.read_exact(&mut buf).map_err(io)?;
             pos = e.offset + u64::from(e.len);
-            out[i] = Some(postcard::from_bytes(&buf).map_err(|e| e.to_string())?);
+            out.push(postcard::from_bytes(&buf).map_err(|e| e.to_string())?);
         }
-        Ok(out.into_iter().flatten().collect())
+        Ok(out)
     }
 }
 
