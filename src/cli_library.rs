@@ -70,7 +70,7 @@ pub fn mine_cmd(
         eprintln!("错误：没有可以提炼的讲话稿");
         return Ok(ExitCode::FAILURE);
     }
-    print_counts(&report.library, out)?;
+    print_counts(&report.counts, out)?;
     if report.duplicates > 0 {
         writeln!(
             out,
@@ -98,7 +98,7 @@ pub fn mine_cmd(
 }
 
 /// Templates and phrases of a library, by kind.
-fn print_counts(lib: &Library, out: &mut dyn Write) -> io::Result<()> {
+fn print_counts(lib: &crate::core::import::Counts, out: &mut dyn Write) -> io::Result<()> {
     writeln!(out, "模板：")?;
     for k in TemplateKind::ALL {
         writeln!(out, "  {}：{}", k.label(), lib.count(k))?;

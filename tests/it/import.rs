@@ -148,3 +148,49 @@ fn copies_of_a_speech_become_one_template_listing_every_source() {
         assert_eq!(q.map(|q| q.count), Some(p.count * 4), "{}", p.text);
     }
 }
+
+/// Temporary files of the library folder as a batch or the index names them.
+fn tmp_files(lib: &Path) -> Vec<String> {
+    let mut v: Vec<String> = std::fs::read_dir(lib)
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains(".tmp-"))
+        .collect();
+    v.sort();
+    v
+}
+
+#[test]
+fn the_next_import_removes_what_a_killed_one_left_but_not_a_running_ones_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("语料");
+    std::fs::create_dir_all(&corpus).unwrap();
+    let src = &corpus_files()[0];
+    std::fs::copy(src, corpus.join("讲话.txt")).unwrap();
+    let lib = dir.path().join("库");
+    mine(&corpus, &lib);
+    assert!(tmp_files(&lib).is_empty(), "a finished import leaves none");
+    let before = store::load(&lib).0;
+    // A process that has ended: what a killed import leaves carries its id.
+    let mut child = std::process::Command::new("true").spawn().unwrap();
+    let dead = child.id();
+    child.wait().unwrap();
+    let live = std::process::id();
+    let left = [
+        format!(".讲话.ron.tmp-{dead}"),
+        format!(".phrases.ron.tmp-{dead}"),
+        format!(".{}.tmp-{dead}", store::INDEX_FILE),
+        // Another import still running (this test's own process stands for it).
+        format!(".phrases.ron.tmp-{live}"),
+    ];
+    for n in &left {
+        std::fs::write(lib.join(n), "半截").unwrap();
+    }
+    // Loading ignores them.
+    assert_eq!(store::load(&lib).0, before);
+    let out = mine(&corpus, &lib);
+    assert!(out.contains("其中 1 个文件与上次导入时相同"), "{out}");
+    assert_eq!(tmp_files(&lib), [format!(".phrases.ron.tmp-{live}")]);
+    assert_eq!(store::load(&lib).0, before);
+}

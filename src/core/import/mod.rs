@@ -1,28 +1,27 @@
 //! Importing folders of speeches into a library folder, at the size of a writer's whole
-//! archive. Files are read, parsed and mined in a pipeline (each worker takes the next run
-//! of files; parsed speeches are dropped once mined), so memory holds the library, not the
-//! corpus. A file whose content hash is the one recorded at the last import is not read
-//! further: the library keeps what it gave. Files gone from a folder imported before leave
-//! the library. The changed library files are written as one durable batch, then the
-//! index (`library_store`).
+//! archive. Files are read, parsed and mined in a pipeline (`import_pipeline`) that writes
+//! each source's RON file and its templates into the new index as they come, so memory
+//! holds the phrases and a compact record per template, never the library's templates.
+//! A file whose content hash is the one recorded at the last import is not read further:
+//! the library keeps what it gave, copied from the old index without decoding. Files gone
+//! from a folder imported before leave the library. The RON files are made durable as
+//! one batch, then the index is completed and renamed into place.
 
+pub mod pipeline;
 pub mod read;
+pub mod stale;
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
-use std::sync::{Condvar, Mutex, mpsc};
+use std::sync::atomic::{AtomicBool, Ordering};
 
-use crate::core::import::read::{FileDone, Input, Namer, Outcome, read_one};
+use crate::core::import::read::{FileDone, Input};
 use crate::core::lexicon::topics::TopicLexicon;
-use crate::core::library::dedupe::Prior;
+use crate::core::library::dedupe::{Prior, Sig};
+use crate::core::library::index_file::{Entry, Header, IndexWriter};
 use crate::core::library::store::{self, SourceRecord};
 use crate::core::library::update::{UpdateMode, broken_library, replace_sources};
-use crate::core::library::{Library, PHRASE_FILE};
-use crate::core::mine::stream::{Joined, Piece, mine_piece};
-
-/// Files a worker takes at a time.
-const RUN: usize = 8;
+use crate::core::library::{LIBRARY_VERSION, Library, PHRASE_FILE, PhraseKind, TemplateKind};
 
 /// With `JIANGGAO_TIMING` set, the time each stage took goes to stderr (for measuring).
 fn timing(stage: &str, since: &mut std::time::Instant) {
@@ -30,6 +29,37 @@ fn timing(stage: &str, since: &mut std::time::Instant) {
         eprintln!("{stage}: {:.2} s", since.elapsed().as_secs_f64());
     }
     *since = std::time::Instant::now();
+}
+
+/// Templates and phrases of a library, by kind.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Counts {
+    pub templates: std::collections::BTreeMap<TemplateKind, usize>,
+    pub phrases: std::collections::BTreeMap<PhraseKind, usize>,
+}
+
+impl Counts {
+    pub fn count(&self, kind: TemplateKind) -> usize {
+        self.templates.get(&kind).copied().unwrap_or(0)
+    }
+
+    pub fn phrase_count(&self, kind: PhraseKind) -> usize {
+        self.phrases.get(&kind).copied().unwrap_or(0)
+    }
+
+    fn of(
+        kinds: impl Iterator<Item = TemplateKind>,
+        phrases: &[crate::core::library::Phrase],
+    ) -> Counts {
+        let mut c = Counts::default();
+        for k in kinds {
+            *c.templates.entry(k).or_default() += 1;
+        }
+        for p in phrases {
+            *c.phrases.entry(p.kind).or_default() += 1;
+        }
+        c
+    }
 }
 
 /// What an import did.
@@ -49,14 +79,16 @@ pub struct ImportReport {
     /// Library files written and removed.
     pub written: usize,
     pub removed: Vec<PathBuf>,
-    /// The library as written (duplicates not folded).
-    pub library: Library,
+    /// The library as written (duplicates not folded), by kind.
+    pub counts: Counts,
     /// Templates folded into another as duplicates.
     pub duplicates: usize,
     /// Templates and phrases mined this time (before joining the library).
     pub mined_templates: usize,
     pub mined_phrases: usize,
     pub cancelled: bool,
+    /// Temporary files of interrupted imports removed before this one.
+    pub stale_removed: usize,
 }
 
 /// Speech files under `roots`, with their roots and library names.
@@ -82,104 +114,6 @@ fn inputs(roots: &[PathBuf], skipped: &mut Vec<(PathBuf, String)>) -> Vec<Input>
     out
 }
 
-/// Shared state of the workers: the next run to take, and the naming turn.
-struct Shared<'a> {
-    inputs: &'a [Input],
-    old: HashMap<(&'a str, &'a str), &'a SourceRecord>,
-    next: AtomicUsize,
-    turn: Mutex<(usize, Namer)>,
-    turn_cv: Condvar,
-    cancel: &'a AtomicBool,
-    lex: &'a TopicLexicon,
-}
-
-/// One worker: takes runs of files until none is left; reads and parses them, names
-/// their speeches in its turn (file order), mines them and sends the piece on.
-fn worker(s: &Shared, tx: &mpsc::Sender<(usize, Piece, Vec<FileDone>)>) {
-    let runs = s.inputs.len().div_ceil(RUN);
-    loop {
-        let r = s.next.fetch_add(1, Ordering::Relaxed);
-        if r >= runs {
-            return;
-        }
-        let first = r * RUN;
-        let run = &s.inputs[first..(first + RUN).min(s.inputs.len())];
-        let results: Vec<(u128, Outcome)> = run
-            .iter()
-            .map(|i| {
-                let old = s.old.get(&(i.root.as_str(), i.name.as_str())).copied();
-                let read = || read_one(i, old, s.cancel.load(Ordering::Relaxed));
-                std::panic::catch_unwind(std::panic::AssertUnwindSafe(read)).unwrap_or_else(|_| {
-                    (0, Outcome::Failed("读取或解析时出现内部错误".to_string()))
-                })
-            })
-            .collect();
-        let mut done = Vec::new();
-        let sources = {
-            let mut turn = s.turn.lock().unwrap_or_else(|e| e.into_inner());
-            while turn.0 != r {
-                turn = s.turn_cv.wait(turn).unwrap_or_else(|e| e.into_inner());
-            }
-            let sources = turn.1.take(first, s.inputs, results, &mut done);
-            turn.0 += 1;
-            s.turn_cv.notify_all();
-            sources
-        };
-        let piece = mine_piece(&sources, s.lex);
-        drop(sources);
-        if tx.send((r, piece, done)).is_err() {
-            return;
-        }
-    }
-}
-
-/// Reads and mines `inputs` in a pipeline; `progress(done, total)` after each run.
-fn mine_inputs(
-    inputs: &[Input],
-    records: &[SourceRecord],
-    lex: &TopicLexicon,
-    cancel: &AtomicBool,
-    progress: &mut dyn FnMut(usize, usize),
-) -> (Library, Vec<FileDone>) {
-    let shared = Shared {
-        inputs,
-        old: records
-            .iter()
-            .map(|r| ((r.root.as_str(), r.name.as_str()), r))
-            .collect(),
-        next: AtomicUsize::new(0),
-        turn: Mutex::new((0, Namer::default())),
-        turn_cv: Condvar::new(),
-        cancel,
-        lex,
-    };
-    let threads = crate::core::mine::workers(inputs.len().div_ceil(RUN));
-    let mut joined = Joined::default();
-    let mut files = Vec::with_capacity(inputs.len());
-    std::thread::scope(|scope| {
-        let (tx, rx) = mpsc::channel();
-        for _ in 0..threads {
-            let tx = tx.clone();
-            let shared = &shared;
-            scope.spawn(move || worker(shared, &tx));
-        }
-        drop(tx);
-        // Pieces arrive as they finish and join in run order.
-        let mut waiting: BTreeMap<usize, (Piece, Vec<FileDone>)> = BTreeMap::new();
-        let mut next = 0;
-        for (r, piece, done) in rx {
-            waiting.insert(r, (piece, done));
-            while let Some((piece, done)) = waiting.remove(&next) {
-                joined.push(piece);
-                files.extend(done);
-                next += 1;
-                progress((next * RUN).min(inputs.len()), inputs.len());
-            }
-        }
-    });
-    (joined.finish(lex), files)
-}
-
 /// Imports the speech files under `roots` into the library folder `dest`. A folder
 /// holding a file that does not load is refused before anything is read or written.
 pub fn import(
@@ -191,8 +125,12 @@ pub fn import(
     mut progress: impl FnMut(usize, usize),
 ) -> Result<ImportReport, String> {
     let mut clock = std::time::Instant::now();
+    let mut report = ImportReport {
+        stale_removed: stale::remove_stale_tmp(dest),
+        ..Default::default()
+    };
     let had_library = !crate::core::library::update::ron_files(dest).is_empty();
-    let (stored, errors) = if had_library {
+    let (mut stored, errors) = if had_library {
         store::load_stored(dest)
     } else {
         Default::default()
@@ -201,17 +139,25 @@ pub fn import(
         return Err(broken_library(dest, &errors));
     }
     timing("读取已有模板库", &mut clock);
-    let mut report = ImportReport::default();
     let inputs = inputs(roots, &mut report.skipped);
     report.files = inputs.len();
-    let (new, files) = mine_inputs(&inputs, &stored.records, lex, cancel, &mut progress);
+    let batch = crate::core::fs_batch::Batch::new(dest)?;
+    let mut index = IndexWriter::create(dest)?;
+    let out = pipeline::mine_inputs(
+        &inputs,
+        &stored.records,
+        lex,
+        cancel,
+        (&batch, &mut index),
+        &mut progress,
+    )?;
     timing("读取、解析、提炼", &mut clock);
     if cancel.load(Ordering::Relaxed) {
         report.cancelled = true;
         return Ok(report);
     }
-    let records = new_records(&inputs, &files, &stored.records, mode);
-    for f in &files {
+    let records = new_records(&inputs, &out.files, &stored.records, mode);
+    for f in &out.files {
         if let Some(why) = &f.failed {
             report
                 .skipped
@@ -227,39 +173,54 @@ pub fn import(
     if report.read == 0 {
         return Ok(report);
     }
-    let changed: HashSet<&str> = new
-        .templates
-        .iter()
-        .map(|t| t.source.file.as_str())
-        .collect();
-    let changed: HashSet<String> = changed.into_iter().map(str::to_string).collect();
-    let (drop, replaced) = dropped_sources(&stored, &inputs, &files, mode);
+    let (drop, replaced) = dropped_sources(&stored, &inputs, &out.files, mode);
     report.replaced_sources = replaced;
     // Nothing read anew, nothing gone, and the index up to date: nothing to write.
     let unchanged = drop.is_empty() && stored.reps.is_some() && records == stored.records;
     if unchanged {
-        report.library = stored.library;
+        let kinds = (0..stored.templates.len()).map(|i| stored.templates.kind(i));
+        report.counts = Counts::of(kinds, &stored.phrases);
         return Ok(report);
     }
-    report.mined_templates = new.templates.len();
-    report.mined_phrases = new.phrases.len();
+    report.mined_templates = out.entries.len();
+    report.mined_phrases = out.phrases.len();
     let prior = prior_decisions(&stored, &drop);
-    let library = replace_sources(stored.library, new, &drop, mode == UpdateMode::Merge);
-    timing("合并", &mut clock);
-    let index = Index {
-        records: &records,
-        prior: &prior,
+    let old = Library {
+        templates: Vec::new(),
+        phrases: std::mem::take(&mut stored.phrases),
     };
-    write(dest, &library, &changed, had_library, &index, &mut report)?;
-    report.library = library;
+    let new = Library {
+        templates: Vec::new(),
+        phrases: out.phrases,
+    };
+    let phrases = replace_sources(old, new, &drop, mode == UpdateMode::Merge).phrases;
+    // The library's order: the templates kept, in their order, then the new ones.
+    let mut entries = Vec::with_capacity(stored.templates.len() + out.entries.len());
+    for i in 0..stored.templates.len() {
+        if !drop.contains(stored.templates.file(i)) {
+            entries.push(stored.templates.copy_to(i, &mut index)?);
+        }
+    }
+    let kept = entries.len();
+    entries.extend(out.entries);
+    timing("合并", &mut clock);
+    let next = Next {
+        records,
+        entries,
+        phrases,
+        kept,
+    };
+    write(dest, next, (batch, index), (&prior, out.sigs), &mut report)?;
     Ok(report)
 }
 
-/// What the index of the new library starts from: the records, and the de-duplication
-/// decisions of the templates kept from the old library.
-struct Index<'a> {
-    records: &'a [SourceRecord],
-    prior: &'a [Option<Prior>],
+/// The library after an import, its templates in the new index.
+struct Next {
+    records: Vec<SourceRecord>,
+    entries: Vec<Entry>,
+    phrases: Vec<crate::core::library::Phrase>,
+    /// Templates kept from the old library (they come first).
+    kept: usize,
 }
 
 /// The old templates' de-duplication decisions, numbered as they will be once the
@@ -269,22 +230,20 @@ fn prior_decisions(stored: &store::Stored, drop: &HashSet<String>) -> Vec<Option
     let (Some(reps), Some(marks)) = (&stored.reps, &stored.marks) else {
         return Vec::new();
     };
-    let templates = &stored.library.templates;
-    let mut at: Vec<Option<u32>> = Vec::with_capacity(templates.len());
+    let old = &stored.templates;
+    let mut at: Vec<Option<u32>> = Vec::with_capacity(old.len());
     let mut n = 0u32;
-    for t in templates {
-        if drop.contains(&t.source.file) {
+    for i in 0..old.len() {
+        if drop.contains(old.file(i)) {
             at.push(None);
         } else {
             at.push(Some(n));
             n += 1;
         }
     }
-    templates
-        .iter()
-        .enumerate()
-        .filter(|(i, _)| at[*i].is_some())
-        .map(|(i, _)| {
+    (0..old.len())
+        .filter(|i| at[*i].is_some())
+        .map(|i| {
             let rep = at.get(*reps.get(i)? as usize).copied().flatten()?;
             Some(Prior {
                 rep,
@@ -308,13 +267,10 @@ fn dropped_sources(
         .filter(|f| !f.mined && f.failed.is_none())
         .flat_map(|f| f.sources.iter().map(String::as_str))
         .collect();
-    let mut old: HashSet<String> = stored
-        .library
-        .templates
-        .iter()
-        .map(|t| t.source.file.clone())
+    let mut old: HashSet<String> = (0..stored.templates.len())
+        .map(|i| stored.templates.file(i).to_string())
         .collect();
-    for p in &stored.library.phrases {
+    for p in &stored.phrases {
         old.extend(p.sources.iter().map(|s| s.file.clone()));
     }
     let mined: HashSet<(&str, &str)> = files
@@ -385,57 +341,65 @@ fn new_records(
     out
 }
 
-/// Writes the library files of the changed sources and the phrases as one batch, removes
-/// the files of sources no longer in the library, then writes the index.
+/// De-duplicates the templates, writes the phrase file and makes the batch of RON files
+/// durable (removing the files of sources no longer in the library), then completes the
+/// index.
 fn write(
     dest: &Path,
-    library: &Library,
-    changed: &HashSet<String>,
-    had_library: bool,
-    index: &Index,
+    next: Next,
+    (batch, mut index): (crate::core::fs_batch::Batch, IndexWriter),
+    (prior, sigs): (&[Option<Prior>], Vec<Sig>),
     report: &mut ImportReport,
 ) -> Result<(), String> {
     let mut clock = std::time::Instant::now();
-    let by_source = library.by_source();
-    let wanted: HashSet<String> = by_source
-        .keys()
-        .map(|f| format!("{}.ron", crate::core::library::files::stem(f)))
-        .collect();
-    let to_write: Vec<(&str, Vec<&crate::core::library::Template>)> = by_source
-        .into_iter()
-        .filter(|(f, _)| !had_library || changed.contains(*f))
-        .collect();
-    // Each worker serialises and writes its share at once: the RON text of a whole
-    // archive is never held in memory.
-    let batch = crate::core::fs_batch::Batch::new(dest)?;
-    let results = crate::core::mine::par_chunks(&to_write, |run, _| {
-        run.iter().try_for_each(|(f, ts)| {
-            let (name, text) = crate::core::library::files::source_file(f, ts)?;
-            batch.put(&name, text.as_bytes())
-        })
-    });
-    results.into_iter().collect::<Result<(), String>>()?;
-    let (name, text) = crate::core::library::files::phrase_file(&library.phrases)?;
-    batch.put(&name, text.as_bytes())?;
-    drop(text);
-    let remove: Vec<String> = crate::core::library::update::ron_files(dest)
-        .into_iter()
-        .filter_map(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
-        .filter(|n| n != PHRASE_FILE && !wanted.contains(n))
-        .collect();
-    timing("写入模板库文件", &mut clock);
-    let written = batch.commit(&remove)?;
-    timing("同步并替换文件", &mut clock);
-    report.written = written.len();
-    report.removed = remove.iter().map(|n| dest.join(n)).collect();
-    let (reps, marks) = crate::core::library::dedupe::dedupe(&library.templates, index.prior);
+    let kinds: Vec<TemplateKind> = next.entries.iter().map(|e| e.kind).collect();
+    let mut all_sigs: Vec<Option<Sig>> = (0..next.kept).map(|_| None).collect();
+    all_sigs.extend(sigs.into_iter().map(Some));
+    let mut reader = index.reader()?;
+    let (reps, marks) =
+        crate::core::library::dedupe::dedupe_with(&kinds, prior, all_sigs, &mut |i| {
+            reader.template(&next.entries[i]).ok()
+        });
+    drop(reader);
     report.duplicates = reps
         .iter()
         .enumerate()
         .filter(|(i, r)| **r != *i as u32)
         .count();
     timing("查找重复模板", &mut clock);
-    store::save_index(dest, index.records, library, &reps, &marks)?;
+    let (name, text) = crate::core::library::files::phrase_file(&next.phrases)?;
+    batch.put(&name, text.as_bytes())?;
+    drop(text);
+    let wanted: HashSet<String> = next
+        .entries
+        .iter()
+        .map(|e| {
+            format!(
+                "{}.ron",
+                crate::core::library::files::stem(index.file_of(e))
+            )
+        })
+        .collect();
+    let remove: Vec<String> = crate::core::library::update::ron_files(dest)
+        .into_iter()
+        .filter_map(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
+        .filter(|n| n != PHRASE_FILE && !wanted.contains(n))
+        .collect();
+    let written = batch.commit(&remove)?;
+    timing("同步并替换文件", &mut clock);
+    report.written = written.len();
+    report.removed = remove.iter().map(|n| dest.join(n)).collect();
+    report.counts = Counts::of(kinds.into_iter(), &next.phrases);
+    index.finish(Header {
+        library_version: LIBRARY_VERSION,
+        stamps: store::stamps(dest),
+        records: next.records,
+        files: Vec::new(),
+        entries: next.entries,
+        phrases: next.phrases,
+        reps,
+        marks,
+    })?;
     timing("写入索引", &mut clock);
     Ok(())
 }

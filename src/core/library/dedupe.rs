@@ -69,7 +69,7 @@ fn shingles(chars: &[char]) -> Vec<u64> {
 
 /// What de-duplication compares of a template: a hash of its normalised text, its
 /// length, and the k smallest hashes of its shingles, sorted.
-struct Sig {
+pub struct Sig {
     key: u128,
     len: usize,
     sketch: Vec<u64>,
@@ -81,7 +81,7 @@ fn shingle_hash(w: &[char]) -> u64 {
 }
 
 /// The signature, in one pass: the sketch keeps the k smallest distinct hashes seen.
-fn signature(t: &Template) -> Sig {
+pub fn signature(t: &Template) -> Sig {
     let norm = normalised(t);
     let text: String = norm.iter().collect();
     let mut sketch: Vec<u64> = Vec::with_capacity(K + 1);
@@ -214,28 +214,51 @@ pub fn dedupe(templates: &[Template], prior: &[Option<Prior>]) -> (Vec<u32>, Vec
     for (&i, sig) in todo.iter().zip(computed.into_iter().flatten()) {
         sigs[i] = Some(sig);
     }
-    let mut reps: Vec<u32> = Vec::with_capacity(templates.len());
-    let mut marks: Vec<Mark> = Vec::with_capacity(templates.len());
+    let kinds: Vec<TemplateKind> = templates.iter().map(|t| t.kind).collect();
+    dedupe_with(&kinds, prior, sigs, &mut |i| Some(templates[i].clone()))
+}
+
+/// [`dedupe`] of templates that need not be in memory: their kinds, the decisions
+/// carried over, the signatures of the others, and `body` to read a template when a
+/// signature is missing or a likely match must be checked on the full text (rare).
+pub fn dedupe_with(
+    kinds: &[TemplateKind],
+    prior: &[Option<Prior>],
+    mut sigs: Vec<Option<Sig>>,
+    body: &mut dyn FnMut(usize) -> Option<Template>,
+) -> (Vec<u32>, Vec<Mark>) {
+    sigs.resize_with(kinds.len(), || None);
+    let mut reps: Vec<u32> = Vec::with_capacity(kinds.len());
+    let mut marks: Vec<Mark> = Vec::with_capacity(kinds.len());
     let mut filed = Filed::default();
-    for (i, t) in templates.iter().enumerate() {
+    for (i, &kind) in kinds.iter().enumerate() {
         let i32 = i as u32;
         if let Some(Some(p)) = prior.get(i) {
             if p.rep == i32 {
-                filed.file(t.kind, &p.mark, i32);
+                filed.file(kind, &p.mark, i32);
             }
             reps.push(p.rep);
             marks.push(p.mark.clone());
             continue;
         }
-        let sig = sigs[i].take().unwrap_or_else(|| signature(t));
+        let Some(sig) = sigs[i].take().or_else(|| body(i).map(|t| signature(&t))) else {
+            // Unreadable: kept as its own representative, never a candidate.
+            reps.push(i32);
+            marks.push(Mark {
+                key: 0,
+                len: 0,
+                mins: Vec::new(),
+            });
+            continue;
+        };
         let mark = sig.mark();
-        let rep = match filed.exact.get(&(t.kind, sig.key)) {
+        let rep = match filed.exact.get(&(kind, sig.key)) {
             Some(&r) => Some(r),
             None if sig.len < MIN_NEAR_CHARS => None,
-            None => near_match(templates, &mut sigs, &filed.buckets, t, &sig),
+            None => near_match(i, kind, &mut sigs, &filed.buckets, &sig, body),
         };
         if rep.is_none() {
-            filed.file(t.kind, &mark, i32);
+            filed.file(kind, &mark, i32);
         }
         reps.push(rep.unwrap_or(i32));
         marks.push(mark);
@@ -244,29 +267,37 @@ pub fn dedupe(templates: &[Template], prior: &[Option<Prior>]) -> (Vec<u32>, Vec
     (reps, marks)
 }
 
-/// The first representative whose shingles overlap these by [`NEAR`] or more. Signatures
-/// of candidates not computed yet (carried over from the last import) are made here.
+/// The first representative whose shingles overlap those of template `i` by [`NEAR`] or
+/// more. Signatures of candidates not at hand (carried over from the last import) are
+/// made here.
 fn near_match(
-    templates: &[Template],
+    i: usize,
+    kind: TemplateKind,
     sigs: &mut [Option<Sig>],
     buckets: &FxHashMap<(TemplateKind, u64), Vec<u32>>,
-    t: &Template,
     sig: &Sig,
+    body: &mut dyn FnMut(usize) -> Option<Template>,
 ) -> Option<u32> {
     let mut cands: Vec<u32> = sig
         .sketch
         .iter()
         .take(KEYS)
-        .filter_map(|h| buckets.get(&(t.kind, *h)))
+        .filter_map(|h| buckets.get(&(kind, *h)))
         .flatten()
         .copied()
         .collect();
     cands.sort_unstable();
     cands.dedup();
     cands.truncate(BUCKET_CAP);
-    let mut own: Option<Vec<u64>> = None;
+    let mut own: Option<Option<Vec<u64>>> = None;
     cands.into_iter().find(|&c| {
-        let other = sigs[c as usize].get_or_insert_with(|| signature(&templates[c as usize]));
+        let c = c as usize;
+        if sigs[c].is_none() {
+            sigs[c] = body(c).map(|t| signature(&t));
+        }
+        let Some(other) = &sigs[c] else {
+            return false;
+        };
         // Lengths more than a tenth apart cannot share 90 % of the larger set.
         if (other.len.min(sig.len) as f64) < NEAR * other.len.max(sig.len) as f64 {
             return false;
@@ -278,8 +309,11 @@ fn near_match(
         if est < CHECK {
             return false;
         }
-        let mine = own.get_or_insert_with(|| shingles(&normalised(t)));
-        overlap(mine, &shingles(&normalised(&templates[c as usize]))) >= NEAR
+        let mine = own.get_or_insert_with(|| body(i).map(|t| shingles(&normalised(&t))));
+        match (mine, body(c)) {
+            (Some(mine), Some(theirs)) => overlap(mine, &shingles(&normalised(&theirs))) >= NEAR,
+            _ => false,
+        }
     })
 }
 

@@ -2,6 +2,7 @@
 
 pub mod dedupe;
 pub mod files;
+pub mod index_file;
 pub mod store;
 pub mod update;
 

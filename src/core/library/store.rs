@@ -6,141 +6,113 @@
 //! of every source file imported, so a re-import mines only the files that changed, and
 //! which templates duplicate which (`library_dedupe`).
 
-use std::io::{BufReader, BufWriter, Read, Write};
 use std::path::{Path, PathBuf};
 
-use serde::{Deserialize, Serialize};
-
 use crate::core::library::dedupe::{self, Mark};
-use crate::core::library::{LIBRARY_VERSION, Library, LoadError, Phrase, Template};
-
-/// The index file inside a library folder (hidden: it is not for people to read).
-pub const INDEX_FILE: &str = ".jianggao-index";
-const MAGIC: &[u8; 8] = b"JGLIBIX3";
-/// Templates per block of the index: the file is read and written a block at a time, so
-/// neither holds the whole file's bytes besides the library.
-const BLOCK: usize = 2048;
-/// Largest block read (a guard against a damaged length).
-const MAX_BLOCK: u64 = 1 << 31;
-
-/// A library file as the index saw it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Stamp {
-    pub name: String,
-    pub len: u64,
-    pub modified_ns: u128,
-}
-
-/// A source file imported into the library: where from, its content hash, and the
-/// source names (speeches) it gave.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct SourceRecord {
-    /// The folder (or file) the import was given, canonical.
-    pub root: String,
-    /// Its library name (path under `root`).
-    pub name: String,
-    pub hash: u128,
-    pub sources: Vec<String>,
-}
-
-/// The index: a header (everything but the templates), then the templates in blocks.
-#[derive(Serialize, Deserialize)]
-struct Header {
-    library_version: u32,
-    stamps: Vec<Stamp>,
-    records: Vec<SourceRecord>,
-    templates: u64,
-    phrases: Vec<Phrase>,
-    /// For each template, the template it duplicates or its own index.
-    reps: Vec<u32>,
-    marks: Vec<Mark>,
-}
-
-/// The same header, borrowing what it writes.
-#[derive(Serialize)]
-struct HeaderRef<'a> {
-    library_version: u32,
-    stamps: &'a [Stamp],
-    records: &'a [SourceRecord],
-    templates: u64,
-    phrases: &'a [Phrase],
-    reps: &'a [u32],
-    marks: &'a [Mark],
-}
-
-/// Writes one length-prefixed block.
-fn put_block(w: &mut impl Write, value: &impl Serialize) -> Result<(), String> {
-    let bytes = postcard::to_stdvec(value).map_err(|e| e.to_string())?;
-    w.write_all(&(bytes.len() as u64).to_le_bytes())
-        .and_then(|()| w.write_all(&bytes))
-        .map_err(|e| e.to_string())
-}
-
-/// Reads one block into `buf`.
-fn get_block<'b>(r: &mut impl Read, buf: &'b mut Vec<u8>) -> Option<&'b [u8]> {
-    let mut len = [0u8; 8];
-    r.read_exact(&mut len).ok()?;
-    let len = u64::from_le_bytes(len);
-    if len > MAX_BLOCK {
-        return None;
-    }
-    buf.resize(len as usize, 0);
-    r.read_exact(buf).ok()?;
-    Some(buf)
-}
+use crate::core::library::index_file::{Entry, Header, IndexReader, IndexWriter};
+pub use crate::core::library::index_file::{INDEX_FILE, SourceRecord, Stamp};
+use crate::core::library::{LIBRARY_VERSION, Library, LoadError, Phrase, Template, TemplateKind};
 
 /// What the index file says.
 enum FromIndex {
-    /// It matches the RON files: the library as it holds it.
-    Fresh(Header, Vec<Template>),
+    /// It matches the RON files: the library's header, its templates still on disk.
+    Fresh(IndexReader, Header),
     /// It describes other RON files: only its records are still of use.
     Stale(Vec<SourceRecord>),
     Missing,
 }
 
 fn read_index(dir: &Path, now: &[Stamp]) -> FromIndex {
-    let Ok(f) = std::fs::File::open(dir.join(INDEX_FILE)) else {
+    let Some((reader, h)) = IndexReader::open(&dir.join(INDEX_FILE)) else {
         return FromIndex::Missing;
     };
-    let mut r = BufReader::with_capacity(1 << 20, f);
-    let mut magic = [0u8; 8];
-    if r.read_exact(&mut magic).is_err() || &magic != MAGIC {
-        return FromIndex::Missing;
-    }
-    let mut buf = Vec::new();
-    let Some(h) = get_block(&mut r, &mut buf).and_then(|b| postcard::from_bytes::<Header>(b).ok())
-    else {
-        return FromIndex::Missing;
-    };
-    if h.library_version != LIBRARY_VERSION
-        || h.reps.len() as u64 != h.templates
-        || h.marks.len() as u64 != h.templates
-    {
+    if h.library_version != LIBRARY_VERSION {
         return FromIndex::Missing;
     }
     if h.stamps != now {
         return FromIndex::Stale(h.records);
     }
-    let mut templates: Vec<Template> = Vec::with_capacity(h.templates as usize);
-    while (templates.len() as u64) < h.templates {
-        match get_block(&mut r, &mut buf)
-            .and_then(|b| postcard::from_bytes::<Vec<Template>>(b).ok())
-        {
-            Some(block) if !block.is_empty() => templates.extend(block),
-            _ => return FromIndex::Stale(h.records),
+    FromIndex::Fresh(reader, h)
+}
+
+/// The templates a library folder holds, as an import reads them: from its index one at
+/// a time, or — without a usable index — loaded from the RON files.
+pub enum OldTemplates {
+    Index {
+        reader: IndexReader,
+        files: Vec<String>,
+        entries: Vec<Entry>,
+    },
+    Loaded(Vec<Template>),
+}
+
+impl OldTemplates {
+    pub fn len(&self) -> usize {
+        match self {
+            Self::Index { entries, .. } => entries.len(),
+            Self::Loaded(ts) => ts.len(),
         }
     }
-    FromIndex::Fresh(h, templates)
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Source name of template `i`.
+    pub fn file(&self, i: usize) -> &str {
+        match self {
+            Self::Index { files, entries, .. } => files
+                .get(entries[i].file as usize)
+                .map_or("", String::as_str),
+            Self::Loaded(ts) => &ts[i].source.file,
+        }
+    }
+
+    pub fn kind(&self, i: usize) -> TemplateKind {
+        match self {
+            Self::Index { entries, .. } => entries[i].kind,
+            Self::Loaded(ts) => ts[i].kind,
+        }
+    }
+
+    /// Copies template `i` into a new index (from an index without decoding it).
+    pub fn copy_to(&mut self, i: usize, w: &mut IndexWriter) -> Result<Entry, String> {
+        match self {
+            Self::Index {
+                reader,
+                files,
+                entries,
+            } => {
+                let e = entries[i];
+                let bytes = reader.bytes(&e)?;
+                let file = files.get(e.file as usize).map_or("", String::as_str);
+                w.put_bytes(file, e.kind, &bytes)
+            }
+            Self::Loaded(ts) => w.put(&ts[i]),
+        }
+    }
 }
 
 /// A library folder's content as the import needs it: templates not folded.
-#[derive(Debug, Default)]
 pub struct Stored {
-    pub library: Library,
+    pub templates: OldTemplates,
+    pub phrases: Vec<Phrase>,
     pub records: Vec<SourceRecord>,
     pub reps: Option<Vec<u32>>,
     /// What de-duplication needs of each template, with `reps`.
     pub marks: Option<Vec<Mark>>,
+}
+
+impl Default for Stored {
+    fn default() -> Self {
+        Stored {
+            templates: OldTemplates::Loaded(Vec::new()),
+            phrases: Vec::new(),
+            records: Vec::new(),
+            reps: None,
+            marks: None,
+        }
+    }
 }
 
 /// The `.ron` files of a folder with their size and time, sorted by name.
@@ -172,18 +144,21 @@ pub fn stamps(dir: &Path) -> Vec<Stamp> {
     v
 }
 
-/// Reads a library folder: from its index when the index matches the RON files, else
-/// from the RON files (records are kept from a stale index: they describe the sources,
-/// not the files). Broken RON files are listed; the rest is loaded.
+/// Reads a library folder for an import: the header from its index when the index
+/// matches the RON files (the templates stay on disk), else the library from the RON
+/// files (records are kept from a stale index: they describe the sources, not the
+/// files). Broken RON files are listed; the rest is loaded.
 pub fn load_stored(dir: &Path) -> (Stored, Vec<LoadError>) {
     let now = stamps(dir);
     let records = match read_index(dir, &now) {
-        FromIndex::Fresh(h, templates) => {
+        FromIndex::Fresh(reader, h) => {
             let stored = Stored {
-                library: Library {
-                    templates,
-                    phrases: h.phrases,
+                templates: OldTemplates::Index {
+                    reader,
+                    files: h.files,
+                    entries: h.entries,
                 },
+                phrases: h.phrases,
                 records: h.records,
                 reps: Some(h.reps),
                 marks: Some(h.marks),
@@ -196,7 +171,8 @@ pub fn load_stored(dir: &Path) -> (Stored, Vec<LoadError>) {
     let (library, errors) = Library::load_dir(dir);
     (
         Stored {
-            library,
+            templates: OldTemplates::Loaded(library.templates),
+            phrases: library.phrases,
             records,
             reps: None,
             marks: None,
@@ -205,19 +181,35 @@ pub fn load_stored(dir: &Path) -> (Stored, Vec<LoadError>) {
     )
 }
 
+/// The whole library of a folder, duplicates not folded: from its index when fresh
+/// (with its representatives), else from the RON files (with the stale index's records).
+fn load_whole(dir: &Path) -> (Library, Vec<SourceRecord>, Option<Vec<u32>>, Vec<LoadError>) {
+    let now = stamps(dir);
+    let records = match read_index(dir, &now) {
+        FromIndex::Fresh(mut reader, h) => match reader.templates(&h.entries) {
+            Ok(templates) => {
+                let lib = Library {
+                    templates,
+                    phrases: h.phrases,
+                };
+                return (lib, h.records, Some(h.reps), Vec::new());
+            }
+            Err(_) => h.records,
+        },
+        FromIndex::Stale(records) => records,
+        FromIndex::Missing => Vec::new(),
+    };
+    let (library, errors) = Library::load_dir(dir);
+    (library, records, None, errors)
+}
+
 /// Loads a library folder with duplicates folded, as the app and the commands show it.
 /// A stale index (a RON file edited, added or removed since the import wrote it) is
 /// rebuilt when the folder loads without errors (quietly skipped where the folder is not
 /// writable). A folder without an index (the shipped `templates/`, one written by hand)
 /// is read from its RON files and left as it is: reading never adds files to it.
 pub fn load(dir: &Path) -> (Library, Vec<LoadError>) {
-    let (stored, errors) = load_stored(dir);
-    let Stored {
-        library,
-        records,
-        reps,
-        ..
-    } = stored;
+    let (library, records, reps, errors) = load_whole(dir);
     let reps = match reps {
         Some(r) => r,
         None => {
@@ -250,35 +242,21 @@ pub fn save_index(
     reps: &[u32],
     marks: &[Mark],
 ) -> Result<PathBuf, String> {
-    let path = dir.join(INDEX_FILE);
-    let tmp = dir.join(format!(".{INDEX_FILE}.tmp-{}", std::process::id()));
-    let err = |e: String| format!("{}: 无法写入索引：{e}", path.display());
-    let header = HeaderRef {
-        library_version: LIBRARY_VERSION,
-        stamps: &stamps(dir),
-        records,
-        templates: library.templates.len() as u64,
-        phrases: &library.phrases,
-        reps,
-        marks,
-    };
-    let result = (|| {
-        let f = std::fs::File::create(&tmp).map_err(|e| e.to_string())?;
-        let mut w = BufWriter::with_capacity(1 << 20, f);
-        w.write_all(MAGIC).map_err(|e| e.to_string())?;
-        put_block(&mut w, &header)?;
-        for block in library.templates.chunks(BLOCK) {
-            put_block(&mut w, &block)?;
-        }
-        let f = w.into_inner().map_err(|e| e.to_string())?;
-        f.sync_all().map_err(|e| e.to_string())?;
-        std::fs::rename(&tmp, &path).map_err(|e| e.to_string())
-    })();
-    if let Err(e) = result {
-        let _ = std::fs::remove_file(&tmp);
-        return Err(err(e));
+    let mut w = IndexWriter::create(dir)?;
+    let mut entries = Vec::with_capacity(library.templates.len());
+    for t in &library.templates {
+        entries.push(w.put(t)?);
     }
-    Ok(path)
+    w.finish(Header {
+        library_version: LIBRARY_VERSION,
+        stamps: stamps(dir),
+        records: records.to_vec(),
+        files: Vec::new(),
+        entries,
+        phrases: library.phrases.clone(),
+        reps: reps.to_vec(),
+        marks: marks.to_vec(),
+    })
 }
 
 #[cfg(test)]

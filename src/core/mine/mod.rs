@@ -55,6 +55,8 @@ pub struct Source {
 struct Partial {
     templates: Vec<crate::core::library::Template>,
     phrases: Grouped,
+    /// Of templates taken out (`stream::Piece::take_templates`).
+    section_topics: Vec<((String, String), Vec<String>)>,
 }
 
 fn mine_part(sources: &[Source], lex: &TopicLexicon) -> Partial {
@@ -63,6 +65,7 @@ fn mine_part(sources: &[Source], lex: &TopicLexicon) -> Partial {
     let mut part = Partial {
         templates: Vec::new(),
         phrases: Grouped::default(),
+        section_topics: Vec::new(),
     };
     for s in sources {
         seg.clear();
