@@ -1,0 +1,79 @@
+//! Unit tests of the phrase index: what it never offers and how the top is spread.
+
+use super::*;
+use crate::core::library::PhraseSource;
+
+fn phrase(text: &str, kind: PhraseKind) -> Phrase {
+    Phrase {
+        text: text.to_string(),
+        kind,
+        topics: Vec::new(),
+        keywords: nlp::keywords(text),
+        count: 1,
+        sources: vec![PhraseSource {
+            file: "a.txt".into(),
+            path: String::new(),
+        }],
+    }
+}
+
+fn texts(idx: &PhraseIndex, body: &str, date: &str) -> Vec<String> {
+    idx.query_dated("", body, date, 10, None)
+        .into_iter()
+        .map(|s| s.phrase.text.clone())
+        .collect()
+}
+
+#[test]
+fn whole_words_not_substrings_or_numerals() {
+    let lib = [
+        phrase("不敢创新", PhraseKind::Idiom),
+        phrase("“八项制度”", PhraseKind::Term),
+        phrase("一体推进不敢腐不能腐不想腐", PhraseKind::Collocation),
+    ];
+    let idx = PhraseIndex::new(&lib, TopicLexicon::builtin());
+    let got = texts(&idx, "坚持不敢腐，落实中央八项规定", "2026-01-01");
+    assert!(
+        !got.iter().any(|t| t == "不敢创新" || t == "“八项制度”"),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn dated_said_and_not_yet_current_phrases_are_never_offered() {
+    let lib = [
+        phrase("“基层减负年”", PhraseKind::Term),
+        phrase("驰而不息纠治“四风”", PhraseKind::Collocation),
+        phrase("严明纪律规矩", PhraseKind::Collocation),
+    ];
+    let idx = PhraseIndex::new(&lib, TopicLexicon::builtin());
+    let got = texts(
+        &idx,
+        "为基层减负，纠治四风，驰而不息纠治“四风”",
+        "2026-05-01",
+    );
+    assert!(!got.iter().any(|t| t.contains("基层减负年")), "{got:?}");
+    assert!(!got.iter().any(|t| t.starts_with("驰而不息")), "{got:?}");
+    // The standard formulation of 2021 is offered in 2026, not in a speech of 2020.
+    let body = "深刻领会确立核心地位的决定性意义";
+    let got = texts(&idx, body, "2026-05-01");
+    assert!(got.iter().any(|t| t == "“两个确立”"), "{got:?}");
+    let got = texts(&idx, body, "2020-05-01");
+    assert!(!got.iter().any(|t| t == "“两个确立”"), "{got:?}");
+}
+
+#[test]
+fn the_top_holds_several_kinds() {
+    // Six verb phrases and the built-in standard formulations on discipline would
+    // fill the top 4 on their own; the 排比 that shares the words must still get in.
+    let mut lib: Vec<Phrase> = (0..6)
+        .map(|i| phrase(&format!("严明纪律规矩{i}"), PhraseKind::Collocation))
+        .collect();
+    lib.push(phrase("严明纪律、严守规矩、严格作风", PhraseKind::Parallel));
+    let idx = PhraseIndex::new(&lib, TopicLexicon::builtin());
+    let hits = idx.query_dated("", "严明纪律规矩", "2026-01-01", 4, None);
+    let kinds: Vec<PhraseKind> = hits.iter().map(|h| h.phrase.kind).collect();
+    assert!(kinds.contains(&PhraseKind::Parallel), "{kinds:?}");
+    assert!(kinds.iter().any(|k| *k != kinds[0]), "{kinds:?}");
+    assert!(hits.iter().all(|h| !h.reason.is_empty()));
+}
