@@ -33,34 +33,7 @@ impl JiangGaoApp {
             Action::Command(c) => return self.run_command(c, ctx, now),
             Action::OpenPath(p) => return self.open_path(&p),
             Action::InsertTemplate { id, after_block } => {
-                let Some(t) = self
-                    .library()
-                    .templates
-                    .iter()
-                    .find(|t| t.id == id)
-                    .cloned()
-                else {
-                    return;
-                };
-                let at = self.insert_at(after_block, BlockKind::from(t.kind));
-                let heading = if t.heading.is_empty() {
-                    t.kind.label().to_string()
-                } else {
-                    t.heading.clone()
-                };
-                let r = self.edit(
-                    Edit::InsertTemplate {
-                        template: Box::new(t),
-                        at,
-                    },
-                    ChangeKind::Structure,
-                    now,
-                );
-                if let Some(first) = r.created {
-                    self.view.focus_request = Some(Caret::new(first, Field::Body, None));
-                }
-                self.set_info(format!("已插入：{heading}"));
-                return;
+                return self.insert_template(&id, after_block, now);
             }
             Action::InsertBlank(kind) => {
                 let at = self.insert_at(None, kind);
@@ -102,25 +75,62 @@ impl JiangGaoApp {
             Action::InsertPhrase(text) => return self.insert_phrase(text, now),
             Action::ReplaceParagraph(text) => return self.replace_paragraph(&text, now),
             Action::Edit(e) => {
-                match &e {
-                    Edit::Delete(id) => {
-                        if self.focus.is_some_and(|f| f.block == *id) {
-                            self.focus = None;
-                        }
-                        self.set_info("已删除（Ctrl+Z 可撤销）".into());
-                    }
-                    Edit::ReplaceAll { find, .. } => {
-                        let n = self.draft.count_occurrences(find);
-                        self.set_info(format!("已替换 {n} 处（Ctrl+Z 可撤销）"));
-                    }
-                    // The scheme chosen becomes the default for new drafts.
-                    Edit::SetNumbering(n) => self.prefs.numbering = *n,
-                    _ => {}
-                }
+                self.before_edit(&e);
                 structure(e)
             }
         };
         self.edit(edit.0, edit.1, now);
+    }
+
+    /// Inserts a library template after the given block (or the focused one) and
+    /// puts the caret in its first body.
+    fn insert_template(&mut self, id: &str, after_block: Option<BlockId>, now: f64) {
+        let Some(t) = self
+            .library()
+            .templates
+            .iter()
+            .find(|t| t.id == id)
+            .cloned()
+        else {
+            return;
+        };
+        let at = self.insert_at(after_block, BlockKind::from(t.kind));
+        let heading = if t.heading.is_empty() {
+            t.kind.label().to_string()
+        } else {
+            t.heading.clone()
+        };
+        let r = self.edit(
+            Edit::InsertTemplate {
+                template: Box::new(t),
+                at,
+            },
+            ChangeKind::Structure,
+            now,
+        );
+        if let Some(first) = r.created {
+            self.view.focus_request = Some(Caret::new(first, Field::Body, None));
+        }
+        self.set_info(format!("已插入：{heading}"));
+    }
+
+    /// What the status line says of a structural edit, and the state it resets.
+    fn before_edit(&mut self, e: &Edit) {
+        match e {
+            Edit::Delete(id) => {
+                if self.focus.is_some_and(|f| f.block == *id) {
+                    self.focus = None;
+                }
+                self.set_info("已删除（Ctrl+Z 可撤销）".into());
+            }
+            Edit::ReplaceAll { find, .. } => {
+                let n = self.draft.count_occurrences(find);
+                self.set_info(format!("已替换 {n} 处（Ctrl+Z 可撤销）"));
+            }
+            // The scheme chosen becomes the default for new drafts.
+            Edit::SetNumbering(n) => self.prefs.numbering = *n,
+            _ => {}
+        }
     }
 
     /// The caret moved: moving to another field ends the typing step, and suggestions

@@ -176,12 +176,7 @@ impl BlockView<'_> {
             Field::Heading => b.heading.clone(),
             Field::Body => b.body.clone(),
         };
-        let hint = match (field, b.kind) {
-            (Field::Heading, _) => "小标题",
-            (_, BlockKind::Opening) => "开头：会议背景、目的，以“下面，我讲几点意见”过渡",
-            (_, BlockKind::Closing) => "结尾：同志们，……",
-            _ => "正文，每段一行",
-        };
+        let hint = hint(field, b.kind);
         let id = field_id(b.id, field);
         // Put the caret where a find hit or an insertion asked for it, before the field is
         // drawn: then this frame already draws it focused and tells the input method where
@@ -190,16 +185,7 @@ impl BlockView<'_> {
             .focus_request
             .filter(|c| c.block == b.id && c.field == field);
         if let Some(c) = requested {
-            ui.memory_mut(|m| m.request_focus(id));
-            if let Some(at) = c.cursor {
-                let mut state =
-                    egui::text_edit::TextEditState::load(ui.ctx(), id).unwrap_or_default();
-                let cc = egui::text::CCursor::new(at);
-                state
-                    .cursor
-                    .set_char_range(Some(egui::text::CCursorRange::one(cc)));
-                state.store(ui.ctx(), id);
-            }
+            place_caret(ui, id, c.cursor);
         }
         let multiline = field == Field::Body;
         let ime = super::ime::text_field(ui, id, &mut text, |ui, buf| {
@@ -237,5 +223,28 @@ impl BlockView<'_> {
                 text,
             });
         }
+    }
+}
+
+/// What an empty field says it is for.
+fn hint(field: Field, kind: BlockKind) -> &'static str {
+    match (field, kind) {
+        (Field::Heading, _) => "小标题",
+        (_, BlockKind::Opening) => "开头：会议背景、目的，以“下面，我讲几点意见”过渡",
+        (_, BlockKind::Closing) => "结尾：同志们，……",
+        _ => "正文，每段一行",
+    }
+}
+
+/// Focuses the field and, when asked, puts its caret at a character offset.
+fn place_caret(ui: &egui::Ui, id: egui::Id, cursor: Option<usize>) {
+    ui.memory_mut(|m| m.request_focus(id));
+    if let Some(at) = cursor {
+        let mut state = egui::text_edit::TextEditState::load(ui.ctx(), id).unwrap_or_default();
+        let cc = egui::text::CCursor::new(at);
+        state
+            .cursor
+            .set_char_range(Some(egui::text::CCursorRange::one(cc)));
+        state.store(ui.ctx(), id);
     }
 }

@@ -127,6 +127,8 @@ impl DraftView<'_> {
 
     /// The blocks, in view only; a dragged block, the one with the keyboard focus and the
     /// one the caret is to go to are drawn wherever they are.
+    // Over 80 lines: blocks are skipped, drawn and measured inside one egui_dnd closure
+    // that borrows the height cache; helpers would have to thread those borrows through.
     fn outline_ui(&mut self, ui: &mut egui::Ui, out: &mut Vec<Action>) {
         let (d, facts, request) = (self.draft, self.facts, self.focus_request);
         let memory = &mut *self.memory;

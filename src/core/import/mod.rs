@@ -157,19 +157,7 @@ pub fn import(
         return Ok(report);
     }
     let records = new_records(&inputs, &out.files, &stored.records, mode);
-    for f in &out.files {
-        if let Some(why) = &f.failed {
-            report
-                .skipped
-                .push((inputs[f.index].path.clone(), why.clone()));
-        }
-        report.read += f.sources.len();
-        if f.mined {
-            report.mined += f.sources.len();
-        } else if f.failed.is_none() {
-            report.unchanged_files += 1;
-        }
-    }
+    tally(&mut report, &inputs, &out.files);
     if report.read == 0 {
         return Ok(report);
     }
@@ -212,6 +200,23 @@ pub fn import(
     };
     write(dest, next, (batch, index), (&prior, out.sigs), &mut report)?;
     Ok(report)
+}
+
+/// Counts what the pipeline read, mined, left unchanged or could not read.
+fn tally(report: &mut ImportReport, inputs: &[Input], files: &[FileDone]) {
+    for f in files {
+        if let Some(why) = &f.failed {
+            report
+                .skipped
+                .push((inputs[f.index].path.clone(), why.clone()));
+        }
+        report.read += f.sources.len();
+        if f.mined {
+            report.mined += f.sources.len();
+        } else if f.failed.is_none() {
+            report.unchanged_files += 1;
+        }
+    }
 }
 
 /// The library after an import, its templates in the new index.

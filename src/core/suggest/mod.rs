@@ -103,6 +103,17 @@ pub struct PhraseIndex {
     templates: TemplateIndex,
 }
 
+/// In how many phrases each keyword occurs.
+fn keyword_df(phrases: &[Phrase]) -> FxHashMap<&str, usize> {
+    let mut df: FxHashMap<&str, usize> = FxHashMap::default();
+    for p in phrases {
+        for k in &p.keywords {
+            *df.entry(k.as_str()).or_default() += 1;
+        }
+    }
+    df
+}
+
 /// Postings of the words around each phrase: an IDF weight scaled by `CONTEXT_WEIGHT`,
 /// and by a word's rank among the phrase's context words (the most frequent count most).
 fn context_postings(
@@ -187,12 +198,7 @@ impl PhraseIndex {
         contexts.extend(standard.contexts());
         let n = phrases.len().max(1) as f32;
         let avg = phrases.iter().map(|p| p.keywords.len()).sum::<usize>() as f32 / n;
-        let mut df: FxHashMap<&str, usize> = FxHashMap::default();
-        for p in &phrases {
-            for k in &p.keywords {
-                *df.entry(k.as_str()).or_default() += 1;
-            }
-        }
+        let df = keyword_df(&phrases);
         let topic_no: FxHashMap<&str, usize> = lex
             .topics
             .iter()
