@@ -140,7 +140,7 @@ impl CheckView<'_> {
             }
             // The button says what it does ("改为“两个维护”"), before the message so that a
             // long message never hides it.
-            if let Some(fix) = &f.auto_fix
+            if let (Some(fix), Some(edit)) = (&f.auto_fix, f.text_fix())
                 && ui
                     .add(egui::Button::new(fix_label(&fix.replacement)).small())
                     .on_hover_text(format!(
@@ -151,7 +151,7 @@ impl CheckView<'_> {
                     ))
                     .clicked()
             {
-                out.push(Action::Edit(Edit::ApplyFix(Box::new(f.clone()))));
+                out.push(Action::Edit(Edit::ApplyFix(edit)));
             }
             let r = ui
                 .add(egui::Button::new(&f.message).frame(false).truncate())

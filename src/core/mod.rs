@@ -5,7 +5,7 @@
 //! suggested into (`suggest`), checked (`check`) and delivered (`export`). The loose
 //! modules here are shared by all of them and depend on none. `installed` assembles the
 //! library a user has (shipped + imported + their lexicons) and so sits above the rest.
-//! `tests/it/module_graph.rs` keeps the module graph free of cycles.
+//! `tests/it/module_graph.rs` keeps the graph of files, and of folders, free of cycles.
 
 pub mod charset;
 pub mod check;
@@ -24,6 +24,7 @@ pub mod needles;
 pub mod nlp;
 pub mod numbering;
 pub mod numerals;
+pub mod parallel;
 pub mod parse;
 pub mod ron_error;
 pub mod suggest;

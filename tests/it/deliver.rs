@@ -192,7 +192,7 @@ fn each_kind_of_problem_is_found_exactly() {
         .filter(|x| x.text == "三")
         .collect();
     assert_eq!(f.len(), 1, "{f:?}");
-    assert!(apply_fix(&mut d, &f[0]));
+    assert!(apply_fix(&mut d, &f[0].text_fix().unwrap()));
     assert_eq!(d.blocks[0].body, "下面，我讲两点意见。");
     // Length over the target.
     let d = blank(BlockKind::Opening, "", &"党建工作要抓实抓细。".repeat(1300));
@@ -298,15 +298,17 @@ fn one_click_fixes_change_only_what_they_should() {
         .find(|x| x.text == "党的十九大精神")
         .unwrap()
         .clone();
-    assert!(apply_fix(&mut d, &dated));
+    assert!(apply_fix(&mut d, &dated.text_fix().unwrap()));
     assert_eq!(
         d.blocks[0].body,
         before_other.replace("党的十九大精神", "党的二十大精神")
     );
     // A stale finding (text changed since) is not applied.
-    assert!(!apply_fix(&mut d, &dated));
+    assert!(!apply_fix(&mut d, &dated.text_fix().unwrap()));
     for x in check(&d, "2026-11-22") {
-        apply_fix(&mut d, &x);
+        if let Some(fix) = x.text_fix() {
+            apply_fix(&mut d, &fix);
+        }
     }
     assert_eq!(d.blocks[0].body, "学习党的二十大精神，落实“两个维护”。");
     // Filling slots from the meeting details rewrites only the slots.

@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::core::draft::Field;
+use crate::core::draft::edit::TextFix;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -67,6 +68,21 @@ pub struct Finding {
     pub fix: Option<String>,
     /// Present when the app may apply `fix` by itself.
     pub auto_fix: Option<Fix>,
+}
+
+impl Finding {
+    /// The edit that applies this finding's automatic fix, if it has one.
+    pub fn text_fix(&self) -> Option<TextFix> {
+        let (place, fix) = (self.place?, self.auto_fix.as_ref()?);
+        Some(TextFix {
+            block: place.block,
+            field: place.field,
+            start: self.start,
+            end: self.end,
+            expect: self.text.clone(),
+            replacement: fix.replacement.clone(),
+        })
+    }
 }
 
 /// Byte range → character range in `text`.

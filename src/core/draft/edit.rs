@@ -5,7 +5,6 @@
 
 use std::ops::Range;
 
-use crate::core::check::finding::Finding;
 use crate::core::draft::{BlockId, BlockKind, Draft, Field, Meta, Numbering};
 use crate::core::library::Template;
 
@@ -56,7 +55,7 @@ pub enum Edit {
     },
     SetNumbering(Numbering),
     SetMeta(Box<Meta>),
-    ApplyFix(Box<Finding>),
+    ApplyFix(TextFix),
     FillSlots,
     /// Every occurrence of `find` in headings, bodies and the meeting details replaced.
     ReplaceAll {
@@ -257,26 +256,38 @@ impl Draft {
     }
 }
 
-/// Applies a finding's automatic fix; returns whether the draft changed. Only the text at
-/// the finding's range changes, and only if it is still what the finding saw.
-pub fn apply_fix(d: &mut Draft, f: &Finding) -> bool {
-    let (Some(place), Some(fix)) = (f.place, &f.auto_fix) else {
+/// A check's automatic fix: the characters `start..end` of one field of the block at
+/// index `block` become `replacement`, while they still read `expect`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TextFix {
+    pub block: usize,
+    pub field: Field,
+    pub start: usize,
+    pub end: usize,
+    pub expect: String,
+    pub replacement: String,
+}
+
+/// Applies an automatic fix; returns whether the draft changed. Only the text at the
+/// fix's range changes, and only if it is still what the check saw.
+pub fn apply_fix(d: &mut Draft, f: &TextFix) -> bool {
+    let Some(b) = d.blocks.get_mut(f.block) else {
         return false;
     };
-    let Some(b) = d.blocks.get_mut(place.block) else {
-        return false;
-    };
-    let text = if place.field == Field::Heading {
+    let text = if f.field == Field::Heading {
         &mut b.heading
     } else {
         &mut b.body
     };
     let chars: Vec<char> = text.chars().collect();
-    if f.end > chars.len() || chars[f.start..f.end].iter().collect::<String>() != f.text {
+    if f.start > f.end
+        || f.end > chars.len()
+        || chars[f.start..f.end].iter().collect::<String>() != f.expect
+    {
         return false;
     }
     let mut out: String = chars[..f.start].iter().collect();
-    out.push_str(&fix.replacement);
+    out.push_str(&f.replacement);
     out.extend(chars[f.end..].iter());
     *text = out;
     true

@@ -156,7 +156,7 @@ pub fn mine_inputs(
         lex,
         batch,
     };
-    let threads = crate::core::mine::workers(inputs.len().div_ceil(RUN));
+    let threads = crate::core::parallel::workers(inputs.len().div_ceil(RUN));
     let mut joined = Joined::default();
     let mut out = Output {
         entries: Vec::new(),

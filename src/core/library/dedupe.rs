@@ -205,7 +205,7 @@ pub fn dedupe(templates: &[Template], prior: &[Option<Prior>]) -> (Vec<u32>, Vec
         .filter(|&i| prior.get(i).is_none_or(Option::is_none))
         .collect();
     // Signatures are the costly part and independent: computed on every core.
-    let computed = crate::core::mine::par_chunks(&todo, |run, _| {
+    let computed = crate::core::parallel::par_chunks(&todo, |run, _| {
         run.iter()
             .map(|&i| signature(&templates[i]))
             .collect::<Vec<_>>()

@@ -5,8 +5,9 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use crate::core::lexicon::topics::TopicLexicon;
 use crate::core::library::{Phrase, PhraseKind, PhraseSource};
-use crate::core::mine::{Occurrence, judge, par_chunks};
+use crate::core::mine::{Occurrence, judge};
 use crate::core::nlp;
+use crate::core::parallel::par_chunks;
 use crate::core::text;
 
 /// Characters kept in a near-duplicate key: punctuation and quotation marks are not.

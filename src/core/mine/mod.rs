@@ -28,6 +28,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 use crate::core::lexicon::topics::TopicLexicon;
 use crate::core::library::{Library, PhraseKind};
+use crate::core::parallel::par_chunks;
 use crate::core::parse::pipeline;
 use crate::core::parse::read;
 use crate::core::parse::speech::{Section, Speech};
@@ -103,49 +104,6 @@ pub fn mine(sources: &[Source], lex: &TopicLexicon) -> Library {
         joined.push(stream::Piece(p));
     }
     joined.finish(lex)
-}
-
-#[cfg(test)]
-thread_local! {
-    /// Tests choose how many threads share the work, to show it does not matter.
-    static THREADS: std::cell::Cell<Option<usize>> = const { std::cell::Cell::new(None) };
-}
-
-/// How many threads share a job of `items` items: the machine's cores, at most 8.
-pub(crate) fn workers(items: usize) -> usize {
-    #[cfg(test)]
-    if let Some(n) = THREADS.with(|t| t.get()) {
-        return n.clamp(1, items.max(1));
-    }
-    std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .clamp(1, 8)
-        .min(items.max(1))
-}
-
-/// Runs `f(chunk, offset of its first item)` over contiguous chunks of `items`, one per
-/// worker thread; the results come back in order.
-pub(crate) fn par_chunks<T: Sync, R: Send>(
-    items: &[T],
-    f: impl Fn(&[T], usize) -> R + Sync,
-) -> Vec<R> {
-    let threads = workers(items.len());
-    if threads <= 1 {
-        return vec![f(items, 0)];
-    }
-    let chunk = items.len().div_ceil(threads).max(1);
-    let f = &f;
-    std::thread::scope(|scope| {
-        let handles: Vec<_> = items
-            .chunks(chunk)
-            .enumerate()
-            .map(|(i, c)| scope.spawn(move || f(c, i * chunk)))
-            .collect();
-        handles
-            .into_iter()
-            .map(|h| h.join().expect("a mining worker panicked"))
-            .collect()
-    })
 }
 
 /// Every paragraph of a speech with its section path.
@@ -359,9 +317,9 @@ mod tests {
     fn the_library_does_not_depend_on_how_many_threads_mine_it() {
         let (sources, lex) = (sources(), TopicLexicon::builtin());
         let with = |n: usize| {
-            THREADS.with(|t| t.set(Some(n)));
+            crate::core::parallel::THREADS.with(|t| t.set(Some(n)));
             let lib = mine(&sources, &lex);
-            THREADS.with(|t| t.set(None));
+            crate::core::parallel::THREADS.with(|t| t.set(None));
             lib
         };
         let one = with(1);
