@@ -75,6 +75,7 @@ pub fn pick_template(h: &mut Harness<'_, JiangGaoApp>, text: &str) {
 }
 
 #[test]
+// Over 80 lines: one user's session from empty window to exported file, step by step.
 fn end_to_end_workflow_exports_the_speech() {
     let dir = tempfile::tempdir().unwrap();
     let mut h = harness(dir.path());

@@ -13,6 +13,7 @@ fn templates_dir() -> std::path::PathBuf {
 }
 
 #[test]
+// Over 80 lines: one CLI session (new, add, add --at, errors) and the outline after each step.
 fn draft_new_then_add_builds_the_outline_the_app_would() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("稿.ron");

@@ -46,6 +46,7 @@ fn closing_starts(s: &Speech, start: &str, paragraphs: usize) {
 }
 
 #[test]
+// Over 80 lines: the whole expected outline of one corpus speech, heading by heading.
 fn corpus_000_ordinal_sections_with_yi_yao_points() {
     let s = parse_corpus("000_");
     assert_eq!(s.encoding, "utf-8");
