@@ -148,9 +148,10 @@ fn precision_at_8(paragraphs: &[Paragraph]) -> (f64, String) {
             );
             if want.contains(&n) {
                 good += 1;
-                shown.push(format!("+{}", ph.text));
+                shown.push(format!("+{}[{}]", ph.text, h.matched.join(",")));
             } else {
-                shown.push(format!("-{}", ph.text));
+                // What pulled a wrong one in: the words it matched, or only its topics.
+                shown.push(format!("-{}[{}]", ph.text, h.matched.join(",")));
             }
         }
         total += good as f64 / 8.0;
@@ -194,10 +195,11 @@ fn suggestions_for_held_out_paragraphs_stay_above_their_floor() {
     }
 }
 
-/// Under the held-out precision@8 the code reached when first run on it (0.31).
-const HELD_OUT_FLOOR: f64 = 0.28;
-/// Under what the code reached when first run on the second held-out set (0.31).
-const HELD_OUT_2_FLOOR: f64 = 0.28;
+/// Under the held-out precision@8 the code reaches (first run 0.31; 0.50 since topics
+/// only a phrase's surroundings gave it count half).
+const HELD_OUT_FLOOR: f64 = 0.46;
+/// Under what the code reaches on the second held-out set (first run 0.31; now 0.38).
+const HELD_OUT_2_FLOOR: f64 = 0.34;
 
 #[test]
 fn the_gold_file_is_consistent() {

@@ -33,6 +33,8 @@ const K1: f32 = 1.2;
 const B: f32 = 0.75;
 /// Score of sharing the context's best topic, in BM25 units.
 const TOPIC_WEIGHT: f32 = 4.0;
+/// How much a topic counts when only the paragraphs a phrase was used in gave it.
+const CONTEXT_TOPIC: f32 = 0.5;
 /// Postings read per query term, best first: bounds the cost of a query on a large
 /// library (the rest of a long list only holds longer, lower-scoring phrases).
 const MAX_POSTINGS: usize = 256;
@@ -234,7 +236,17 @@ impl PhraseIndex {
                 .topics
                 .first()
                 .and_then(|t| topic_no.get(t.as_str()).copied());
-            facts.push(facts_of(p, bits, first, standard, forms));
+            // A standard formulation's topics are curated: its own.
+            let own = if p.kind == PhraseKind::Standard {
+                bits
+            } else {
+                lex.hits(p.keywords.iter().map(String::as_str))
+                    .iter()
+                    .filter(|&&(t, _)| t < 64)
+                    .fold(0u64, |b, &(t, _)| b | 1 << t)
+                    & bits
+            };
+            facts.push(facts_of(p, (bits, own), first, standard, forms));
         }
         let context_postings = context_postings(&contexts, n, &templates);
         for list in postings.values_mut() {
@@ -424,8 +436,15 @@ impl PhraseIndex {
             .enumerate()
             .filter(|&(_, &t)| t < 64 && f.topic_bits & (1 << t) != 0)
             .map(|(r, &t)| {
-                let own = if f.is_first_topic(t) { 1.0 } else { 0.5 };
-                own * TOPIC_WEIGHT / (r as f32 + 1.0)
+                let main = if f.is_first_topic(t) { 1.0 } else { 0.5 };
+                // A topic only the phrase's surroundings gave it (上上下下 in a paragraph
+                // on 作风) is weaker evidence than one its own words name.
+                let own = if f.own_topic_bits & (1 << t) != 0 {
+                    1.0
+                } else {
+                    CONTEXT_TOPIC
+                };
+                main * own * TOPIC_WEIGHT / (r as f32 + 1.0)
             })
             .sum();
         // One shared word and no shared topic is vocabulary, not a fit; a quotation is
@@ -449,11 +468,15 @@ impl PhraseIndex {
     ) -> Vec<(u32, f32, u64)> {
         let unsaid = |i: u32| self.unsaid(i as usize, &ctx.said, &ctx.terms);
         let mut picked = diversify(ranked, 2 * k, |i| self.hot[i as usize].kind, unsaid);
+        // A phrase inside one already picked (敢抓敢管 in a 排比 that says it), or most
+        // of whose character pairs one already picked has, adds nothing for the writer.
         let mut seen: Vec<&str> = Vec::new();
         picked.retain(|c| {
             let n = self.facts[c.0 as usize].norm.as_str();
-            let new = !seen.contains(&n);
-            seen.push(n);
+            let new = !seen.iter().any(|s| rank::redundant(s, n));
+            if new {
+                seen.push(n);
+            }
             new
         });
         picked.truncate(k);
