@@ -3,6 +3,9 @@
 
 use crate::core::text::is_han;
 
+/// Fixed characters a frame needs besides its blanks.
+const MIN_LITERAL: usize = 4;
+
 const VARS: [&str; 6] = ["{X}", "{Y}", "{Z}", "{W}", "{V}", "{U}"];
 
 /// Splits a heading into text runs and the punctuation between them.
@@ -21,7 +24,8 @@ fn segments(h: &str) -> (Vec<Vec<char>>, Vec<char>) {
 }
 
 /// The frame shared by sibling headings, if they share one: same punctuation skeleton,
-/// and at least two literal Han characters besides the variables.
+/// and at least four literal Han characters besides the variables (with fewer, 要坚持{X}
+/// or {X}，提升{Y}, the headings share a word, not a frame a writer would reuse).
 pub fn frame(headings: &[&str]) -> Option<String> {
     if headings.len() < 2 {
         return None;
@@ -62,7 +66,7 @@ pub fn frame(headings: &[&str]) -> Option<String> {
         }
     }
     // More than three blanks is a coincidence of punctuation, not a frame.
-    (var > 0 && var <= 3 && literal >= 2).then_some(out)
+    (var > 0 && var <= 3 && literal >= MIN_LITERAL).then_some(out)
 }
 
 /// Whether a heading fits a frame: the frame's literal parts in order, each variable
@@ -131,5 +135,7 @@ mod tests {
         assert!(!fits("要{X}，彰显{Y}优势", "要强化组织建设"));
         assert!(!fits("要{X}，彰显{Y}优势", "要，彰显优势"));
         assert_eq!(frame(&["统一思想，提高认识", "加强领导"]), None);
+        assert_eq!(frame(&["要坚持政治引领", "要坚持问题导向"]), None);
+        assert_eq!(frame(&["强化学习，提升素质", "严格管理，提升效能"]), None);
     }
 }

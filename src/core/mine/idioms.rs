@@ -1,6 +1,6 @@
 //! 成语 and 四字格: four characters on word boundaries that an idiom dictionary lists
 //! (assets/lexicon/idioms.txt), or that follow a 四字格 pattern the corpus repeats
-//! (敢闯敢试/敢抓敢管, 驰而不息/弛而不息, 上上下下/方方面面). Ordinary compounds (贯彻落实,
+//! (敢闯敢试/敢抓敢管, 驰而不息, 久久为功). Ordinary compounds (贯彻落实,
 //! 组成部分, 表示感谢) are in no dictionary and follow no pattern.
 
 use std::sync::{LazyLock, OnceLock};
@@ -136,6 +136,12 @@ fn four_key(s: &str) -> Option<u64> {
 /// four characters are two ordinary words.
 const FRAME_HEADS: &str = "敢边常不一有无自多真大全互相亦可即随";
 
+/// AABB (上上下下, 方方面面, 实实在在): a doubled word, no set phrase a writer looks for.
+pub fn doubled_word(s: &str) -> bool {
+    let c: Vec<char> = s.chars().collect();
+    c.len() == 4 && c[0] == c[1] && c[2] == c[3]
+}
+
 /// Whether the idiom dictionary lists a text.
 pub fn in_dictionary(s: &str) -> bool {
     dictionary().contains(s)
@@ -143,7 +149,8 @@ pub fn in_dictionary(s: &str) -> bool {
 
 /// The 四字格 pattern of four characters, as a key that the corpus must repeat: the
 /// repeated character of ABAC (敢_敢_), the fixed 而 of A而不B, or a doubled first
-/// character (AABB 上上下下, AABC 久久为功, whose last two characters are no word). None for anything else, and for an intensified verb (抓紧抓实, a 动宾 head).
+/// character (AABB 上上下下, AABC 久久为功, whose last two characters are no word).
+/// AABB counts for the pattern but is no idiom itself (`doubled_word`). None for anything else, and for an intensified verb (抓紧抓实, a 动宾 head).
 pub fn pattern(s: &str) -> Option<String> {
     let mut it = s.chars();
     let c = [it.next()?, it.next()?, it.next()?, it.next()?];
@@ -191,8 +198,9 @@ pub fn idioms(t: &Tagged) -> Vec<String> {
                 break;
             }
             if len == 4 {
-                let s = &t.text[byte_start(t, i)..byte_end(t, w)];
-                if in_dictionary(s) || pattern(s).is_some() {
+                let (from, to) = (byte_start(t, i), byte_end(t, w));
+                let s = &t.text[from..to];
+                if in_dictionary(s) || pattern(s).is_some_and(|p| !in_run(&t.text, from, to, &p)) {
                     out.push(s.to_string());
                 }
                 break;
@@ -200,6 +208,34 @@ pub fn idioms(t: &Tagged) -> Vec<String> {
         }
     }
     out
+}
+
+/// Whether the span `from..to` of `text` is one item of a 、 list of three or more items
+/// of the same pattern `key` (边学边思、边学边用、边学边干): an item of that 排比, not a set
+/// phrase of its own. Two items (常讲常学、常学常新) are a pair of set phrases.
+fn in_run(text: &str, from: usize, to: usize, key: &str) -> bool {
+    let stop = |c: char| "，。；：！？\n".contains(c);
+    let start = text[..from]
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| stop(c))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let end = text[to..].find(stop).map_or(text.len(), |i| to + i);
+    // The first item may follow a lead-in (坚持边学边思), the last run on (边学边干起来).
+    let edge = |item: &str, last: bool| -> String {
+        let cs: Vec<char> = item.chars().collect();
+        let at = if last { cs.len().saturating_sub(4) } else { 0 };
+        cs[at..].iter().take(4).collect()
+    };
+    let same = text[start..end]
+        .split('、')
+        .filter(|item| {
+            [edge(item, false), edge(item, true)]
+                .iter()
+                .any(|f| pattern(f).as_deref() == Some(key))
+        })
+        .count();
+    same >= 3
 }
 
 fn byte_start(t: &Tagged, i: usize) -> usize {
@@ -230,6 +266,15 @@ mod tests {
         }
         assert_eq!(pattern("敢抓敢管").as_deref(), Some("敢_敢_"));
         assert_eq!(pattern("上上下下").as_deref(), Some("AA"));
+        assert!(doubled_word("上上下下") && !doubled_word("久久为功"));
+        let t = segment("做到边学边思、边学边用、边学边干，常讲常学、常学常新，敢闯敢试。");
+        let found = idioms(&t);
+        for want in ["敢闯敢试", "常讲常学", "常学常新"] {
+            assert!(found.contains(&want.to_string()), "{want}: {found:?}");
+        }
+        for not in ["边学边思", "边学边用", "边学边干"] {
+            assert!(!found.contains(&not.to_string()), "{not}: {found:?}");
+        }
         assert_eq!(pattern("紧紧围绕"), None);
         assert_eq!(pattern("抓紧抓实"), None);
         assert_eq!(pattern("组成部分"), None);

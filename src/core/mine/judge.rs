@@ -6,6 +6,7 @@
 use rustc_hash::FxHashMap;
 
 use crate::core::lexicon::standard::StandardLexicon;
+use crate::core::lexicon::topics::TopicLexicon;
 use crate::core::library::PhraseKind;
 use crate::core::mine::{collocations, idioms, specifics};
 use crate::core::nlp;
@@ -61,17 +62,23 @@ impl<'a> Corpus<'a> {
         }
     }
 
-    /// Whether a writer would reuse the phrase.
-    pub fn keep(&self, m: &Merged) -> bool {
+    /// Whether a writer would reuse the phrase; `lex` tells a subject's words from
+    /// everyday ones.
+    pub fn keep(&self, m: &Merged, lex: &TopicLexicon) -> bool {
         let kept = match m.kind {
             PhraseKind::Term => self.keep_term(m),
-            PhraseKind::Collocation => collocations::keep(m.text, m.count, |v| {
-                self.verb_files.get(v).map_or(0, Vec::len)
-            }),
+            PhraseKind::Collocation => {
+                collocations::keep(m.text, m.count, |v| {
+                    self.verb_files.get(v).map_or(0, Vec::len)
+                }) && !everyday_object(m.text, lex)
+            }
             PhraseKind::Idiom => {
+                // A doubled word (上上下下) counts for its pattern, but is an idiom only
+                // when the dictionary says so (条条框框).
                 idioms::in_dictionary(m.text)
-                    || idioms::pattern(m.text)
-                        .is_some_and(|p| self.patterns.get(&p).copied().unwrap_or(0) >= 2)
+                    || (!idioms::doubled_word(m.text)
+                        && idioms::pattern(m.text)
+                            .is_some_and(|p| self.patterns.get(&p).copied().unwrap_or(0) >= 2))
             }
             _ => true,
         };
@@ -104,7 +111,45 @@ impl<'a> Corpus<'a> {
     }
 }
 
+/// Whether a verb phrase's object is one everyday word of two characters that names no
+/// subject of the topic lexicon (加强领导, 夯实基础, 激发活力): vocabulary every writer has,
+/// where 严明纪律 or 锤炼党性 name what the speech is about. 把 frames and a verb that
+/// stands alone (走深走实) have no such object.
+fn everyday_object(text: &str, lex: &TopicLexicon) -> bool {
+    if text.starts_with('把') {
+        return false;
+    }
+    let head = collocations::head_verb(text);
+    let Some(at) = text.find(head.as_str()) else {
+        return false;
+    };
+    let object = &text[at + head.len()..];
+    object.chars().count() == 2 && lex.hits([object]).is_empty()
+}
+
 /// Whether a phrase names a place, a person, an organisation, a year or a campaign.
 fn has_specific(text: &str) -> bool {
     !specifics::find(&nlp::segment(text)).is_empty()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_everyday_word_as_the_whole_object_is_vocabulary() {
+        let lex = TopicLexicon::builtin();
+        for v in ["加强领导", "夯实基础", "激发活力"] {
+            assert!(everyday_object(v, &lex), "{v}");
+        }
+        for v in [
+            "严明纪律",
+            "层层压实责任",
+            "夯实思想根基",
+            "走深走实",
+            "把纪律和规矩挺在前面",
+        ] {
+            assert!(!everyday_object(v, &lex), "{v}");
+        }
+    }
 }

@@ -152,7 +152,7 @@ pub(super) fn merge(
     }
     let all: Vec<judge::Merged> = by_key.iter().map(|((k, _), a)| merged(*k, a)).collect();
     let corpus = judge::Corpus::new(&all);
-    let kept: Vec<bool> = all.iter().map(|m| corpus.keep(m)).collect();
+    let kept: Vec<bool> = all.iter().map(|m| corpus.keep(m, lex)).collect();
     drop(corpus);
     drop(all);
     let accs: Vec<(PhraseKind, Acc)> = by_key
