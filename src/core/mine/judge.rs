@@ -28,6 +28,9 @@ pub(super) struct Corpus<'a> {
     verb_files: FxHashMap<String, Vec<&'a str>>,
     /// 四字格 pattern → occurrences of four-character spans following it.
     patterns: FxHashMap<String, usize>,
+    /// The words each quotation quotes (its last “…”): a term that is all of them is
+    /// that quotation, not a 提法.
+    quoted: Vec<&'a str>,
     standard: StandardLexicon,
 }
 
@@ -35,8 +38,10 @@ impl<'a> Corpus<'a> {
     pub fn new(all: &[Merged<'a>]) -> Self {
         let mut verb_files: FxHashMap<String, Vec<&str>> = FxHashMap::default();
         let mut patterns: FxHashMap<String, usize> = FxHashMap::default();
+        let mut quoted = Vec::new();
         for m in all {
             match m.kind {
+                PhraseKind::Quote => quoted.extend(last_quoted(m.text)),
                 PhraseKind::Collocation => {
                     let files = verb_files
                         .entry(collocations::head_verb(m.text))
@@ -58,6 +63,7 @@ impl<'a> Corpus<'a> {
         Corpus {
             verb_files,
             patterns,
+            quoted,
             standard: StandardLexicon::current(),
         }
     }
@@ -99,6 +105,9 @@ impl<'a> Corpus<'a> {
             return false;
         }
         let inner: String = m.text.chars().filter(|c| !matches!(c, '“' | '”')).collect();
+        if self.quoted.contains(&inner.as_str()) {
+            return false;
+        }
         let numbered = inner
             .chars()
             .next()
@@ -116,7 +125,8 @@ impl<'a> Corpus<'a> {
 /// where 严明纪律 or 锤炼党性 name what the speech is about. 把 frames and a verb that
 /// stands alone (走深走实) have no such object.
 fn everyday_object(text: &str, lex: &TopicLexicon) -> bool {
-    if text.starts_with('把') {
+    // A 把 frame (把纪律和规矩挺在前面) is seven characters or more; 把握 is a verb.
+    if text.starts_with('把') && text.chars().count() >= 7 {
         return false;
     }
     let head = collocations::head_verb(text);
@@ -125,6 +135,15 @@ fn everyday_object(text: &str, lex: &TopicLexicon) -> bool {
     };
     let object = &text[at + head.len()..];
     object.chars().count() == 2 && lex.hits([object]).is_empty()
+}
+
+/// The words inside a quotation's last pair of quotation marks, if it has one.
+fn last_quoted(text: &str) -> Option<&str> {
+    let close = text.rfind('”')?;
+    let open = text[..close].rfind('“')?;
+    let inner = &text[open + '“'.len_utf8()..close];
+    // A quotation inside the quote ends before this one: “…‘钙’…” has no “ inside.
+    (!inner.contains('”')).then_some(inner)
 }
 
 /// Whether a phrase names a place, a person, an organisation, a year or a campaign.
@@ -137,9 +156,22 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_quotation_quotes_the_words_in_its_last_quotation_marks() {
+        assert_eq!(
+            last_quoted("习近平总书记明确指出，“机关党的建设是机关建设的根本保证”"),
+            Some("机关党的建设是机关建设的根本保证")
+        );
+        assert_eq!(
+            last_quoted("总书记指出，存在“灯下黑”现象，强调“小毛病不治久而久之也可能引起中风”。"),
+            Some("小毛病不治久而久之也可能引起中风")
+        );
+        assert_eq!(last_quoted("只有全面落实党建责任制，才能形成合力。"), None);
+    }
+
+    #[test]
     fn an_everyday_word_as_the_whole_object_is_vocabulary() {
         let lex = TopicLexicon::builtin();
-        for v in ["加强领导", "夯实基础", "激发活力"] {
+        for v in ["加强领导", "夯实基础", "激发活力", "把握关键"] {
             assert!(everyday_object(v, &lex), "{v}");
         }
         for v in [
@@ -147,6 +179,7 @@ mod tests {
             "层层压实责任",
             "夯实思想根基",
             "走深走实",
+            "把准政治方向",
             "把纪律和规矩挺在前面",
         ] {
             assert!(!everyday_object(v, &lex), "{v}");
