@@ -285,3 +285,30 @@ fn suggest_cli_offers_model_paragraphs() {
     assert!(!p.is_empty(), "{v}");
     assert!(p[0]["text"].as_str().unwrap().contains("党务干部"), "{v}");
 }
+
+#[test]
+fn model_paragraphs_are_each_shown_once() {
+    // A point's paragraph is also its section's: it must not fill two places of the list.
+    let out = bin()
+        .args(["suggest", "--library"])
+        .arg(shipped())
+        .args([
+            "--json",
+            "--heading",
+            "坚持以人民为中心，切实办好民生实事",
+            "要把群众的操心事、烦心事、揪心事作为工作重点，深入开展“我为群众办实事”实践活动，推动解决一批就业、教育、医疗、养老等方面的突出问题，让群众有更多获得感、幸福感、安全感。",
+        ])
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let texts: Vec<&str> = v["paragraphs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["text"].as_str().unwrap())
+        .collect();
+    assert!(texts.len() >= 3, "{v}");
+    for (i, t) in texts.iter().enumerate() {
+        assert!(!texts[..i].contains(t), "shown twice: {t}");
+    }
+}

@@ -540,6 +540,10 @@ impl PhraseIndex {
         if !topics.is_empty() {
             why.push(format!("同属{}", topics.join("、")));
         }
+        if why.is_empty() {
+            // Only the words around it where past speeches used it matched.
+            why.push("讲话稿中用到它的段落与本段用词相近".to_string());
+        }
         if let Some(from) = &f.current_from {
             why.push(format!("现行规范提法（{from}起）"));
         } else {

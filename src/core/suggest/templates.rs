@@ -135,7 +135,8 @@ impl TemplateIndex {
         Some(((n - d + 0.5) / (d + 0.5) + 1.0).ln())
     }
 
-    /// The `k` paragraphs closest to a paragraph under a heading, one per template.
+    /// The `k` paragraphs closest to a paragraph under a heading, one per template and
+    /// each text once.
     pub fn closest(
         &self,
         heading: &str,
@@ -149,13 +150,16 @@ impl TemplateIndex {
             ctx_topics,
         } = self.ranked(heading, body, lex);
         let mut seen = Vec::new();
+        // A point's paragraph is also its section's: the same text is shown once.
+        let mut shown: Vec<&str> = Vec::new();
         let mut out = Vec::new();
         for (d, score, m) in ranked {
-            let template = self.docs[d as usize].template;
-            if seen.contains(&template) {
+            let doc = &self.docs[d as usize];
+            if seen.contains(&doc.template) || shown.contains(&doc.norm.as_str()) {
                 continue;
             }
-            seen.push(template);
+            seen.push(doc.template);
+            shown.push(&doc.norm);
             out.push(self.hit(d, score, m, &terms, &ctx_topics));
             if out.len() == k {
                 break;
