@@ -185,7 +185,7 @@ impl BlockView<'_> {
             .focus_request
             .filter(|c| c.block == b.id && c.field == field);
         if let Some(c) = requested {
-            place_caret(ui, id, c.cursor);
+            place_caret(ui, id, c);
         }
         let multiline = field == Field::Body;
         let ime = super::ime::text_field(ui, id, &mut text, |ui, buf| {
@@ -236,15 +236,18 @@ fn hint(field: Field, kind: BlockKind) -> &'static str {
     }
 }
 
-/// Focuses the field and, when asked, puts its caret at a character offset.
-fn place_caret(ui: &egui::Ui, id: egui::Id, cursor: Option<usize>) {
+/// Focuses the field and, when asked, puts its caret at a character offset (selecting
+/// back to the anchor, if there is one).
+fn place_caret(ui: &egui::Ui, id: egui::Id, c: super::Caret) {
     ui.memory_mut(|m| m.request_focus(id));
-    if let Some(at) = cursor {
+    if let Some(at) = c.cursor {
         let mut state = egui::text_edit::TextEditState::load(ui.ctx(), id).unwrap_or_default();
         let cc = egui::text::CCursor::new(at);
-        state
-            .cursor
-            .set_char_range(Some(egui::text::CCursorRange::one(cc)));
+        let range = match c.anchor {
+            Some(a) => egui::text::CCursorRange::two(egui::text::CCursor::new(a), cc),
+            None => egui::text::CCursorRange::one(cc),
+        };
+        state.cursor.set_char_range(Some(range));
         state.store(ui.ctx(), id);
     }
 }

@@ -161,7 +161,8 @@ impl CheckView<'_> {
                 && let Some(p) = f.place
                 && let Some(&id) = self.shown.ids.get(p.block)
             {
-                out.push(Action::Jump(Caret::new(id, p.field, Some(f.start))));
+                // The flagged words selected: what the writer types or pastes replaces them.
+                out.push(Action::Jump(Caret::selecting(id, p.field, f.start, f.end)));
             }
             // What to change, after the message, when the fix is advice.
             if f.auto_fix.is_none()

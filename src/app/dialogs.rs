@@ -446,8 +446,9 @@ fn find_ui(app: &mut JiangGaoApp, ctx: &egui::Context) {
                                 let label =
                                     format!("{}{} …{snippet}", b.kind.label(), app.facts.marker(i));
                                 if ui.selectable_label(false, label).clicked() {
-                                    let at = Some(cursor + q.chars().count());
-                                    app.pending.push(Action::Jump(Caret::new(b.id, field, at)));
+                                    let end = cursor + q.chars().count();
+                                    let c = Caret::selecting(b.id, field, cursor, end);
+                                    app.pending.push(Action::Jump(c));
                                 }
                             }
                         }

@@ -94,12 +94,14 @@ pub struct Focus {
 }
 
 /// Where the caret is to go (after an insertion, a find hit, a finding): a field of a
-/// block and, if given, a character position in it.
+/// block and, if given, a character position in it; with an anchor, the characters
+/// between the two are selected, so what the writer types or pastes replaces them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Caret {
     pub block: BlockId,
     pub field: Field,
     pub cursor: Option<usize>,
+    pub anchor: Option<usize>,
 }
 
 impl Caret {
@@ -108,6 +110,17 @@ impl Caret {
             block,
             field,
             cursor,
+            anchor: None,
+        }
+    }
+
+    /// The characters `start..end` of a field selected, the caret at their end.
+    pub fn selecting(block: BlockId, field: Field, start: usize, end: usize) -> Self {
+        Caret {
+            block,
+            field,
+            cursor: Some(end),
+            anchor: Some(start),
         }
     }
 }

@@ -173,3 +173,30 @@ fn a_fix_keeps_the_findings_list_where_it_was() {
         "{next} moved by {moved:?}: {after:?}"
     );
 }
+
+/// Clicking a finding selects the words it flags: what the writer pastes then replaces
+/// them, instead of landing in front of them.
+#[test]
+fn clicking_a_finding_selects_its_words() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path());
+    opening_with(&mut h, "要认真学习党的十九大精神，抓好落实。");
+    open_check_panel(&mut h);
+    h.run_steps(3);
+    let message = h
+        .state()
+        .checks
+        .findings()
+        .iter()
+        .find(|f| f.text == "党的十九大精神")
+        .map(|f| f.message.clone())
+        .expect("the dated formulation is found");
+    h.get_by_label(&message).click();
+    h.run_steps(4);
+    h.event(egui::Event::Paste("党的二十大精神".into()));
+    h.run_steps(3);
+    assert_eq!(
+        h.state().draft.blocks[0].body,
+        "要认真学习党的二十大精神，抓好落实。"
+    );
+}

@@ -140,7 +140,12 @@ fn precision_at_8(paragraphs: &[Paragraph]) -> (f64, String) {
             let ph = &h.phrase;
             let n = norm(&ph.text);
             // Every suggestion says why it is there.
-            assert!(!h.reason.is_empty(), "{}: {} has no reason", p.subject, ph.text);
+            assert!(
+                !h.reason.is_empty(),
+                "{}: {} has no reason",
+                p.subject,
+                ph.text
+            );
             // Never what the paragraph already says.
             assert!(
                 !body.contains(n.as_str()),
