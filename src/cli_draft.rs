@@ -1,6 +1,7 @@
 //! `jianggao draft`: drafting without a window, through the same `Draft::apply` edits the
 //! app makes.
 
+use crate::core::error::io_reason;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -47,7 +48,7 @@ pub fn new_cmd(n: NewDraft, out: &Path) -> ExitCode {
             println!("已新建讲稿：{}", out.display());
             ExitCode::SUCCESS
         }
-        Err(e) => fail(format!("{}: 无法写入：{e}", out.display())),
+        Err(e) => fail(format!("{}: 无法写入：{}", out.display(), io_reason(&e))),
     }
 }
 
@@ -117,6 +118,6 @@ pub fn add_cmd(file: &Path, ids: &[String], at: Option<&str>, lib: Option<&PathB
     }
     match d.save(file) {
         Ok(()) => ExitCode::SUCCESS,
-        Err(e) => fail(format!("{}: 无法写入：{e}", file.display())),
+        Err(e) => fail(format!("{}: 无法写入：{}", file.display(), io_reason(&e))),
     }
 }

@@ -51,12 +51,14 @@ impl JiangGaoApp {
                 return;
             }
             Action::Type { block, field, text } => {
+                self.clear_info();
                 let e = Edit::SetText { block, field, text };
                 self.edit(e, ChangeKind::Typing(Some((block, field))), now);
                 self.phrases.dirty = true;
                 return;
             }
             Action::TypeMeta(meta) => {
+                self.clear_info();
                 self.edit(Edit::SetMeta(meta), ChangeKind::Typing(None), now);
                 return;
             }

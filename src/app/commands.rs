@@ -66,16 +66,19 @@ impl JiangGaoApp {
             }
             Command::ImportCorpus => self.open_path_dialog(PathPurpose::ImportCorpus),
             Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
+            // The status line says what happened last, not what was just undone.
             Command::Undo => {
                 if self.history.undo(&mut self.draft) {
                     self.doc.rev += 1;
                     self.phrases.dirty = true;
+                    self.set_info("已撤销（Ctrl+Y 重做）".into());
                 }
             }
             Command::Redo => {
                 if self.history.redo(&mut self.draft) {
                     self.doc.rev += 1;
                     self.phrases.dirty = true;
+                    self.set_info("已重做".into());
                 }
             }
             Command::Find => self.find.open = !self.find.open,

@@ -1,6 +1,7 @@
 //! The document on disk: save, open, export, autosave, and the path dialog's defaults.
 //! Every write is atomic; every failure is reported in the window.
 
+use crate::core::error::io_reason;
 use std::path::{Path, PathBuf};
 
 use super::dialogs::{self, Dialog};
@@ -39,7 +40,11 @@ impl JiangGaoApp {
             }
             Err(e) => {
                 let path = session.path();
-                self.set_error(format!("自动保存失败（{}）：{e}", path.display()))
+                self.set_error(format!(
+                    "自动保存失败（{}）：{}",
+                    path.display(),
+                    io_reason(&e)
+                ))
             }
         }
     }
@@ -69,8 +74,9 @@ impl JiangGaoApp {
             }
             Err(e) => {
                 self.set_error(format!(
-                    "保存失败（{}）：{e}。原文件未受影响。",
-                    path.display()
+                    "保存失败（{}）：{}。原文件未受影响。",
+                    path.display(),
+                    io_reason(&e)
                 ));
                 false
             }

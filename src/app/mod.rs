@@ -458,6 +458,13 @@ impl JiangGaoApp {
         self.status = Some((msg, false));
     }
 
+    /// Typing moves on from the last notice (已删除, 已插入); an error stays until read.
+    fn clear_info(&mut self) {
+        if self.status.as_ref().is_some_and(|(_, error)| !error) {
+            self.status = None;
+        }
+    }
+
     pub fn push(&mut self, a: Action) {
         self.pending.push(a);
     }

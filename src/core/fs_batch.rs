@@ -4,6 +4,7 @@
 //! their targets, and the folder is synced. Until the renames nothing the folder held has
 //! changed; after an interruption each file is whole, old or new.
 
+use crate::core::error::io_reason;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -60,9 +61,9 @@ impl Batch {
             .unwrap_or_else(|e| e.into_inner())
             .push(name.to_string());
         let mut f = crate::core::fsutil::create_tmp(&tmp, &target)
-            .map_err(|e| format!("{}: 无法写入：{e}", target.display()))?;
+            .map_err(|e| format!("{}: 无法写入：{}", target.display(), io_reason(&e)))?;
         f.write_all(bytes)
-            .map_err(|e| format!("{}: 无法写入：{e}", target.display()))
+            .map_err(|e| format!("{}: 无法写入：{}", target.display(), io_reason(&e)))
     }
 
     /// Syncs every file put, renames each over its target, removes the files named in
@@ -79,7 +80,7 @@ impl Batch {
         for (name, tmp) in names.iter().zip(&tmps) {
             let target = self.dir.join(name);
             std::fs::rename(tmp, &target)
-                .map_err(|e| format!("{}: 无法写入：{e}", target.display()))?;
+                .map_err(|e| format!("{}: 无法写入：{}", target.display(), io_reason(&e)))?;
             out.push(target);
         }
         for name in remove {

@@ -2,6 +2,7 @@
 //! (embedded) library, then the user's own imports in the data folder, phrases unique by
 //! (kind, text), and the user's topic lexicon when there is one.
 
+use crate::core::error::io_reason;
 use std::path::{Path, PathBuf};
 
 use crate::core::lexicon::topics::TopicLexicon;
@@ -93,7 +94,7 @@ pub fn use_user_lexicons(data_dir: &Path) -> Vec<String> {
             let origin = path.display().to_string();
             std::fs::read_to_string(&path)
                 .map(|t| (t, origin.clone()))
-                .map_err(|e| format!("{origin}：无法读取：{e}"))
+                .map_err(|e| format!("{origin}：无法读取：{}", io_reason(&e)))
         })
     };
     if let Some(r) = read(USER_IDIOMS) {

@@ -246,10 +246,15 @@ fn undo_redo_text_and_structure_and_delete() {
     h.get_all_by_label("删除").next().unwrap().click();
     h.run_steps(2);
     assert_eq!(h.state().draft.blocks.len(), 1);
+    assert!(h.state().status.as_ref().unwrap().0.starts_with("已删除"));
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     h.run_steps(2);
     assert_eq!(h.state().draft.blocks.len(), 2);
     assert_eq!(h.state().draft.blocks[0].body, typed);
+    // The status line says what happened last, not the delete just undone.
+    assert!(h.state().status.as_ref().unwrap().0.starts_with("已撤销"));
+    type_at_end(&mut h, "开头正文", "再加一句。");
+    assert_eq!(h.state().status, None, "typing moves on from the notice");
 }
 
 #[test]
@@ -322,6 +327,19 @@ fn save_open_round_trip_and_a_corrupted_file() {
         "(version: 1, meta: (title: \"半截"
     );
     assert_eq!(h.state().draft, saved);
+
+    // A file that is not there: said in Chinese, with its name.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::O);
+    h.run_steps(3);
+    let missing = dir.path().join("没有这个.ron");
+    set_field(&mut h, "文件路径", &missing.display().to_string());
+    click(&mut h, "确定");
+    let (msg, is_error) = h.state().status.clone().unwrap();
+    assert!(
+        is_error && msg.contains("没有这个.ron") && msg.contains("不存在"),
+        "{msg}"
+    );
+    assert!(!msg.contains("os error"), "{msg}");
 }
 
 #[test]

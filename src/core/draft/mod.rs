@@ -153,7 +153,9 @@ impl Draft {
         // Bounded and regular files only: a pipe or device given as a draft cannot hang us.
         let bytes = crate::core::parse::read::read_bounded(path).map_err(|e| {
             err(match e {
-                crate::core::error::ReadError::Io { source, .. } => format!("无法读取：{source}"),
+                crate::core::error::ReadError::Io { source, .. } => {
+                    format!("无法读取：{}", crate::core::error::io_reason(&source))
+                }
                 crate::core::error::ReadError::Invalid { why, .. } => why,
             })
         })?;

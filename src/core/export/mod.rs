@@ -146,7 +146,13 @@ pub fn write(
     format: Format,
     opts: &ExportOptions,
 ) -> Result<(), String> {
-    let io = |e: std::io::Error| format!("{}: 无法写入：{e}", path.display());
+    let io = |e: std::io::Error| {
+        format!(
+            "{}: 无法写入：{}",
+            path.display(),
+            crate::core::error::io_reason(&e)
+        )
+    };
     match format {
         Format::Txt => {
             crate::core::fsutil::write_atomic(path, &opts.encoding.encode(&txt_from_lines(lines)))

@@ -2,6 +2,7 @@
 //! its templates) and `phrases.ron`. Writing is deterministic, so the shipped
 //! `templates/` folder is exactly what `jianggao mine` produces.
 
+use crate::core::error::io_reason;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
@@ -103,7 +104,7 @@ impl Library {
         for (name, text) in self.to_files()? {
             let path = dir.join(name);
             crate::core::fsutil::write_atomic(&path, text.as_bytes())
-                .map_err(|e| format!("{}: 无法写入：{e}", path.display()))?;
+                .map_err(|e| format!("{}: 无法写入：{}", path.display(), io_reason(&e)))?;
             written.push(path);
         }
         Ok(written)
@@ -136,7 +137,7 @@ impl Library {
                     errors.push(LoadError {
                         path,
                         position: None,
-                        message: format!("无法读取：{e}"),
+                        message: format!("无法读取：{}", io_reason(&e)),
                     });
                     continue;
                 }
