@@ -57,6 +57,8 @@ pub enum Dialog {
     ConfirmOverwrite(PathDialog),
     Shortcuts,
     About,
+    /// The window is closing with unsaved changes: save, don't save, or stay.
+    ConfirmQuit,
 }
 
 #[derive(Default)]
@@ -81,6 +83,7 @@ pub fn dialogs_ui(app: &mut JiangGaoApp, ctx: &egui::Context) {
         Dialog::ConfirmOverwrite(d) => confirm_overwrite_ui(ctx, d),
         Dialog::Shortcuts => shortcuts_ui(ctx).then_some(Dialog::Shortcuts),
         Dialog::About => about_ui(ctx).then_some(Dialog::About),
+        Dialog::ConfirmQuit => super::quit::confirm_quit_ui(app, ctx),
     };
     // A dialog opened while this one was handled (e.g. by its action) wins.
     if app.dialog.is_none() {
@@ -90,7 +93,11 @@ pub fn dialogs_ui(app: &mut JiangGaoApp, ctx: &egui::Context) {
     app.offer_next_orphan();
 }
 
-fn modal<R>(ctx: &egui::Context, id: &str, content: impl FnOnce(&mut egui::Ui) -> R) -> (R, bool) {
+pub(super) fn modal<R>(
+    ctx: &egui::Context,
+    id: &str,
+    content: impl FnOnce(&mut egui::Ui) -> R,
+) -> (R, bool) {
     let r = egui::Modal::new(egui::Id::unique(("modal", id))).show(ctx, |ui| {
         ui.set_max_width(560.0);
         content(ui)

@@ -24,6 +24,7 @@ pub mod meta_form;
 pub mod outline_view;
 pub mod phrase_panel;
 pub mod prefs;
+pub mod quit;
 pub mod status_bar;
 pub mod worker;
 
@@ -228,6 +229,8 @@ pub struct JiangGaoApp {
     session: Option<recovery::Session>,
     /// Work of windows that are gone, still to be offered after the one on screen.
     orphans: Vec<recovery::Orphan>,
+    /// How the writer answered closing the window with unsaved changes.
+    pub quit: quit::Quit,
 }
 
 /// How the window shows the draft.
@@ -297,6 +300,7 @@ impl JiangGaoApp {
             frame_events: Vec::new(),
             session: None,
             orphans: Vec::new(),
+            quit: quit::Quit::Ask,
         };
         app.workers
             .load_library(app.opts.data_dir.clone(), app.opts.user_library);
@@ -332,8 +336,15 @@ impl JiangGaoApp {
 
     /// 「标题 — 讲稿工坊」 (the file name when there is no title), with a mark when unsaved.
     pub fn title_text(&self) -> String {
+        let name = self.doc_name();
+        let mark = if self.doc.dirty() { "● " } else { "" };
+        format!("{mark}{name} — 讲稿工坊")
+    }
+
+    /// What the draft is called: its title, else its file's name, else 未命名讲稿.
+    pub fn doc_name(&self) -> String {
         let title = self.draft.meta.title.trim();
-        let name = if !title.is_empty() {
+        if !title.is_empty() {
             title.to_string()
         } else if let Some(p) = &self.doc.path {
             p.file_stem()
@@ -342,9 +353,7 @@ impl JiangGaoApp {
                 .into_owned()
         } else {
             "未命名讲稿".to_string()
-        };
-        let mark = if self.doc.dirty() { "● " } else { "" };
-        format!("{mark}{name} — 讲稿工坊")
+        }
     }
 
     /// The field with the caret, and where in it.
@@ -444,6 +453,7 @@ impl JiangGaoApp {
         let now = ctx.input(|i| i.time);
         self.frame_events = ctx.input(|i| i.events.clone());
         self.handle_messages();
+        self.guard_close(&ctx);
         let key = (self.doc.rev, self.shelf.generation);
         self.facts.refresh(key, &self.draft, &self.shelf.library);
         self.update_window_title(&ctx);
@@ -564,8 +574,9 @@ impl eframe::App for JiangGaoApp {
     }
 
     fn on_exit(&mut self) {
-        // Unsaved work stays in the autosave for the next start; saved work needs none.
-        if self.doc.dirty() {
+        // Unsaved work stays in the autosave for the next start, unless the writer chose
+        // not to save it; saved work needs none.
+        if self.doc.dirty() && self.quit != quit::Quit::Discard {
             self.autosave_now();
         } else {
             self.clear_autosave();

@@ -397,3 +397,49 @@ fn the_outline_view_reorders_by_drag() {
         .collect();
     assert_eq!(undone, before);
 }
+
+/// Asks the window to close, as its ✕ or 文件 → 退出 does.
+fn request_close(h: &mut egui_kittest::Harness<'_, jianggao::app::JiangGaoApp>) {
+    h.input_mut()
+        .viewports
+        .entry(egui::ViewportId::ROOT)
+        .or_default()
+        .events
+        .push(egui::ViewportEvent::Close);
+    h.run_steps(2);
+}
+
+#[test]
+fn closing_with_unsaved_changes_asks_first() {
+    use jianggao::app::quit::Quit;
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path());
+    // Nothing changed: the window closes without a question.
+    request_close(&mut h);
+    assert!(h.query_by_label("讲稿尚未保存").is_none());
+    set_field(&mut h, "讲稿标题", "年终总结大会讲话");
+    request_close(&mut h);
+    h.get_by_label("讲稿尚未保存");
+    h.get_by_label_contains("“年终总结大会讲话”有未保存的修改");
+    // 取消: back to the draft, nothing lost, still asked next time.
+    click(&mut h, "取消");
+    assert!(h.query_by_label("讲稿尚未保存").is_none());
+    assert_eq!(h.state().draft.meta.title, "年终总结大会讲话");
+    assert_eq!(h.state().quit, Quit::Ask);
+    // 保存 of a draft never saved asks for a file name first.
+    request_close(&mut h);
+    click(&mut h, "保存");
+    h.get_by_label("文件路径");
+    let path = dir.path().join("总结.ron");
+    set_field(&mut h, "文件路径", &path.display().to_string());
+    click(&mut h, "确定");
+    assert!(path.exists() && !h.state().doc.dirty());
+    // Saved: closing asks nothing.
+    request_close(&mut h);
+    assert!(h.query_by_label("讲稿尚未保存").is_none());
+    // A change after the save, then 不保存: the window closes and drops it.
+    set_field(&mut h, "讲稿标题", "改过的标题");
+    request_close(&mut h);
+    click(&mut h, "不保存");
+    assert_eq!(h.state().quit, Quit::Discard);
+}
