@@ -247,6 +247,7 @@ pub fn suggest_cmd(
     };
     let index = PhraseIndex::for_library(&lib, TopicLexicon::builtin());
     let got = index.suggest(&Request {
+        elsewhere: "",
         heading: &a.heading,
         body: &a.context,
         date: &date,

@@ -104,12 +104,19 @@ impl PhrasePanel {
             } else {
                 body.clone()
             };
+            // Asked once per pause in typing: the copy of the draft costs nothing then.
+            let elsewhere: String = d
+                .blocks
+                .iter()
+                .map(|b| format!("{}\n{}\n", b.heading, b.body))
+                .collect();
             workers.query(Query {
                 seq: self.seq,
                 heading,
                 body,
                 date,
                 kinds,
+                elsewhere,
             });
         }
     }

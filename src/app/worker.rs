@@ -30,6 +30,8 @@ pub struct Query {
     pub body: String,
     pub date: String,
     pub kinds: Vec<PhraseKind>,
+    /// The rest of the draft: model paragraphs it holds are not offered again.
+    pub elsewhere: String,
 }
 
 pub struct ImportSummary {
@@ -342,5 +344,6 @@ fn run_query(index: &PhraseIndex, q: &Query) -> Suggestions {
         date: &q.date,
         kinds,
         k: SHOWN,
+        elsewhere: &q.elsewhere,
     })
 }

@@ -312,3 +312,27 @@ fn model_paragraphs_are_each_shown_once() {
         assert!(!texts[..i].contains(t), "shown twice: {t}");
     }
 }
+
+#[test]
+fn a_model_paragraph_the_speech_already_holds_is_not_offered_again() {
+    let (lib, _) = Library::load_dir(&shipped());
+    let idx = PhraseIndex::for_library(&lib, TopicLexicon::builtin());
+    let ask = |elsewhere: &str| {
+        idx.suggest(&jianggao::core::suggest::Request {
+            heading: "加强党员队伍建设",
+            body: "党务干部队伍建设要选优配强，加强培训，提升党务干部专业化能力，关心党务干部成长。",
+            date: "2026-12-01",
+            kinds: None,
+            k: 8,
+            elsewhere,
+        })
+        .paragraphs
+    };
+    let before = ask("");
+    assert!(before.len() >= 2, "{before:?}");
+    // The best one is already in another block of the speech (with its own punctuation).
+    let held = format!("一、某标题\n{}\n", before[0].text.replace('，', ", "));
+    let after = ask(&held);
+    assert!(after.iter().all(|p| p.text != before[0].text), "{after:?}");
+    assert_eq!(after[0].text, before[1].text);
+}

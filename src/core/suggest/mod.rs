@@ -70,6 +70,9 @@ pub struct Request<'a> {
     /// Only these kinds; `None` for all but heading frames.
     pub kinds: Option<&'a [PhraseKind]>,
     pub k: usize,
+    /// The rest of the speech (empty if unknown): a model paragraph it already holds is
+    /// not offered again.
+    pub elsewhere: &'a str,
 }
 
 /// Everything the panel shows for one request.
@@ -294,7 +297,8 @@ impl PhraseIndex {
             paragraphs: if heading_only {
                 Vec::new()
             } else {
-                self.templates.closest(r.heading, r.body, &self.lex, 5)
+                self.templates
+                    .closest(r.heading, r.body, r.elsewhere, &self.lex, 5)
             },
             headings: if heading_only {
                 self.templates.sibling_headings(r.heading, &self.phrases)

@@ -136,14 +136,16 @@ impl TemplateIndex {
     }
 
     /// The `k` paragraphs closest to a paragraph under a heading, one per template and
-    /// each text once.
+    /// each text once, none that the rest of the speech (`elsewhere`) already holds.
     pub fn closest(
         &self,
         heading: &str,
         body: &str,
+        elsewhere: &str,
         lex: &TopicLexicon,
         k: usize,
     ) -> Vec<TemplateHit> {
+        let elsewhere = norm(elsewhere);
         let Ranking {
             ranked,
             terms,
@@ -155,7 +157,10 @@ impl TemplateIndex {
         let mut out = Vec::new();
         for (d, score, m) in ranked {
             let doc = &self.docs[d as usize];
-            if seen.contains(&doc.template) || shown.contains(&doc.norm.as_str()) {
+            if seen.contains(&doc.template)
+                || shown.contains(&doc.norm.as_str())
+                || elsewhere.contains(doc.norm.as_str())
+            {
                 continue;
             }
             seen.push(doc.template);
