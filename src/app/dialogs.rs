@@ -19,6 +19,8 @@ pub struct PathDialog {
     pub confirmed: bool,
     /// The user agreed to replace the existing file at `path`.
     pub overwrite: bool,
+    /// The path field has had the keyboard once: typing and Enter work at once.
+    pub focused: bool,
 }
 
 impl PathDialog {
@@ -28,6 +30,7 @@ impl PathDialog {
             path,
             confirmed: false,
             overwrite: false,
+            focused: false,
         }
     }
 
@@ -130,6 +133,10 @@ fn path_dialog_ui(app: &mut JiangGaoApp, ctx: &egui::Context, mut d: PathDialog)
             .response
             .response
             .labelled_by(l.id);
+            if !d.focused {
+                r.request_focus();
+                d.focused = true;
+            }
             if r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
                 ok = true;
             }

@@ -180,7 +180,14 @@ impl JiangGaoApp {
 
     pub(super) fn open_path_dialog(&mut self, purpose: PathPurpose) {
         let start = match purpose {
-            PathPurpose::Open | PathPurpose::SaveAs => self
+            // Opening starts at the last draft opened or saved that is still there.
+            PathPurpose::Open => self
+                .doc
+                .path
+                .clone()
+                .or_else(|| self.prefs.recent.iter().find(|p| p.is_file()).cloned())
+                .unwrap_or_else(|| self.default_path("ron")),
+            PathPurpose::SaveAs => self
                 .doc
                 .path
                 .clone()
