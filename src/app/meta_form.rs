@@ -4,14 +4,31 @@
 use super::Action;
 use crate::core::draft::Meta;
 
-/// Label, hint, in the order shown (two pairs a row when the panel is wide enough).
-const FIELDS: [(&str, &str); 6] = [
-    ("讲稿标题", "如：在全市组织工作会议上的讲话"),
-    ("会议名称", "填入 {会议名称}"),
-    ("单位", "填入 {本单位}"),
-    ("讲话人", "填入 {讲话人}"),
-    ("日期", "YYYY-MM-DD，填入 {日期} {年份}"),
-    ("称谓", "同志们："),
+/// Label, example, and what the field is for, in the order shown (two pairs a row when
+/// the panel is wide enough). The example says what to type; the hover says where it goes.
+const FIELDS: [(&str, &str, &str); 6] = [
+    (
+        "讲稿标题",
+        "如：在全市组织工作会议上的讲话",
+        "讲稿的标题，导出时居中排在首行",
+    ),
+    (
+        "会议名称",
+        "如：全市机关党建工作会议",
+        "模板中的 {会议名称} 会换成它",
+    ),
+    ("单位", "如：市直机关工委", "模板中的 {本单位} 会换成它"),
+    (
+        "讲话人",
+        "如：张明",
+        "导出时署名；模板中的 {讲话人} 会换成它",
+    ),
+    (
+        "日期",
+        "如：2026-12-15",
+        "讲话日期（年-月-日）：导出时署在标题下；模板中的 {日期} {年份} 会换成它；过时提法按它判断",
+    ),
+    ("称谓", "同志们：", "开头的称谓"),
 ];
 
 /// Narrowest useful field: about eight characters of body text.
@@ -30,7 +47,7 @@ pub fn meta_form_ui(meta: &Meta, ui: &mut egui::Ui, out: &mut Vec<Action>) {
     // that at any font size labels stay on one line and beside their field.
     let label_w = FIELDS
         .iter()
-        .map(|(l, _)| {
+        .map(|(l, _, _)| {
             let galley = ui.painter().layout_no_wrap(
                 l.to_string(),
                 egui::TextStyle::Body.resolve(ui.style()),
@@ -71,11 +88,13 @@ pub fn meta_form_ui(meta: &Meta, ui: &mut egui::Ui, out: &mut Vec<Action>) {
         .chunks_mut(per_row)
     {
         ui.horizontal(|ui| {
-            for ((label, hint), value) in pairs.iter_mut() {
-                let l = ui.add_sized(
-                    label_size,
-                    egui::Label::new(*label).wrap_mode(egui::TextWrapMode::Extend),
-                );
+            for ((label, hint, about), value) in pairs.iter_mut() {
+                let l = ui
+                    .add_sized(
+                        label_size,
+                        egui::Label::new(*label).wrap_mode(egui::TextWrapMode::Extend),
+                    )
+                    .on_hover_text(*about);
                 let id = egui::Id::unique(("meta_field", *label));
                 let r = super::ime::text_field(ui, id, value, |ui, buf| {
                     egui::TextEdit::singleline(buf)
@@ -84,7 +103,11 @@ pub fn meta_form_ui(meta: &Meta, ui: &mut egui::Ui, out: &mut Vec<Action>) {
                         .desired_width(field_w)
                         .show(ui)
                 });
-                r.output.response.response.labelled_by(l.id);
+                r.output
+                    .response
+                    .response
+                    .labelled_by(l.id)
+                    .on_hover_text(*about);
                 changed |= r.changed;
             }
         });
