@@ -377,3 +377,32 @@ fn cli_check_json_contract() {
             .any(|x| x["text"] == "建党99周年")
     );
 }
+
+#[test]
+fn an_empty_body_and_a_paragraph_cut_short_are_found() {
+    let mut d = blank(
+        BlockKind::Section,
+        "加强作风建设",
+        "作风建设永远在路上。\n要持之以恒正风肃纪，推动作风建设常态化长效化",
+    );
+    d.insert_blank(BlockKind::Point, None);
+    let f = check(&d, "2026-11-22");
+    let empty: Vec<_> = f
+        .iter()
+        .filter(|x| x.kind == FindingKind::EmptyBody)
+        .collect();
+    assert_eq!(empty.len(), 1, "{f:?}");
+    assert_eq!(empty[0].place.unwrap().block, 1);
+    let cut: Vec<_> = f.iter().filter(|x| x.message == "段末没有句号").collect();
+    assert_eq!(cut.len(), 1, "only the second paragraph: {f:?}");
+    assert!(apply_fix(&mut d, &cut[0].text_fix().unwrap()));
+    assert_eq!(
+        d.blocks[0].body,
+        "作风建设永远在路上。\n要持之以恒正风肃纪，推动作风建设常态化长效化。"
+    );
+    assert!(
+        !check(&d, "2026-11-22")
+            .iter()
+            .any(|x| x.message == "段末没有句号")
+    );
+}

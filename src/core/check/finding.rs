@@ -16,6 +16,8 @@ pub enum FindingKind {
     Numbering,
     Punctuation,
     Reuse,
+    /// A block whose body is still empty.
+    EmptyBody,
 }
 
 impl FindingKind {
@@ -29,6 +31,7 @@ impl FindingKind {
             Self::Numbering => "编号",
             Self::Punctuation => "标点",
             Self::Reuse => "照搬比例",
+            Self::EmptyBody => "空白正文",
         }
     }
 }

@@ -94,6 +94,7 @@ pub fn check_draft_indexed(
             }
             if field == Field::Body {
                 stray_markers(text, &mut at);
+                unfinished(text, &mut at);
             }
         }
         outline_gaps(d, i, &paths[i], &mut out);
@@ -182,6 +183,43 @@ fn dated(forms: &Formulations, text: &str, date_key: &str, at: &mut Here) {
             fix: h.replacement.as_ref().map(|r| format!("改为“{r}”")),
             auto: h.replacement,
         });
+    }
+}
+
+/// A body with nothing in it yet, and paragraphs that stop without their closing mark
+/// (a sentence cut short when a template was trimmed).
+fn unfinished(text: &str, at: &mut Here) {
+    if text.trim().is_empty() {
+        at.push(Said {
+            kind: FindingKind::EmptyBody,
+            severity: Severity::Error,
+            range: (0, 0),
+            text: String::new(),
+            message: "正文还是空的".into(),
+            fix: Some("写上正文，或删去这一块".into()),
+            auto: None,
+        });
+        return;
+    }
+    let mut offset = 0;
+    for line in text.split('\n') {
+        let n = line.chars().count();
+        let trimmed = line.trim_end();
+        let last = trimmed.chars().last();
+        let han_last = last.is_some_and(crate::core::text::is_han);
+        if han_last && trimmed.chars().count() >= 8 {
+            let end = offset + trimmed.chars().count();
+            at.push(Said {
+                kind: FindingKind::Punctuation,
+                severity: Severity::Info,
+                range: (end, end),
+                text: String::new(),
+                message: "段末没有句号".into(),
+                fix: Some("段末加“。”".into()),
+                auto: Some("。".into()),
+            });
+        }
+        offset += n + 1;
     }
 }
 
