@@ -84,6 +84,12 @@ impl PhrasePanel {
         if self.dirty {
             self.dirty = false;
             let ctx = focus.and_then(|f| context(d, f)).unwrap_or_default();
+            // Nothing to go by (a blank block, or the caret's block gone after an undo):
+            // what was suggested stays until the caret is in text again. An empty draft
+            // (a new one) clears it.
+            if ctx.0.trim().is_empty() && ctx.1.trim().is_empty() && !d.blocks.is_empty() {
+                return;
+            }
             let today = crate::core::suggest::today();
             let date = crate::core::check::Settings::for_draft(d, &today).date;
             let key = (ctx.0, ctx.1, date, self.kinds.clone());

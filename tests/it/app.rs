@@ -391,6 +391,15 @@ fn phrase_panel_filters_by_kind_and_never_offers_what_the_body_says() {
     );
     let body = h.state().draft.blocks[0].body.clone();
     assert!(!hits.iter().any(|s| body.contains(&s.phrase.text)));
+    // A second block, then undo it: the caret's block is gone, the suggestions stay.
+    h.state_mut()
+        .push(jianggao::app::Action::InsertBlank(BlockKind::Point));
+    h.run_steps(3);
+    assert_eq!(h.state().draft.blocks.len(), 2);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run_steps(4);
+    assert_eq!(h.state().draft.blocks.len(), 1);
+    assert_eq!(h.state().phrases.hits.phrases, hits);
 }
 
 #[test]
