@@ -209,6 +209,12 @@ impl JiangGaoApp {
     /// its path dialog again (the status bar says why).
     pub(super) fn file_request(&mut self, r: FileRequest) {
         let (purpose, path) = match r {
+            FileRequest::SaveAndClose(p) => {
+                if self.save_to(&p) {
+                    self.quit = super::quit::Quit::Closing;
+                }
+                return;
+            }
             FileRequest::SaveAs(p) => {
                 if self.save_to(&p) {
                     return;

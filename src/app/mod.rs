@@ -147,6 +147,8 @@ pub enum Placed {
 #[derive(Debug)]
 pub enum FileRequest {
     SaveAs(PathBuf),
+    /// Save to the draft's own file and, if that worked, close the window.
+    SaveAndClose(PathBuf),
     Export {
         path: PathBuf,
         format: crate::core::export::Format,

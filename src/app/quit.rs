@@ -3,7 +3,7 @@
 
 use super::action::Command;
 use super::dialogs::{Dialog, modal};
-use super::{Action, JiangGaoApp};
+use super::{Action, FileRequest, JiangGaoApp};
 
 /// The writer's answer to closing with unsaved changes.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -13,6 +13,8 @@ pub enum Quit {
     Ask,
     /// Saved, or nothing to save: close.
     Close,
+    /// Saved from the question: close on the next frame.
+    Closing,
     /// Close and drop the unsaved changes (no recovery file is left for them).
     Discard,
 }
@@ -20,6 +22,11 @@ pub enum Quit {
 impl JiangGaoApp {
     /// Holds a close request while there are unsaved changes and asks instead.
     pub(super) fn guard_close(&mut self, ctx: &egui::Context) {
+        if self.quit == Quit::Closing {
+            self.quit = Quit::Close;
+            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+            return;
+        }
         let asked = ctx.input(|i| i.viewport().close_requested());
         if asked && self.doc.dirty() && self.quit == Quit::Ask {
             ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
@@ -58,20 +65,16 @@ pub(super) fn confirm_quit_ui(app: &mut JiangGaoApp, ctx: &egui::Context) -> Opt
         ctx.send_viewport_cmd(egui::ViewportCommand::Close);
     };
     match choice.or(dismissed.then_some(Choice::Back)) {
-        Some(Choice::Save) => match app.doc.path.clone() {
-            Some(p) => {
-                // A failed save says why on the status line and the window stays.
-                if app.save_to(&p) {
-                    close(app, Quit::Close);
-                }
-                None
-            }
-            // A draft never saved needs a file name first; then 退出 again.
-            None => {
-                app.push(Action::Command(Command::SaveAs));
-                None
-            }
-        },
+        // Saved at the end of the frame, like every file request; a failed save says why
+        // on the status line and the window stays.
+        Some(Choice::Save) => {
+            app.push(match app.doc.path.clone() {
+                Some(p) => Action::File(FileRequest::SaveAndClose(p)),
+                // A draft never saved needs a file name first; then 退出 again.
+                None => Action::Command(Command::SaveAs),
+            });
+            None
+        }
         Some(Choice::DontSave) => {
             close(app, Quit::Discard);
             None

@@ -437,7 +437,15 @@ fn closing_with_unsaved_changes_asks_first() {
     // Saved: closing asks nothing.
     request_close(&mut h);
     assert!(h.query_by_label("讲稿尚未保存").is_none());
-    // A change after the save, then 不保存: the window closes and drops it.
+    // A change after the save, then 保存: saved to its file, then the window closes.
+    set_field(&mut h, "讲稿标题", "第二稿");
+    request_close(&mut h);
+    click(&mut h, "保存");
+    h.run_steps(2);
+    assert_eq!(h.state().quit, Quit::Close);
+    assert!(std::fs::read_to_string(&path).unwrap().contains("第二稿"));
+    // A change, then 不保存: the window closes and drops it.
+    h.state_mut().quit = Quit::Ask;
     set_field(&mut h, "讲稿标题", "改过的标题");
     request_close(&mut h);
     click(&mut h, "不保存");
