@@ -34,6 +34,7 @@ mod parse_corpus;
 mod parse_props;
 mod read_files;
 mod reuse;
+mod save_open;
 mod specifics;
 mod user_lexicons;
 #[cfg(feature = "gui")]
