@@ -40,7 +40,9 @@ impl BlockFacts {
 
 /// The full text as exported, a paragraph at a time, each with the character ranges of
 /// its slots.
-pub type Preview = Vec<(String, Vec<(usize, usize)>)>;
+/// The preview's lines: text, slot ranges, and whether the line is centred (the title
+/// and byline block, as Word prints them).
+pub type Preview = Vec<(String, Vec<(usize, usize)>, bool)>;
 
 /// The cache; `key` is the (draft revision, library generation) it was made for.
 #[derive(Default)]
@@ -104,10 +106,30 @@ impl DraftFacts {
     pub fn preview(&mut self, d: &Draft) -> Arc<Preview> {
         self.preview
             .get_or_insert_with(|| {
-                let text = crate::core::export::render_txt(d);
+                use crate::core::export::lines::Line;
+                let lines = crate::core::export::lines::lines(d);
+                let text = crate::core::export::txt_from_lines(&lines);
+                // One text line per line of the speech, and a blank after the byline block
+                // (as `txt_from_lines` writes them).
+                let head = |l: Option<&Line>| {
+                    matches!(l, Some(Line::Title(_) | Line::Speaker(_) | Line::Byline(_)))
+                };
+                let byline =
+                    |l: Option<&Line>| matches!(l, Some(Line::Speaker(_) | Line::Byline(_)));
+                let mut centred = Vec::new();
+                for (i, l) in lines.iter().enumerate() {
+                    centred.push(head(Some(l)));
+                    if byline(Some(l)) && !byline(lines.get(i + 1)) {
+                        centred.push(false);
+                    }
+                }
                 let paragraphs = text
                     .split('\n')
-                    .map(|p| (p.to_string(), crate::core::draft::slots::slot_spans(p)))
+                    .enumerate()
+                    .map(|(k, p)| {
+                        let c = centred.get(k).copied().unwrap_or(false);
+                        (p.to_string(), crate::core::draft::slots::slot_spans(p), c)
+                    })
                     .collect();
                 Arc::new(paragraphs)
             })
@@ -250,5 +272,35 @@ mod tests {
         assert!(!f.block(id).carried.contains(&other), "{other}");
         assert!(f.block(id).marks(Field::Body).0 == d.blocks[i].body);
         assert_eq!(f.marker(7), "", "no block, no marker, no panic");
+    }
+
+    /// The title and byline are centred, as Word prints them; the rest is not, and the
+    /// lines are those of the text export.
+    #[test]
+    fn the_preview_centres_the_title_block_only() {
+        let mut d = Draft::default();
+        d.meta.title = "在全市机关党建工作会议上的讲话".into();
+        d.meta.speaker = "张明".into();
+        d.meta.date = "2026-12-15".into();
+        d.meta.salutation = "同志们：".into();
+        let id = d.insert_blank(crate::core::draft::BlockKind::Opening, None);
+        d.apply(Edit::SetText {
+            block: id,
+            field: crate::core::draft::Field::Body,
+            text: "今天召开会议。".into(),
+        });
+        let p = DraftFacts::default().preview(&d);
+        let text = crate::core::export::render_txt(&d);
+        let lines: Vec<&str> = text.split('\n').collect();
+        assert_eq!(p.len(), lines.len());
+        let centred: Vec<&str> = p
+            .iter()
+            .filter(|l| l.2)
+            .map(|l| l.0.as_str())
+            .collect();
+        assert_eq!(centred.len(), 3, "{p:?}");
+        assert_eq!(centred[0], "在全市机关党建工作会议上的讲话");
+        assert_eq!(centred[1], "张\u{3000}明");
+        assert!(p.iter().any(|l| !l.2 && l.0.contains("今天召开会议")));
     }
 }

@@ -268,14 +268,18 @@ fn preview_ui(preview: &Preview, ui: &mut egui::Ui) {
             let font = egui::TextStyle::Body.resolve(ui.style());
             let (color, dark) = (ui.visuals().text_color(), ui.visuals().dark_mode);
             let width = ui.available_width();
-            for (text, slots) in preview.iter() {
+            for (text, slots, centred) in preview.iter() {
                 let marks: Vec<(usize, usize, Mark)> =
                     slots.iter().map(|&(s, e)| (s, e, Mark::Slot)).collect();
                 let job = highlight::job(text, &marks, font.clone(), color, dark, width);
                 let galley = ui.fonts_mut(|f| f.layout_job(job));
                 let y = ui.cursor().top() - ui.min_rect().top();
                 if y + galley.size().y >= view.min.y && y <= view.max.y {
-                    ui.label(galley);
+                    if *centred {
+                        ui.vertical_centered(|ui| ui.label(galley));
+                    } else {
+                        ui.label(galley);
+                    }
                 } else {
                     ui.allocate_space(galley.size());
                 }
