@@ -293,11 +293,7 @@ mod tests {
         let text = crate::core::export::render_txt(&d);
         let lines: Vec<&str> = text.split('\n').collect();
         assert_eq!(p.len(), lines.len());
-        let centred: Vec<&str> = p
-            .iter()
-            .filter(|l| l.2)
-            .map(|l| l.0.as_str())
-            .collect();
+        let centred: Vec<&str> = p.iter().filter(|l| l.2).map(|l| l.0.as_str()).collect();
         assert_eq!(centred.len(), 3, "{p:?}");
         assert_eq!(centred[0], "在全市机关党建工作会议上的讲话");
         assert_eq!(centred[1], "张\u{3000}明");
