@@ -108,29 +108,17 @@ impl DraftFacts {
             .get_or_insert_with(|| {
                 use crate::core::export::lines::Line;
                 let lines = crate::core::export::lines::lines(d);
-                let text = crate::core::export::txt_from_lines(&lines);
-                // One text line per line of the speech, and a blank after the byline block
-                // (as `txt_from_lines` writes them).
-                let head = |l: Option<&Line>| {
-                    matches!(l, Some(Line::Title(_) | Line::Speaker(_) | Line::Byline(_)))
-                };
-                let byline =
-                    |l: Option<&Line>| matches!(l, Some(Line::Speaker(_) | Line::Byline(_)));
-                let mut centred = Vec::new();
-                for (i, l) in lines.iter().enumerate() {
-                    centred.push(head(Some(l)));
-                    if byline(Some(l)) && !byline(lines.get(i + 1)) {
-                        centred.push(false);
-                    }
-                }
-                let paragraphs = text
-                    .split('\n')
-                    .enumerate()
-                    .map(|(k, p)| {
-                        let c = centred.get(k).copied().unwrap_or(false);
-                        (p.to_string(), crate::core::draft::slots::slot_spans(p), c)
+                let mut paragraphs: Preview = crate::core::export::txt_lines(&lines)
+                    .into_iter()
+                    .map(|(text, l)| {
+                        let centred =
+                            matches!(l, Some(Line::Title(_) | Line::Speaker(_) | Line::Byline(_)));
+                        let slots = crate::core::draft::slots::slot_spans(&text);
+                        (text, slots, centred)
                     })
                     .collect();
+                // The text export ends with a line break: the same empty last line.
+                paragraphs.push((String::new(), Vec::new(), false));
                 Arc::new(paragraphs)
             })
             .clone()

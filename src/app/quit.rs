@@ -60,10 +60,6 @@ pub(super) fn confirm_quit_ui(app: &mut JiangGaoApp, ctx: &egui::Context) -> Opt
         });
         choice
     });
-    let close = |app: &mut JiangGaoApp, how: Quit| {
-        app.quit = how;
-        ctx.send_viewport_cmd(egui::ViewportCommand::Close);
-    };
     match choice.or(dismissed.then_some(Choice::Back)) {
         // Saved at the end of the frame, like every file request; a failed save says why
         // on the status line and the window stays.
@@ -76,7 +72,8 @@ pub(super) fn confirm_quit_ui(app: &mut JiangGaoApp, ctx: &egui::Context) -> Opt
             None
         }
         Some(Choice::DontSave) => {
-            close(app, Quit::Discard);
+            app.quit = Quit::Discard;
+            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
             None
         }
         Some(Choice::Back) => None,

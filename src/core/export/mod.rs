@@ -18,31 +18,34 @@ pub fn render_txt(d: &Draft) -> String {
 
 pub fn txt_from_lines(lines: &[Line]) -> String {
     let mut s = String::new();
-    for (i, l) in lines.iter().enumerate() {
-        match l {
-            Line::Title(t) | Line::Salutation(t) => s.push_str(t),
-            Line::Speaker(name) => s.push_str(&byline_name(name)),
-            Line::Byline(t) => s.push_str(t),
-            Line::Blank => {}
-            Line::Heading(_, t) | Line::Paragraph(t) => {
-                s.push_str(INDENT);
-                s.push_str(t);
-            }
-            Line::RunIn(lead, t) => {
-                s.push_str(INDENT);
-                s.push_str(lead);
-                s.push_str(t);
-            }
-        }
+    for (text, _) in txt_lines(lines) {
+        s.push_str(&text);
         s.push('\n');
+    }
+    s
+}
+
+/// The text export line by line, each with the line of the speech it shows (`None` for
+/// the blank that closes the byline block): what the preview lays out.
+pub fn txt_lines(lines: &[Line]) -> Vec<(String, Option<&Line>)> {
+    let mut out = Vec::with_capacity(lines.len() + 1);
+    for (i, l) in lines.iter().enumerate() {
+        let text = match l {
+            Line::Title(t) | Line::Salutation(t) | Line::Byline(t) => t.clone(),
+            Line::Speaker(name) => byline_name(name),
+            Line::Blank => String::new(),
+            Line::Heading(_, t) | Line::Paragraph(t) => format!("{INDENT}{t}"),
+            Line::RunIn(lead, t) => format!("{INDENT}{lead}{t}"),
+        };
+        out.push((text, Some(l)));
         // A blank line closes the byline block, before the salutation or the body.
         let byline = matches!(l, Line::Speaker(_) | Line::Byline(_));
         let next_byline = matches!(lines.get(i + 1), Some(Line::Speaker(_) | Line::Byline(_)));
         if byline && !next_byline {
-            s.push('\n');
+            out.push((String::new(), None));
         }
     }
-    s
+    out
 }
 
 /// Markdown: the title as `#`, headings as `##`/`###`, paragraphs separated by blank lines.

@@ -142,7 +142,7 @@ fn last_quoted(text: &str) -> Option<&str> {
     let close = text.rfind('”')?;
     let open = text[..close].rfind('“')?;
     let inner = &text[open + '“'.len_utf8()..close];
-    // A quotation inside the quote ends before this one: “…‘钙’…” has no “ inside.
+    // Unbalanced marks (“甲”乙”) quote nothing one can tell.
     (!inner.contains('”')).then_some(inner)
 }
 
