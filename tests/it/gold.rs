@@ -216,7 +216,12 @@ fn the_gold_file_is_consistent() {
         assert!(!good.contains(&b), "{b} is labelled both ways");
     }
     assert!(GOLD.paragraphs.len() >= 12);
+    let bad = labelled(&GOLD.must_not_find);
     for p in &GOLD.paragraphs {
         assert!(p.want.len() >= 8, "{} wants too few", p.subject);
+        // A phrase the library must not hold is no phrase a paragraph can want.
+        for w in &p.want {
+            assert!(!bad.contains(&norm(w)), "{}: wants rejected {w}", p.subject);
+        }
     }
 }

@@ -116,8 +116,25 @@ impl<'a> Corpus<'a> {
             return m.files.len() >= 2;
         }
         let n = inner.chars().count();
-        n >= 5 || (n >= 4 && inner.contains(['、', '，']))
+        n >= 4 && inner.contains(['、', '，']) || n >= 5 && !coined_name(&inner)
     }
+}
+
+/// Whether a quoted term seen in one speech is a name the source made up (“学者型干部”,
+/// “网上党支部”, “红色引擎”): words joined into a noun with nothing that says anything
+/// — no verb, adverb, preposition or adjective — and not one word the dictionary knows
+/// as a set expression (“全国一盘棋”). A formulation says something (“作风建设永远在
+/// 路上”); a unit's label only names its own thing.
+fn coined_name(inner: &str) -> bool {
+    let words = nlp::segment(inner);
+    if words.len() <= 1 {
+        return false;
+    }
+    !words.iter().any(|(_, w)| {
+        words
+            .tag(w)
+            .starts_with(['v', 'd', 'p', 'a', 'c', 'l', 'i'])
+    })
 }
 
 /// Whether a verb phrase's object is one everyday word of two characters that names no
@@ -166,6 +183,16 @@ mod tests {
             Some("小毛病不治久而久之也可能引起中风")
         );
         assert_eq!(last_quoted("只有全面落实党建责任制，才能形成合力。"), None);
+    }
+
+    #[test]
+    fn a_name_a_speech_made_up_is_not_a_formulation() {
+        for t in ["学者型干部", "网上党支部", "红色引擎", "书记项目"] {
+            assert!(coined_name(t), "{t}");
+        }
+        for t in ["作风建设永远在路上", "全国一盘棋", "两张皮"] {
+            assert!(!coined_name(t), "{t}");
+        }
     }
 
     #[test]
