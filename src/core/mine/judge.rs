@@ -137,6 +137,79 @@ fn coined_name(inner: &str) -> bool {
     })
 }
 
+/// Which kept idioms and verb phrases another kept one makes redundant: an idiom spelt
+/// with one character changed (弛而不息 beside 驰而不息), a verb phrase whose object differs
+/// in one character (强化党性锻炼 beside 强化党性锤炼) or that another verb already takes
+/// (加强理论武装 beside 深化理论武装). Of each such group the library keeps one: the
+/// dictionary's idiom, else the one used more often, in more speeches, else the one whose
+/// verb heads fewer phrases (深化 says more than 加强), else the first in order. Found by
+/// keys, not by comparing pairs: an archive holds tens of thousands of phrases.
+pub(super) fn near_duplicates(all: &[Merged], kept: &[bool], corpus: &Corpus) -> Vec<bool> {
+    let verb_files = |t: &str| {
+        let head = collocations::head_verb(t);
+        corpus.verb_files.get(&head).map_or(0, Vec::len)
+    };
+    let rank = |i: usize| {
+        let m = &all[i];
+        let dict = m.kind == PhraseKind::Idiom && idioms::in_dictionary(m.text);
+        let plain = std::cmp::Reverse(verb_files(m.text));
+        (dict, m.count, m.files.len(), plain, std::cmp::Reverse(i))
+    };
+    let mut groups: FxHashMap<(PhraseKind, String), Vec<usize>> = FxHashMap::default();
+    for (i, m) in all.iter().enumerate() {
+        if kept[i] {
+            for key in near_keys(m) {
+                groups.entry((m.kind, key)).or_default().push(i);
+            }
+        }
+    }
+    let mut dropped = vec![false; all.len()];
+    let mut keys: Vec<_> = groups.into_iter().filter(|(_, v)| v.len() > 1).collect();
+    // In key order, so the result does not depend on the hash map's.
+    keys.sort();
+    for (_, members) in keys {
+        let live: Vec<usize> = members.into_iter().filter(|&i| !dropped[i]).collect();
+        let Some(&best) = live.iter().max_by_key(|&&i| rank(i)) else {
+            continue;
+        };
+        for i in live.into_iter().filter(|&i| i != best) {
+            dropped[i] = true;
+        }
+    }
+    dropped
+}
+
+/// The keys under which a phrase meets its near-duplicates: its text with one character
+/// of its idiom or of its object masked, and a verb phrase's object on its own.
+fn near_keys(m: &Merged) -> Vec<String> {
+    let chars: Vec<char> = m.text.chars().collect();
+    let masked = |k: usize| {
+        let mut key: String = chars[..k].iter().collect();
+        key.push('\u{0}');
+        key.extend(&chars[k + 1..]);
+        key
+    };
+    match m.kind {
+        PhraseKind::Idiom if chars.len() == 4 => (0..4).map(masked).collect(),
+        // Two verbs differing in one character are two verbs (抓紧抓实, 抓严抓实).
+        PhraseKind::Collocation if !m.text.starts_with('把') => {
+            let verb = collocations::head_verb(m.text).chars().count();
+            let object = chars.len().saturating_sub(verb);
+            if verb == 0 || object < 2 || !m.text.starts_with(&collocations::head_verb(m.text)) {
+                return Vec::new();
+            }
+            let mut keys: Vec<String> = if object >= 3 {
+                (verb..chars.len()).map(masked).collect()
+            } else {
+                Vec::new()
+            };
+            keys.push(format!("\u{1}{}", chars[verb..].iter().collect::<String>()));
+            keys
+        }
+        _ => Vec::new(),
+    }
+}
+
 /// Whether a verb phrase's object is one everyday word of two characters that names no
 /// subject of the topic lexicon (加强领导, 夯实基础, 激发活力): vocabulary every writer has,
 /// where 严明纪律 or 锤炼党性 name what the speech is about. 把 frames and a verb that
@@ -183,6 +256,53 @@ mod tests {
             Some("小毛病不治久而久之也可能引起中风")
         );
         assert_eq!(last_quoted("只有全面落实党建责任制，才能形成合力。"), None);
+    }
+
+    fn merged(kind: PhraseKind, text: &str, count: usize) -> Merged<'_> {
+        Merged {
+            kind,
+            text,
+            count,
+            files: vec!["a.txt"],
+            own: 0,
+        }
+    }
+
+    #[test]
+    fn of_two_spellings_or_two_verbs_for_one_object_one_is_kept() {
+        let all = [
+            merged(PhraseKind::Idiom, "弛而不息", 1),
+            merged(PhraseKind::Idiom, "驰而不息", 3),
+            // The dictionary's spelling wins over a more frequent misspelling.
+            merged(PhraseKind::Idiom, "坚定不渝", 5),
+            merged(PhraseKind::Idiom, "坚定不移", 1),
+            merged(PhraseKind::Collocation, "强化党性锻炼", 2),
+            merged(PhraseKind::Collocation, "强化党性锤炼", 1),
+            merged(PhraseKind::Collocation, "加强理论武装", 1),
+            merged(PhraseKind::Collocation, "深化理论武装", 2),
+            merged(PhraseKind::Collocation, "提高政治站位", 1),
+            merged(PhraseKind::Collocation, "坚定政治立场", 1),
+            // Another kind is another thing (a 排比 may hold an idiom's words).
+            merged(PhraseKind::Parallel, "驰而不息、久久为功", 1),
+        ];
+        let corpus = Corpus::new(&all);
+        let dropped = near_duplicates(&all, &[true; 11], &corpus);
+        let kept: Vec<&str> = (0..all.len())
+            .filter(|&i| !dropped[i])
+            .map(|i| all[i].text)
+            .collect();
+        assert_eq!(
+            kept,
+            [
+                "驰而不息",
+                "坚定不移",
+                "强化党性锻炼",
+                "深化理论武装",
+                "提高政治站位",
+                "坚定政治立场",
+                "驰而不息、久久为功"
+            ]
+        );
     }
 
     #[test]

@@ -152,7 +152,11 @@ pub(super) fn merge(
     }
     let all: Vec<judge::Merged> = by_key.iter().map(|((k, _), a)| merged(*k, a)).collect();
     let corpus = judge::Corpus::new(&all);
-    let kept: Vec<bool> = all.iter().map(|m| corpus.keep(m, lex)).collect();
+    let mut kept: Vec<bool> = all.iter().map(|m| corpus.keep(m, lex)).collect();
+    let near = judge::near_duplicates(&all, &kept, &corpus);
+    for (k, d) in kept.iter_mut().zip(near) {
+        *k &= !d;
+    }
     drop(corpus);
     drop(all);
     let accs: Vec<(PhraseKind, Acc)> = by_key
