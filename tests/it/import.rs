@@ -86,13 +86,15 @@ fn a_reimport_mines_only_changed_files_and_removed_files_leave() {
     let fresh = dir.path().join("新库");
     mine(&corpus, &fresh);
     let folds = |l: &jianggao::core::library::Library| {
-        let mut v: Vec<(String, Vec<String>)> = l
+        let mut v: Vec<_> = l
             .templates
             .iter()
             .map(|t| {
                 let mut also: Vec<String> = t.also.iter().map(|p| p.file.clone()).collect();
                 also.sort();
-                (t.id.clone(), also)
+                // The text too: kept templates are copied from the old index unread.
+                let text = (t.heading.clone(), t.paragraphs.clone(), t.chars);
+                (t.id.clone(), text, also)
             })
             .collect();
         v.sort();

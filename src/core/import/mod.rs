@@ -183,12 +183,11 @@ pub fn import(
     };
     let phrases = replace_sources(old, new, &drop, mode == UpdateMode::Merge).phrases;
     // The library's order: the templates kept, in their order, then the new ones.
-    let mut entries = Vec::with_capacity(stored.templates.len() + out.entries.len());
-    for i in 0..stored.templates.len() {
-        if !drop.contains(stored.templates.file(i)) {
-            entries.push(stored.templates.copy_to(i, &mut index)?);
-        }
-    }
+    let kept: Vec<bool> = (0..stored.templates.len())
+        .map(|i| !drop.contains(stored.templates.file(i)))
+        .collect();
+    let mut entries = stored.templates.copy_kept(|i| kept[i], &mut index)?;
+    entries.reserve(out.entries.len());
     let kept = entries.len();
     entries.extend(out.entries);
     timing("合并", &mut clock);

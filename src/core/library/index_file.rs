@@ -122,11 +122,16 @@ impl IndexReader {
 
     /// The bytes of one template.
     pub fn bytes(&mut self, e: &Entry) -> Result<Vec<u8>, String> {
-        if e.offset + u64::from(e.len) > self.body_end {
+        self.range(e.offset, e.offset + u64::from(e.len))
+    }
+
+    /// The bytes `start..end` of the template bodies.
+    pub fn range(&mut self, start: u64, end: u64) -> Result<Vec<u8>, String> {
+        if start > end || end > self.body_end {
             return Err("索引中的模板位置超出文件".to_string());
         }
-        let mut buf = vec![0u8; e.len as usize];
-        self.file.seek(SeekFrom::Start(e.offset)).map_err(io)?;
+        let mut buf = vec![0u8; (end - start) as usize];
+        self.file.seek(SeekFrom::Start(start)).map_err(io)?;
         self.file.read_exact(&mut buf).map_err(io)?;
         Ok(buf)
     }
