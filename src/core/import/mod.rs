@@ -374,6 +374,7 @@ fn write(
     let (name, text) = crate::core::library::files::phrase_file(&next.phrases)?;
     batch.put(&name, text.as_bytes())?;
     drop(text);
+    timing("写出提法文件", &mut clock);
     let wanted: HashSet<String> = next
         .entries
         .iter()
