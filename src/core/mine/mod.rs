@@ -71,6 +71,12 @@ fn mine_part(sources: &[Source], lex: &TopicLexicon) -> Partial {
     for s in sources {
         seg.clear();
         let texts = texts_with_paths(&s.speech);
+        let headings: Vec<&str> = s
+            .speech
+            .placed_sections()
+            .iter()
+            .map(|p| p.section.heading.as_str())
+            .collect();
         for (_, text) in &texts {
             seg.words(text);
         }
@@ -79,6 +85,18 @@ fn mine_part(sources: &[Source], lex: &TopicLexicon) -> Partial {
         for (path, text) in &texts {
             let from = occ.len();
             phrases::scan(text, &s.file, path, &mut seg, &mut occ);
+            if headings.contains(text) {
+                // Two clauses in a heading are the heading's shape (加强领导，精心组织), which
+                // heading frames hold; a run of three or more is a 排比 wherever it stands.
+                let mut k = from;
+                while k < occ.len() {
+                    if occ[k].kind == PhraseKind::Parallel && parallels::items(&occ[k].text) < 3 {
+                        occ.remove(k);
+                    } else {
+                        k += 1;
+                    }
+                }
+            }
             if occ.len() > from {
                 // What the paragraph is about tells what its phrases are for.
                 let hits = seg.facts(text, lex).topic_hits.clone();
@@ -331,5 +349,26 @@ mod tests {
         assert_eq!(one, with(2));
         assert_eq!(one, with(3));
         assert_eq!(one, with(7));
+    }
+
+    #[test]
+    fn two_clauses_of_a_heading_are_its_shape_but_three_are_a_run() {
+        let text = "同志们：\n一、加强领导，精心组织\n各级党组织要负起责任。\n二、知敬畏、存戒惧、守底线\n要把纪律和规矩挺在前面。\n";
+        let speech = pipeline::parse_text("x.txt", "utf-8", text);
+        let lib = mine(
+            &[Source {
+                file: "x.txt".into(),
+                speech,
+            }],
+            &TopicLexicon::builtin(),
+        );
+        let runs: Vec<&str> = lib
+            .phrases
+            .iter()
+            .filter(|p| p.kind == PhraseKind::Parallel)
+            .map(|p| p.text.as_str())
+            .collect();
+        assert!(runs.contains(&"知敬畏、存戒惧、守底线"), "{runs:?}");
+        assert!(!runs.contains(&"加强领导，精心组织"), "{runs:?}");
     }
 }

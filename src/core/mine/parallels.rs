@@ -423,6 +423,13 @@ fn pairs_of_four(c: &[char], cls: &[Clause], out: &mut Vec<String>) {
     }
 }
 
+/// The items of a mined run: its clauses between 、，；.
+pub fn items(run: &str) -> usize {
+    run.split(['、', '，', '；'])
+        .filter(|c| !c.is_empty())
+        .count()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
