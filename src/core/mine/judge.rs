@@ -78,6 +78,7 @@ impl<'a> Corpus<'a> {
                     self.verb_files.get(v).map_or(0, Vec::len)
                 }) && !everyday_object(m.text, lex)
             }
+            PhraseKind::Idiom if idioms::connective(m.text) => false,
             PhraseKind::Idiom => {
                 // A doubled word (上上下下) counts for its pattern, but is an idiom only
                 // when the dictionary says so (条条框框).
