@@ -180,8 +180,8 @@ struct HeldOut {
 }
 
 /// Paragraphs whose wanted phrases were labelled before the suggester ever saw them
-/// (tests/it/gold/heldout.ron, heldout2.ron): the measure of suggestions on text nobody
-/// tuned for.
+/// (tests/it/gold/heldout.ron, heldout2.ron, heldout3.ron): the measure of suggestions
+/// on text nobody tuned for.
 fn held_out(file: &str) -> Vec<Paragraph> {
     let path = format!("{}/tests/it/gold/{file}", env!("CARGO_MANIFEST_DIR"));
     let held: HeldOut = ron::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
@@ -193,6 +193,7 @@ fn suggestions_for_held_out_paragraphs_stay_above_their_floor() {
     for (file, n, floor) in [
         ("heldout.ron", 6, HELD_OUT_FLOOR),
         ("heldout2.ron", 8, HELD_OUT_2_FLOOR),
+        ("heldout3.ron", 10, HELD_OUT_3_FLOOR),
     ] {
         let paragraphs = held_out(file);
         assert_eq!(paragraphs.len(), n);
@@ -207,6 +208,9 @@ fn suggestions_for_held_out_paragraphs_stay_above_their_floor() {
 const HELD_OUT_FLOOR: f64 = 0.46;
 /// Under what the code reaches on the second held-out set (first run 0.31; now 0.38).
 const HELD_OUT_2_FLOOR: f64 = 0.34;
+/// Under what the code reaches on the third held-out set (its first, blind run in
+/// session 8: 0.30).
+const HELD_OUT_3_FLOOR: f64 = 0.26;
 
 #[test]
 fn the_gold_file_is_consistent() {

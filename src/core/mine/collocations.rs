@@ -327,11 +327,21 @@ fn verb_object_at(ws: &[(&str, Tag)], at: usize, strong_only: bool) -> Option<St
         Some(n) => (join(&rest[..n]), &rest[n..]),
         None => (first.to_string(), &rest[1..]),
     };
+    // jieba joins some lead-ins to their verb (切实加强/l): the phrase is the verb's.
+    let (verb, vtag) = match LEAD_INS
+        .iter()
+        .filter(|l| chars(l) >= 2)
+        .find_map(|l| verb.strip_prefix(l))
+        .filter(|v| chars(v) >= 2)
+    {
+        Some(v) => (v.to_string(), nlp::word_tag(v)),
+        None => (verb, vtag.get()),
+    };
     // jieba tags some resultative verbs as nouns (压实/n); adjectives of the same form
     // (良好, 坚强) are not verbs.
     let strong = intensified(&verb)
-        || (resultative(&verb) && !vtag.get().starts_with('a') && !ATTRIBUTIVE_SET.contains(&verb));
-    let is_verb = strong || (!strong_only && verb_like(&verb, vtag.get()));
+        || (resultative(&verb) && !vtag.starts_with('a') && !ATTRIBUTIVE_SET.contains(&verb));
+    let is_verb = strong || (!strong_only && verb_like(&verb, vtag));
     if !is_verb || WEAK_VERB_SET.contains(&verb) || !verb.chars().all(is_han) {
         return None;
     }
@@ -413,6 +423,9 @@ mod tests {
         );
         assert!(f.contains(&"层层压实责任".to_string()), "{f:?}");
         assert!(f.contains(&"抓紧抓实".to_string()), "{f:?}");
+        // jieba joins 切实 to its verb (切实加强/l): the phrase is the verb's.
+        let f = found("要切实加强政治建设。");
+        assert!(f.contains(&"加强政治建设".to_string()), "{f:?}");
         let f = found("及时推动突出问题纠治走深走实，选好配强支部班子。");
         assert!(f.contains(&"选好配强支部班子".to_string()), "{f:?}");
     }

@@ -31,6 +31,9 @@ pub(super) struct Corpus<'a> {
     /// The words each quotation quotes (its last “…”): a term that is all of them is
     /// that quotation, not a 提法.
     quoted: Vec<&'a str>,
+    /// The texts of the 排比 mined: a term that quotes one (“让党满意、让人民满意”) is that
+    /// 排比, offered once.
+    runs: rustc_hash::FxHashSet<&'a str>,
     standard: StandardLexicon,
 }
 
@@ -39,8 +42,12 @@ impl<'a> Corpus<'a> {
         let mut verb_files: FxHashMap<String, Vec<&str>> = FxHashMap::default();
         let mut patterns: FxHashMap<String, usize> = FxHashMap::default();
         let mut quoted = Vec::new();
+        let mut runs = rustc_hash::FxHashSet::default();
         for m in all {
             match m.kind {
+                PhraseKind::Parallel => {
+                    runs.insert(m.text);
+                }
                 PhraseKind::Quote => quoted.extend(last_quoted(m.text)),
                 PhraseKind::Collocation => {
                     let files = verb_files
@@ -64,6 +71,7 @@ impl<'a> Corpus<'a> {
             verb_files,
             patterns,
             quoted,
+            runs,
             standard: StandardLexicon::current(),
         }
     }
@@ -106,7 +114,7 @@ impl<'a> Corpus<'a> {
             return false;
         }
         let inner: String = m.text.chars().filter(|c| !matches!(c, '“' | '”')).collect();
-        if self.quoted.contains(&inner.as_str()) {
+        if self.quoted.contains(&inner.as_str()) || self.runs.contains(inner.as_str()) {
             return false;
         }
         let numbered = inner
