@@ -85,6 +85,7 @@ impl<'a> Corpus<'a> {
                 collocations::keep(m.text, m.count, |v| {
                     self.verb_files.get(v).map_or(0, Vec::len)
                 }) && !everyday_object(m.text, lex)
+                    && !generic_field(m.text)
             }
             PhraseKind::Idiom if idioms::connective(m.text) => false,
             PhraseKind::Idiom => {
@@ -219,6 +220,36 @@ fn near_keys(m: &Merged) -> Vec<String> {
     }
 }
 
+/// Verbs any subject takes: with the name of a field of work they say nothing a writer
+/// needs a library for.
+const GENERIC_VERBS: &[&str] = &[
+    "加强",
+    "推进",
+    "狠抓",
+    "坚持",
+    "增强",
+    "强化",
+    "推动",
+    "深化",
+    "抓好",
+    "做好",
+    "搞好",
+    "注重",
+    "重视",
+    "加大",
+    "全面加强",
+    "大力推进",
+];
+
+/// Whether a verb phrase is a generic verb and the name of a field of work (加强作风建设,
+/// 推进学习型机关建设, 狠抓队伍建设): the frame 加强X建设 every writer has, where 筑牢战斗
+/// 堡垒 or 强化政治担当 say what is done.
+fn generic_field(text: &str) -> bool {
+    GENERIC_VERBS
+        .iter()
+        .any(|v| text.strip_prefix(v).is_some_and(|o| o.ends_with("建设")))
+}
+
 /// Whether a verb phrase's object is one everyday word of two characters that names no
 /// subject of the topic lexicon (加强领导, 夯实基础, 激发活力): vocabulary every writer has,
 /// where 严明纪律 or 锤炼党性 name what the speech is about. 把 frames and a verb that
@@ -321,6 +352,21 @@ mod tests {
         }
         for t in ["作风建设永远在路上", "全国一盘棋", "两张皮"] {
             assert!(!coined_name(t), "{t}");
+        }
+    }
+
+    #[test]
+    fn a_generic_verb_with_a_field_of_work_is_vocabulary() {
+        for v in ["加强作风建设", "推进学习型机关建设", "狠抓队伍建设"] {
+            assert!(generic_field(v), "{v}");
+        }
+        for v in [
+            "建强党务干部队伍",
+            "强化政治担当",
+            "筑牢战斗堡垒",
+            "加强理论武装",
+        ] {
+            assert!(!generic_field(v), "{v}");
         }
     }
 
