@@ -202,7 +202,8 @@ fn near_keys(m: &Merged) -> Vec<String> {
     match m.kind {
         PhraseKind::Idiom if chars.len() == 4 => (0..4).map(masked).collect(),
         // Two verbs differing in one character are two verbs (抓紧抓实, 抓严抓实).
-        PhraseKind::Collocation if !m.text.starts_with('把') => {
+        // A 把 frame (把纪律和规矩挺在前面) has no head verb; 把准 is one.
+        PhraseKind::Collocation if !(m.text.starts_with('把') && chars.len() >= 7) => {
             let verb = collocations::head_verb(m.text).chars().count();
             let object = chars.len().saturating_sub(verb);
             if verb == 0 || object < 2 || !m.text.starts_with(&collocations::head_verb(m.text)) {
@@ -322,11 +323,13 @@ mod tests {
             merged(PhraseKind::Collocation, "深化理论武装", 2),
             merged(PhraseKind::Collocation, "提高政治站位", 1),
             merged(PhraseKind::Collocation, "坚定政治立场", 1),
+            merged(PhraseKind::Collocation, "坚定政治方向", 1),
+            merged(PhraseKind::Collocation, "把准政治方向", 2),
             // Another kind is another thing (a 排比 may hold an idiom's words).
             merged(PhraseKind::Parallel, "驰而不息、久久为功", 1),
         ];
         let corpus = Corpus::new(&all);
-        let dropped = near_duplicates(&all, &[true; 11], &corpus);
+        let dropped = near_duplicates(&all, &[true; 13], &corpus);
         let kept: Vec<&str> = (0..all.len())
             .filter(|&i| !dropped[i])
             .map(|i| all[i].text)
@@ -340,6 +343,7 @@ mod tests {
                 "深化理论武装",
                 "提高政治站位",
                 "坚定政治立场",
+                "把准政治方向",
                 "驰而不息、久久为功"
             ]
         );
