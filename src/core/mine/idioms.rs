@@ -19,14 +19,6 @@ pub const DEFAULT_IDIOMS: &str = include_str!("../../../assets/lexicon/idioms.tx
 struct Dictionary {
     four: FxHashSet<u64>,
     other: FxHashSet<&'static str>,
-    /// Each four-character idiom with one character masked (`masked`) → the idiom, built
-    /// when first asked for.
-    near: OnceLock<rustc_hash::FxHashMap<u64, u64>>,
-}
-
-/// A packed four-character key with the character at each place masked in turn.
-fn masked(k: u64) -> [u64; 4] {
-    std::array::from_fn(|lane| k | (0xFFFF << (16 * lane)))
 }
 
 impl Dictionary {
@@ -42,31 +34,6 @@ impl Dictionary {
             Some(k) => self.four.remove(&k),
             None => self.other.remove(idiom),
         };
-    }
-
-    /// The dictionary's idiom that a four-character text not in it spells with one
-    /// character changed, if there is one (the first, when several).
-    fn near(&self, s: &str) -> Option<String> {
-        let k = four_key(s).filter(|k| !self.four.contains(k))?;
-        let near = self.near.get_or_init(|| {
-            let mut m = rustc_hash::FxHashMap::default();
-            for &k in &self.four {
-                for mk in masked(k) {
-                    let e = m.entry(mk).or_insert(k);
-                    *e = (*e).min(k);
-                }
-            }
-            m
-        });
-        let idiom = masked(k)
-            .iter()
-            .filter_map(|m| near.get(m))
-            .min()
-            .copied()?;
-        (0..4)
-            .rev()
-            .map(|lane| char::from_u32(((idiom >> (16 * lane)) & 0xFFFF) as u32))
-            .collect()
     }
 
     fn contains(&self, s: &str) -> bool {
@@ -89,7 +56,6 @@ static BUILTIN: LazyLock<Dictionary> = LazyLock::new(|| {
     let mut d = Dictionary {
         four: FxHashSet::default(),
         other: FxHashSet::default(),
-        near: OnceLock::new(),
     };
     for (_, l) in entries(DEFAULT_IDIOMS) {
         d.insert(l);
@@ -118,7 +84,6 @@ fn with_user_list(text: &str, origin: &str) -> Result<Dictionary, String> {
     let mut d = Dictionary {
         four: BUILTIN.four.clone(),
         other: BUILTIN.other.clone(),
-        near: OnceLock::new(),
     };
     for (line, l) in entries(text) {
         let (remove, idiom) = match l.strip_prefix(['-', '－']) {
@@ -180,12 +145,6 @@ pub fn doubled_word(s: &str) -> bool {
 /// Whether the idiom dictionary lists a text.
 pub fn in_dictionary(s: &str) -> bool {
     dictionary().contains(s)
-}
-
-/// The dictionary's spelling of four characters that are one of its idioms with one
-/// character changed: 敢作敢为 for 敢做敢为, 驰而不息 for 弛而不息.
-pub fn standard_spelling(s: &str) -> Option<String> {
-    dictionary().near(s)
 }
 
 /// Idioms that link sentences rather than add force (久而久之, 归根到底): a writer never
@@ -274,11 +233,8 @@ pub fn idioms(t: &Tagged) -> Vec<String> {
             if len == 4 {
                 let (from, to) = (byte_start(t, i), byte_end(t, w));
                 let s = &t.text[from..to];
-                if in_dictionary(s) {
+                if in_dictionary(s) || pattern(s).is_some_and(|p| !in_run(&t.text, from, to, &p)) {
                     out.push(s.to_string());
-                } else if pattern(s).is_some_and(|p| !in_run(&t.text, from, to, &p)) {
-                    // A variant of a dictionary idiom is offered as the dictionary spells it.
-                    out.push(standard_spelling(s).unwrap_or_else(|| s.to_string()));
                 }
                 break;
             }
@@ -358,16 +314,9 @@ mod tests {
     }
 
     #[test]
-    fn a_variant_of_a_dictionary_idiom_is_offered_as_the_dictionary_spells_it() {
-        assert_eq!(standard_spelling("敢做敢为").as_deref(), Some("敢作敢为"));
-        assert_eq!(standard_spelling("弛而不息").as_deref(), Some("驰而不息"));
-        assert_eq!(standard_spelling("驰而不息"), None);
-        assert_eq!(standard_spelling("敢闯敢试"), None);
-        let t = segment("在风险面前敢做敢为，弛而不息抓作风。");
-        let found = idioms(&t);
-        assert!(found.contains(&"敢作敢为".to_string()), "{found:?}");
-        assert!(!found.contains(&"敢做敢为".to_string()), "{found:?}");
-        assert!(connective("久而久之") && !connective("久久为功"));
+    fn connectives_are_no_idioms_to_offer() {
+        assert!(connective("久而久之") && connective("归根到底"));
+        assert!(!connective("久久为功"));
     }
 
     #[test]

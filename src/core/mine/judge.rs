@@ -159,31 +159,44 @@ pub(super) fn near_duplicates(all: &[Merged], kept: &[bool], corpus: &Corpus) ->
         let head = collocations::head_verb(t);
         corpus.verb_files.get(&head).map_or(0, Vec::len)
     };
+    let dict = |i: usize| all[i].kind == PhraseKind::Idiom && idioms::in_dictionary(all[i].text);
     let rank = |i: usize| {
         let m = &all[i];
-        let dict = m.kind == PhraseKind::Idiom && idioms::in_dictionary(m.text);
         let plain = std::cmp::Reverse(verb_files(m.text));
-        (dict, m.count, m.files.len(), plain, std::cmp::Reverse(i))
+        (dict(i), m.count, m.files.len(), plain, std::cmp::Reverse(i))
     };
-    let mut groups: FxHashMap<(PhraseKind, String), Vec<usize>> = FxHashMap::default();
-    for (i, m) in all.iter().enumerate() {
-        if kept[i] {
-            for key in near_keys(m) {
-                groups.entry((m.kind, key)).or_default().push(i);
-            }
+    let keys: Vec<Vec<String>> = all
+        .iter()
+        .enumerate()
+        .map(|(i, m)| if kept[i] { near_keys(m) } else { Vec::new() })
+        .collect();
+    let mut groups: FxHashMap<(PhraseKind, &str), Vec<usize>> = FxHashMap::default();
+    for (i, ks) in keys.iter().enumerate() {
+        for k in ks {
+            groups.entry((all[i].kind, k.as_str())).or_default().push(i);
         }
     }
+    // Best first: every phrase dropped is dropped by one the library keeps, whatever
+    // the order of the keys.
+    let mut order: Vec<usize> = (0..all.len()).filter(|&i| !keys[i].is_empty()).collect();
+    order.sort_by_key(|&i| std::cmp::Reverse(rank(i)));
     let mut dropped = vec![false; all.len()];
-    let mut keys: Vec<_> = groups.into_iter().filter(|(_, v)| v.len() > 1).collect();
-    // In key order, so the result does not depend on the hash map's.
-    keys.sort();
-    for (_, members) in keys {
-        let live: Vec<usize> = members.into_iter().filter(|&i| !dropped[i]).collect();
-        let Some(&best) = live.iter().max_by_key(|&&i| rank(i)) else {
+    let mut winner = vec![false; all.len()];
+    for i in order {
+        if dropped[i] {
             continue;
-        };
-        for i in live.into_iter().filter(|&i| i != best) {
-            dropped[i] = true;
+        }
+        winner[i] = true;
+        for k in &keys[i] {
+            for &j in &groups[&(all[i].kind, k.as_str())] {
+                // Two idioms the dictionary lists are two idioms (敢作敢为, 敢作敢当); two
+                // frames the corpus varies are two phrases (边学边改, 边查边改). Only a
+                // spelling the dictionary lacks folds into one it has.
+                let idiom_ok = all[j].kind != PhraseKind::Idiom || (dict(i) && !dict(j));
+                if j != i && !winner[j] && idiom_ok {
+                    dropped[j] = true;
+                }
+            }
         }
     }
     dropped
@@ -206,14 +219,11 @@ fn near_keys(m: &Merged) -> Vec<String> {
         PhraseKind::Collocation if !(m.text.starts_with('把') && chars.len() >= 7) => {
             let verb = collocations::head_verb(m.text).chars().count();
             let object = chars.len().saturating_sub(verb);
-            if verb == 0 || object < 2 || !m.text.starts_with(&collocations::head_verb(m.text)) {
+            // A two-character object is half its meaning (严明纪律, 严守纪律).
+            if verb == 0 || object < 3 || !m.text.starts_with(&collocations::head_verb(m.text)) {
                 return Vec::new();
             }
-            let mut keys: Vec<String> = if object >= 3 {
-                (verb..chars.len()).map(masked).collect()
-            } else {
-                Vec::new()
-            };
+            let mut keys: Vec<String> = (verb..chars.len()).map(masked).collect();
             keys.push(format!("\u{1}{}", chars[verb..].iter().collect::<String>()));
             keys
         }
@@ -327,9 +337,17 @@ mod tests {
             merged(PhraseKind::Collocation, "把准政治方向", 2),
             // Another kind is another thing (a 排比 may hold an idiom's words).
             merged(PhraseKind::Parallel, "驰而不息、久久为功", 1),
+            // Two idioms the dictionary lists, and two frames the corpus varies, stay.
+            merged(PhraseKind::Idiom, "敢作敢为", 2),
+            merged(PhraseKind::Idiom, "敢作敢当", 1),
+            merged(PhraseKind::Idiom, "边学边改", 2),
+            merged(PhraseKind::Idiom, "边查边改", 1),
+            // A two-character object is half the phrase's meaning.
+            merged(PhraseKind::Collocation, "严明纪律", 1),
+            merged(PhraseKind::Collocation, "严守纪律", 2),
         ];
         let corpus = Corpus::new(&all);
-        let dropped = near_duplicates(&all, &[true; 13], &corpus);
+        let dropped = near_duplicates(&all, &vec![true; all.len()], &corpus);
         let kept: Vec<&str> = (0..all.len())
             .filter(|&i| !dropped[i])
             .map(|i| all[i].text)
@@ -344,8 +362,26 @@ mod tests {
                 "提高政治站位",
                 "坚定政治立场",
                 "把准政治方向",
-                "驰而不息、久久为功"
+                "驰而不息、久久为功",
+                "敢作敢为",
+                "敢作敢当",
+                "边学边改",
+                "边查边改",
+                "严明纪律",
+                "严守纪律",
             ]
+        );
+        // Each phrase dropped is dropped by one that is kept: 加强党性锤炼 shares its
+        // object with 强化党性锤炼, which itself gives way to 强化党性锻炼 — but not to it.
+        let all = [
+            merged(PhraseKind::Collocation, "强化党性锤炼", 3),
+            merged(PhraseKind::Collocation, "加强党性锤炼", 2),
+            merged(PhraseKind::Collocation, "强化党性锻炼", 5),
+        ];
+        let corpus = Corpus::new(&all);
+        assert_eq!(
+            near_duplicates(&all, &[true; 3], &corpus),
+            [true, false, false]
         );
     }
 

@@ -71,21 +71,15 @@ fn mine_part(sources: &[Source], lex: &TopicLexicon) -> Partial {
     for s in sources {
         seg.clear();
         let texts = texts_with_paths(&s.speech);
-        let headings: Vec<&str> = s
-            .speech
-            .placed_sections()
-            .iter()
-            .map(|p| p.section.heading.as_str())
-            .collect();
-        for (_, text) in &texts {
+        for (_, text, _) in &texts {
             seg.words(text);
         }
         part.templates
             .extend(templates::templates_of(&s.speech, &s.file, lex, &mut seg));
-        for (path, text) in &texts {
+        for (path, text, heading) in &texts {
             let from = occ.len();
             phrases::scan(text, &s.file, path, &mut seg, &mut occ);
-            if headings.contains(text) {
+            if *heading {
                 // Two clauses in a heading are the heading's shape (加强领导，精心组织), which
                 // heading frames hold; a run of three or more is a 排比 wherever it stands.
                 let mut k = from;
@@ -124,19 +118,24 @@ pub fn mine(sources: &[Source], lex: &TopicLexicon) -> Library {
     joined.finish(lex)
 }
 
-/// Every paragraph of a speech with its section path.
-fn texts_with_paths(s: &Speech) -> Vec<(String, &str)> {
-    let mut out: Vec<(String, &str)> = s
+/// Every paragraph and heading of a speech with its section path, and whether it is a
+/// heading.
+fn texts_with_paths(s: &Speech) -> Vec<(String, &str, bool)> {
+    let mut out: Vec<(String, &str, bool)> = s
         .opening
         .iter()
-        .map(|p| ("开头".to_string(), p.as_str()))
+        .map(|p| ("开头".to_string(), p.as_str(), false))
         .collect();
     for p in s.placed_sections() {
-        out.push((p.path.clone(), p.section.heading.as_str()));
+        out.push((p.path.clone(), p.section.heading.as_str(), true));
         let paras = p.section.paragraphs.iter();
-        out.extend(paras.map(|t| (p.path.clone(), t.as_str())));
+        out.extend(paras.map(|t| (p.path.clone(), t.as_str(), false)));
     }
-    out.extend(s.closing.iter().map(|p| ("结尾".to_string(), p.as_str())));
+    out.extend(
+        s.closing
+            .iter()
+            .map(|p| ("结尾".to_string(), p.as_str(), false)),
+    );
     out
 }
 
