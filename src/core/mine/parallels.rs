@@ -259,20 +259,59 @@ fn shared_position(items: &[Vec<char>]) -> bool {
 /// opening with a verb (知敬畏、存戒惧、守底线; 坚定信心、振奋精神、鼓足干劲) or each ending
 /// with what is said of its subject (理论强、业务精、本领高).
 fn same_verb_shape(items: &[Vec<char>]) -> bool {
-    let shape = |i: &Vec<char>| -> (Vec<usize>, bool, bool) {
+    let words = |i: &Vec<char>| -> Vec<(String, &'static str)> {
         let s: String = i.iter().collect();
         let t = nlp::segment(&s);
-        let lens = t.words.iter().map(|w| w.end - w.start).collect();
-        let verb =
-            |w: Option<&nlp::Word>| w.is_some_and(|w| matches!(t.tag(w), "v" | "vd" | "a" | "ad"));
-        (lens, verb(t.words.first()), verb(t.words.last()))
+        t.iter().map(|(w, x)| (w.to_string(), t.tag(x))).collect()
     };
-    let first = shape(&items[0]);
-    let shapes: Vec<(Vec<usize>, bool, bool)> = items.iter().map(shape).collect();
-    first.0.len() >= 2
-        && items.iter().all(|i| i.len() == items[0].len())
-        && shapes.iter().all(|s| s.0 == first.0)
-        && (shapes.iter().all(|s| s.1) || shapes.iter().all(|s| s.2))
+    let segmented: Vec<Vec<(String, &'static str)>> = items.iter().map(words).collect();
+    // The word lengths of an item jieba splits; one it keeps whole (改造思想/i, 业务精/n
+    // beside 改变/习惯, 能力/强) is cut the same way, each part tagged alone.
+    // Four-character items all kept whole (坚定信心、振奋精神、鼓足干劲、开拓进取) are two
+    // and two.
+    let Some(pattern) = segmented
+        .iter()
+        .find(|ws| ws.len() >= 2)
+        .map(|ws| {
+            ws.iter()
+                .map(|(w, _)| w.chars().count())
+                .collect::<Vec<_>>()
+        })
+        .or_else(|| items.iter().all(|i| i.len() == 4).then(|| vec![2, 2]))
+    else {
+        return false;
+    };
+    let shape = |i: &Vec<char>, ws: &Vec<(String, &'static str)>| -> Option<(bool, bool)> {
+        let parts: Vec<(String, &'static str)> =
+            if ws.len() == 1 && i.len() == pattern.iter().sum::<usize>() {
+                let mut at = 0;
+                pattern
+                    .iter()
+                    .map(|&n| {
+                        let w: String = i[at..at + n].iter().collect();
+                        at += n;
+                        let tag = nlp::word_tag(&w);
+                        (w, tag)
+                    })
+                    .collect()
+            } else {
+                ws.clone()
+            };
+        let lens: Vec<usize> = parts.iter().map(|(w, _)| w.chars().count()).collect();
+        let verb =
+            |p: Option<&(String, &str)>| p.is_some_and(|p| matches!(p.1, "v" | "vd" | "a" | "ad"));
+        (lens == pattern).then(|| (verb(parts.first()), verb(parts.last())))
+    };
+    let shapes: Option<Vec<(bool, bool)>> = items
+        .iter()
+        .zip(&segmented)
+        .map(|(i, ws)| shape(i, ws))
+        .collect();
+    let Some(shapes) = shapes else {
+        return false;
+    };
+    items.iter().all(|i| i.len() == items[0].len())
+        && (shapes.iter().all(|s| s.0) || shapes.iter().all(|s| s.1))
 }
 
 /// Whether every item is only nouns (机关党委、机关纪委; 政治素质、政治能力): a list of
@@ -469,6 +508,16 @@ mod tests {
             (
                 "形成比学习、比工作、比服务、比奉献的生动局面。",
                 "比学习、比工作、比服务、比奉献",
+            ),
+            // Items jieba keeps whole (改造思想/i, 开拓进取/i) are cut like their
+            // neighbours.
+            (
+                "推动问题纠治走深走实，不断改造思想、改变习惯、改进作风，树立良好形象。",
+                "改造思想、改变习惯、改进作风",
+            ),
+            (
+                "进一步坚定信心、振奋精神、鼓足干劲、开拓进取，把各项工作任务落到实处。",
+                "坚定信心、振奋精神、鼓足干劲、开拓进取",
             ),
         ];
         for (text, want) in cases {
