@@ -84,18 +84,20 @@ impl OldTemplates {
         keep: impl Fn(usize) -> bool,
         w: &mut IndexWriter,
     ) -> Result<Vec<Entry>, String> {
-        /// Bytes read at once at most.
+        /// Bytes a run grows to before it is read (it may end one template past it).
         const RUN: u64 = 8 << 20;
-        let Self::Index {
-            reader,
-            files,
-            entries,
-        } = self
-        else {
-            return (0..self.len())
-                .filter(|&i| keep(i))
-                .map(|i| self.copy_to(i, w))
-                .collect();
+        let (reader, files, entries) = match self {
+            Self::Index {
+                reader,
+                files,
+                entries,
+            } => (reader, files, entries),
+            Self::Loaded(ts) => {
+                return (0..ts.len())
+                    .filter(|&i| keep(i))
+                    .map(|i| w.put(&ts[i]))
+                    .collect();
+            }
         };
         let mut out = Vec::new();
         let mut i = 0;
@@ -120,23 +122,6 @@ impl OldTemplates {
             i = j;
         }
         Ok(out)
-    }
-
-    /// Copies template `i` into a new index (from an index without decoding it).
-    pub fn copy_to(&mut self, i: usize, w: &mut IndexWriter) -> Result<Entry, String> {
-        match self {
-            Self::Index {
-                reader,
-                files,
-                entries,
-            } => {
-                let e = entries[i];
-                let bytes = reader.bytes(&e)?;
-                let file = files.get(e.file as usize).map_or("", String::as_str);
-                w.put_bytes(file, e.kind, &bytes)
-            }
-            Self::Loaded(ts) => w.put(&ts[i]),
-        }
     }
 }
 

@@ -217,10 +217,11 @@ fn near_keys(m: &Merged) -> Vec<String> {
         // Two verbs differing in one character are two verbs (抓紧抓实, 抓严抓实).
         // A 把 frame (把纪律和规矩挺在前面) has no head verb; 把准 is one.
         PhraseKind::Collocation if !(m.text.starts_with('把') && chars.len() >= 7) => {
-            let verb = collocations::head_verb(m.text).chars().count();
+            let head = collocations::head_verb(m.text);
+            let verb = head.chars().count();
             let object = chars.len().saturating_sub(verb);
             // A two-character object is half its meaning (严明纪律, 严守纪律).
-            if verb == 0 || object < 3 || !m.text.starts_with(&collocations::head_verb(m.text)) {
+            if verb == 0 || object < 3 || !m.text.starts_with(&head) {
                 return Vec::new();
             }
             let mut keys: Vec<String> = (verb..chars.len()).map(masked).collect();

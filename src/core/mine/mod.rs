@@ -82,14 +82,12 @@ fn mine_part(sources: &[Source], lex: &TopicLexicon) -> Partial {
             if *heading {
                 // Two clauses in a heading are the heading's shape (加强领导，精心组织), which
                 // heading frames hold; a run of three or more is a 排比 wherever it stands.
-                let mut k = from;
-                while k < occ.len() {
-                    if occ[k].kind == PhraseKind::Parallel && parallels::items(&occ[k].text) < 3 {
-                        occ.remove(k);
-                    } else {
-                        k += 1;
-                    }
-                }
+                let found: Vec<Occurrence> = occ.drain(from..).collect();
+                occ.extend(
+                    found.into_iter().filter(|o| {
+                        o.kind != PhraseKind::Parallel || parallels::items(&o.text) >= 3
+                    }),
+                );
             }
             if occ.len() > from {
                 // What the paragraph is about tells what its phrases are for.

@@ -265,8 +265,8 @@ fn same_verb_shape(items: &[Vec<char>]) -> bool {
         t.iter().map(|(w, x)| (w.to_string(), t.tag(x))).collect()
     };
     let segmented: Vec<Vec<(String, &'static str)>> = items.iter().map(words).collect();
-    // The word lengths of an item jieba splits; one it keeps whole (改造思想/i, 业务精/n
-    // beside 改变/习惯, 能力/强) is cut the same way, each part tagged alone.
+    // The word lengths of an item jieba splits; one it keeps whole (改造思想/i beside
+    // 改变/习惯) is cut the same way, each part tagged alone.
     // Four-character items all kept whole (坚定信心、振奋精神、鼓足干劲、开拓进取) are two
     // and two.
     let Some(pattern) = segmented
