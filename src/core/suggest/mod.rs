@@ -42,6 +42,8 @@ const MAX_POSTINGS: usize = 256;
 const CONTEXT_WEIGHT: f32 = 0.35;
 /// Phrases taken per context topic as candidates without a shared word.
 const MAX_TOPIC_CANDIDATES: usize = 128;
+/// How much a dictionary word inside a paragraph's word counts against the word itself.
+const SUB_WORD_WEIGHT: f32 = 0.5;
 /// Phrases the side panel shows, and `jianggao suggest` by default.
 pub const SHOWN: usize = 12;
 
@@ -89,6 +91,9 @@ pub struct Suggestions {
 /// text without punctuation (to tell what it already says).
 struct Context {
     terms: Vec<String>,
+    /// How much each term counts: 1 for the paragraph's own words, less for a word
+    /// inside one of them.
+    weights: Vec<f32>,
     topics: Vec<usize>,
     said: String,
 }
@@ -356,7 +361,7 @@ impl PhraseIndex {
     fn context(&self, heading: &str, body: &str) -> Context {
         let head_words = nlp::cut(heading);
         let body_words = nlp::cut(body);
-        let topics = self
+        let topics: Vec<usize> = self
             .lex
             .classify(head_words.iter().copied(), body_words.iter().copied())
             .iter()
@@ -371,9 +376,23 @@ impl PhraseIndex {
                 terms.push(w);
             }
         }
+        let mut weights = vec![1.0; terms.len()];
+        // A known compound hides the word a phrase uses (责任人 and 明确责任 hold 责任,
+        // 工作作风 holds 作风): its dictionary sub-words are terms too, counting less.
+        let own = terms.len();
+        for j in 0..own {
+            for sub in sub_words(&terms[j]) {
+                if !terms.contains(&sub) {
+                    terms.push(sub);
+                    weights.push(SUB_WORD_WEIGHT);
+                }
+            }
+        }
         terms.truncate(64);
+        weights.truncate(64);
         Context {
             terms,
+            weights,
             topics,
             said: format!("{}{}", norm(heading), norm(body)),
         }
@@ -402,18 +421,18 @@ impl PhraseIndex {
         for (ti, list) in lists {
             for &(i, w) in list.iter().filter(|(i, _)| kind_ok(*i)).take(MAX_POSTINGS) {
                 let e = acc.entry(i).or_default();
-                e.0 += w;
+                e.0 += w * ctx.weights[ti];
                 e.1 |= 1 << ti;
             }
         }
         // Words of the sentences a phrase was used in add to its score but are not words
         // it matched (the reason names only the phrase's own words).
-        for t in &ctx.terms {
+        for (t, tw) in ctx.terms.iter().zip(&ctx.weights) {
             let Some(list) = self.context_postings.get(t.as_str()) else {
                 continue;
             };
             for &(i, w) in list.iter().filter(|(i, _)| kind_ok(*i)).take(MAX_POSTINGS) {
-                acc.entry(i).or_default().0 += w;
+                acc.entry(i).or_default().0 += w * tw;
             }
         }
         // Phrases sharing the context's topics are candidates even without a shared word.
@@ -573,3 +592,26 @@ impl PhraseIndex {
 
 #[cfg(test)]
 mod tests;
+
+/// The dictionary words of two or more characters inside a known word of three or more
+/// (not the word itself), that may match a phrase.
+fn sub_words(w: &str) -> Vec<String> {
+    let chars: Vec<char> = w.chars().collect();
+    let n = chars.len();
+    if n < 3 || !nlp::jieba().has_word(w) {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for a in 0..n {
+        for b in a + 2..=n {
+            if b - a == n {
+                continue;
+            }
+            let sub: String = chars[a..b].iter().collect();
+            if nlp::jieba().has_word(&sub) && nlp::is_keyword(&sub) && content_word(&sub) {
+                out.push(sub);
+            }
+        }
+    }
+    out
+}

@@ -77,3 +77,29 @@ fn the_top_holds_several_kinds() {
     assert!(kinds.iter().any(|k| *k != kinds[0]), "{kinds:?}");
     assert!(hits.iter().all(|h| !h.reason.is_empty()));
 }
+
+#[test]
+fn a_word_inside_a_known_compound_matches_counting_less() {
+    assert!(sub_words("责任人").contains(&"责任".to_string()));
+    assert!(sub_words("工作作风").contains(&"作风".to_string()));
+    // Two characters have no smaller word; a word jieba does not know has its spans
+    // from `keywords_of` already.
+    assert!(sub_words("责任").is_empty());
+    assert!(sub_words("纠治四风").is_empty());
+    let lib = [
+        phrase("层层压实责任", PhraseKind::Collocation),
+        phrase("强化服务理念", PhraseKind::Collocation),
+    ];
+    let idx = PhraseIndex::new(&lib, TopicLexicon::builtin());
+    let hits = idx.query_dated("", "明确具体责任人和完成时限", "2026-01-01", 4, None);
+    let hit = hits.iter().find(|h| h.phrase.text == "层层压实责任");
+    assert!(hit.is_some_and(|h| h.matched == ["责任"]), "{hits:?}");
+    // The same phrase scores more when the paragraph says the word itself.
+    let direct = idx.query_dated("", "明确具体责任和完成时限", "2026-01-01", 4, None);
+    let score = |hs: &[Suggestion]| {
+        hs.iter()
+            .find(|h| h.phrase.text == "层层压实责任")
+            .map(|h| h.score)
+    };
+    assert!(score(&direct) > score(&hits), "{direct:?} {hits:?}");
+}
