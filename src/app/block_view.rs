@@ -203,7 +203,7 @@ impl BlockView<'_> {
         let resp = ime.output.response.response.clone().labelled_by(label);
         resp.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, accessible));
         if let Some(c) = requested {
-            resp.scroll_to_me(Some(egui::Align::Center));
+            scroll_to_caret(ui, &ime.output, &resp, c);
             out.push(Action::Placed(Placed::Caret(c)));
         }
         // Keyboard focus within the app, even while the OS window itself is not focused
@@ -250,4 +250,26 @@ fn place_caret(ui: &egui::Ui, id: egui::Id, c: super::Caret) {
         state.cursor.set_char_range(Some(range));
         state.store(ui.ctx(), id);
     }
+}
+
+/// Brings a requested caret into view. A find hit or a finding (a selection) is centred,
+/// the way a find dialog shows it; after an insertion the view moves only as far as the
+/// caret needs, so the text the writer was looking at stays where it was.
+fn scroll_to_caret(
+    ui: &egui::Ui,
+    out: &egui::text_edit::TextEditOutput,
+    resp: &egui::Response,
+    c: Caret,
+) {
+    let Some(cursor) = c.cursor else {
+        resp.scroll_to_me(Some(egui::Align::Center));
+        return;
+    };
+    let rect = out
+        .galley
+        .pos_from_cursor(egui::text::CCursor::new(cursor))
+        .translate(out.galley_pos.to_vec2())
+        .expand(4.0);
+    let align = c.anchor.map(|_| egui::Align::Center);
+    ui.scroll_to_rect(rect, align);
 }

@@ -294,8 +294,13 @@ pub fn keywords_of(words: &[&str]) -> Vec<String> {
         }
     }
     fn flush(run: &mut Vec<char>, out: &mut Vec<String>) {
+        // A span that begins or ends on a particle (党的, 中的, 做了) is no word.
+        let particle = |c: &char| matches!(c, '的' | '了' | '着');
         for a in 0..run.len() {
             for b in a + 2..=(a + 4).min(run.len()) {
+                if particle(&run[a]) || particle(&run[b - 1]) {
+                    continue;
+                }
                 add(&run[a..b].iter().collect::<String>(), out);
             }
         }
@@ -338,6 +343,13 @@ mod tests {
         for edited in [before, "好", "", "认真落实", "同志要抓好落实"] {
             assert_eq!(resegment(&segment(before), edited), segment(edited));
         }
+    }
+
+    #[test]
+    fn spans_on_a_particle_are_no_keywords() {
+        let ks = keywords("把党的政治建设摆在首位，纠治四风");
+        assert!(!ks.iter().any(|k| k == "党的"), "{ks:?}");
+        assert!(ks.iter().any(|k| k == "四风"), "{ks:?}");
     }
 
     proptest! {

@@ -451,3 +451,44 @@ fn closing_with_unsaved_changes_asks_first() {
     click(&mut h, "不保存");
     assert_eq!(h.state().quit, Quit::Discard);
 }
+
+#[test]
+fn inserting_a_phrase_keeps_the_text_in_view_where_it_was() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path());
+    click(&mut h, "主体部分 19");
+    pick_template(&mut h, "〔主体部分〕");
+    // A body far taller than the window, the caret near its top.
+    let long: String = (1..=80)
+        .map(|i| format!("第{i}行，要把各项工作抓实抓好。\n"))
+        .collect();
+    set_field(&mut h, "主体部分一、正文", &long);
+    let id = h.state().draft.blocks[0].id;
+    h.state_mut().view.focus_request = Some(jianggao::app::Caret::new(
+        id,
+        jianggao::core::draft::Field::Body,
+        Some(0),
+    ));
+    h.run_steps(4);
+    let heading_y = |h: &egui_kittest::Harness<'_, jianggao::app::JiangGaoApp>| {
+        h.query_by_label("主体部分一、标题").map(|n| n.rect().min.y)
+    };
+    let before = heading_y(&h);
+    assert!(before.is_some_and(|y| y > 0.0), "{before:?}");
+    h.state_mut()
+        .push(jianggao::app::Action::InsertPhrase("久久为功".into()));
+    h.run_steps(6);
+    let body = h.state().draft.blocks[0].body.clone();
+    assert!(
+        body.starts_with("久久为功第1行"),
+        "{:?}",
+        body.find("久久为功")
+    );
+    // The caret was in view: nothing scrolls (centring the whole field jumped the view
+    // by half its height).
+    let after = heading_y(&h);
+    assert!(
+        after.zip(before).is_some_and(|(a, b)| (a - b).abs() < 2.0),
+        "{before:?} -> {after:?}"
+    );
+}
