@@ -76,6 +76,21 @@ impl LibraryCounts {
     }
 }
 
+/// The templates a filter found, and how many of each kind match its search and topic
+/// (whatever kind is selected): the kind buttons count what the search finds.
+#[derive(Default)]
+pub struct Found {
+    pub list: Vec<usize>,
+    pub per_kind: [usize; 4],
+}
+
+impl Found {
+    /// Matches of all kinds.
+    pub fn total(&self) -> usize {
+        self.per_kind.iter().sum()
+    }
+}
+
 fn kind_slot(k: TemplateKind) -> usize {
     TemplateKind::ALL.iter().position(|&x| x == k).unwrap_or(0)
 }
@@ -89,9 +104,9 @@ pub struct LibraryPanel {
     /// What the library load is doing, while it runs.
     pub loading: Option<String>,
     /// The last results and what they were computed for.
-    cache: Option<(FilterKey, Arc<Vec<usize>>)>,
+    cache: Option<(FilterKey, Arc<Found>)>,
     /// A search running in the background for a big library.
-    pending: Option<(FilterKey, Receiver<Vec<usize>>)>,
+    pending: Option<(FilterKey, Receiver<Found>)>,
     /// The number of the latest background search: an older one stops when it sees
     /// a newer number, so fast typing does not pile searches up on the other core.
     serial: Arc<AtomicU64>,
@@ -123,9 +138,10 @@ pub fn matches(t: &Template, query: &str, keywords: &[String]) -> bool {
             .all(|k| texts.iter().any(|(_, s)| s.contains(k.as_str())))
 }
 
-/// Indices of the templates matching a filter, sections' headings matching first;
-/// `None` when `stale` turns true on the way (a newer search replaced this one).
-fn filter(lib: &Library, key: &FilterKey, stale: impl Fn() -> bool) -> Option<Vec<usize>> {
+/// Indices of the templates matching a filter, sections' headings matching first, and the
+/// matches of each kind; `None` when `stale` turns true on the way (a newer search
+/// replaced this one).
+fn filter(lib: &Library, key: &FilterKey, stale: impl Fn() -> bool) -> Option<Found> {
     let (search, kind, topic, _) = key;
     let keywords = if search.trim().is_empty() {
         Vec::new()
@@ -133,15 +149,16 @@ fn filter(lib: &Library, key: &FilterKey, stale: impl Fn() -> bool) -> Option<Ve
         nlp::keywords(search)
     };
     let mut v = Vec::new();
+    let mut per_kind = [0; 4];
     for (i, t) in lib.templates.iter().enumerate() {
         if i % 4096 == 0 && stale() {
             return None;
         }
-        if kind.is_none_or(|k| t.kind == k)
-            && topic.as_ref().is_none_or(|tp| t.topics.contains(tp))
-            && matches(t, search, &keywords)
-        {
-            v.push(i);
+        if topic.as_ref().is_none_or(|tp| t.topics.contains(tp)) && matches(t, search, &keywords) {
+            per_kind[kind_slot(t.kind)] += 1;
+            if kind.is_none_or(|k| t.kind == k) {
+                v.push(i);
+            }
         }
     }
     let q = search.trim();
@@ -149,14 +166,14 @@ fn filter(lib: &Library, key: &FilterKey, stale: impl Fn() -> bool) -> Option<Ve
         let t = &lib.templates[i];
         (t.kind, !t.heading.contains(q), &t.id)
     });
-    Some(v)
+    Some(Found { list: v, per_kind })
 }
 
 impl LibraryPanel {
     /// Indices of matching templates, cached until the filter or library changes. A big
     /// library is searched in the background: the last results show until the new ones
     /// arrive, and typing never waits.
-    pub fn results(&mut self, shelf: &Shelf, ctx: &egui::Context) -> Arc<Vec<usize>> {
+    pub fn results(&mut self, shelf: &Shelf, ctx: &egui::Context) -> Arc<Found> {
         let lib = &shelf.library;
         let key = (
             self.search.clone(),
@@ -252,7 +269,7 @@ fn title_of(t: &Template, n: usize) -> String {
 }
 
 /// The search field, the kinds with their counts and the topic filter.
-fn filters_ui(ui: &mut egui::Ui, panel: &mut LibraryPanel, shelf: &Shelf) {
+fn filters_ui(ui: &mut egui::Ui, panel: &mut LibraryPanel, shelf: &Shelf, found: &Found) {
     ui.horizontal(|ui| {
         let l = ui.label("搜索");
         let id = egui::Id::unique("library_search");
@@ -268,19 +285,17 @@ fn filters_ui(ui: &mut egui::Ui, panel: &mut LibraryPanel, shelf: &Shelf) {
         .response
         .labelled_by(l.id);
     });
-    // Kinds with counts.
+    // Kinds with the number of each the search and topic find.
     let counts = panel.counts(shelf);
     ui.horizontal_wrapped(|ui| {
         if ui
-            .selectable_label(
-                panel.kind.is_none(),
-                format!("全部 {}", shelf.library.templates.len()),
-            )
+            .selectable_label(panel.kind.is_none(), format!("全部 {}", found.total()))
             .clicked()
         {
             panel.kind = None;
         }
-        for &(k, n) in &counts.per_kind {
+        for k in TemplateKind::ALL {
+            let n = found.per_kind[kind_slot(k)];
             if ui
                 .selectable_label(panel.kind == Some(k), format!("{} {n}", k.label()))
                 .clicked()
@@ -381,8 +396,12 @@ impl LibraryPanel {
             return;
         }
         let lib = shelf.library.clone();
-        filters_ui(ui, self, shelf);
+        // Counted before the filters are drawn: what this frame's search found (a
+        // change typed now is searched in the next frame).
+        let before = self.results(shelf, ui.ctx());
+        filters_ui(ui, self, shelf, &before);
         let results = self.results(shelf, ui.ctx());
+        let results = &results.list;
         let found = format!("找到 {} 个模板", results.len());
         if self.searching() {
             ui.horizontal(|ui| {
@@ -394,7 +413,7 @@ impl LibraryPanel {
             ui.label(found);
         }
         ui.separator();
-        list_ui(ui, self, &lib, &results);
+        list_ui(ui, self, &lib, results);
         let Some(t) = self.selected_index(shelf).map(|i| &lib.templates[i]) else {
             return;
         };

@@ -257,6 +257,12 @@ fn undo_redo_text_and_structure_and_delete() {
     assert_eq!(h.state().status, None, "typing moves on from the notice");
 }
 
+/// What a node says: its label, or a plain label's text.
+fn text_of(n: &egui_kittest::Node<'_>) -> String {
+    let a = n.accesskit_node();
+    a.label().or_else(|| a.value()).unwrap_or_default()
+}
+
 #[test]
 fn library_panel_filters_and_previews() {
     let dir = tempfile::tempdir().unwrap();
@@ -266,6 +272,34 @@ fn library_panel_filters_and_previews() {
     h.get_by_label_contains("找到 3 个模板");
     click(&mut h, "全部 71");
     set_field(&mut h, "搜索", "纪律建设");
+    // The kind buttons count what the search finds, and add up to it.
+    let found = |h: &Harness<'_, JiangGaoApp>| -> usize {
+        let node = h.get_by_label_contains("个模板");
+        let label = text_of(&node);
+        label
+            .trim_start_matches("找到 ")
+            .trim_end_matches(" 个模板")
+            .parse()
+            .unwrap()
+    };
+    let all = found(&h);
+    assert!(all > 0 && all < 71, "{all}");
+    h.get_by_label(&format!("全部 {all}"));
+    let mut sum = 0;
+    for kind in ["开头", "主体部分", "分论点", "结尾"] {
+        let n: usize = h
+            .get_all_by_label_contains(&format!("{kind} "))
+            .filter_map(|n| text_of(&n).strip_prefix(&format!("{kind} "))?.parse().ok())
+            .next()
+            .unwrap_or_else(|| panic!("no count on {kind}"));
+        sum += n;
+        if n > 0 && kind == "分论点" {
+            click(&mut h, &format!("{kind} {n}"));
+            assert_eq!(found(&h), n);
+            click(&mut h, &format!("全部 {all}"));
+        }
+    }
+    assert_eq!(sum, all);
     let n = h.state().lib_panel.selected.is_none();
     assert!(n);
     h.get_all_by_label_contains("纪律建设")
