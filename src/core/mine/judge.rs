@@ -92,6 +92,7 @@ impl<'a> Corpus<'a> {
                 // A doubled word (上上下下) counts for its pattern, but is an idiom only
                 // when the dictionary says so (条条框框).
                 idioms::in_dictionary(m.text)
+                    || collocations::intensified(m.text)
                     || (!idioms::doubled_word(m.text)
                         && idioms::pattern(m.text)
                             .is_some_and(|p| self.patterns.get(&p).copied().unwrap_or(0) >= 2))

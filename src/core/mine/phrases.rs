@@ -63,7 +63,14 @@ pub(crate) fn find(text: &str, words: &crate::core::nlp::Tagged) -> Vec<Found> {
         push(PhraseKind::Idiom, i, false);
     }
     for c in collocations::verb_objects(words) {
-        push(PhraseKind::Collocation, c, false);
+        // An intensified verb alone (抓紧抓实, 走深走实) has no object: it is a 四字格 of
+        // the V1X V1Y pattern, like 敢抓敢管, not a verb–object phrase.
+        let kind = if collocations::intensified(&c) {
+            PhraseKind::Idiom
+        } else {
+            PhraseKind::Collocation
+        };
+        push(kind, c, false);
     }
     out
 }
@@ -242,6 +249,19 @@ mod tests {
             "{q:?}"
         );
         assert!(q.iter().any(|x| x.starts_with("列宁指出：“一个阶级")));
+    }
+
+    #[test]
+    fn an_intensified_verb_alone_is_a_four_character_pattern_not_a_verb_object() {
+        let text = "推动问题整改走深走实，层层压实责任。";
+        let found = find(text, &crate::core::nlp::segment(text));
+        let kind_of = |t: &str| found.iter().find(|f| f.1 == t).map(|f| f.0);
+        assert_eq!(kind_of("走深走实"), Some(PhraseKind::Idiom), "{found:?}");
+        assert_eq!(
+            kind_of("层层压实责任"),
+            Some(PhraseKind::Collocation),
+            "{found:?}"
+        );
     }
 
     #[test]
