@@ -35,6 +35,9 @@ fn run_app(open: Option<std::path::PathBuf>) -> ExitCode {
             .with_min_inner_size([900.0, 560.0]),
         // eframe's own provider panics when the machine has no fonts; ours logs and draws boxes.
         system_font_fallback: false,
+        persistence_path: Some(jianggao::app::prefs::settings_file(
+            &jianggao::core::installed::default_data_dir(),
+        )),
         ..Default::default()
     };
     let result = eframe::run_native(
