@@ -50,6 +50,13 @@ impl JiangGaoApp {
                 self.view.preview = false;
                 return;
             }
+            Action::FindText(text) => {
+                self.find.open = true;
+                self.find.query = text;
+                self.find.replacement.clear();
+                self.find.focus_replacement = true;
+                return;
+            }
             Action::Type { block, field, text } => {
                 self.clear_info();
                 let e = Edit::SetText { block, field, text };

@@ -9,7 +9,7 @@ use std::path::PathBuf;
 use std::sync::{Arc, OnceLock};
 
 use super::worker::{Job, Msg, Workers};
-use crate::core::check::finding::{Finding, Severity};
+use crate::core::check::finding::{Finding, FindingKind, Severity};
 use crate::core::check::source::ShingleIndex;
 use crate::core::check::{self, Settings};
 use crate::core::draft::{BlockId, Draft};
@@ -62,6 +62,9 @@ pub struct Shown {
     pub ids: Vec<BlockId>,
     /// Errors, warnings and notes, counted once per answer.
     pub counts: [usize; 3],
+    /// The rows of the panel: a finding's index, and how many findings the row stands
+    /// for (the same carried-over name found nine times is one row).
+    pub rows: Vec<(usize, usize)>,
     pub key: Option<CheckKey>,
 }
 
@@ -160,6 +163,7 @@ impl CheckJobs {
         }
         let n = |s: Severity| r.findings.iter().filter(|f| f.severity == s).count();
         shown.counts = [n(Severity::Error), n(Severity::Warning), n(Severity::Info)];
+        shown.rows = rows(&r.findings);
         shown.findings = r.findings;
         shown.ids = r.ids;
         shown.key = Some(r.key);
@@ -207,6 +211,24 @@ pub fn settings(d: &Draft, rate: u32) -> Settings {
         rate: rate as usize,
         ..Settings::for_draft(d, &today)
     }
+}
+
+/// One row per finding, except that the occurrences of one carried-over text share the
+/// row of the first (the writer changes a name once, everywhere, not nine times).
+pub fn rows(findings: &[Finding]) -> Vec<(usize, usize)> {
+    let mut rows: Vec<(usize, usize)> = Vec::new();
+    let mut carried: rustc_hash::FxHashMap<&str, usize> = Default::default();
+    for (i, f) in findings.iter().enumerate() {
+        if f.kind == FindingKind::CarriedOver {
+            if let Some(&r) = carried.get(f.text.as_str()) {
+                rows[r].1 += 1;
+                continue;
+            }
+            carried.insert(&f.text, rows.len());
+        }
+        rows.push((i, 1));
+    }
+    rows
 }
 
 #[cfg(test)]

@@ -5,7 +5,7 @@
 use super::action::Command;
 use super::check_job::{CheckInput, CheckJobs, CheckKey, Checker, Shown, settings};
 use super::{Action, Caret, JiangGaoApp};
-use crate::core::check::finding::{Finding, Severity};
+use crate::core::check::finding::{Finding, FindingKind, Severity};
 use crate::core::draft::edit::Edit;
 
 #[derive(Default)]
@@ -91,14 +91,14 @@ impl CheckView<'_> {
             .y
             .max(ui.text_style_height(&egui::TextStyle::Body))
             + ui.spacing().item_spacing.y;
-        let n = self.shown.findings.len();
+        let n = self.shown.rows.len();
         egui::ScrollArea::vertical()
             .id_salt("findings")
             .auto_shrink([false, false])
             .show_rows(ui, row_h, n, |ui, range| {
                 ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
-                for k in range {
-                    self.finding_ui(ui, k, &self.shown.findings[k], &mut out);
+                for &(k, times) in &self.shown.rows[range] {
+                    self.finding_ui(ui, k, times, &self.shown.findings[k], &mut out);
                 }
             });
         out
@@ -127,7 +127,15 @@ impl CheckView<'_> {
         });
     }
 
-    fn finding_ui(&self, ui: &mut egui::Ui, k: usize, f: &Finding, out: &mut Vec<Action>) {
+    /// One row: finding `k`, standing for `times` findings of the same text.
+    fn finding_ui(
+        &self,
+        ui: &mut egui::Ui,
+        k: usize,
+        times: usize,
+        f: &Finding,
+        out: &mut Vec<Action>,
+    ) {
         ui.horizontal(|ui| {
             let (sev, color) = match f.severity {
                 Severity::Error => ("错误", ui.visuals().error_fg_color),
@@ -152,6 +160,19 @@ impl CheckView<'_> {
                     .clicked()
             {
                 out.push(Action::Edit(Edit::ApplyFix(edit)));
+            }
+            // A name carried over from the old speech is changed everywhere at once: the
+            // find bar opens with it, the writer types what it becomes.
+            if f.kind == FindingKind::CarriedOver
+                && ui
+                    .add(egui::Button::new("全部替换…").small())
+                    .on_hover_text(format!("在查找替换中打开“{}”，改成本单位的说法", f.text))
+                    .clicked()
+            {
+                out.push(Action::FindText(f.text.clone()));
+            }
+            if times > 1 {
+                ui.weak(format!("共 {times} 处"));
             }
             let r = ui
                 .add(egui::Button::new(&f.message).frame(false).truncate())

@@ -6,7 +6,7 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use jianggao::app::JiangGaoApp;
 use jianggao::core::check::Settings;
-use jianggao::core::check::finding::Finding;
+use jianggao::core::check::finding::{Finding, FindingKind};
 use jianggao::core::check::source::ShingleIndex;
 use jianggao::core::draft::Field;
 use jianggao::core::draft::edit::Edit;
@@ -199,4 +199,48 @@ fn clicking_a_finding_selects_its_words() {
         h.state().draft.blocks[0].body,
         "要认真学习党的二十大精神，抓好落实。"
     );
+}
+
+/// A name carried over from the old speech nine times is one row ("共 9 处"), and its
+/// 全部替换… opens the find bar with the name, the caret in the replacement field.
+#[test]
+fn a_carried_over_name_is_one_row_replaced_everywhere_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path());
+    click(&mut h, "开头 5");
+    pick_template(&mut h, "〔开头〕");
+    open_check_panel(&mut h);
+    h.run_steps(3);
+    let findings = h.state().checks.findings().to_vec();
+    let carried: Vec<&Finding> = findings
+        .iter()
+        .filter(|f| f.kind == FindingKind::CarriedOver)
+        .collect();
+    let first = carried
+        .first()
+        .expect("the opening carries names over")
+        .text
+        .clone();
+    let times = carried.iter().filter(|f| f.text == first).count();
+    assert!(times >= 2, "{first} only once: {carried:?}");
+    // One row for the name, saying how often it occurs.
+    h.get_by_label(&format!("共 {times} 处"));
+    assert_eq!(
+        h.get_all_by_label("全部替换…").count(),
+        carried
+            .iter()
+            .map(|f| f.text.as_str())
+            .collect::<std::collections::BTreeSet<_>>()
+            .len()
+    );
+    h.get_all_by_label("全部替换…").next().unwrap().click();
+    h.run_steps(4);
+    assert_eq!(h.state().find_texts().0, first);
+    // The caret is in 替换为: typing goes there.
+    h.event(egui::Event::Text("本机关".into()));
+    h.run_steps(3);
+    assert_eq!(h.state().find_texts().1, "本机关");
+    click(&mut h, "全部替换");
+    let body = h.state().draft.blocks[0].body.clone();
+    assert!(!body.contains(&first) && body.contains("本机关"), "{body}");
 }
