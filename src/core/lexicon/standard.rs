@@ -79,9 +79,11 @@ impl StandardLexicon {
             .iter()
             .map(|f| {
                 let keywords = nlp::keywords(&bare(&f.text));
-                // Its own words count as a heading's, the note's as a body's.
+                // The note, written to say what the formulation is about and where it is
+                // used, counts as a heading's words; its own words as a body's (学习运用
+                // “千万工程”经验 is about 乡村振兴, not 学习教育).
                 let note = nlp::cut(&f.note);
-                let topics = lex.classify(keywords.iter().map(String::as_str), note);
+                let topics = lex.classify(note, keywords.iter().map(String::as_str));
                 Phrase {
                     text: f.text.clone(),
                     kind: PhraseKind::Standard,
@@ -149,5 +151,20 @@ mod tests {
             p.iter()
                 .all(|p| p.kind == PhraseKind::Standard && !p.keywords.is_empty())
         );
+    }
+
+    #[test]
+    fn a_formulation_is_about_what_its_note_says() {
+        let s = StandardLexicon::builtin();
+        let lex = TopicLexicon::builtin();
+        let first = |text: &str| {
+            s.phrases(&lex)
+                .into_iter()
+                .find(|p| p.text == text)
+                .and_then(|p| p.topics.first().cloned())
+        };
+        // 学习 is the verb here, not the subject.
+        assert_eq!(first("学习运用“千万工程”经验").as_deref(), Some("乡村振兴"));
+        assert_eq!(first("把纪律和规矩挺在前面").as_deref(), Some("纪律建设"));
     }
 }
