@@ -50,13 +50,6 @@ impl JiangGaoApp {
                 self.view.preview = false;
                 return;
             }
-            Action::FindText(text) => {
-                self.find.open = true;
-                self.find.query = text;
-                self.find.replacement.clear();
-                self.find.focus_replacement = true;
-                return;
-            }
             Action::Type { block, field, text } => {
                 self.clear_info();
                 let e = Edit::SetText { block, field, text };
@@ -135,6 +128,9 @@ impl JiangGaoApp {
             Edit::ReplaceAll { find, .. } => {
                 let n = self.draft.count_occurrences(find);
                 self.set_info(format!("已替换 {n} 处（Ctrl+Z 可撤销）"));
+            }
+            Edit::ApplyFixes(fs) => {
+                self.set_info(format!("已改写 {} 处（Ctrl+Z 可撤销）", fs.len()));
             }
             // The scheme chosen becomes the default for new drafts.
             Edit::SetNumbering(n) => self.prefs.numbering = *n,

@@ -161,15 +161,8 @@ impl CheckView<'_> {
             {
                 out.push(Action::Edit(Edit::ApplyFix(edit)));
             }
-            // A name carried over from the old speech is changed everywhere at once: the
-            // find bar opens with it, the writer types what it becomes.
-            if f.kind == FindingKind::CarriedOver
-                && ui
-                    .add(egui::Button::new("全部替换…").small())
-                    .on_hover_text(format!("在查找替换中打开“{}”，改成本单位的说法", f.text))
-                    .clicked()
-            {
-                out.push(Action::FindText(f.text.clone()));
+            if f.kind == FindingKind::CarriedOver {
+                self.replace_ui(ui, f, out);
             }
             if times > 1 {
                 ui.weak(format!("共 {times} 处"));
@@ -191,6 +184,70 @@ impl CheckView<'_> {
             {
                 ui.weak(format!("→ {fix}")).on_hover_text(fix);
             }
+        });
+    }
+}
+
+impl CheckView<'_> {
+    /// A name carried over from the old speech is changed at every place the check
+    /// flagged it, in one undo step: not a find-and-replace, which would also change it
+    /// inside a longer name (部机关 in 市委组织部机关党委).
+    fn replace_ui(&self, ui: &mut egui::Ui, f: &Finding, out: &mut Vec<Action>) {
+        let id = egui::Id::unique(("carried_replacement", f.text.as_str()));
+        // (what the writer typed, whether the field is still to take the caret)
+        let mut editing: Option<(String, bool)> = ui.data(|d| d.get_temp(id));
+        match editing.as_mut() {
+            None => {
+                if ui
+                    .add(egui::Button::new("全部改写…").small())
+                    .on_hover_text(format!("把标出的每一处“{}”改为本单位的说法", f.text))
+                    .clicked()
+                {
+                    editing = Some((String::new(), true));
+                }
+            }
+            Some((replacement, focus)) => {
+                let l = ui.label("改为");
+                let field = id.with("field");
+                let r = super::ime::text_field(ui, field, replacement, |ui, buf| {
+                    egui::TextEdit::singleline(buf)
+                        .id(field)
+                        .desired_width(120.0)
+                        .show(ui)
+                })
+                .output
+                .response
+                .response
+                .labelled_by(l.id);
+                if std::mem::take(focus) {
+                    r.request_focus();
+                }
+                let enter = r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+                let fixes: Vec<_> = self
+                    .shown
+                    .findings
+                    .iter()
+                    .filter(|g| g.kind == FindingKind::CarriedOver && g.text == f.text)
+                    .filter_map(|g| g.replaced_by(replacement))
+                    .collect();
+                let ok = !replacement.trim().is_empty() && !fixes.is_empty();
+                let label = format!("改写 {} 处", fixes.len());
+                let apply = ui
+                    .add_enabled(ok, egui::Button::new(label).small())
+                    .clicked();
+                if ok && (apply || enter) {
+                    out.push(Action::Edit(Edit::ApplyFixes(fixes)));
+                    editing = None;
+                } else if ui.add(egui::Button::new("取消").small()).clicked() {
+                    editing = None;
+                }
+            }
+        }
+        ui.data_mut(|d| match editing {
+            Some(s) => {
+                d.insert_temp(id, s);
+            }
+            None => d.remove::<(String, bool)>(id),
         });
     }
 }

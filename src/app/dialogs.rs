@@ -69,9 +69,6 @@ pub struct FindBar {
     pub open: bool,
     pub query: String,
     pub replacement: String,
-    /// The replacement field takes the caret at the next frame (opened from a finding,
-    /// with the text to find already in).
-    pub focus_replacement: bool,
 }
 
 pub fn dialogs_ui(app: &mut JiangGaoApp, ctx: &egui::Context) {
@@ -442,7 +439,7 @@ fn find_ui(app: &mut JiangGaoApp, ctx: &egui::Context) {
             let r = r.output.response.response.labelled_by(l.id);
             // The caret goes to the box when the window opens, not at every frame: focus
             // requested again would interrupt the input method composing the first word.
-            if just_opened && !app.find.focus_replacement {
+            if just_opened {
                 r.request_focus();
             }
             if app.find.query.is_empty() {
@@ -475,7 +472,7 @@ fn find_ui(app: &mut JiangGaoApp, ctx: &egui::Context) {
             ui.separator();
             let l = ui.label("替换为");
             let id = egui::Id::unique("find_replacement");
-            let r = super::ime::text_field(ui, id, &mut app.find.replacement, |ui, buf| {
+            super::ime::text_field(ui, id, &mut app.find.replacement, |ui, buf| {
                 egui::TextEdit::singleline(buf)
                     .id(id)
                     .desired_width(f32::INFINITY)
@@ -485,9 +482,6 @@ fn find_ui(app: &mut JiangGaoApp, ctx: &egui::Context) {
             .response
             .response
             .labelled_by(l.id);
-            if std::mem::take(&mut app.find.focus_replacement) {
-                r.request_focus();
-            }
             // Headings, bodies and the meeting details, in one undo step.
             let all = app.draft.count_occurrences(&q);
             if ui

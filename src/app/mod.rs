@@ -115,8 +115,6 @@ pub enum Action {
     File(FileRequest),
     /// Put the caret there (leaving the preview).
     Jump(Caret),
-    /// Open the find bar looking for this text, the caret in its replacement field.
-    FindText(String),
     /// A message for the status bar.
     Info(String),
     /// Text typed into a block's field (committed text, never a preedit): applied as

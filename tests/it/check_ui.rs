@@ -202,45 +202,69 @@ fn clicking_a_finding_selects_its_words() {
 }
 
 /// A name carried over from the old speech nine times is one row ("共 9 处"), and its
-/// 全部替换… opens the find bar with the name, the caret in the replacement field.
+/// 全部改写… changes exactly the places the check flagged, in one undo step: never the
+/// same characters inside a longer name (部机关 in 市委组织部机关党委).
 #[test]
-fn a_carried_over_name_is_one_row_replaced_everywhere_at_once() {
+fn a_carried_over_name_is_one_row_rewritten_where_flagged() {
     let dir = tempfile::tempdir().unwrap();
     let mut h = harness(dir.path());
     click(&mut h, "开头 5");
     pick_template(&mut h, "〔开头〕");
     open_check_panel(&mut h);
     h.run_steps(3);
+    let before = h.state().draft.blocks[0].body.clone();
     let findings = h.state().checks.findings().to_vec();
     let carried: Vec<&Finding> = findings
         .iter()
         .filter(|f| f.kind == FindingKind::CarriedOver)
         .collect();
-    let first = carried
-        .first()
-        .expect("the opening carries names over")
-        .text
-        .clone();
-    let times = carried.iter().filter(|f| f.text == first).count();
-    assert!(times >= 2, "{first} only once: {carried:?}");
-    // One row for the name, saying how often it occurs.
+    let names: std::collections::BTreeSet<&str> = carried.iter().map(|f| f.text.as_str()).collect();
+    // The name flagged most often, and how often.
+    let (name, times) = names
+        .iter()
+        .map(|&n| {
+            (
+                n.to_string(),
+                carried.iter().filter(|f| f.text == n).count(),
+            )
+        })
+        .max_by_key(|(_, t)| *t)
+        .expect("the opening carries names over");
+    assert!(times >= 2, "{name} only once: {carried:?}");
     h.get_by_label(&format!("共 {times} 处"));
-    assert_eq!(
-        h.get_all_by_label("全部替换…").count(),
-        carried
-            .iter()
-            .map(|f| f.text.as_str())
-            .collect::<std::collections::BTreeSet<_>>()
-            .len()
-    );
-    h.get_all_by_label("全部替换…").next().unwrap().click();
+    assert_eq!(h.get_all_by_label("全部改写…").count(), names.len());
+    // Some of the name's characters also stand inside a longer flagged name, which a
+    // find-and-replace would break.
+    assert!(before.matches(name.as_str()).count() > times, "{before}");
+    // Rows come in the order of each name's first occurrence.
+    let mut order: Vec<&str> = Vec::new();
+    for f in &carried {
+        if !order.contains(&f.text.as_str()) {
+            order.push(&f.text);
+        }
+    }
+    let row = order.iter().position(|&t| t == name).unwrap();
+    h.get_all_by_label("全部改写…").nth(row).unwrap().click();
     h.run_steps(4);
-    assert_eq!(h.state().find_texts().0, first);
-    // The caret is in 替换为: typing goes there.
+    // The caret is in 改为: typing goes there.
     h.event(egui::Event::Text("本机关".into()));
     h.run_steps(3);
-    assert_eq!(h.state().find_texts().1, "本机关");
-    click(&mut h, "全部替换");
+    click(&mut h, &format!("改写 {times} 处"));
     let body = h.state().draft.blocks[0].body.clone();
-    assert!(!body.contains(&first) && body.contains("本机关"), "{body}");
+    assert_eq!(body.matches("本机关").count(), times, "{body}");
+    // Every other character is as it was: only the flagged places changed.
+    let mut expected = before.clone();
+    for f in carried.iter().filter(|f| f.text == name).rev() {
+        let chars: Vec<char> = expected.chars().collect();
+        expected = chars[..f.start]
+            .iter()
+            .chain("本机关".chars().collect::<Vec<_>>().iter())
+            .chain(chars[f.end..].iter())
+            .collect();
+    }
+    assert_eq!(body, expected);
+    // One undo step brings the old speech's words back.
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run_steps(3);
+    assert_eq!(h.state().draft.blocks[0].body, before);
 }

@@ -74,6 +74,20 @@ pub struct Finding {
 }
 
 impl Finding {
+    /// The edit that puts `replacement` in place of the flagged words, if the finding
+    /// has a place.
+    pub fn replaced_by(&self, replacement: &str) -> Option<TextFix> {
+        let place = self.place?;
+        (self.end > self.start).then(|| TextFix {
+            block: place.block,
+            field: place.field,
+            start: self.start,
+            end: self.end,
+            expect: self.text.clone(),
+            replacement: replacement.to_string(),
+        })
+    }
+
     /// The edit that applies this finding's automatic fix, if it has one.
     pub fn text_fix(&self) -> Option<TextFix> {
         let (place, fix) = (self.place?, self.auto_fix.as_ref()?);

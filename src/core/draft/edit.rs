@@ -56,6 +56,8 @@ pub enum Edit {
     SetNumbering(Numbering),
     SetMeta(Box<Meta>),
     ApplyFix(TextFix),
+    /// Several fixes in one undo step (every flagged occurrence of a carried-over name).
+    ApplyFixes(Vec<TextFix>),
     FillSlots,
     /// Every occurrence of `find` in headings, bodies and the meeting details replaced.
     ReplaceAll {
@@ -178,6 +180,7 @@ impl Draft {
                 },
             ),
             Edit::ApplyFix(f) => Applied::changed(apply_fix(self, &f)),
+            Edit::ApplyFixes(fs) => Applied::changed(apply_fixes(self, fs)),
             Edit::FillSlots => Applied::changed(fill_slots_in_place(self)),
             Edit::ReplaceAll { find, replace } => {
                 Applied::changed(self.replace_all(&find, &replace) > 0)
@@ -293,6 +296,26 @@ pub fn apply_fix(d: &mut Draft, f: &TextFix) -> bool {
     true
 }
 
+/// Applies fixes from the last to the first in each field, so each one's character
+/// range is still where the check saw it; overlapping ones are skipped. Returns whether
+/// the draft changed.
+pub fn apply_fixes(d: &mut Draft, mut fs: Vec<TextFix>) -> bool {
+    fs.sort_by(|a, b| {
+        (b.block, b.field == Field::Body, b.start).cmp(&(a.block, a.field == Field::Body, a.start))
+    });
+    let mut changed = false;
+    let mut last: Option<&TextFix> = None;
+    for f in &fs {
+        let overlaps =
+            last.is_some_and(|l| l.block == f.block && l.field == f.field && f.end > l.start);
+        if !overlaps && apply_fix(d, f) {
+            changed = true;
+            last = Some(f);
+        }
+    }
+    changed
+}
+
 /// Fills every `{slot}` the meeting details can fill, in the text itself.
 pub fn fill_slots_in_place(d: &mut Draft) -> bool {
     let filled: Vec<(String, String)> = d
@@ -329,6 +352,29 @@ mod tests {
             at: None,
         });
         d
+    }
+
+    #[test]
+    fn several_fixes_apply_from_the_end_and_skip_stale_ones() {
+        let mut d = draft();
+        d.blocks[0].body = "部机关要带头，部机关党委要负责。".into();
+        let fix = |start: usize, expect: &str| TextFix {
+            block: 0,
+            field: Field::Body,
+            start,
+            end: start + expect.chars().count(),
+            expect: expect.into(),
+            replacement: "本机关".into(),
+        };
+        // In any order; the third no longer says what the check saw.
+        let r = d.apply(Edit::ApplyFixes(vec![
+            fix(0, "部机关"),
+            fix(7, "部机关"),
+            fix(9, "机关党"),
+        ]));
+        assert!(r.changed);
+        assert_eq!(d.blocks[0].body, "本机关要带头，本机关党委要负责。");
+        assert!(!d.apply(Edit::ApplyFixes(vec![fix(0, "部机关")])).changed);
     }
 
     /// Each edit through apply, undone and redone by the one history.
