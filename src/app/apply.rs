@@ -28,12 +28,11 @@ impl JiangGaoApp {
     }
 
     pub(super) fn apply(&mut self, a: Action, ctx: &egui::Context, now: f64) {
-        let structure = |e| (e, ChangeKind::Structure);
-        let edit = match a {
-            Action::Command(c) => return self.run_command(c, ctx, now),
-            Action::OpenPath(p) => return self.open_path(&p),
+        match a {
+            Action::Command(c) => self.run_command(c, ctx, now),
+            Action::OpenPath(p) => self.open_path(&p),
             Action::InsertTemplate { id, after_block } => {
-                return self.insert_template(&id, after_block, now);
+                self.insert_template(&id, after_block, now);
             }
             Action::InsertBlank(kind) => {
                 let at = self.insert_at(None, kind);
@@ -41,47 +40,48 @@ impl JiangGaoApp {
                 if let Some(id) = r.created {
                     self.view.focus_request = Some(Caret::new(id, Field::first_of(kind), None));
                 }
-                return;
             }
-            Action::File(r) => return self.file_request(r),
-            Action::Info(m) => return self.set_info(m),
+            Action::File(r) => self.file_request(r),
+            Action::Info(m) => self.set_info(m),
             Action::Jump(c) => {
                 self.view.focus_request = Some(c);
                 self.view.preview = false;
-                return;
             }
             Action::Type { block, field, text } => {
                 self.clear_info();
                 let e = Edit::SetText { block, field, text };
                 self.edit(e, ChangeKind::Typing(Some((block, field))), now);
                 self.phrases.dirty = true;
-                return;
             }
             Action::TypeMeta(meta) => {
                 self.clear_info();
                 self.edit(Edit::SetMeta(meta), ChangeKind::Typing(None), now);
-                return;
             }
-            Action::Caret(f) => return self.caret(f),
+            Action::Caret(f) => self.caret(f),
             Action::Placed(Placed::Caret(c)) => {
                 // A newer request (from this frame's actions) waits for the next frame.
                 if self.view.focus_request == Some(c) {
                     self.view.focus_request = None;
                 }
-                return;
             }
             Action::Placed(Placed::Top) => {
                 self.view.scroll_to_top = false;
-                return;
             }
-            Action::InsertPhrase(text) => return self.insert_phrase(text, now),
-            Action::ReplaceParagraph(text) => return self.replace_paragraph(&text, now),
+            Action::InsertPhrase(text) => self.insert_phrase(text, now),
+            Action::ReplaceParagraph(text) => self.replace_paragraph(&text, now),
+            Action::InsertParagraph(text) => self.insert_paragraph(&text, now),
             Action::Edit(e) => {
                 self.before_edit(&e);
-                structure(e)
+                let fill = matches!(e, Edit::FillSlots);
+                // Nothing to fill says so: the button otherwise looks broken.
+                if !self.edit(e, ChangeKind::Structure, now).changed && fill {
+                    self.set_info(
+                        "没有可用会议信息填写的空位（{本单位}{讲话人}{日期} 等）；“××”等空白请逐个改写"
+                            .into(),
+                    );
+                }
             }
-        };
-        self.edit(edit.0, edit.1, now);
+        }
     }
 
     /// Inserts a library template after the given block (or the focused one) and
@@ -172,26 +172,11 @@ impl JiangGaoApp {
 
     /// Replaces the line of the focused body that holds the caret (one undo step).
     fn replace_paragraph(&mut self, text: &str, now: f64) {
-        let Some(f) = self.focus.filter(|f| f.field == Field::Body) else {
-            self.set_error("请先在正文中点击要替换的段落".into());
+        let Some((f, body, (start, end))) = self.caret_line("请先在正文中点击要替换的段落")
+        else {
             return;
         };
-        let Some(i) = self.draft.index_of(f.block) else {
-            return;
-        };
-        let body = &self.draft.blocks[i].body;
-        // The line holding the caret, in characters.
-        let mut start = 0;
-        let mut end = 0;
-        for line in body.split('\n') {
-            end = start + line.chars().count();
-            if f.cursor <= end {
-                break;
-            }
-            start = end + 1;
-        }
         let chars: Vec<char> = body.chars().collect();
-        let (start, end) = (start.min(chars.len()), end.min(chars.len()));
         let new: String = chars[..start]
             .iter()
             .copied()
@@ -205,6 +190,54 @@ impl JiangGaoApp {
             text: new,
         };
         self.edit_at_caret(e, f, cursor, now);
+    }
+
+    /// Puts a paragraph of its own after the line of the focused body that holds the
+    /// caret (into that line if it is empty), the caret at its end (one undo step).
+    fn insert_paragraph(&mut self, text: &str, now: f64) {
+        let Some((f, body, (start, end))) = self.caret_line("请先在正文中点击要插入的位置")
+        else {
+            return;
+        };
+        let chars: Vec<char> = body.chars().collect();
+        let empty_line = chars[start..end].iter().all(|c| c.is_whitespace());
+        let (at, lead) = if empty_line { (start, "") } else { (end, "\n") };
+        let new: String = chars[..at]
+            .iter()
+            .copied()
+            .chain(lead.chars())
+            .chain(text.chars())
+            .chain(chars[end..].iter().copied())
+            .collect();
+        let cursor = at + lead.chars().count() + text.chars().count();
+        let e = Edit::SetText {
+            block: f.block,
+            field: Field::Body,
+            text: new,
+        };
+        self.edit_at_caret(e, f, cursor, now);
+    }
+
+    /// The focused body, its text and the character range of the line holding the caret;
+    /// `None` (saying `ask` on the status line) when no body has the caret.
+    fn caret_line(&mut self, ask: &str) -> Option<(Focus, String, (usize, usize))> {
+        let Some(f) = self.focus.filter(|f| f.field == Field::Body) else {
+            self.set_error(ask.into());
+            return None;
+        };
+        let i = self.draft.index_of(f.block)?;
+        let body = self.draft.blocks[i].body.clone();
+        let mut start = 0;
+        let mut end = 0;
+        for line in body.split('\n') {
+            end = start + line.chars().count();
+            if f.cursor <= end {
+                break;
+            }
+            start = end + 1;
+        }
+        let n = body.chars().count();
+        Some((f, body, (start.min(n), end.min(n))))
     }
 
     /// An edit of the focused field that leaves the caret at `cursor` (characters).

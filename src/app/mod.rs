@@ -111,6 +111,8 @@ pub enum Action {
     InsertPhrase(String),
     /// Replaces the paragraph holding the caret (a model paragraph from the panel).
     ReplaceParagraph(String),
+    /// A paragraph of its own after the one holding the caret (a model paragraph).
+    InsertParagraph(String),
     OpenPath(PathBuf),
     File(FileRequest),
     /// Put the caret there (leaving the preview).

@@ -310,8 +310,12 @@ fn paragraphs_ui(ui: &mut egui::Ui, hits: &Suggestions, out: &mut Vec<Action>) {
             };
             ui.label(format!("{preview}{more}")).on_hover_text(&t.text);
             ui.horizontal(|ui| {
-                if ui.button("插入").on_hover_text("插入到光标处").clicked() {
-                    out.push(Action::InsertPhrase(t.text.clone()));
+                if ui
+                    .button("插入")
+                    .on_hover_text("作为新的一段，插在光标所在段落之后")
+                    .clicked()
+                {
+                    out.push(Action::InsertParagraph(t.text.clone()));
                 }
                 if ui
                     .button("替换本段")

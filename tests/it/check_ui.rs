@@ -268,3 +268,18 @@ fn a_carried_over_name_is_one_row_rewritten_where_flagged() {
     h.run_steps(3);
     assert_eq!(h.state().draft.blocks[0].body, before);
 }
+
+#[test]
+fn filling_blanks_when_there_are_none_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path());
+    opening_with(&mut h, "同志们：今天召开会议。");
+    open_check_panel(&mut h);
+    click(&mut h, "把会议信息写入空位");
+    let (msg, is_error) = h.state().status.clone().unwrap();
+    assert!(
+        !is_error && msg.contains("没有可用会议信息填写的空位"),
+        "{msg}"
+    );
+    assert_eq!(h.state().draft.blocks[0].body, "同志们：今天召开会议。");
+}

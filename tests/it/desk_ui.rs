@@ -492,3 +492,33 @@ fn inserting_a_phrase_keeps_the_text_in_view_where_it_was() {
         "{before:?} -> {after:?}"
     );
 }
+
+#[test]
+fn a_model_paragraph_is_inserted_as_a_paragraph_of_its_own() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path());
+    click(&mut h, "主体部分 19");
+    pick_template(&mut h, "〔主体部分〕");
+    let id = h.state().draft.blocks[0].id;
+    let place = |h: &mut egui_kittest::Harness<'_, jianggao::app::JiangGaoApp>, body: &str, at| {
+        set_field(h, "主体部分一、正文", body);
+        h.state_mut().view.focus_request = Some(jianggao::app::Caret::new(
+            id,
+            jianggao::core::draft::Field::Body,
+            Some(at),
+        ));
+        h.run_steps(4);
+    };
+    // The caret inside the first of two paragraphs: the new one comes between them.
+    place(&mut h, "第一段。\n第二段。", 2);
+    h.state_mut()
+        .push(jianggao::app::Action::InsertParagraph("范文。".into()));
+    h.run_steps(4);
+    assert_eq!(h.state().draft.blocks[0].body, "第一段。\n范文。\n第二段。");
+    // On an empty line it fills the line.
+    place(&mut h, "第一段。\n", 5);
+    h.state_mut()
+        .push(jianggao::app::Action::InsertParagraph("范文。".into()));
+    h.run_steps(4);
+    assert_eq!(h.state().draft.blocks[0].body, "第一段。\n范文。");
+}
