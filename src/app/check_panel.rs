@@ -143,9 +143,12 @@ impl CheckView<'_> {
                 Severity::Info => ("提示", ui.visuals().weak_text_color()),
             };
             ui.colored_label(color, format!("{sev}·{}", f.kind.label()));
-            if !f.path.is_empty() {
-                ui.label(format!("〔{}〕", f.path));
-            }
+            // The place, like the message, takes the writer there.
+            let mut go = !f.path.is_empty()
+                && ui
+                    .add(egui::Button::new(format!("〔{}〕", f.path)).frame(false))
+                    .on_hover_text("点击定位")
+                    .clicked();
             // The button says what it does ("改为“两个维护”"), before the message so that a
             // long message never hides it.
             if let (Some(fix), Some(edit)) = (&f.auto_fix, f.text_fix())
@@ -170,8 +173,9 @@ impl CheckView<'_> {
             let r = ui
                 .add(egui::Button::new(&f.message).frame(false).truncate())
                 .on_hover_text(f.fix.as_deref().unwrap_or("点击定位"));
+            go |= r.clicked();
             // The place names a block of the draft checked: its id finds it now.
-            if r.clicked()
+            if go
                 && let Some(p) = f.place
                 && let Some(&id) = self.shown.ids.get(p.block)
             {

@@ -283,3 +283,55 @@ fn filling_blanks_when_there_are_none_says_so() {
     );
     assert_eq!(h.state().draft.blocks[0].body, "同志们：今天召开会议。");
 }
+
+/// A finding in a block far below the view brings that block into view, its words
+/// selected.
+#[test]
+fn clicking_a_finding_far_below_scrolls_to_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path());
+    // Four different sections, so each finding's message is its own.
+    let ids: Vec<String> = h
+        .state()
+        .library()
+        .templates
+        .iter()
+        .filter(|t| t.kind == jianggao::core::library::TemplateKind::Section)
+        .map(|t| t.id.clone())
+        .take(4)
+        .collect();
+    for id in ids {
+        h.state_mut().push(jianggao::app::Action::InsertTemplate {
+            id,
+            after_block: None,
+        });
+        h.run_steps(3);
+    }
+    open_check_panel(&mut h);
+    h.run_steps(3);
+    // Of the rows in view, the finding furthest down the draft, its message its own.
+    let findings = h.state().checks.findings().to_vec();
+    let last = findings
+        .iter()
+        .filter(|f| f.end > f.start && f.place.is_some())
+        .filter(|f| findings.iter().filter(|g| g.message == f.message).count() == 1)
+        .filter(|f| h.query_by_label(&f.message).is_some())
+        .max_by_key(|f| f.place.unwrap().block)
+        .cloned()
+        .expect("a finding in view");
+    let block = last.place.unwrap().block;
+    assert!(block >= 4, "{last:?}");
+    let before = h.state().draft.blocks[block].body.clone();
+    h.get_by_label(&last.message).click();
+    h.run_steps(40);
+    // Its flagged words are selected: a paste replaces them.
+    h.event(egui::Event::Paste("【改】".into()));
+    h.run_steps(3);
+    let chars: Vec<char> = before.chars().collect();
+    let expected: String = chars[..last.start]
+        .iter()
+        .chain("【改】".chars().collect::<Vec<_>>().iter())
+        .chain(chars[last.end..].iter())
+        .collect();
+    assert_eq!(h.state().draft.blocks[block].body, expected);
+}
