@@ -69,14 +69,14 @@ impl JiangGaoApp {
             // The status line says what happened last, not what was just undone.
             Command::Undo => {
                 if self.history.undo(&mut self.draft) {
-                    self.doc.rev += 1;
+                    self.doc.revised(&self.draft);
                     self.phrases.dirty = true;
-                    self.set_info("已撤销（Ctrl+Y 重做）".into());
+                    self.set_info("已撤销（Ctrl+Shift+Z 重做）".into());
                 }
             }
             Command::Redo => {
                 if self.history.redo(&mut self.draft) {
-                    self.doc.rev += 1;
+                    self.doc.revised(&self.draft);
                     self.phrases.dirty = true;
                     self.set_info("已重做".into());
                 }

@@ -441,6 +441,15 @@ fn find_ui(app: &mut JiangGaoApp, ctx: &egui::Context) {
             // requested again would interrupt the input method composing the first word.
             if just_opened {
                 r.request_focus();
+                // The last search selected: typing replaces it, Enter searches it again.
+                let mut state =
+                    egui::text_edit::TextEditState::load(ui.ctx(), id).unwrap_or_default();
+                let all = egui::text::CCursorRange::two(
+                    egui::text::CCursor::new(0),
+                    egui::text::CCursor::new(app.find.query.chars().count()),
+                );
+                state.cursor.set_char_range(Some(all));
+                state.store(ui.ctx(), id);
             }
             if app.find.query.is_empty() {
                 return;

@@ -67,6 +67,7 @@ impl JiangGaoApp {
             Ok(()) => {
                 self.doc.path = Some(path.to_path_buf());
                 self.doc.saved_rev = self.doc.rev;
+                self.doc.saved = Some(self.draft.clone());
                 self.prefs.add_recent(path.to_path_buf());
                 self.clear_autosave();
                 self.set_info(format!("已保存到 {}", path.display()));
@@ -89,6 +90,7 @@ impl JiangGaoApp {
                 self.draft = d;
                 self.history.clear();
                 self.doc = self.doc.replaced(Some(path.to_path_buf()));
+                self.doc.saved = Some(self.draft.clone());
                 self.focus = None;
                 self.view.scroll_to_top = true;
                 self.counts = Default::default();

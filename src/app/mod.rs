@@ -177,11 +177,22 @@ pub struct Doc {
     pub last_autosave: Option<f64>,
     /// "HH:MM:SS" of the last autosave, for the status bar.
     pub autosave_label: Option<String>,
+    /// The draft as its file holds it (opened or saved), to tell when undo has brought
+    /// it back there.
+    pub saved: Option<crate::core::draft::Draft>,
 }
 
 impl Doc {
     pub fn dirty(&self) -> bool {
         self.rev != self.saved_rev
+    }
+
+    /// Counts a new revision of `draft`: unsaved, unless it is again what its file holds.
+    pub fn revised(&mut self, draft: &crate::core::draft::Draft) {
+        self.rev += 1;
+        if self.saved.as_ref() == Some(draft) {
+            self.saved_rev = self.rev;
+        }
     }
 
     /// The document state for another draft put in its place (opened or restored), saved
@@ -447,7 +458,7 @@ impl JiangGaoApp {
     /// was) and marks the document changed.
     pub fn changed(&mut self, before: &Draft, kind: ChangeKind, now: f64) {
         self.history.record(before, kind, now);
-        self.doc.rev += 1;
+        self.doc.revised(&self.draft);
     }
 
     /// Runs one frame of the whole window.

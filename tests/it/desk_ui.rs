@@ -102,6 +102,14 @@ fn find_and_replace_is_one_undo_step() {
         before.blocks,
         "one undo restores all"
     );
+    // Closed and opened again, the last search is selected: typing replaces it.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::F);
+    h.run_steps(2);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::F);
+    h.run_steps(3);
+    h.event(egui::Event::Text("新词".into()));
+    h.run_steps(2);
+    assert_eq!(h.state().find_texts().0, "新词");
 }
 
 #[test]

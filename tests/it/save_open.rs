@@ -65,6 +65,31 @@ fn save_open_round_trip_and_a_corrupted_file() {
     h.run_steps(3);
     assert_eq!(h.state().draft, saved);
     assert_eq!(Draft::load(&path).unwrap(), saved);
+    // Changed, then undone back to what the file holds: nothing unsaved.
+    set_field(&mut h, "会议名称", "另一个会议");
+    assert!(h.state().doc.dirty() && h.state().window_title().starts_with("● "));
+    for _ in 0..10 {
+        if h.state().draft == saved {
+            break;
+        }
+        h.state_mut().push(jianggao::app::Action::Command(
+            jianggao::app::action::Command::Undo,
+        ));
+        h.run_steps(2);
+    }
+    assert_eq!(h.state().draft, saved);
+    assert!(!h.state().doc.dirty(), "{}", h.state().window_title());
+    // Redone, it is unsaved again.
+    h.state_mut().push(jianggao::app::Action::Command(
+        jianggao::app::action::Command::Redo,
+    ));
+    h.run_steps(2);
+    assert!(h.state().doc.dirty());
+    h.state_mut().push(jianggao::app::Action::Command(
+        jianggao::app::action::Command::Undo,
+    ));
+    h.run_steps(2);
+    assert!(!h.state().doc.dirty());
 
     // A corrupted file: an error in the window, the file untouched, the draft kept.
     let bad = dir.path().join("坏.ron");

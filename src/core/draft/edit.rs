@@ -208,6 +208,14 @@ impl Draft {
                 .find(|&j| self.blocks[j].kind == BlockKind::Section)
             {
                 Some(s) => self.group(s).end,
+                // After the opening the caret is in: the first section.
+                None if self
+                    .blocks
+                    .get(i)
+                    .is_some_and(|b| b.kind == BlockKind::Opening) =>
+                {
+                    i + 1
+                }
                 None => self.default_position(BlockKind::Section),
             },
         }
@@ -352,6 +360,18 @@ mod tests {
             at: None,
         });
         d
+    }
+
+    #[test]
+    fn a_section_inserted_from_the_opening_comes_first() {
+        let mut d = Draft::default();
+        for kind in [BlockKind::Opening, BlockKind::Section, BlockKind::Closing] {
+            d.apply(Edit::InsertBlank { kind, at: None });
+        }
+        assert_eq!(d.insert_point(0, BlockKind::Section), 1);
+        // From the section, after it; from the closing, before the closing.
+        assert_eq!(d.insert_point(1, BlockKind::Section), 2);
+        assert_eq!(d.insert_point(2, BlockKind::Section), 2);
     }
 
     #[test]
