@@ -266,6 +266,9 @@ fn kind_fix(kind: SpecificKind) -> &'static str {
         SpecificKind::Jargon => "改为本系统、本行业的说法",
         SpecificKind::Campaign => "改为本单位当前开展的工作，或删去",
         SpecificKind::Slogan => "改为本单位的提法，或删去",
+        SpecificKind::Superiors => {
+            "核对是否为本单位的上级（县级可写“中央、省委、市委”），不是则改写"
+        }
         SpecificKind::Year => "改为本次讲话对应的年份，或删去",
         _ => "改为本单位、本次会议的实际内容",
     }
@@ -287,7 +290,12 @@ fn carried(
     };
     Finding {
         kind: FindingKind::CarriedOver,
-        severity: Severity::Warning,
+        // The chain of command is often right as it stands: a note to check.
+        severity: if sp.kind == SpecificKind::Superiors {
+            Severity::Info
+        } else {
+            Severity::Warning
+        },
         path: at.to_string(),
         place,
         start: s0,

@@ -95,6 +95,9 @@ pub enum SpecificKind {
     Dated,
     /// A numbered slogan of the source unit: “八项制度”, “四个突出”.
     Slogan,
+    /// The chain of command above the source: 中央、省委、市委 (right for a unit under
+    /// the same committees, wrong for one at their level or above).
+    Superiors,
 }
 
 impl SpecificKind {
@@ -115,6 +118,7 @@ impl SpecificKind {
             Self::Jargon => "行业用语",
             Self::Dated => "过时提法",
             Self::Slogan => "本单位提法",
+            Self::Superiors => "上级机关",
         }
     }
 }

@@ -134,6 +134,11 @@ pub fn find(lex: &SpecificsLexicon, c: &[char], word_start: &[bool], out: &mut V
             } else {
                 SpecificKind::Level
             };
+            let kind = if superiors(c, i, e) {
+                SpecificKind::Superiors
+            } else {
+                kind
+            };
             let f = found(kind, c, i, e);
             if !lex.national.contains(&f.text) {
                 out.push(f);
@@ -164,6 +169,36 @@ pub fn find(lex: &SpecificsLexicon, c: &[char], word_start: &[bool], out: &mut V
     }
     strategies(lex, c, out);
     documents(lex, c, out);
+}
+
+/// Whether the level unit at `i..e` is one link of the chain of command a speech at any
+/// lower level names the same way: 中央、省委、市委重大决策部署, 中央和省、市委 (a party
+/// committee, 2 characters, joined back to 中央 by 、和及与 and other such links).
+fn superiors(c: &[char], i: usize, e: usize) -> bool {
+    let committee = |s: usize, e: usize| e - s == 2 && c[e - 1] == '委';
+    if !committee(i, e) {
+        return false;
+    }
+    let mut j = i;
+    loop {
+        while j > 0 && matches!(c[j - 1], '、' | '和' | '及' | '与') {
+            j -= 1;
+        }
+        if j == i {
+            return false;
+        }
+        if j >= 2 && c[j - 2] == '中' && c[j - 1] == '央' {
+            return true;
+        }
+        // Another link: a committee (省委) or a level alone (省 of 中央和省、市委).
+        if j >= 2 && committee(j - 2, j) {
+            j -= 2;
+        } else if j >= 1 && matches!(c[j - 1], '省' | '市' | '县' | '区' | '州') {
+            j -= 1;
+        } else {
+            return false;
+        }
+    }
 }
 
 /// Whether two characters make a word of jieba's dictionary (no allocation: this is

@@ -385,6 +385,22 @@ mod tests {
             let f = found(t);
             assert!(f.is_empty(), "{t}: {f:?}");
         }
+        // The chain of command above a unit is named the same at every lower level: a
+        // note to check, not the source's own name; a committee alone is the source's.
+        let f = found("更好推动中央、省委、市委重大决策部署落地见效。");
+        let superiors = vec![
+            (SpecificKind::Superiors, "省委".to_string()),
+            (SpecificKind::Superiors, "市委".to_string()),
+        ];
+        assert_eq!(f, superiors, "{f:?}");
+        let f = found("认真落实中央和省、市委党建工作要求。");
+        assert_eq!(f, vec![(SpecificKind::Superiors, "市委".into())], "{f:?}");
+        let f = found("认真落实市委的部署。");
+        assert_eq!(
+            f,
+            vec![(SpecificKind::Organisation, "市委".into())],
+            "{f:?}"
+        );
     }
 
     #[test]
