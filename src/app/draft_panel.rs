@@ -198,7 +198,24 @@ impl DraftView<'_> {
                     );
                 }
             });
-            ui.add_space(40.0);
+            // Below the last block, down to the bottom of the view: a template dropped
+            // there goes at the end (where its kind may stand).
+            let used = ui.cursor().top() - origin;
+            let room = egui::vec2(width, (view.max.y - used).max(40.0));
+            let (rect, below) = ui.allocate_exact_size(room, egui::Sense::hover());
+            if let Some(p) = below.dnd_release_payload::<TemplateDrag>() {
+                out.push(Action::InsertTemplate {
+                    id: p.0.clone(),
+                    after_block: d.blocks.last().map(|b| b.id),
+                });
+            }
+            if below.dnd_hover_payload::<TemplateDrag>().is_some() {
+                ui.painter().hline(
+                    rect.x_range(),
+                    rect.top() + 2.0,
+                    ui.visuals().selection.stroke,
+                );
+            }
             r
         });
         let r = response.inner;
@@ -241,7 +258,11 @@ fn block_frame(ui: &mut egui::Ui, v: &BlockView, handle: egui_dnd::Handle, out: 
 
 fn empty_ui(ui: &mut egui::Ui, out: &mut Vec<Action>) {
     let (_, payload) = ui.dnd_drop_zone::<TemplateDrag, _>(egui::Frame::group(ui.style()), |ui| {
-        ui.set_min_size(egui::vec2(ui.available_width(), 160.0));
+        // The whole empty editor takes the drop.
+        ui.set_min_size(egui::vec2(
+            ui.available_width(),
+            ui.available_height().max(160.0),
+        ));
         ui.vertical_centered(|ui| {
             ui.add_space(40.0);
             ui.heading("从左侧模板库挑选开头、主体部分和结尾");

@@ -527,6 +527,39 @@ fn drag_a_template_from_the_library_into_the_draft() {
     assert_eq!(kinds, vec![BlockKind::Opening, BlockKind::Closing]);
 }
 
+/// A template dropped in the empty space below the last block goes at the end.
+#[test]
+fn drop_a_template_below_the_last_block() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path());
+    click(&mut h, "开头 5");
+    pick_template(&mut h, "〔开头〕");
+    click(&mut h, "结尾 3");
+    let from = h
+        .get_all_by_label_contains("〔结尾〕")
+        .next()
+        .unwrap()
+        .rect()
+        .center();
+    // Well below the opening's card, in the empty editor.
+    let card = h.get_by_label("开头正文").rect();
+    let to = egui::pos2(card.center().x, card.bottom() + 200.0);
+    assert!(to.y < 800.0, "{to:?}");
+    h.hover_at(from);
+    h.run_steps(1);
+    h.drag_at(from);
+    h.run_steps(1);
+    for k in 1..=10 {
+        let t = k as f32 / 10.0;
+        h.hover_at(from + (to - from) * t);
+        h.run_steps(1);
+    }
+    h.drop_at(to);
+    h.run_steps(3);
+    let kinds: Vec<BlockKind> = h.state().draft.blocks.iter().map(|b| b.kind).collect();
+    assert_eq!(kinds, vec![BlockKind::Opening, BlockKind::Closing]);
+}
+
 /// Dragging a block by its handle reorders the outline (egui_dnd); a section takes its
 /// points along.
 #[test]
