@@ -406,3 +406,45 @@ fn an_empty_body_and_a_paragraph_cut_short_are_found() {
             .any(|x| x.message == "段末没有句号")
     );
 }
+
+#[test]
+fn an_opening_or_closing_dragged_out_of_place_is_found() {
+    let mut d = blank(BlockKind::Section, "加强作风建设", "作风建设永远在路上。");
+    let point = d.insert_blank(BlockKind::Point, None);
+    let i = d.index_of(point).unwrap();
+    d.blocks[i].heading = "持续纠治四风".into();
+    d.blocks[i].body = "要持之以恒正风肃纪。".into();
+    // A closing, then an opening placed between the section and its point, as a drag
+    // can leave them.
+    let closing = d.insert_blank(BlockKind::Closing, None);
+    let c = d.index_of(closing).unwrap();
+    d.blocks[c].body = "让我们奋发有为。".into();
+    let opening = d.insert_blank(BlockKind::Opening, None);
+    let o = d.index_of(opening).unwrap();
+    d.blocks[o].body = "今天召开会议。".into();
+    let block = d.blocks.remove(o);
+    d.blocks.insert(1, block);
+    let f = check(&d, "2026-11-22");
+    let out_of_place: Vec<_> = f
+        .iter()
+        .filter(|x| x.kind == FindingKind::Numbering)
+        .map(|x| (x.place.unwrap().block, x.message.as_str()))
+        .collect();
+    assert_eq!(
+        out_of_place,
+        vec![(1, "开头不在讲稿开头，排在了主体部分之后")],
+        "{f:?}"
+    );
+    // Moved back to the start, nothing is out of place; a block after the closing is.
+    let block = d.blocks.remove(1);
+    d.blocks.insert(0, block);
+    assert!(
+        !check(&d, "2026-11-22")
+            .iter()
+            .any(|x| x.kind == FindingKind::Numbering)
+    );
+    let block = d.blocks.remove(1);
+    d.blocks.push(block);
+    let f = check(&d, "2026-11-22");
+    assert!(f.iter().any(|x| x.message == "结尾后面还有内容"), "{f:?}");
+}

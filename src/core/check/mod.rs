@@ -305,6 +305,31 @@ fn outline_gaps(d: &Draft, i: usize, path: &str, out: &mut Vec<Finding>) {
             Some("在前面插入主体部分，或把它升为主体部分"),
         ));
     }
+    // A block dragged out of its place: the opening after the body of the speech (it
+    // splits a section from its points), or something after the closing.
+    let body_before = d.blocks[..i]
+        .iter()
+        .any(|x| matches!(x.kind, BlockKind::Section | BlockKind::Point));
+    if b.kind == BlockKind::Opening && body_before {
+        out.push(simple(
+            FindingKind::Numbering,
+            Severity::Warning,
+            path,
+            i,
+            "开头不在讲稿开头，排在了主体部分之后",
+            Some("把开头移到最前面（拖动左侧 ≡ 或点「上移」）"),
+        ));
+    }
+    if b.kind != BlockKind::Closing && d.blocks[..i].iter().any(|x| x.kind == BlockKind::Closing) {
+        out.push(simple(
+            FindingKind::Numbering,
+            Severity::Warning,
+            path,
+            i,
+            "结尾后面还有内容",
+            Some("把这一块移到结尾之前，或把结尾移到最后"),
+        ));
+    }
 }
 
 /// The whole speech over the length limit. The same count as the status bar: what the
