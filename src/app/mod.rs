@@ -477,11 +477,14 @@ impl JiangGaoApp {
 
         egui::Panel::top("menu_bar").show(ui, |ui| menu::menu_bar_ui(self, ui));
         egui::Panel::bottom("status_bar").show(ui, |ui| status_bar::status_bar_ui(self, ui));
+        // Side and bottom panels give way on a small screen: the draft keeps most of it.
+        let screen = ui.ctx().content_rect().size();
         if self.checks.open {
             let view = self.checks.view(self.check_key());
             let acts = egui::Panel::bottom("check_panel")
                 .resizable(true)
-                .default_size(320.0)
+                .default_size(320.0_f32.min(screen.y * 0.3))
+                .max_size((screen.y * 0.45).max(160.0))
                 .show(ui, |ui| view.ui(ui))
                 .inner;
             self.pending.extend(acts);
@@ -489,8 +492,9 @@ impl JiangGaoApp {
         if self.prefs.show_library {
             let acts = egui::Panel::left("library_panel")
                 .resizable(true)
-                .default_size(340.0)
-                .min_size(260.0)
+                .default_size(340.0_f32.min(screen.x * 0.25).max(220.0))
+                .min_size(220.0)
+                .max_size((screen.x * 0.3).max(220.0))
                 .show(ui, |ui| self.lib_panel.ui(&self.shelf, ui))
                 .inner;
             self.pending.extend(acts);
@@ -498,8 +502,9 @@ impl JiangGaoApp {
         if self.prefs.show_phrases {
             let acts = egui::Panel::right("phrase_panel")
                 .resizable(true)
-                .default_size(300.0)
+                .default_size(300.0_f32.min(screen.x * 0.22).max(200.0))
                 .min_size(200.0)
+                .max_size((screen.x * 0.26).max(200.0))
                 .show(ui, |ui| self.phrases.view(&self.draft, self.focus).ui(ui))
                 .inner;
             self.pending.extend(acts);
