@@ -353,6 +353,15 @@ fn summary_ui(ctx: &egui::Context, s: ImportSummary) -> Option<Dialog> {
             Ok(p) => ui.label(format!("已加入我的模板库：{}", p.display())),
             Err(e) => ui.colored_label(ui.visuals().error_fg_color, format!("未保存：{e}")),
         };
+        if let (Ok(_), Some((before, after))) = (&s.saved_to, s.library) {
+            let new = after.saturating_sub(before);
+            ui.label(format!(
+                "模板库原有 {before} 个模板，现有 {after} 个（新增 {new} 个）。"
+            ));
+            if new < s.templates {
+                ui.weak("与模板库中已有模板相同的，只保留一份。");
+            }
+        }
         if !s.skipped.is_empty() {
             ui.label(format!("跳过的文件 {} 个：", s.skipped.len()));
             egui::ScrollArea::vertical()

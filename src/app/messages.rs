@@ -44,6 +44,9 @@ impl JiangGaoApp {
                 } => {
                     self.import_progress = None;
                     self.workers.import_cancel = None;
+                    let mut summary = summary;
+                    let before = self.shelf.library.templates.len();
+                    summary.library = Some((before, library.templates.len()));
                     self.take_library(library, index);
                     self.dialog = Some(Dialog::ImportSummary(summary));
                 }

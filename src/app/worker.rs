@@ -41,6 +41,9 @@ pub struct ImportSummary {
     pub phrases: usize,
     pub saved_to: Result<PathBuf, String>,
     pub cancelled: bool,
+    /// Templates the library shows before and after (filled in when the new library is
+    /// taken in): mined templates the library already had are not listed twice.
+    pub library: Option<(usize, usize)>,
 }
 
 pub enum Msg {
@@ -273,6 +276,7 @@ impl Workers {
                     },
                     skipped: r.skipped,
                     cancelled,
+                    library: None,
                 },
                 Err(e) => ImportSummary {
                     read: 0,
@@ -281,6 +285,7 @@ impl Workers {
                     phrases: 0,
                     saved_to: Err(e),
                     cancelled,
+                    library: None,
                 },
             };
             let (lib, _) = load_all(&data_dir, true);

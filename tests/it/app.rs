@@ -439,6 +439,12 @@ fn import_corpus_joins_the_user_library() {
     h.get_by_label_contains("导入语料完成");
     h.get_by_label_contains("读取讲话稿 1 篇");
     h.get_by_label_contains("文件为空");
+    // What the library had and has now, as the library panel will count it.
+    let now = h.state().library().templates.len();
+    h.get_by_label_contains(&format!(
+        "模板库原有 71 个模板，现有 {now} 个（新增 {} 个）",
+        now - 71
+    ));
     let user = dir.path().join("templates");
     assert!(user.join("新讲话.ron").exists());
     // The app loads user libraries only when asked to (tests keep them apart); the
