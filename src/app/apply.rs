@@ -75,10 +75,16 @@ impl JiangGaoApp {
                 let fill = matches!(e, Edit::FillSlots);
                 // Nothing to fill says so: the button otherwise looks broken.
                 if !self.edit(e, ChangeKind::Structure, now).changed && fill {
-                    self.set_info(
+                    let slots = self.draft.blocks.iter().any(|b| {
+                        !crate::core::draft::slots::slot_names(&b.heading).is_empty()
+                            || !crate::core::draft::slots::slot_names(&b.body).is_empty()
+                    });
+                    self.set_info(if slots {
+                        "会议信息中还没有空位需要的内容：请先填写单位、讲话人、日期等，再写入空位".into()
+                    } else {
                         "没有可用会议信息填写的空位（{本单位}{讲话人}{日期} 等）；“××”等空白请逐个改写"
-                            .into(),
-                    );
+                            .into()
+                    });
                 }
             }
         }
@@ -130,7 +136,15 @@ impl JiangGaoApp {
                 self.set_info(format!("已替换 {n} 处（Ctrl+Z 可撤销）"));
             }
             Edit::ApplyFixes(fs) => {
-                self.set_info(format!("已改写 {} 处（Ctrl+Z 可撤销）", fs.len()));
+                let n = fs
+                    .iter()
+                    .filter(|f| crate::core::draft::edit::fix_applies(&self.draft, f))
+                    .count();
+                if n == 0 {
+                    self.set_error("原文已改动，没有改写；请等检查更新后再试".into());
+                } else {
+                    self.set_info(format!("已改写 {n} 处（Ctrl+Z 可撤销）"));
+                }
             }
             // The scheme chosen becomes the default for new drafts.
             Edit::SetNumbering(n) => self.prefs.numbering = *n,

@@ -213,18 +213,20 @@ pub fn settings(d: &Draft, rate: u32) -> Settings {
     }
 }
 
-/// One row per finding, except that the occurrences of one carried-over text share the
-/// row of the first (the writer changes a name once, everywhere, not nine times).
+/// One row per finding, except that the occurrences of one carried-over text said the
+/// same way share the row of the first (the writer changes a name once, everywhere, not
+/// nine times; 市委 as the source's own and 市委 in 中央、省委、市委 stay apart).
 pub fn rows(findings: &[Finding]) -> Vec<(usize, usize)> {
     let mut rows: Vec<(usize, usize)> = Vec::new();
-    let mut carried: rustc_hash::FxHashMap<&str, usize> = Default::default();
+    let mut carried: rustc_hash::FxHashMap<(&str, &str), usize> = Default::default();
     for (i, f) in findings.iter().enumerate() {
         if f.kind == FindingKind::CarriedOver {
-            if let Some(&r) = carried.get(f.text.as_str()) {
+            let key = (f.text.as_str(), f.message.as_str());
+            if let Some(&r) = carried.get(&key) {
                 rows[r].1 += 1;
                 continue;
             }
-            carried.insert(&f.text, rows.len());
+            carried.insert(key, rows.len());
         }
         rows.push((i, 1));
     }

@@ -197,7 +197,7 @@ impl CheckView<'_> {
     /// flagged it, in one undo step: not a find-and-replace, which would also change it
     /// inside a longer name (部机关 in 市委组织部机关党委).
     fn replace_ui(&self, ui: &mut egui::Ui, f: &Finding, out: &mut Vec<Action>) {
-        let id = egui::Id::unique(("carried_replacement", f.text.as_str()));
+        let id = egui::Id::unique(("carried_replacement", f.message.as_str()));
         // (what the writer typed, whether the field is still to take the caret)
         let mut editing: Option<(String, bool)> = ui.data(|d| d.get_temp(id));
         match editing.as_mut() {
@@ -231,7 +231,8 @@ impl CheckView<'_> {
                     .shown
                     .findings
                     .iter()
-                    .filter(|g| g.kind == FindingKind::CarriedOver && g.text == f.text)
+                    // The findings of this row: the same text, said the same way.
+                    .filter(|g| g.kind == FindingKind::CarriedOver && g.message == f.message)
                     .filter_map(|g| g.replaced_by(replacement))
                     .collect();
                 let ok = !replacement.trim().is_empty() && !fixes.is_empty();

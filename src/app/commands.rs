@@ -38,7 +38,9 @@ impl JiangGaoApp {
             Command::New => {
                 let e = Edit::Clear(self.prefs.numbering);
                 self.edit(e, ChangeKind::Structure, now);
+                // No file now: an undo back to the old draft is unsaved work.
                 self.doc.path = None;
+                self.doc.saved = None;
                 self.focus = None;
                 self.view.scroll_to_top = true;
                 self.set_info("已新建讲稿（可撤销）".into());

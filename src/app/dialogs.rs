@@ -358,7 +358,8 @@ fn summary_ui(ctx: &egui::Context, s: ImportSummary) -> Option<Dialog> {
             ui.label(format!(
                 "模板库原有 {before} 个模板，现有 {after} 个（新增 {new} 个）。"
             ));
-            if new < s.templates {
+            // Fewer new than mined, and nothing replaced: the rest were there already.
+            if new < s.templates && s.replaced == 0 {
                 ui.weak("与模板库中已有模板相同的，只保留一份。");
             }
         }

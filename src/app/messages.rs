@@ -45,8 +45,11 @@ impl JiangGaoApp {
                     self.import_progress = None;
                     self.workers.import_cancel = None;
                     let mut summary = summary;
-                    let before = self.shelf.library.templates.len();
-                    summary.library = Some((before, library.templates.len()));
+                    // Counted only against a library that had finished loading.
+                    if self.shelf.ready {
+                        let before = self.shelf.library.templates.len();
+                        summary.library = Some((before, library.templates.len()));
+                    }
                     self.take_library(library, index);
                     self.dialog = Some(Dialog::ImportSummary(summary));
                 }

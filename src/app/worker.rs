@@ -44,6 +44,8 @@ pub struct ImportSummary {
     /// Templates the library shows before and after (filled in when the new library is
     /// taken in): mined templates the library already had are not listed twice.
     pub library: Option<(usize, usize)>,
+    /// Sources whose earlier material this import replaced or removed.
+    pub replaced: usize,
 }
 
 pub enum Msg {
@@ -277,6 +279,7 @@ impl Workers {
                     skipped: r.skipped,
                     cancelled,
                     library: None,
+                    replaced: r.replaced_sources,
                 },
                 Err(e) => ImportSummary {
                     read: 0,
@@ -286,6 +289,7 @@ impl Workers {
                     saved_to: Err(e),
                     cancelled,
                     library: None,
+                    replaced: 0,
                 },
             };
             let (lib, _) = load_all(&data_dir, true);

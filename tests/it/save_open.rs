@@ -90,6 +90,15 @@ fn save_open_round_trip_and_a_corrupted_file() {
     ));
     h.run_steps(2);
     assert!(!h.state().doc.dirty());
+    // 新建, then undone: the old text is back, but in a draft with no file, unsaved.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::N);
+    h.run_steps(2);
+    h.state_mut().push(jianggao::app::Action::Command(
+        jianggao::app::action::Command::Undo,
+    ));
+    h.run_steps(2);
+    assert_eq!(h.state().draft, saved);
+    assert!(h.state().doc.dirty() && h.state().doc.path.is_none());
 
     // A corrupted file: an error in the window, the file untouched, the draft kept.
     let bad = dir.path().join("坏.ron");

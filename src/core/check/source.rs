@@ -166,6 +166,7 @@ pub(crate) fn carried_and_reuse(
         if let Some(t) = from_source {
             sources.push((0, text.chars().count(), t));
         }
+        let chars: Vec<char> = text.chars().collect();
         for (s, e, t) in sources {
             for sp in &t.specifics {
                 if still_fits(d, sp, year) {
@@ -173,6 +174,10 @@ pub(crate) fn carried_and_reuse(
                 }
                 for (b0, m) in text.match_indices(sp.text.as_str()) {
                     let (s0, e0) = chars_range(text, b0, m.len());
+                    // Where it stands here says whether a committee is the chain of
+                    // command (中央、省委、市委) or the source's own, wherever the
+                    // template's copy stood.
+                    let sp = &at_place(sp, &chars, s0, e0);
                     if s0 < s
                         || e0 > e
                         || out.iter().any(|f| {
@@ -251,6 +256,24 @@ fn still_fits(d: &Draft, sp: &Specific, year: i64) -> bool {
         SpecificKind::Dated | SpecificKind::Anniversary | SpecificKind::Congress => true,
         _ => false,
     }
+}
+
+/// A unit or level specific as it reads at `s..e` of a text: a link of the chain of
+/// command there, the source's own name elsewhere.
+fn at_place(sp: &Specific, chars: &[char], s: usize, e: usize) -> Specific {
+    let unit = matches!(
+        sp.kind,
+        SpecificKind::Organisation | SpecificKind::Level | SpecificKind::Superiors
+    );
+    let mut sp = sp.clone();
+    if unit {
+        if crate::core::mine::local_words::superiors(chars, s, e) {
+            sp.kind = SpecificKind::Superiors;
+        } else if sp.kind == SpecificKind::Superiors {
+            sp.kind = SpecificKind::Organisation;
+        }
+    }
+    sp
 }
 
 /// What to do about a specific of each kind.
@@ -377,5 +400,38 @@ pub(crate) fn repeated(d: &Draft, lib: Option<&Library>, paths: &[String], out: 
                 }
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_committee_is_a_link_of_the_chain_only_where_it_stands_in_one() {
+        let sp = Specific {
+            kind: SpecificKind::Organisation,
+            text: "市委".into(),
+            loc: crate::core::library::Loc {
+                child: None,
+                para: None,
+            },
+            start: 0,
+            end: 0,
+        };
+        let chars: Vec<char> = "落实中央、省委、市委部署，服从市委安排".chars().collect();
+        assert_eq!(at_place(&sp, &chars, 8, 10).kind, SpecificKind::Superiors);
+        assert_eq!(
+            at_place(&sp, &chars, 15, 17).kind,
+            SpecificKind::Organisation
+        );
+        let chain = Specific {
+            kind: SpecificKind::Superiors,
+            ..sp
+        };
+        assert_eq!(
+            at_place(&chain, &chars, 15, 17).kind,
+            SpecificKind::Organisation
+        );
     }
 }

@@ -199,26 +199,29 @@ impl Draft {
     /// The index after which a block of `kind` goes when the caret is in block `i`: a
     /// point right after it, a section after the current section and its points.
     pub fn insert_point(&self, i: usize, kind: BlockKind) -> usize {
-        match kind {
-            BlockKind::Opening => self.default_position(BlockKind::Opening),
-            BlockKind::Closing => self.blocks.len(),
+        let at = match kind {
+            BlockKind::Opening => return self.default_position(BlockKind::Opening),
+            BlockKind::Closing => return self.blocks.len(),
             BlockKind::Point => i + 1,
             BlockKind::Section => match (0..=i)
                 .rev()
                 .find(|&j| self.blocks[j].kind == BlockKind::Section)
             {
                 Some(s) => self.group(s).end,
-                // After the opening the caret is in: the first section.
+                // After the opening the caret is in (and any opening after it): the
+                // first section.
                 None if self
                     .blocks
                     .get(i)
                     .is_some_and(|b| b.kind == BlockKind::Opening) =>
                 {
-                    i + 1
+                    self.default_position(BlockKind::Opening).max(i + 1)
                 }
                 None => self.default_position(BlockKind::Section),
             },
-        }
+        };
+        // Never after the closing (a point dropped on it or below it).
+        at.min(self.default_position(BlockKind::Section))
     }
 
     /// Occurrences of `find` in the text a writer edits: headings, bodies, meeting details.
@@ -282,6 +285,9 @@ pub struct TextFix {
 /// Applies an automatic fix; returns whether the draft changed. Only the text at the
 /// fix's range changes, and only if it is still what the check saw.
 pub fn apply_fix(d: &mut Draft, f: &TextFix) -> bool {
+    if !fix_applies(d, f) {
+        return false;
+    }
     let Some(b) = d.blocks.get_mut(f.block) else {
         return false;
     };
@@ -302,6 +308,25 @@ pub fn apply_fix(d: &mut Draft, f: &TextFix) -> bool {
     out.extend(chars[f.end..].iter());
     *text = out;
     true
+}
+
+/// Whether a fix's range still holds the text the check saw.
+pub fn fix_applies(d: &Draft, f: &TextFix) -> bool {
+    let Some(b) = d.blocks.get(f.block) else {
+        return false;
+    };
+    let text = if f.field == Field::Heading {
+        &b.heading
+    } else {
+        &b.body
+    };
+    f.start <= f.end
+        && text
+            .chars()
+            .skip(f.start)
+            .take(f.end - f.start)
+            .eq(f.expect.chars())
+        && text.chars().count() >= f.end
 }
 
 /// Applies fixes from the last to the first in each field, so each one's character
@@ -372,6 +397,14 @@ mod tests {
         // From the section, after it; from the closing, before the closing.
         assert_eq!(d.insert_point(1, BlockKind::Section), 2);
         assert_eq!(d.insert_point(2, BlockKind::Section), 2);
+        // A point from the closing goes before it; with two openings, a section from
+        // the first goes after both.
+        assert_eq!(d.insert_point(2, BlockKind::Point), 2);
+        d.apply(Edit::InsertBlank {
+            kind: BlockKind::Opening,
+            at: Some(1),
+        });
+        assert_eq!(d.insert_point(0, BlockKind::Section), 2);
     }
 
     #[test]

@@ -174,7 +174,7 @@ pub fn find(lex: &SpecificsLexicon, c: &[char], word_start: &[bool], out: &mut V
 /// Whether the level unit at `i..e` is one link of the chain of command a speech at any
 /// lower level names the same way: 中央、省委、市委重大决策部署, 中央和省、市委 (a party
 /// committee, 2 characters, joined back to 中央 by 、和及与 and other such links).
-fn superiors(c: &[char], i: usize, e: usize) -> bool {
+pub(crate) fn superiors(c: &[char], i: usize, e: usize) -> bool {
     let committee = |s: usize, e: usize| e - s == 2 && c[e - 1] == '委';
     if !committee(i, e) {
         return false;

@@ -94,6 +94,9 @@ struct Context {
     /// How much each term counts: 1 for the paragraph's own words, less for a word
     /// inside one of them.
     weights: Vec<f32>,
+    /// How many of `terms` are the paragraph's own words (the rest are words inside
+    /// them, which the paragraph does not say).
+    own: usize,
     topics: Vec<usize>,
     said: String,
 }
@@ -391,6 +394,7 @@ impl PhraseIndex {
         terms.truncate(64);
         weights.truncate(64);
         Context {
+            own: own.min(terms.len()),
             terms,
             weights,
             topics,
@@ -489,7 +493,7 @@ impl PhraseIndex {
         k: usize,
         ctx: &Context,
     ) -> Vec<(u32, f32, u64)> {
-        let unsaid = |i: u32| self.unsaid(i as usize, &ctx.said, &ctx.terms);
+        let unsaid = |i: u32| self.unsaid(i as usize, &ctx.said, &ctx.terms[..ctx.own]);
         let mut picked = diversify(ranked, 2 * k, |i| self.hot[i as usize].kind, unsaid);
         // A phrase inside one already picked (敢抓敢管 in a 排比 that says it), or most
         // of whose character pairs one already picked has, adds nothing for the writer.

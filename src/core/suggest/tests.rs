@@ -103,3 +103,12 @@ fn a_word_inside_a_known_compound_matches_counting_less() {
     };
     assert!(score(&direct) > score(&hits), "{direct:?} {hits:?}");
 }
+
+#[test]
+fn a_word_only_inside_a_compound_is_not_said() {
+    // 责任 stands only inside 责任人: 压实责任 is not what the paragraph says.
+    let lib = [phrase("压实责任", PhraseKind::Collocation)];
+    let idx = PhraseIndex::new(&lib, TopicLexicon::builtin());
+    let got = texts(&idx, "要压实各级责任人的担子", "2026-01-01");
+    assert!(got.iter().any(|t| t == "压实责任"), "{got:?}");
+}
