@@ -501,9 +501,9 @@ fn check_panel_fixes_and_word_export() {
     assert!(back.text.contains("党的十九大精神"));
 }
 
-/// Dragging a template row from the library onto a block inserts it after that block.
-#[test]
-fn drag_a_template_from_the_library_into_the_draft() {
+/// A draft with an opening, the closings listed in the library; the first closing's row
+/// is dragged, a step at a time as a hand moves, to the point `to` gives, and dropped.
+fn drag_a_closing_to(to: impl Fn(&Harness<'_, JiangGaoApp>) -> egui::Pos2) -> Vec<BlockKind> {
     let dir = tempfile::tempdir().unwrap();
     let mut h = harness(dir.path());
     click(&mut h, "开头 5");
@@ -516,12 +516,12 @@ fn drag_a_template_from_the_library_into_the_draft() {
         .unwrap()
         .rect()
         .center();
-    let to = h.get_by_label("开头正文").rect().center();
+    let to = to(&h);
     h.hover_at(from);
     h.run_steps(1);
     h.drag_at(from);
     h.run_steps(1);
-    // Move in steps, as a hand does, past egui's drag threshold.
+    // Move in steps, past egui's drag threshold.
     for k in 1..=10 {
         let t = k as f32 / 10.0;
         h.hover_at(from + (to - from) * t);
@@ -529,40 +529,26 @@ fn drag_a_template_from_the_library_into_the_draft() {
     }
     h.drop_at(to);
     h.run_steps(3);
-    let kinds: Vec<BlockKind> = h.state().draft.blocks.iter().map(|b| b.kind).collect();
+    h.state().draft.blocks.iter().map(|b| b.kind).collect()
+}
+
+/// Dragging a template row from the library onto a block inserts it after that block.
+#[test]
+fn drag_a_template_from_the_library_into_the_draft() {
+    let kinds = drag_a_closing_to(|h| h.get_by_label("开头正文").rect().center());
     assert_eq!(kinds, vec![BlockKind::Opening, BlockKind::Closing]);
 }
 
 /// A template dropped in the empty space below the last block goes at the end.
 #[test]
 fn drop_a_template_below_the_last_block() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut h = harness(dir.path());
-    click(&mut h, "开头 5");
-    pick_template(&mut h, "〔开头〕");
-    click(&mut h, "结尾 3");
-    let from = h
-        .get_all_by_label_contains("〔结尾〕")
-        .next()
-        .unwrap()
-        .rect()
-        .center();
-    // Well below the opening's card, in the empty editor.
-    let card = h.get_by_label("开头正文").rect();
-    let to = egui::pos2(card.center().x, card.bottom() + 200.0);
-    assert!(to.y < 800.0, "{to:?}");
-    h.hover_at(from);
-    h.run_steps(1);
-    h.drag_at(from);
-    h.run_steps(1);
-    for k in 1..=10 {
-        let t = k as f32 / 10.0;
-        h.hover_at(from + (to - from) * t);
-        h.run_steps(1);
-    }
-    h.drop_at(to);
-    h.run_steps(3);
-    let kinds: Vec<BlockKind> = h.state().draft.blocks.iter().map(|b| b.kind).collect();
+    let kinds = drag_a_closing_to(|h| {
+        // Well below the opening's card, in the empty editor.
+        let card = h.get_by_label("开头正文").rect();
+        let to = egui::pos2(card.center().x, card.bottom() + 200.0);
+        assert!(to.y < 800.0, "{to:?}");
+        to
+    });
     assert_eq!(kinds, vec![BlockKind::Opening, BlockKind::Closing]);
 }
 
