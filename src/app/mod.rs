@@ -9,6 +9,7 @@ pub mod check_job;
 pub mod check_panel;
 mod commands;
 pub mod dialogs;
+mod doc;
 pub mod draft_facts;
 pub mod draft_panel;
 pub mod files;
@@ -38,6 +39,7 @@ use crate::core::library::Library;
 use action::Command;
 pub use caret::{Caret, Focus};
 use dialogs::Dialog;
+pub use doc::Doc;
 use prefs::Prefs;
 use worker::{PathPurpose, Workers};
 
@@ -165,49 +167,6 @@ pub enum FileRequest {
     /// Work of a window that is gone: take it in, or delete it for good.
     Restore(Box<recovery::Orphan>),
     Discard(Box<recovery::Orphan>),
-}
-
-/// The document: its file, and revision counters for unsaved and autosaved state.
-#[derive(Debug, Default)]
-pub struct Doc {
-    pub path: Option<PathBuf>,
-    pub rev: u64,
-    pub saved_rev: u64,
-    pub autosaved_rev: u64,
-    pub last_autosave: Option<f64>,
-    /// "HH:MM:SS" of the last autosave, for the status bar.
-    pub autosave_label: Option<String>,
-    /// The draft as its file holds it (opened or saved), to tell when undo has brought
-    /// it back there.
-    pub saved: Option<crate::core::draft::Draft>,
-}
-
-impl Doc {
-    pub fn dirty(&self) -> bool {
-        self.rev != self.saved_rev
-    }
-
-    /// Counts a new revision of `draft`: unsaved, unless it is again what its file holds.
-    pub fn revised(&mut self, draft: &crate::core::draft::Draft) {
-        self.rev += 1;
-        if self.saved.as_ref() == Some(draft) {
-            self.saved_rev = self.rev;
-        }
-    }
-
-    /// The document state for another draft put in its place (opened or restored), saved
-    /// as it stands. Revisions go on from this one's, so nothing cached or checked for the
-    /// old draft passes for the new one.
-    pub fn replaced(&self, path: Option<PathBuf>) -> Doc {
-        let rev = self.rev + 1;
-        Doc {
-            path,
-            rev,
-            saved_rev: rev,
-            autosaved_rev: rev,
-            ..Doc::default()
-        }
-    }
 }
 
 pub struct JiangGaoApp {

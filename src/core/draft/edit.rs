@@ -5,6 +5,7 @@
 
 use std::ops::Range;
 
+pub use crate::core::draft::fixes::{TextFix, apply_fix, apply_fixes, fix_applies};
 use crate::core::draft::{BlockId, BlockKind, Draft, Field, Meta, Numbering};
 use crate::core::library::Template;
 
@@ -270,85 +271,6 @@ impl Draft {
     }
 }
 
-/// A check's automatic fix: the characters `start..end` of one field of the block at
-/// index `block` become `replacement`, while they still read `expect`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct TextFix {
-    pub block: usize,
-    pub field: Field,
-    pub start: usize,
-    pub end: usize,
-    pub expect: String,
-    pub replacement: String,
-}
-
-/// Applies an automatic fix; returns whether the draft changed. Only the text at the
-/// fix's range changes, and only if it is still what the check saw.
-pub fn apply_fix(d: &mut Draft, f: &TextFix) -> bool {
-    if !fix_applies(d, f) {
-        return false;
-    }
-    let Some(b) = d.blocks.get_mut(f.block) else {
-        return false;
-    };
-    let text = if f.field == Field::Heading {
-        &mut b.heading
-    } else {
-        &mut b.body
-    };
-    let chars: Vec<char> = text.chars().collect();
-    if f.start > f.end
-        || f.end > chars.len()
-        || chars[f.start..f.end].iter().collect::<String>() != f.expect
-    {
-        return false;
-    }
-    let mut out: String = chars[..f.start].iter().collect();
-    out.push_str(&f.replacement);
-    out.extend(chars[f.end..].iter());
-    *text = out;
-    true
-}
-
-/// Whether a fix's range still holds the text the check saw.
-pub fn fix_applies(d: &Draft, f: &TextFix) -> bool {
-    let Some(b) = d.blocks.get(f.block) else {
-        return false;
-    };
-    let text = if f.field == Field::Heading {
-        &b.heading
-    } else {
-        &b.body
-    };
-    f.start <= f.end
-        && text
-            .chars()
-            .skip(f.start)
-            .take(f.end - f.start)
-            .eq(f.expect.chars())
-        && text.chars().count() >= f.end
-}
-
-/// Applies fixes from the last to the first in each field, so each one's character
-/// range is still where the check saw it; overlapping ones are skipped. Returns whether
-/// the draft changed.
-pub fn apply_fixes(d: &mut Draft, mut fs: Vec<TextFix>) -> bool {
-    fs.sort_by(|a, b| {
-        (b.block, b.field == Field::Body, b.start).cmp(&(a.block, a.field == Field::Body, a.start))
-    });
-    let mut changed = false;
-    let mut last: Option<&TextFix> = None;
-    for f in &fs {
-        let overlaps =
-            last.is_some_and(|l| l.block == f.block && l.field == f.field && f.end > l.start);
-        if !overlaps && apply_fix(d, f) {
-            changed = true;
-            last = Some(f);
-        }
-    }
-    changed
-}
-
 /// Fills every `{slot}` the meeting details can fill, in the text itself.
 pub fn fill_slots_in_place(d: &mut Draft) -> bool {
     let filled: Vec<(String, String)> = d
@@ -405,29 +327,6 @@ mod tests {
             at: Some(1),
         });
         assert_eq!(d.insert_point(0, BlockKind::Section), 2);
-    }
-
-    #[test]
-    fn several_fixes_apply_from_the_end_and_skip_stale_ones() {
-        let mut d = draft();
-        d.blocks[0].body = "部机关要带头，部机关党委要负责。".into();
-        let fix = |start: usize, expect: &str| TextFix {
-            block: 0,
-            field: Field::Body,
-            start,
-            end: start + expect.chars().count(),
-            expect: expect.into(),
-            replacement: "本机关".into(),
-        };
-        // In any order; the third no longer says what the check saw.
-        let r = d.apply(Edit::ApplyFixes(vec![
-            fix(0, "部机关"),
-            fix(7, "部机关"),
-            fix(9, "机关党"),
-        ]));
-        assert!(r.changed);
-        assert_eq!(d.blocks[0].body, "本机关要带头，本机关党委要负责。");
-        assert!(!d.apply(Edit::ApplyFixes(vec![fix(0, "部机关")])).changed);
     }
 
     /// Each edit through apply, undone and redone by the one history.

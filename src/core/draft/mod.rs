@@ -8,6 +8,7 @@
 pub mod block_id;
 pub mod convert;
 pub mod edit;
+pub mod fixes;
 pub mod history;
 pub mod recovery;
 pub mod slots;

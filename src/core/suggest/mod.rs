@@ -24,7 +24,7 @@ use crate::core::lexicon::topics::TopicLexicon;
 use crate::core::library::{Library, Phrase, PhraseKind};
 use crate::core::nlp;
 use crate::core::suggest::rank::{
-    Facts, Hot, content_word, diversify, facts_of, kind_weight, quoted,
+    Facts, Hot, content_word, diversify, facts_of, kind_weight, quoted, sub_words,
 };
 use crate::core::suggest::templates::{HeadingHit, TemplateHit, TemplateIndex};
 use crate::core::suggest::terms::{matched_terms, norm};
@@ -596,26 +596,3 @@ impl PhraseIndex {
 
 #[cfg(test)]
 mod tests;
-
-/// The dictionary words of two or more characters inside a known word of three or more
-/// (not the word itself), that may match a phrase.
-fn sub_words(w: &str) -> Vec<String> {
-    let chars: Vec<char> = w.chars().collect();
-    let n = chars.len();
-    if n < 3 || !nlp::jieba().has_word(w) {
-        return Vec::new();
-    }
-    let mut out = Vec::new();
-    for a in 0..n {
-        for b in a + 2..=n {
-            if b - a == n {
-                continue;
-            }
-            let sub: String = chars[a..b].iter().collect();
-            if nlp::jieba().has_word(&sub) && nlp::is_keyword(&sub) && content_word(&sub) {
-                out.push(sub);
-            }
-        }
-    }
-    out
-}

@@ -124,6 +124,29 @@ pub(crate) fn content_word(w: &str) -> bool {
     )
 }
 
+/// The dictionary words of two or more characters inside a known word of three or more
+/// (not the word itself), that may match a phrase.
+pub(crate) fn sub_words(w: &str) -> Vec<String> {
+    let chars: Vec<char> = w.chars().collect();
+    let n = chars.len();
+    if n < 3 || !nlp::jieba().has_word(w) {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for a in 0..n {
+        for b in a + 2..=n {
+            if b - a == n {
+                continue;
+            }
+            let sub: String = chars[a..b].iter().collect();
+            if nlp::jieba().has_word(&sub) && nlp::is_keyword(&sub) && content_word(&sub) {
+                out.push(sub);
+            }
+        }
+    }
+    out
+}
+
 pub(crate) fn facts_of(
     p: &Phrase,
     (topic_bits, own_topic_bits): (u64, u64),
