@@ -8,7 +8,7 @@ use rustc_hash::FxHashMap;
 use crate::core::lexicon::standard::StandardLexicon;
 use crate::core::lexicon::topics::TopicLexicon;
 use crate::core::library::PhraseKind;
-use crate::core::mine::{collocations, idioms, specifics};
+use crate::core::mine::{collocations, idioms, run_judge, specifics};
 use crate::core::nlp;
 
 /// A phrase as merged: what the rules look at.
@@ -35,6 +35,7 @@ pub(super) struct Corpus<'a> {
     /// 排比, offered once.
     runs: rustc_hash::FxHashSet<&'a str>,
     standard: StandardLexicon,
+    standard_runs: run_judge::StandardRuns,
 }
 
 impl<'a> Corpus<'a> {
@@ -67,12 +68,14 @@ impl<'a> Corpus<'a> {
                 _ => {}
             }
         }
+        let standard = StandardLexicon::current();
         Corpus {
             verb_files,
             patterns,
             quoted,
             runs,
-            standard: StandardLexicon::current(),
+            standard_runs: run_judge::StandardRuns::new(&standard),
+            standard,
         }
     }
 
@@ -86,6 +89,11 @@ impl<'a> Corpus<'a> {
                     self.verb_files.get(v).map_or(0, Vec::len)
                 }) && !everyday_object(m.text, lex)
                     && !generic_field(m.text)
+            }
+            PhraseKind::Parallel => {
+                self.standard.lists(m.text)
+                    || (run_judge::keep_shape(m.text, m.files.len())
+                        && !self.standard_runs.near_miss(m.text))
             }
             PhraseKind::Idiom if idioms::connective(m.text) => false,
             PhraseKind::Idiom => {

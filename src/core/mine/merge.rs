@@ -5,7 +5,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use crate::core::lexicon::topics::TopicLexicon;
 use crate::core::library::{Phrase, PhraseKind, PhraseSource};
-use crate::core::mine::{Occurrence, judge};
+use crate::core::mine::{Occurrence, judge, run_judge};
 use crate::core::nlp;
 use crate::core::parallel::par_chunks;
 use crate::core::text;
@@ -157,6 +157,22 @@ pub(super) fn merge(
     for (k, d) in kept.iter_mut().zip(near) {
         *k &= !d;
     }
+    let runs: Vec<run_judge::Merged> = all
+        .iter()
+        .map(|m| run_judge::Merged {
+            kind: m.kind,
+            text: m.text,
+            count: m.count,
+            files: m.files.len(),
+        })
+        .collect();
+    for rule in [run_judge::contained_runs, run_judge::variant_runs] {
+        let out = rule(&runs, &kept);
+        for (k, d) in kept.iter_mut().zip(out) {
+            *k &= !d;
+        }
+    }
+    drop(runs);
     drop(corpus);
     drop(all);
     let accs: Vec<(PhraseKind, Acc)> = by_key

@@ -11,6 +11,7 @@ pub mod local_words;
 mod merge;
 pub mod parallels;
 pub mod phrases;
+mod run_judge;
 mod segmented;
 pub mod slogans;
 pub mod slots;

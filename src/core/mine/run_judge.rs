@@ -1,0 +1,250 @@
+//! Which mined 排比 a writer would reuse, judged on the whole corpus: not a short pair of
+//! words (创新理念、创新方法), not a list of bare -化/-性 words the corpus says once, not a
+//! near-miss of a standard formulation (自我革新、自我完善、自我提高 beside 自我净化、自我
+//! 完善、自我革新、自我提高), and not a part of a quotation or of a longer run the library
+//! offers already.
+
+use aho_corasick::AhoCorasick;
+use rustc_hash::FxHashMap;
+
+use crate::core::lexicon::standard::StandardLexicon;
+use crate::core::library::PhraseKind;
+
+/// What these rules look at of a merged phrase.
+pub(super) struct Merged<'a> {
+    pub kind: PhraseKind,
+    pub text: &'a str,
+    pub count: usize,
+    /// Distinct speeches it occurs in.
+    pub files: usize,
+}
+
+/// Items of a run: its parts between 、，；, quotation marks aside.
+fn items(text: &str) -> Vec<String> {
+    text.split(['、', '，', '；'])
+        .map(|i| {
+            i.chars()
+                .filter(|c| !matches!(c, '“' | '”' | '‘' | '’'))
+                .collect::<String>()
+        })
+        .filter(|i| !i.is_empty())
+        .collect()
+}
+
+/// The standard formulations that are runs, indexed by item.
+pub(super) struct StandardRuns {
+    by_item: FxHashMap<String, Vec<usize>>,
+    sizes: Vec<usize>,
+}
+
+impl StandardRuns {
+    pub fn new(lex: &StandardLexicon) -> Self {
+        let mut by_item: FxHashMap<String, Vec<usize>> = FxHashMap::default();
+        let mut sizes = Vec::new();
+        for f in &lex.formulations {
+            let its = items(&f.text);
+            if its.len() < 2 {
+                continue;
+            }
+            let at = sizes.len();
+            sizes.push(its.len());
+            for i in its {
+                by_item.entry(i).or_default().push(at);
+            }
+        }
+        StandardRuns { by_item, sizes }
+    }
+
+    /// Whether a run shares at least two items, and half of the longer list, with a
+    /// standard formulation it is not: the set wording with an item changed, dropped or
+    /// added, which a writer must not copy (the panel offers the standard one).
+    pub fn near_miss(&self, text: &str) -> bool {
+        let its = items(text);
+        let mut shared: FxHashMap<usize, usize> = FxHashMap::default();
+        for i in &its {
+            for &s in self.by_item.get(i).map_or(&[][..], Vec::as_slice) {
+                *shared.entry(s).or_default() += 1;
+            }
+        }
+        shared.into_iter().any(|(s, n)| {
+            let exact = n == its.len() && n == self.sizes[s];
+            !exact && n >= 2 && n * 2 >= its.len().max(self.sizes[s])
+        })
+    }
+}
+
+/// Whether a run has the shape of one worth offering on its own. `files`: the speeches
+/// it occurs in.
+pub(super) fn keep_shape(text: &str, files: usize) -> bool {
+    let its = items(text);
+    let shortest = its.iter().map(|i| i.chars().count()).min().unwrap_or(0);
+    // Two short items joined by 、 are a coordination (相互融合、相互促进; 创新理念、创新
+    // 方法), not a 对偶: a pair is one when its items are phrases of some length (一切服从
+    // 大局、一切服务大局) or whole clauses (基础不牢，地动山摇).
+    if its.len() == 2 && !text.contains(['，', '；']) && shortest < 6 {
+        return false;
+    }
+    // Bare words of one suffix (常态化、持久化、规范化; 长期性、连续性、实效性) are a set only
+    // when the corpus repeats it; said once, they are one speech's list.
+    let longest = its.iter().map(|i| i.chars().count()).max().unwrap_or(0);
+    let last = |i: &String| i.chars().last();
+    let abstract_suffix = last(&its[0]).is_some_and(|c| matches!(c, '化' | '性' | '力'));
+    let one_suffix = abstract_suffix && its.iter().all(|i| last(i) == last(&its[0]));
+    !(longest <= 3 && one_suffix && files < 2)
+}
+
+/// Runs that a kept quotation or a longer kept run holds whole (我们党就会很有力量… inside
+/// the General Secretary's sentence): the library offers that one. Found with one
+/// automaton over the runs, not by comparing pairs.
+pub(super) fn contained_runs(all: &[Merged], kept: &[bool]) -> Vec<bool> {
+    let runs: Vec<usize> = (0..all.len())
+        .filter(|&i| kept[i] && all[i].kind == PhraseKind::Parallel)
+        .collect();
+    let mut out = vec![false; all.len()];
+    if runs.is_empty() {
+        return out;
+    }
+    let Ok(ac) = AhoCorasick::new(runs.iter().map(|&i| all[i].text)) else {
+        return out;
+    };
+    for (i, m) in all.iter().enumerate() {
+        if !kept[i] || !matches!(m.kind, PhraseKind::Parallel | PhraseKind::Quote) {
+            continue;
+        }
+        for hit in ac.find_overlapping_iter(m.text) {
+            let j = runs[hit.pattern().as_usize()];
+            if j != i && all[j].text.len() < m.text.len() {
+                out[j] = true;
+            }
+        }
+    }
+    out
+}
+
+/// Runs that vary one the library keeps (同安排、同部署、同落实 beside 同部署、同落实、
+/// 同考核): sharing two items and half of the longer list. Of each such group the one
+/// used most, in most speeches, with most items, else the first, is kept.
+pub(super) fn variant_runs(all: &[Merged], kept: &[bool]) -> Vec<bool> {
+    let runs: Vec<usize> = (0..all.len())
+        .filter(|&i| kept[i] && all[i].kind == PhraseKind::Parallel)
+        .collect();
+    let its: Vec<Vec<String>> = runs.iter().map(|&i| items(all[i].text)).collect();
+    let mut by_item: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
+    for (r, is) in its.iter().enumerate() {
+        for i in is {
+            by_item.entry(i.as_str()).or_default().push(r);
+        }
+    }
+    let rank = |r: usize| {
+        let m = &all[runs[r]];
+        (m.count, m.files, its[r].len(), std::cmp::Reverse(r))
+    };
+    let mut order: Vec<usize> = (0..runs.len()).collect();
+    order.sort_by_key(|&r| std::cmp::Reverse(rank(r)));
+    let mut out = vec![false; all.len()];
+    let mut dropped = vec![false; runs.len()];
+    for r in order {
+        if dropped[r] {
+            continue;
+        }
+        let mut shared: FxHashMap<usize, usize> = FxHashMap::default();
+        for i in &its[r] {
+            for &o in &by_item[i.as_str()] {
+                *shared.entry(o).or_default() += 1;
+            }
+        }
+        for (o, n) in shared {
+            if o != r && !dropped[o] && n >= 2 && n * 2 >= its[r].len().max(its[o].len()) {
+                dropped[o] = true;
+                out[runs[o]] = true;
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::lexicon::standard::Standard;
+
+    fn lexicon(texts: &[&str]) -> StandardLexicon {
+        StandardLexicon {
+            version: 1,
+            formulations: texts
+                .iter()
+                .map(|t| Standard {
+                    text: t.to_string(),
+                    since: "2012-11-08".into(),
+                    note: String::new(),
+                })
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn a_standard_run_with_an_item_changed_or_dropped_is_a_near_miss() {
+        let s = StandardRuns::new(&lexicon(&[
+            "自我净化、自我完善、自我革新、自我提高",
+            "理论创新、实践创新、制度创新、文化创新",
+        ]));
+        assert!(s.near_miss("自我革新、自我完善、自我提高"));
+        assert!(s.near_miss("理论创新、制度创新、工作创新、方法创新"));
+        assert!(!s.near_miss("自我净化、自我完善、自我革新、自我提高"));
+        // One shared item is a coincidence.
+        assert!(!s.near_miss("理论创新、学习创新、服务创新"));
+        assert!(!s.near_miss("知敬畏、存戒惧、守底线"));
+    }
+
+    #[test]
+    fn short_pairs_and_bare_suffix_lists_said_once_are_not_kept() {
+        assert!(!keep_shape("相互融合、相互促进", 1));
+        assert!(keep_shape("一切服从大局、一切服务大局", 1));
+        assert!(keep_shape("基础不牢，地动山摇", 1));
+        assert!(!keep_shape("常态化、持久化、规范化", 1));
+        assert!(keep_shape("常态化、持久化、规范化", 2));
+        assert!(keep_shape("观大势、谋大事、讲大局", 1));
+        assert!(keep_shape("干在前、想在前、冲在前", 1));
+    }
+
+    #[test]
+    fn a_run_inside_a_kept_quotation_or_longer_run_is_dropped() {
+        let m = |kind, text| Merged {
+            kind,
+            text,
+            count: 1,
+            files: 1,
+        };
+        let all = [
+            m(
+                PhraseKind::Quote,
+                "总书记强调，我们党就会很有力量，我们国家就会很有力量，我们人民就会很有力量。",
+            ),
+            m(
+                PhraseKind::Parallel,
+                "我们党就会很有力量，我们国家就会很有力量，我们人民就会很有力量",
+            ),
+            m(PhraseKind::Parallel, "观大势、谋大事、讲大局"),
+        ];
+        assert_eq!(contained_runs(&all, &[true; 3]), [false, true, false]);
+        // A quotation the library drops keeps nothing out.
+        assert_eq!(contained_runs(&all, &[false, true, true]), [false; 3]);
+    }
+
+    #[test]
+    fn of_two_variants_of_a_run_the_one_used_more_is_kept() {
+        let m = |text, count| Merged {
+            kind: PhraseKind::Parallel,
+            text,
+            count,
+            files: 1,
+        };
+        let all = [
+            m("同安排、同部署、同落实", 1),
+            m("同部署、同落实、同考核", 2),
+            m("观大势、谋大事、讲大局", 1),
+            m("同学习、同部署、同研究、同考核", 1),
+        ];
+        assert_eq!(variant_runs(&all, &[true; 4]), [true, false, false, true]);
+    }
+}
