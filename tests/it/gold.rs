@@ -180,7 +180,7 @@ struct HeldOut {
 }
 
 /// Paragraphs whose wanted phrases were labelled before the suggester ever saw them
-/// (tests/it/gold/heldout.ron, heldout2.ron, heldout3.ron): the measure of suggestions
+/// (tests/it/gold/heldout.ron … heldout4.ron): the measure of suggestions
 /// on text nobody tuned for.
 fn held_out(file: &str) -> Vec<Paragraph> {
     let path = format!("{}/tests/it/gold/{file}", env!("CARGO_MANIFEST_DIR"));
@@ -194,6 +194,7 @@ fn suggestions_for_held_out_paragraphs_stay_above_their_floor() {
         ("heldout.ron", 6, HELD_OUT_FLOOR),
         ("heldout2.ron", 8, HELD_OUT_2_FLOOR),
         ("heldout3.ron", 10, HELD_OUT_3_FLOOR),
+        ("heldout4.ron", 10, HELD_OUT_4_FLOOR),
     ] {
         let paragraphs = held_out(file);
         assert_eq!(paragraphs.len(), n);
@@ -212,6 +213,9 @@ const HELD_OUT_2_FLOOR: f64 = 0.33;
 /// Under what the code reaches on the third held-out set (its first, blind run in
 /// session 8: 0.30; 0.33 in session 9).
 const HELD_OUT_3_FLOOR: f64 = 0.30;
+/// Under what the code reaches on the fourth held-out set (its first, blind run in
+/// session 10: 0.28; subjects the corpus barely covers, such as 党员发展 and 机关青年).
+const HELD_OUT_4_FLOOR: f64 = 0.25;
 
 #[test]
 fn the_gold_file_is_consistent() {

@@ -24,7 +24,7 @@ use crate::core::lexicon::topics::TopicLexicon;
 use crate::core::library::{Library, Phrase, PhraseKind};
 use crate::core::nlp;
 use crate::core::suggest::rank::{
-    Facts, Hot, content_word, diversify, facts_of, kind_weight, quoted, sub_words,
+    Facts, Hot, content_word, diversify, facts_of, kind_weight, quoted, sub_words, topic_only_fit,
 };
 use crate::core::suggest::templates::{HeadingHit, TemplateHit, TemplateIndex};
 use crate::core::suggest::terms::{matched_terms, norm};
@@ -44,6 +44,10 @@ const CONTEXT_WEIGHT: f32 = 0.35;
 const MAX_TOPIC_CANDIDATES: usize = 128;
 /// How much a dictionary word inside a paragraph's word counts against the word itself.
 const SUB_WORD_WEIGHT: f32 = 0.5;
+/// Least score a phrase needs to be shown at all: one word in passing, or a subject
+/// shared by a plain phrase. On the labelled paragraphs none of 24 phrases shown below it
+/// was wanted; the panel shows fewer rather than filler.
+const MIN_SCORE: f32 = 2.0;
 /// Phrases the side panel shows, and `jianggao suggest` by default.
 pub const SHOWN: usize = 12;
 
@@ -352,7 +356,7 @@ impl PhraseIndex {
             .into_iter()
             .filter(|&(i, _)| kind_ok(i) && self.current(i as usize, &date))
             .map(|(i, (bm25, m))| (i, self.score(i, bm25, m, &ctx.topics), m))
-            .filter(|&(_, s, _)| s > 0.2)
+            .filter(|&(_, s, _)| s >= MIN_SCORE)
             .collect();
         self.pick(&mut ranked, k, &ctx)
             .into_iter()
@@ -479,6 +483,8 @@ impl PhraseIndex {
         let words = m.count_ones();
         let fit = if (words <= 1 && topics == 0.0) || (f.kind == PhraseKind::Quote && words < 2) {
             0.3
+        } else if words == 0 {
+            topic_only_fit(f.kind)
         } else {
             1.0
         };

@@ -36,6 +36,19 @@ pub(crate) fn kind_weight(k: PhraseKind) -> f32 {
     }
 }
 
+/// How well a phrase that shares only a subject with the paragraph, no word, fits it: a
+/// set term, formulation or idiom serves any paragraph on its subject; a 排比 or a verb
+/// phrase says something of its own, and fits where the paragraph speaks of it (labelled
+/// suggestions: about 1 in 16 verb phrases and 1 in 7 排比 shown on the subject alone were
+/// wanted, against nearly half the formulations).
+pub(crate) fn topic_only_fit(k: PhraseKind) -> f32 {
+    match k {
+        PhraseKind::Collocation => 0.35,
+        PhraseKind::Parallel => 0.6,
+        _ => 1.0,
+    }
+}
+
 /// Per-phrase facts the filters need, worked out once when the index is built.
 pub(crate) struct Facts {
     pub kind: PhraseKind,

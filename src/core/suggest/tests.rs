@@ -86,16 +86,35 @@ fn a_word_inside_a_known_compound_matches_counting_less() {
     // from `keywords_of` already.
     assert!(sub_words("责任").is_empty());
     assert!(sub_words("纠治四风").is_empty());
-    let lib = [
-        phrase("层层压实责任", PhraseKind::Collocation),
-        phrase("强化服务理念", PhraseKind::Collocation),
-    ];
+    // A library of some size, as any mined one is (two phrases give words too little
+    // weight to be shown), and a phrase on the paragraph's subject: one word in passing
+    // with nothing else in common is not shown at all.
+    let mut lib: Vec<Phrase> = (0..60)
+        .map(|i| phrase(&format!("弘扬传统美德{i}"), PhraseKind::Idiom))
+        .collect();
+    lib.push(Phrase {
+        topics: vec!["责任落实".into()],
+        ..phrase("层层压实责任", PhraseKind::Collocation)
+    });
+    lib.push(phrase("强化服务理念", PhraseKind::Collocation));
     let idx = PhraseIndex::new(&lib, TopicLexicon::builtin());
-    let hits = idx.query_dated("", "明确具体责任人和完成时限", "2026-01-01", 4, None);
+    let hits = idx.query_dated(
+        "",
+        "明确具体责任人和完成时限，确保整改到位",
+        "2026-01-01",
+        4,
+        None,
+    );
     let hit = hits.iter().find(|h| h.phrase.text == "层层压实责任");
     assert!(hit.is_some_and(|h| h.matched == ["责任"]), "{hits:?}");
     // The same phrase scores more when the paragraph says the word itself.
-    let direct = idx.query_dated("", "明确具体责任和完成时限", "2026-01-01", 4, None);
+    let direct = idx.query_dated(
+        "",
+        "明确具体责任和完成时限，确保整改到位",
+        "2026-01-01",
+        4,
+        None,
+    );
     let score = |hs: &[Suggestion]| {
         hs.iter()
             .find(|h| h.phrase.text == "层层压实责任")
