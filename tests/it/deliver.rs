@@ -448,3 +448,40 @@ fn an_opening_or_closing_dragged_out_of_place_is_found() {
     let f = check(&d, "2026-11-22");
     assert!(f.iter().any(|x| x.message == "结尾后面还有内容"), "{f:?}");
 }
+
+#[test]
+fn a_standard_formulation_with_an_item_dropped_is_found_and_the_corpus_has_few() {
+    let d = blank(
+        BlockKind::Opening,
+        "",
+        "要不断增强自我革新、自我完善、自我提高能力。坚持不敢腐、不能腐、不想腐一体推进。",
+    );
+    let f = check(&d, "2026-11-22");
+    assert_eq!(
+        kinds(&f),
+        vec![FindingKind::NonstandardFormulation],
+        "{f:?}"
+    );
+    assert_eq!(f[0].text, "自我革新、自我完善、自我提高");
+    assert!(
+        f[0].message
+            .contains("自我净化、自我完善、自我革新、自我提高")
+    );
+    // Before the standard was set, there was nothing to miss.
+    assert!(check(&d, "2010-01-01").is_empty());
+    // Real speeches quote standard runs in passing without being flagged, except where
+    // one really drops an item.
+    let runs = jianggao::core::lexicon::standard_runs::StandardRuns::new(
+        &jianggao::core::lexicon::standard::StandardLexicon::builtin(),
+    );
+    let mut flagged = Vec::new();
+    for e in std::fs::read_dir(crate::fixtures::corpus_dir()).unwrap() {
+        let path = e.unwrap().path();
+        let text = jianggao::core::parse::read::read_file(&path).unwrap().text;
+        let c: Vec<char> = text.chars().collect();
+        for m in runs.near_misses_in(&text) {
+            flagged.push(c[m.start..m.end].iter().collect::<String>());
+        }
+    }
+    assert_eq!(flagged, ["自我革新、自我完善、自我提高"], "{flagged:?}");
+}

@@ -208,14 +208,15 @@ fn suggestions_for_held_out_paragraphs_stay_above_their_floor() {
 /// 0.58 in session 9, with its want lists extended for 11 new standard formulations).
 const HELD_OUT_FLOOR: f64 = 0.54;
 /// Under what the code reaches on the second held-out set (first run 0.31; 0.36 in
-/// session 9).
-const HELD_OUT_2_FLOOR: f64 = 0.33;
+/// session 9, 0.39 in session 10).
+const HELD_OUT_2_FLOOR: f64 = 0.36;
 /// Under what the code reaches on the third held-out set (its first, blind run in
-/// session 8: 0.30; 0.33 in session 9).
-const HELD_OUT_3_FLOOR: f64 = 0.30;
+/// session 8: 0.30; 0.33 in session 9, 0.35 in session 10).
+const HELD_OUT_3_FLOOR: f64 = 0.32;
 /// Under what the code reaches on the fourth held-out set (its first, blind run in
-/// session 10: 0.28; subjects the corpus barely covers, such as 党员发展 and 机关青年).
-const HELD_OUT_4_FLOOR: f64 = 0.25;
+/// session 10: 0.28, and 0.31 once its want lists had the standard formulations added
+/// after it; subjects the corpus barely covers, such as 党员发展 and 机关青年).
+const HELD_OUT_4_FLOOR: f64 = 0.28;
 
 #[test]
 fn the_gold_file_is_consistent() {

@@ -11,6 +11,8 @@ pub enum FindingKind {
     UnfilledSlot,
     CarriedOver,
     DatedFormulation,
+    /// A standard formulation quoted with an item dropped or changed.
+    NonstandardFormulation,
     RepeatedPhrase,
     Length,
     Numbering,
@@ -26,6 +28,7 @@ impl FindingKind {
             Self::UnfilledSlot => "未填空位",
             Self::CarriedOver => "沿用原稿",
             Self::DatedFormulation => "过时提法",
+            Self::NonstandardFormulation => "提法不规范",
             Self::RepeatedPhrase => "重复",
             Self::Length => "篇幅",
             Self::Numbering => "编号",

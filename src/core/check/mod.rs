@@ -1,5 +1,5 @@
 //! Pre-delivery checks: unfilled blanks, text carried over from the source speech,
-//! dated formulations, repeated 金句, length, numbering, half-width punctuation, and how
+//! dated formulations, standard ones quoted with an item dropped or changed, repeated 金句, length, numbering, half-width punctuation, and how
 //! much of each section is still word-for-word from its source.
 
 pub mod finding;
@@ -17,6 +17,8 @@ use crate::core::parse::marker;
 use crate::core::text::fullwidth_punct;
 
 use crate::core::lexicon::dated::Formulations;
+use crate::core::lexicon::standard::StandardLexicon;
+use crate::core::lexicon::standard_runs::StandardRuns;
 
 /// Check settings.
 #[derive(Debug, Clone)]
@@ -75,6 +77,7 @@ pub fn check_draft_indexed(
     let date_key = date_parts(&s.date)
         .map(|(y, m, dd)| format!("{y:04}-{m:02}-{dd:02}"))
         .unwrap_or_default();
+    let runs = StandardRuns::new(&StandardLexicon::current());
     for (i, b) in d.blocks.iter().enumerate() {
         for (field, text) in [(Field::Heading, &b.heading), (Field::Body, &b.body)] {
             let path = match field {
@@ -88,6 +91,7 @@ pub fn check_draft_indexed(
             };
             unfilled(d, text, &mut at);
             dated(forms, text, &date_key, &mut at);
+            nonstandard(&runs, text, &date_key, &mut at);
             punctuation(text, &mut at);
             if b.kind == BlockKind::Opening && sections > 0 {
                 point_count(text, sections, &mut at);
@@ -182,6 +186,30 @@ fn dated(forms: &Formulations, text: &str, date_key: &str, at: &mut Here) {
             text: h.text,
             fix: h.replacement.as_ref().map(|r| format!("改为“{r}”")),
             auto: h.replacement,
+        });
+    }
+}
+
+/// Standard formulations quoted with an item dropped or changed (自我革新、自我完善、自我
+/// 提高 for 自我净化、自我完善、自我革新、自我提高), if current by the speech's date.
+fn nonstandard(runs: &StandardRuns, text: &str, date_key: &str, at: &mut Here) {
+    let c: Vec<char> = text.chars().collect();
+    for m in runs.near_misses_in(text) {
+        if m.since.as_str() > date_key {
+            continue;
+        }
+        let said: String = c[m.start..m.end].iter().collect();
+        at.push(Said {
+            kind: FindingKind::NonstandardFormulation,
+            severity: Severity::Warning,
+            range: (m.start, m.end),
+            message: format!(
+                "“{said}”与规范提法“{}”不一致：少了或换了其中的项",
+                m.standard
+            ),
+            text: said,
+            fix: Some(format!("核对原文，按“{}”表述", m.standard)),
+            auto: None,
         });
     }
 }

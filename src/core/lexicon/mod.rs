@@ -4,4 +4,5 @@
 pub mod dated;
 pub mod dated_norm;
 pub mod standard;
+pub mod standard_runs;
 pub mod topics;

@@ -6,6 +6,7 @@
 use rustc_hash::FxHashMap;
 
 use crate::core::lexicon::standard::StandardLexicon;
+use crate::core::lexicon::standard_runs::StandardRuns;
 use crate::core::lexicon::topics::TopicLexicon;
 use crate::core::library::PhraseKind;
 use crate::core::mine::{collocations, idioms, run_judge, specifics};
@@ -35,7 +36,7 @@ pub(super) struct Corpus<'a> {
     /// 排比, offered once.
     runs: rustc_hash::FxHashSet<&'a str>,
     standard: StandardLexicon,
-    standard_runs: run_judge::StandardRuns,
+    standard_runs: StandardRuns,
 }
 
 impl<'a> Corpus<'a> {
@@ -74,7 +75,7 @@ impl<'a> Corpus<'a> {
             patterns,
             quoted,
             runs,
-            standard_runs: run_judge::StandardRuns::new(&standard),
+            standard_runs: StandardRuns::new(&standard),
             standard,
         }
     }

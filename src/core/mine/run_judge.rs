@@ -1,13 +1,11 @@
 //! Which mined 排比 a writer would reuse, judged on the whole corpus: not a short pair of
-//! words (创新理念、创新方法), not a list of bare -化/-性 words the corpus says once, not a
-//! near-miss of a standard formulation (自我革新、自我完善、自我提高 beside 自我净化、自我
-//! 完善、自我革新、自我提高), and not a part of a quotation or of a longer run the library
-//! offers already.
+//! words (创新理念、创新方法), not a list of bare -化/-性 words the corpus says once, and not
+//! a part of a quotation or of a longer run, or a variant of a run, the library offers
+//! already. Near-misses of standard formulations are `lexicon::standard_runs`'.
 
 use aho_corasick::AhoCorasick;
 use rustc_hash::FxHashMap;
 
-use crate::core::lexicon::standard::StandardLexicon;
 use crate::core::library::PhraseKind;
 
 /// What these rules look at of a merged phrase.
@@ -29,48 +27,6 @@ fn items(text: &str) -> Vec<String> {
         })
         .filter(|i| !i.is_empty())
         .collect()
-}
-
-/// The standard formulations that are runs, indexed by item.
-pub(super) struct StandardRuns {
-    by_item: FxHashMap<String, Vec<usize>>,
-    sizes: Vec<usize>,
-}
-
-impl StandardRuns {
-    pub fn new(lex: &StandardLexicon) -> Self {
-        let mut by_item: FxHashMap<String, Vec<usize>> = FxHashMap::default();
-        let mut sizes = Vec::new();
-        for f in &lex.formulations {
-            let its = items(&f.text);
-            if its.len() < 2 {
-                continue;
-            }
-            let at = sizes.len();
-            sizes.push(its.len());
-            for i in its {
-                by_item.entry(i).or_default().push(at);
-            }
-        }
-        StandardRuns { by_item, sizes }
-    }
-
-    /// Whether a run shares at least two items, and half of the longer list, with a
-    /// standard formulation it is not: the set wording with an item changed, dropped or
-    /// added, which a writer must not copy (the panel offers the standard one).
-    pub fn near_miss(&self, text: &str) -> bool {
-        let its = items(text);
-        let mut shared: FxHashMap<usize, usize> = FxHashMap::default();
-        for i in &its {
-            for &s in self.by_item.get(i).map_or(&[][..], Vec::as_slice) {
-                *shared.entry(s).or_default() += 1;
-            }
-        }
-        shared.into_iter().any(|(s, n)| {
-            let exact = n == its.len() && n == self.sizes[s];
-            !exact && n >= 2 && n * 2 >= its.len().max(self.sizes[s])
-        })
-    }
 }
 
 /// Whether a run has the shape of one worth offering on its own. `files`: the speeches
@@ -166,35 +122,6 @@ pub(super) fn variant_runs(all: &[Merged], kept: &[bool]) -> Vec<bool> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::lexicon::standard::Standard;
-
-    fn lexicon(texts: &[&str]) -> StandardLexicon {
-        StandardLexicon {
-            version: 1,
-            formulations: texts
-                .iter()
-                .map(|t| Standard {
-                    text: t.to_string(),
-                    since: "2012-11-08".into(),
-                    note: String::new(),
-                })
-                .collect(),
-        }
-    }
-
-    #[test]
-    fn a_standard_run_with_an_item_changed_or_dropped_is_a_near_miss() {
-        let s = StandardRuns::new(&lexicon(&[
-            "自我净化、自我完善、自我革新、自我提高",
-            "理论创新、实践创新、制度创新、文化创新",
-        ]));
-        assert!(s.near_miss("自我革新、自我完善、自我提高"));
-        assert!(s.near_miss("理论创新、制度创新、工作创新、方法创新"));
-        assert!(!s.near_miss("自我净化、自我完善、自我革新、自我提高"));
-        // One shared item is a coincidence.
-        assert!(!s.near_miss("理论创新、学习创新、服务创新"));
-        assert!(!s.near_miss("知敬畏、存戒惧、守底线"));
-    }
 
     #[test]
     fn short_pairs_and_bare_suffix_lists_said_once_are_not_kept() {
