@@ -469,6 +469,17 @@ fn a_standard_formulation_with_an_item_dropped_is_found_and_the_corpus_has_few()
     );
     // Before the standard was set, there was nothing to miss.
     assert!(check(&d, "2010-01-01").is_empty());
+    // The writer's whole list: the standard wording replaces it in one click.
+    let mut fixed = d.clone();
+    assert!(apply_fix(&mut fixed, &f[0].text_fix().unwrap()));
+    assert!(
+        fixed.blocks[0]
+            .body
+            .starts_with("要不断增强自我净化、自我完善、自我革新、自我提高能力。"),
+        "{}",
+        fixed.blocks[0].body
+    );
+    assert!(check(&fixed, "2026-11-22").is_empty());
     // Real speeches quote standard runs in passing without being flagged, except where
     // one really drops an item.
     let runs = jianggao::core::lexicon::standard_runs::StandardRuns::new(

@@ -209,7 +209,7 @@ fn nonstandard(runs: &StandardRuns, text: &str, date_key: &str, at: &mut Here) {
             ),
             text: said,
             fix: Some(format!("核对原文，按“{}”表述", m.standard)),
-            auto: None,
+            auto: m.replaceable.then(|| m.standard.clone()),
         });
     }
 }

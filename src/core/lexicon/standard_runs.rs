@@ -27,6 +27,9 @@ pub struct NearMiss {
     pub end: usize,
     pub standard: String,
     pub since: String,
+    /// The range holds the writer's whole list and nothing of its own, so the standard
+    /// wording may replace it as it is.
+    pub replaceable: bool,
 }
 
 /// Items of a run: its parts between 、，；, quotation marks aside.
@@ -110,7 +113,7 @@ impl StandardRuns {
     /// The near-miss of `run` among a sentence's items, if any.
     fn miss_in(&self, c: &[char], items: &[(usize, usize)], run: &Run) -> Option<NearMiss> {
         // Per standard item, the first text item that says it, and the span that does.
-        let mut hits: Vec<(usize, usize, usize)> = Vec::new();
+        let mut hits: Vec<(usize, usize, usize, bool)> = Vec::new();
         for want in &run.items {
             let w: Vec<char> = want.chars().collect();
             let found = items.iter().enumerate().find_map(|(k, &(s, e))| {
@@ -119,7 +122,7 @@ impl StandardRuns {
                     .copied()
                     .filter(|ch| !matches!(ch, '“' | '”' | '‘' | '’'))
                     .collect();
-                item_span(&item, &w).map(|(a, b)| (k, s + a, s + b))
+                item_span(&item, &w).map(|(a, b, exact)| (k, s + a, s + b, exact))
             });
             hits.extend(found);
         }
@@ -140,11 +143,13 @@ impl StandardRuns {
         }
         let start = hits.iter().filter(|h| h.0 == first).map(|h| h.1).min()?;
         let end = hits.iter().filter(|h| h.0 == last).map(|h| h.2).max()?;
+        let whole = list == last - first + 1 && hits.iter().all(|h| h.3);
         Some(NearMiss {
             start,
             end,
             standard: run.text.clone(),
             since: run.since.clone(),
+            replaceable: whole,
         })
     }
 }
@@ -153,15 +158,16 @@ impl StandardRuns {
 /// that lead into it (不断增强自我革新), before words that follow it (自我提高能力), or the
 /// core of a standard item with a lead of its own, whatever leads into it in the text
 /// (坚持不敢腐 beside 一体推进不敢腐: three characters or more in common at the end).
-fn item_span(item: &[char], want: &[char]) -> Option<(usize, usize)> {
+/// The flag says whether the standard item stands whole in the text.
+fn item_span(item: &[char], want: &[char]) -> Option<(usize, usize, bool)> {
     if item.len() < 2 {
         return None;
     }
     if item.ends_with(want) {
-        return Some((item.len() - want.len(), item.len()));
+        return Some((item.len() - want.len(), item.len(), true));
     }
     if item.starts_with(want) {
-        return Some((0, want.len()));
+        return Some((0, want.len(), true));
     }
     let tail = item
         .iter()
@@ -169,7 +175,7 @@ fn item_span(item: &[char], want: &[char]) -> Option<(usize, usize)> {
         .zip(want.iter().rev())
         .take_while(|(a, b)| a == b)
         .count();
-    (tail >= 3).then_some((item.len() - tail, item.len()))
+    (tail >= 3).then_some((item.len() - tail, item.len(), false))
 }
 
 /// How many items of like length stand together around the matched ones: the length of
@@ -281,6 +287,11 @@ mod tests {
             flagged(&s, "推进理论创新、制度创新、工作创新、方法创新。"),
             ["理论创新、制度创新"]
         );
+        // The standard wording may replace a list it holds whole, not one with items of
+        // the writer's own beyond the range.
+        let whole = s.near_misses_in("要不断增强自我革新、自我完善、自我提高能力。");
+        assert!(whole[0].replaceable);
+        assert!(!s.near_misses_in("推进理论创新、制度创新、工作创新、方法创新。")[0].replaceable);
         // Whole, in another order, or with the standard's lead left out: not flagged.
         for ok in [
             "增强自我净化、自我完善、自我革新、自我提高能力。",
