@@ -17,7 +17,6 @@ use crate::core::parse::marker;
 use crate::core::text::fullwidth_punct;
 
 use crate::core::lexicon::dated::Formulations;
-use crate::core::lexicon::standard::StandardLexicon;
 use crate::core::lexicon::standard_runs::StandardRuns;
 
 /// Check settings.
@@ -77,7 +76,7 @@ pub fn check_draft_indexed(
     let date_key = date_parts(&s.date)
         .map(|(y, m, dd)| format!("{y:04}-{m:02}-{dd:02}"))
         .unwrap_or_default();
-    let runs = StandardRuns::new(&StandardLexicon::current());
+    let runs = StandardRuns::current();
     for (i, b) in d.blocks.iter().enumerate() {
         for (field, text) in [(Field::Heading, &b.heading), (Field::Body, &b.body)] {
             let path = match field {
@@ -91,7 +90,7 @@ pub fn check_draft_indexed(
             };
             unfilled(d, text, &mut at);
             dated(forms, text, &date_key, &mut at);
-            nonstandard(&runs, text, &date_key, &mut at);
+            nonstandard(runs, text, &date_key, &mut at);
             punctuation(text, &mut at);
             if b.kind == BlockKind::Opening && sections > 0 {
                 point_count(text, sections, &mut at);

@@ -19,6 +19,14 @@ pub struct Standard {
     pub since: String,
     #[serde(default)]
     pub note: String,
+    /// Whether the check flags a run that drops or changes one of its items; `false` for
+    /// a set that fields vary by custom (党政同责、一岗双责、齐抓共管 + 失职追责 or 终身追责).
+    #[serde(default = "yes")]
+    pub check: bool,
+}
+
+fn yes() -> bool {
+    true
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]

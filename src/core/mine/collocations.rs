@@ -30,6 +30,27 @@ const WEAK_VERBS: &[&str] = &[
     "组织", "选举", "产生", "成立", "召集", "讲", "说", "看", "想", "抓好",
 ];
 
+/// Verbs any subject takes: with the name of a field of work they say nothing a writer
+/// needs a library for.
+pub(crate) const GENERIC_VERBS: &[&str] = &[
+    "加强",
+    "推进",
+    "狠抓",
+    "坚持",
+    "增强",
+    "强化",
+    "推动",
+    "深化",
+    "抓好",
+    "做好",
+    "搞好",
+    "注重",
+    "重视",
+    "加大",
+    "全面加强",
+    "大力推进",
+];
+
 /// Objects too plain to make a phrase (开展活动, 做好工作).
 const WEAK_OBJECTS: &[&str] = &[
     "工作", "活动", "会议", "问题", "情况", "方面", "意见", "要求", "任务", "事情", "时候", "方式",
@@ -354,7 +375,10 @@ fn verb_object_at(ws: &[(&str, Tag)], at: usize, strong_only: bool) -> Option<St
         // An intensified verb alone ends its clause: 推动…走深走实.
         return intensified(&verb).then(|| format!("{adverb}{verb}"));
     }
-    let ochars: usize = object.iter().map(|w| chars(w.0)).sum();
+    let ochars: usize = object
+        .iter()
+        .map(|w| w.0.chars().filter(|&c| is_han(c)).count())
+        .sum();
     let last = object.last().map_or("", |w| w.0);
     let fits = object.len() <= 3
         && (2..=8).contains(&ochars)
@@ -363,9 +387,9 @@ fn verb_object_at(ws: &[(&str, Tag)], at: usize, strong_only: bool) -> Option<St
             .enumerate()
             .all(|(k, w)| object_word(w.0, w.1.get(), k))
         && !weak_object(last)
-        // A plain verb with a one-word object of two characters (加强宣传) is vocabulary;
-        // a strong verb makes one (压实责任).
-        && (strong || ochars >= 3)
+        // A verb any subject takes with an object of two characters (加强宣传, 强化管理) is
+        // vocabulary; 锤炼党性 or 压实责任 say how.
+        && (ochars >= 3 || !(LEXICALISED.contains(&verb.as_str()) || GENERIC_VERBS.contains(&verb.as_str())))
         && chars(&verb) >= 2;
     fits.then(|| format!("{adverb}{verb}{}", join(object)))
 }

@@ -242,32 +242,11 @@ fn near_keys(m: &Merged) -> Vec<String> {
     }
 }
 
-/// Verbs any subject takes: with the name of a field of work they say nothing a writer
-/// needs a library for.
-const GENERIC_VERBS: &[&str] = &[
-    "加强",
-    "推进",
-    "狠抓",
-    "坚持",
-    "增强",
-    "强化",
-    "推动",
-    "深化",
-    "抓好",
-    "做好",
-    "搞好",
-    "注重",
-    "重视",
-    "加大",
-    "全面加强",
-    "大力推进",
-];
-
 /// Whether a verb phrase is a generic verb and the name of a field of work (加强作风建设,
 /// 推进学习型机关建设, 狠抓队伍建设): the frame 加强X建设 every writer has, where 筑牢战斗
 /// 堡垒 or 强化政治担当 say what is done.
 fn generic_field(text: &str) -> bool {
-    GENERIC_VERBS
+    collocations::GENERIC_VERBS
         .iter()
         .any(|v| text.strip_prefix(v).is_some_and(|o| o.ends_with("建设")))
 }

@@ -6,6 +6,7 @@
 use aho_corasick::AhoCorasick;
 use rustc_hash::FxHashMap;
 
+use crate::core::lexicon::standard_runs::items;
 use crate::core::library::PhraseKind;
 
 /// What these rules look at of a merged phrase.
@@ -15,18 +16,6 @@ pub(super) struct Merged<'a> {
     pub count: usize,
     /// Distinct speeches it occurs in.
     pub files: usize,
-}
-
-/// Items of a run: its parts between 、，；, quotation marks aside.
-fn items(text: &str) -> Vec<String> {
-    text.split(['、', '，', '；'])
-        .map(|i| {
-            i.chars()
-                .filter(|c| !matches!(c, '“' | '”' | '‘' | '’'))
-                .collect::<String>()
-        })
-        .filter(|i| !i.is_empty())
-        .collect()
 }
 
 /// Whether a run has the shape of one worth offering on its own. `files`: the speeches
@@ -44,13 +33,17 @@ pub(super) fn keep_shape(text: &str, files: usize) -> bool {
     // when the corpus repeats it; said once, they are one speech's list.
     let longest = its.iter().map(|i| i.chars().count()).max().unwrap_or(0);
     let last = |i: &String| i.chars().last();
-    let abstract_suffix = last(&its[0]).is_some_and(|c| matches!(c, '化' | '性' | '力'));
-    let one_suffix = abstract_suffix && its.iter().all(|i| last(i) == last(&its[0]));
+    let Some(first) = its.first() else {
+        return false;
+    };
+    let abstract_suffix = last(first).is_some_and(|c| matches!(c, '化' | '性' | '力'));
+    let one_suffix = abstract_suffix && its.iter().all(|i| last(i) == last(first));
     !(longest <= 3 && one_suffix && files < 2)
 }
 
-/// Runs that a kept quotation or a longer kept run holds whole (我们党就会很有力量… inside
-/// the General Secretary's sentence): the library offers that one. Found with one
+/// Runs that a kept quotation or a longer kept run holds whole and is used as often as
+/// (我们党就会很有力量… inside the General Secretary's sentence): the library offers
+/// that one. Found with one
 /// automaton over the runs, not by comparing pairs.
 pub(super) fn contained_runs(all: &[Merged], kept: &[bool]) -> Vec<bool> {
     let runs: Vec<usize> = (0..all.len())
@@ -69,7 +62,8 @@ pub(super) fn contained_runs(all: &[Merged], kept: &[bool]) -> Vec<bool> {
         }
         for hit in ac.find_overlapping_iter(m.text) {
             let j = runs[hit.pattern().as_usize()];
-            if j != i && all[j].text.len() < m.text.len() {
+            // A run said more often than the quotation that holds it stands on its own.
+            if j != i && all[j].text.len() < m.text.len() && all[j].count <= m.count {
                 out[j] = true;
             }
         }
@@ -85,10 +79,19 @@ pub(super) fn variant_runs(all: &[Merged], kept: &[bool]) -> Vec<bool> {
         .filter(|&i| kept[i] && all[i].kind == PhraseKind::Parallel)
         .collect();
     let its: Vec<Vec<String>> = runs.iter().map(|&i| items(all[i].text)).collect();
-    let mut by_item: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
+    // Indexed by pairs of items, as variants share two at least: a pair is far rarer in
+    // an archive than an item (思想建设 stands in thousands of runs).
+    let mut by_pair: FxHashMap<(&str, &str), Vec<usize>> = FxHashMap::default();
     for (r, is) in its.iter().enumerate() {
-        for i in is {
-            by_item.entry(i.as_str()).or_default().push(r);
+        for (a, x) in is.iter().enumerate() {
+            for y in &is[a + 1..] {
+                let key = if x <= y {
+                    (x.as_str(), y.as_str())
+                } else {
+                    (y.as_str(), x.as_str())
+                };
+                by_pair.entry(key).or_default().push(r);
+            }
         }
     }
     let rank = |r: usize| {
@@ -103,14 +106,22 @@ pub(super) fn variant_runs(all: &[Merged], kept: &[bool]) -> Vec<bool> {
         if dropped[r] {
             continue;
         }
-        let mut shared: FxHashMap<usize, usize> = FxHashMap::default();
-        for i in &its[r] {
-            for &o in &by_item[i.as_str()] {
-                *shared.entry(o).or_default() += 1;
+        let mut others: Vec<usize> = Vec::new();
+        for (a, x) in its[r].iter().enumerate() {
+            for y in &its[r][a + 1..] {
+                let key = if x <= y {
+                    (x.as_str(), y.as_str())
+                } else {
+                    (y.as_str(), x.as_str())
+                };
+                others.extend(by_pair[&key].iter().filter(|&&o| o != r && !dropped[o]));
             }
         }
-        for (o, n) in shared {
-            if o != r && !dropped[o] && n >= 2 && n * 2 >= its[r].len().max(its[o].len()) {
+        others.sort_unstable();
+        others.dedup();
+        for o in others {
+            let n = its[o].iter().filter(|i| its[r].contains(i)).count();
+            if n * 2 >= its[r].len().max(its[o].len()) {
                 dropped[o] = true;
                 out[runs[o]] = true;
             }

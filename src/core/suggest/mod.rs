@@ -46,7 +46,10 @@ const MAX_TOPIC_CANDIDATES: usize = 128;
 const SUB_WORD_WEIGHT: f32 = 0.5;
 /// Least score a phrase needs to be shown at all: one word in passing, or a subject
 /// shared by a plain phrase. On the labelled paragraphs none of 24 phrases shown below it
-/// was wanted; the panel shows fewer rather than filler.
+/// was wanted; the panel shows fewer rather than filler. With `topic_only_fit`, a verb
+/// phrase that shares only a subject stays under it: such phrases are not shown. Scores
+/// are BM25's, which a library of a handful of phrases keeps low: one speech mined gives
+/// some forty phrases, enough for a word of the paragraph to score above it.
 const MIN_SCORE: f32 = 2.0;
 /// Phrases the side panel shows, and `jianggao suggest` by default.
 pub const SHOWN: usize = 12;
