@@ -99,10 +99,12 @@ impl<'a> Corpus<'a> {
             PhraseKind::Idiom if idioms::connective(m.text) => false,
             PhraseKind::Idiom => {
                 // A doubled word (上上下下) counts for its pattern, but is an idiom only
-                // when the dictionary says so (条条框框).
+                // when the dictionary says so (条条框框). An intensified verb alone (抓紧
+                // 抓实, 建好建强) is no idiom either, and no verb phrase without its object:
+                // two blind judges rejected every one; with its object it is a 动宾.
                 idioms::in_dictionary(m.text)
-                    || collocations::intensified(m.text)
                     || (!idioms::doubled_word(m.text)
+                        && !collocations::intensified(m.text)
                         && idioms::pattern(m.text)
                             .is_some_and(|p| self.patterns.get(&p).copied().unwrap_or(0) >= 2))
             }
@@ -373,6 +375,22 @@ mod tests {
             near_duplicates(&all, &[true; 3], &corpus),
             [true, false, false]
         );
+    }
+
+    #[test]
+    fn an_intensified_verb_alone_is_no_idiom_unless_the_dictionary_lists_it() {
+        // Used often and in a pattern the corpus repeats (抓X抓Y), still no idiom.
+        let all = [
+            merged(PhraseKind::Idiom, "抓紧抓实", 4),
+            merged(PhraseKind::Idiom, "抓严抓实", 3),
+            merged(PhraseKind::Idiom, "走深走实", 2),
+            merged(PhraseKind::Idiom, "敢抓敢管", 2),
+            merged(PhraseKind::Idiom, "敢闯敢试", 2),
+        ];
+        let corpus = Corpus::new(&all);
+        let lex = TopicLexicon::builtin();
+        let kept: Vec<bool> = all.iter().map(|m| corpus.keep(m, &lex)).collect();
+        assert_eq!(kept, [false, false, true, true, true]);
     }
 
     #[test]
