@@ -133,7 +133,7 @@ impl StandardLexicon {
 static USER: std::sync::OnceLock<StandardLexicon> = std::sync::OnceLock::new();
 
 /// A text without quotation marks.
-fn bare(s: &str) -> String {
+pub(crate) fn bare(s: &str) -> String {
     s.chars()
         .filter(|c| !matches!(c, '“' | '”' | '‘' | '’'))
         .collect()

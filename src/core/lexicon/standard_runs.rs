@@ -3,9 +3,7 @@
 //! changes some (自我革新、自我完善、自我提高). Mining does not offer such a run; the check
 //! flags one in a draft, since a set formulation is quoted exactly or not at all.
 
-use rustc_hash::FxHashMap;
-
-use crate::core::lexicon::standard::StandardLexicon;
+use crate::core::lexicon::standard::{StandardLexicon, bare};
 
 /// A standard formulation of two or more items.
 struct Run {
@@ -13,14 +11,13 @@ struct Run {
     since: String,
     /// Its items without the words that lead into the first or follow the last (不敢腐 of
     /// 一体推进不敢腐, 国际化 of 国际化一流营商环境).
-    cores: Vec<String>,
+    cores: Vec<Vec<char>>,
     check: bool,
 }
 
-/// The standard runs, indexed by core item.
+/// The standard runs of the lexicon (a few dozen: each is compared with each run).
 pub struct StandardRuns {
     runs: Vec<Run>,
-    by_item: FxHashMap<String, Vec<usize>>,
 }
 
 /// A near-miss found in running text: its character range and the standard it misses.
@@ -43,15 +40,9 @@ pub fn items(text: &str) -> Vec<String> {
         .collect()
 }
 
-fn bare(s: &str) -> String {
-    s.chars()
-        .filter(|c| !matches!(c, '“' | '”' | '‘' | '’'))
-        .collect()
-}
-
 /// A standard run's core items: the first cut to the length of the second, the last to
 /// that of the one before it, where they are longer (a lead or a tail of the whole).
-fn cores(items: &[String]) -> Vec<String> {
+fn cores(items: &[String]) -> Vec<Vec<char>> {
     let mut out: Vec<Vec<char>> = items.iter().map(|i| i.chars().collect()).collect();
     let n = out.len();
     if n >= 2 {
@@ -64,7 +55,7 @@ fn cores(items: &[String]) -> Vec<String> {
             out[n - 1].truncate(before_last);
         }
     }
-    out.into_iter().map(|c| c.into_iter().collect()).collect()
+    out
 }
 
 /// Whether two shares of items make a near-miss: at least two shared, and at least half
@@ -88,25 +79,20 @@ fn item_span(item: &[char], core: &[char]) -> Option<(usize, usize)> {
 
 impl StandardRuns {
     pub fn new(lex: &StandardLexicon) -> Self {
-        let mut runs = Vec::new();
-        let mut by_item: FxHashMap<String, Vec<usize>> = FxHashMap::default();
-        for f in &lex.formulations {
-            let its = items(&f.text);
-            if its.len() < 2 {
-                continue;
-            }
-            let cores = cores(&its);
-            for i in &cores {
-                by_item.entry(i.clone()).or_default().push(runs.len());
-            }
-            runs.push(Run {
-                text: f.text.clone(),
-                since: f.since.clone(),
-                cores,
-                check: f.check,
-            });
-        }
-        StandardRuns { runs, by_item }
+        let runs = lex
+            .formulations
+            .iter()
+            .filter_map(|f| {
+                let its = items(&f.text);
+                (its.len() >= 2).then(|| Run {
+                    text: f.text.clone(),
+                    since: f.since.clone(),
+                    cores: cores(&its),
+                    check: f.check,
+                })
+            })
+            .collect();
+        StandardRuns { runs }
     }
 
     /// The runs of the lexicon this process uses, built once (`StandardLexicon::current`
@@ -122,34 +108,15 @@ impl StandardRuns {
     /// holds the whole standard, with more of its own or not, is no miss.
     pub fn near_miss(&self, text: &str) -> bool {
         let its: Vec<Vec<char>> = items(text).iter().map(|i| i.chars().collect()).collect();
-        let mut shared: FxHashMap<usize, usize> = FxHashMap::default();
-        for i in &its {
-            let s: String = i.iter().collect();
-            for &r in self.by_item.get(&s).map_or(&[][..], Vec::as_slice) {
-                *shared.entry(r).or_default() += 1;
-            }
-        }
-        // Items the run's own lead or tail hides (一体推进不敢腐 mined as 不敢腐 is exact;
-        // 坚持不敢腐 is not): the first and last are matched by their core too.
-        for (r, run) in self.runs.iter().enumerate() {
-            if shared.contains_key(&r) {
-                continue;
-            }
-            let hits = run
+        // A core item counts when an item of the run is it, or is it after a lead or
+        // before a tail of the run's own (一体推进不敢腐 mined as 不敢腐).
+        self.runs.iter().any(|run| {
+            let n = run
                 .cores
                 .iter()
-                .filter(|c| {
-                    let c: Vec<char> = c.chars().collect();
-                    its.iter().any(|i| item_span(i, &c).is_some())
-                })
+                .filter(|c| its.iter().any(|i| item_span(i, c).is_some()))
                 .count();
-            if hits >= 2 {
-                shared.insert(r, hits);
-            }
-        }
-        shared.into_iter().any(|(r, n)| {
-            let len = self.runs[r].cores.len();
-            n < len && shared_enough(n, its.len(), len)
+            n < run.cores.len() && shared_enough(n, its.len(), run.cores.len())
         })
     }
 
@@ -181,9 +148,8 @@ fn miss_in(c: &[char], items: &[(usize, usize)], run: &Run) -> Option<NearMiss> 
     // the item is that core alone.
     let mut hits: Vec<(usize, usize, usize, bool)> = Vec::new();
     for core in &run.cores {
-        let w: Vec<char> = core.chars().collect();
         let found = items.iter().enumerate().find_map(|(k, &(s, e))| {
-            item_span(&c[s..e], &w).map(|(a, b)| (k, s + a, s + b, e - s == w.len()))
+            item_span(&c[s..e], core).map(|(a, b)| (k, s + a, s + b, e - s == core.len()))
         });
         hits.extend(found);
     }

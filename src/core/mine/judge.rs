@@ -9,19 +9,9 @@ use crate::core::lexicon::standard::StandardLexicon;
 use crate::core::lexicon::standard_runs::StandardRuns;
 use crate::core::lexicon::topics::TopicLexicon;
 use crate::core::library::PhraseKind;
+pub(super) use crate::core::mine::merged::Merged;
 use crate::core::mine::{collocations, idioms, run_judge, specifics};
 use crate::core::nlp;
-
-/// A phrase as merged: what the rules look at.
-pub(super) struct Merged<'a> {
-    pub kind: PhraseKind,
-    pub text: &'a str,
-    pub count: usize,
-    /// Distinct files it occurs in.
-    pub files: Vec<&'a str>,
-    /// Occurrences that read as the source's own.
-    pub own: usize,
-}
 
 /// What the rules need of the corpus as a whole.
 pub(super) struct Corpus<'a> {
@@ -36,7 +26,7 @@ pub(super) struct Corpus<'a> {
     /// 排比, offered once.
     runs: rustc_hash::FxHashSet<&'a str>,
     standard: StandardLexicon,
-    standard_runs: StandardRuns,
+    standard_runs: &'static StandardRuns,
 }
 
 impl<'a> Corpus<'a> {
@@ -69,14 +59,13 @@ impl<'a> Corpus<'a> {
                 _ => {}
             }
         }
-        let standard = StandardLexicon::current();
         Corpus {
             verb_files,
             patterns,
             quoted,
             runs,
-            standard_runs: StandardRuns::new(&standard),
-            standard,
+            standard: StandardLexicon::current(),
+            standard_runs: StandardRuns::current(),
         }
     }
 

@@ -157,22 +157,12 @@ pub(super) fn merge(
     for (k, d) in kept.iter_mut().zip(near) {
         *k &= !d;
     }
-    let runs: Vec<run_judge::Merged> = all
-        .iter()
-        .map(|m| run_judge::Merged {
-            kind: m.kind,
-            text: m.text,
-            count: m.count,
-            files: m.files.len(),
-        })
-        .collect();
     for rule in [run_judge::contained_runs, run_judge::variant_runs] {
-        let out = rule(&runs, &kept);
+        let out = rule(&all, &kept);
         for (k, d) in kept.iter_mut().zip(out) {
             *k &= !d;
         }
     }
-    drop(runs);
     drop(corpus);
     drop(all);
     let accs: Vec<(PhraseKind, Acc)> = by_key

@@ -9,6 +9,7 @@ pub mod idioms;
 mod judge;
 pub mod local_words;
 mod merge;
+mod merged;
 pub mod parallels;
 pub mod phrases;
 mod run_judge;

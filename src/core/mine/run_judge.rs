@@ -8,15 +8,7 @@ use rustc_hash::FxHashMap;
 
 use crate::core::lexicon::standard_runs::items;
 use crate::core::library::PhraseKind;
-
-/// What these rules look at of a merged phrase.
-pub(super) struct Merged<'a> {
-    pub kind: PhraseKind,
-    pub text: &'a str,
-    pub count: usize,
-    /// Distinct speeches it occurs in.
-    pub files: usize,
-}
+use crate::core::mine::merged::Merged;
 
 /// Whether a run has the shape of one worth offering on its own. `files`: the speeches
 /// it occurs in.
@@ -43,8 +35,7 @@ pub(super) fn keep_shape(text: &str, files: usize) -> bool {
 
 /// Runs that a kept quotation or a longer kept run holds whole and is used as often as
 /// (我们党就会很有力量… inside the General Secretary's sentence): the library offers
-/// that one. Found with one
-/// automaton over the runs, not by comparing pairs.
+/// that one. Found with one automaton over the runs, not by comparing pairs.
 pub(super) fn contained_runs(all: &[Merged], kept: &[bool]) -> Vec<bool> {
     let runs: Vec<usize> = (0..all.len())
         .filter(|&i| kept[i] && all[i].kind == PhraseKind::Parallel)
@@ -83,20 +74,13 @@ pub(super) fn variant_runs(all: &[Merged], kept: &[bool]) -> Vec<bool> {
     // an archive than an item (思想建设 stands in thousands of runs).
     let mut by_pair: FxHashMap<(&str, &str), Vec<usize>> = FxHashMap::default();
     for (r, is) in its.iter().enumerate() {
-        for (a, x) in is.iter().enumerate() {
-            for y in &is[a + 1..] {
-                let key = if x <= y {
-                    (x.as_str(), y.as_str())
-                } else {
-                    (y.as_str(), x.as_str())
-                };
-                by_pair.entry(key).or_default().push(r);
-            }
+        for key in pairs(is) {
+            by_pair.entry(key).or_default().push(r);
         }
     }
     let rank = |r: usize| {
         let m = &all[runs[r]];
-        (m.count, m.files, its[r].len(), std::cmp::Reverse(r))
+        (m.count, m.files.len(), its[r].len(), std::cmp::Reverse(r))
     };
     let mut order: Vec<usize> = (0..runs.len()).collect();
     order.sort_by_key(|&r| std::cmp::Reverse(rank(r)));
@@ -107,15 +91,8 @@ pub(super) fn variant_runs(all: &[Merged], kept: &[bool]) -> Vec<bool> {
             continue;
         }
         let mut others: Vec<usize> = Vec::new();
-        for (a, x) in its[r].iter().enumerate() {
-            for y in &its[r][a + 1..] {
-                let key = if x <= y {
-                    (x.as_str(), y.as_str())
-                } else {
-                    (y.as_str(), x.as_str())
-                };
-                others.extend(by_pair[&key].iter().filter(|&&o| o != r && !dropped[o]));
-            }
+        for key in pairs(&its[r]) {
+            others.extend(by_pair[&key].iter().filter(|&&o| o != r && !dropped[o]));
         }
         others.sort_unstable();
         others.dedup();
@@ -128,6 +105,16 @@ pub(super) fn variant_runs(all: &[Merged], kept: &[bool]) -> Vec<bool> {
         }
     }
     out
+}
+
+/// Every pair of a run's items, each pair in one order.
+fn pairs(items: &[String]) -> impl Iterator<Item = (&str, &str)> {
+    items.iter().enumerate().flat_map(move |(a, x)| {
+        items[a + 1..].iter().map(move |y| {
+            let (x, y) = (x.as_str(), y.as_str());
+            if x <= y { (x, y) } else { (y, x) }
+        })
+    })
 }
 
 #[cfg(test)]
@@ -151,7 +138,8 @@ mod tests {
             kind,
             text,
             count: 1,
-            files: 1,
+            files: vec!["a.txt"],
+            own: 0,
         };
         let all = [
             m(
@@ -175,7 +163,8 @@ mod tests {
             kind: PhraseKind::Parallel,
             text,
             count,
-            files: 1,
+            files: vec!["a.txt"],
+            own: 0,
         };
         let all = [
             m("同安排、同部署、同落实", 1),
