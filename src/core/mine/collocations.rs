@@ -387,12 +387,23 @@ fn verb_object_at(ws: &[(&str, Tag)], at: usize, strong_only: bool) -> Option<St
             .enumerate()
             .all(|(k, w)| object_word(w.0, w.1.get(), k))
         && !weak_object(last)
+        // A head that is itself a verb of raising stacks two verbs of one meaning
+        // (强化素质提升); 工作 as the only modifier adds nothing (激发工作动能).
+        && !RAISING.contains(&last)
+        && !(object.len() == 2 && object[0].0 == "工作")
         // A verb any subject takes with an object of two characters (加强宣传, 强化管理) is
         // vocabulary; 锤炼党性 or 压实责任 say how.
         && (ochars >= 3 || !(LEXICALISED.contains(&verb.as_str()) || GENERIC_VERBS.contains(&verb.as_str())))
         && chars(&verb) >= 2;
     fits.then(|| format!("{adverb}{verb}{}", join(object)))
 }
+
+/// Verbs of raising or strengthening: as an object's head they repeat the verb.
+const RAISING: [&str; 6] = ["提升", "提高", "增强", "加强", "强化", "深化"];
+
+/// Words that name no object of their own: a 把 frame on these alone (把各项工作任务落到
+/// 实处) is a formula any sentence can end with.
+const EMPTY_OBJECT_WORDS: [&str; 7] = ["各项", "各类", "各种", "有关", "相关", "全部", "一切"];
 
 /// Heads that leave a compound object as plain as they are (整改措施, 党建工作方法);
 /// 堡垒作用 or 建党精神 name something.
@@ -404,7 +415,7 @@ fn weak_object(word: &str) -> bool {
 }
 
 /// 把 + object + verb + 在/于/到 + place, to the end of the clause: 把纪律和规矩挺在前面,
-/// 把政治建设置于首位, 把各项工作任务落到实处.
+/// 把政治建设置于首位; not 把各项工作任务落到实处, whose object names nothing.
 fn ba_frame(ws: &[(&str, Tag)]) -> Option<String> {
     let at = ws.iter().position(|w| w.0 == "把")?;
     let text = join(&ws[at..]);
@@ -415,7 +426,33 @@ fn ba_frame(ws: &[(&str, Tag)]) -> Option<String> {
     // 把, an object of two or more characters, a verb, then 在/于/到 and a short place.
     let joint = (4..c.len()).find(|&k| matches!(c[k], '在' | '于' | '到'))?;
     let place = c.len() - joint - 1;
-    (2..=4).contains(&place).then_some(text)
+    if !(2..=4).contains(&place) {
+        return None;
+    }
+    // The object: the words after 把 that end before the verb (the character before
+    // 在/于/到).
+    let mut end = 0;
+    let object: Vec<&str> = ws[at..]
+        .iter()
+        .map(|w| {
+            end += chars(w.0);
+            (w.0, end)
+        })
+        .skip(1)
+        .take_while(|&(_, e)| e < joint)
+        .map(|(w, _)| w)
+        .collect();
+    (!object.iter().all(|w| names_nothing(w))).then_some(text)
+}
+
+/// Whether an object word names nothing of its own: a plain object, 各项/有关…, or one of
+/// those before a plain object (jieba joins 各项任务).
+fn names_nothing(w: &str) -> bool {
+    let plain = |w: &str| WEAK_OBJECT_SET.contains(w) || EMPTY_OBJECT_WORDS.contains(&w);
+    plain(w)
+        || EMPTY_OBJECT_WORDS
+            .iter()
+            .any(|e| w.strip_prefix(e).is_some_and(plain))
 }
 
 /// Whether a verb phrase found in the corpus is kept: an intensified or resultative verb,
@@ -449,6 +486,14 @@ mod tests {
 
     fn found(text: &str) -> Vec<String> {
         verb_objects(&segment(text))
+    }
+
+    #[test]
+    fn objects_that_name_nothing_are_no_phrase() {
+        let f = found("要把各项工作任务落到实处，强化素质提升，激发工作动能，激发干事创业活力。");
+        assert_eq!(f, vec!["激发干事创业活力".to_string()]);
+        let f = found("要把学习教育摆在首要位置，把各项任务落到实处。");
+        assert_eq!(f, vec!["把学习教育摆在首要位置".to_string()]);
     }
 
     #[test]
