@@ -21,6 +21,17 @@ pub(super) fn keep_shape(text: &str, files: usize) -> bool {
     if its.len() == 2 && !text.contains(['，', '；']) && shortest < 6 {
         return false;
     }
+    // A forecast in every item (创新的目标将更高，创新的要求将更严…) speaks of the source's
+    // own coming year, not of the new speech's. 将 opening its clause is 把 (将改革进行到底).
+    let forecast = |i: &String| {
+        crate::core::nlp::cut(i)
+            .iter()
+            .skip(1)
+            .any(|w| matches!(*w, "将" | "将会" | "必将" | "即将"))
+    };
+    if its.iter().all(forecast) {
+        return false;
+    }
     // Bare words of one suffix (常态化、持久化、规范化; 长期性、连续性、实效性) are a set only
     // when the corpus repeats it; said once, they are one speech's list.
     let longest = its.iter().map(|i| i.chars().count()).max().unwrap_or(0);
@@ -130,6 +141,10 @@ mod tests {
         assert!(keep_shape("常态化、持久化、规范化", 2));
         assert!(keep_shape("观大势、谋大事、讲大局", 1));
         assert!(keep_shape("干在前、想在前、冲在前", 1));
+        // A forecast in every item is the source's own coming year.
+        assert!(!keep_shape("创新的目标将更高，创新的要求将更严，创新的力度将更大", 1));
+        assert!(!keep_shape("明年任务将更重、要求将会更高、考验必将更多", 2));
+        assert!(keep_shape("将改革进行到底、将蓝图变为现实、将实惠送到群众", 1));
     }
 
     #[test]
