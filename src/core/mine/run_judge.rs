@@ -21,6 +21,19 @@ pub(super) fn keep_shape(text: &str, files: usize) -> bool {
     if its.len() == 2 && !text.contains(['，', '；']) && shortest < 6 {
         return false;
     }
+    // Two verbs on one object (研究业务工作、熟知业务工作) are 研究并熟知业务工作 said
+    // twice; a pair with a frame of its own (一切服从大局、一切服务大局) shares its start too.
+    if let [a, b] = its.as_slice()
+        && !text.contains(['，', '；'])
+    {
+        let same =
+            |x: &mut dyn Iterator<Item = (char, char)>| x.take_while(|(p, q)| p == q).count();
+        let head = same(&mut a.chars().zip(b.chars()));
+        let tail = same(&mut a.chars().rev().zip(b.chars().rev()));
+        if head == 0 && tail >= 3 {
+            return false;
+        }
+    }
     // A forecast in every item (创新的目标将更高，创新的要求将更严…) speaks of the source's
     // own coming year, not of the new speech's. 将 opening its clause is 把 (将改革进行到底).
     let forecast = |i: &String| {
@@ -141,10 +154,18 @@ mod tests {
         assert!(keep_shape("常态化、持久化、规范化", 2));
         assert!(keep_shape("观大势、谋大事、讲大局", 1));
         assert!(keep_shape("干在前、想在前、冲在前", 1));
+        assert!(!keep_shape("研究业务工作、熟知业务工作", 1));
+        assert!(keep_shape("从基本制度严起、从日常规范抓起", 1));
         // A forecast in every item is the source's own coming year.
-        assert!(!keep_shape("创新的目标将更高，创新的要求将更严，创新的力度将更大", 1));
+        assert!(!keep_shape(
+            "创新的目标将更高，创新的要求将更严，创新的力度将更大",
+            1
+        ));
         assert!(!keep_shape("明年任务将更重、要求将会更高、考验必将更多", 2));
-        assert!(keep_shape("将改革进行到底、将蓝图变为现实、将实惠送到群众", 1));
+        assert!(keep_shape(
+            "将改革进行到底、将蓝图变为现实、将实惠送到群众",
+            1
+        ));
     }
 
     #[test]
