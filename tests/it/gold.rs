@@ -180,7 +180,7 @@ struct HeldOut {
 }
 
 /// Paragraphs whose wanted phrases were labelled before the suggester ever saw them
-/// (tests/it/gold/heldout.ron … heldout4.ron): the measure of suggestions
+/// (tests/it/gold/heldout.ron … heldout5.ron): the measure of suggestions
 /// on text nobody tuned for.
 fn held_out(file: &str) -> Vec<Paragraph> {
     let path = format!("{}/tests/it/gold/{file}", env!("CARGO_MANIFEST_DIR"));
@@ -195,6 +195,7 @@ fn suggestions_for_held_out_paragraphs_stay_above_their_floor() {
         ("heldout2.ron", 8, HELD_OUT_2_FLOOR),
         ("heldout3.ron", 10, HELD_OUT_3_FLOOR),
         ("heldout4.ron", 10, HELD_OUT_4_FLOOR),
+        ("heldout5.ron", 10, HELD_OUT_5_FLOOR),
     ] {
         let paragraphs = held_out(file);
         assert_eq!(paragraphs.len(), n);
@@ -218,6 +219,10 @@ const HELD_OUT_3_FLOOR: f64 = 0.32;
 /// its want lists' share of them, were added: no longer blind. Subjects the corpus barely
 /// covers, such as 党员发展 and 机关青年).
 const HELD_OUT_4_FLOOR: f64 = 0.28;
+/// Under what the code reaches on the fifth held-out set: its first, blind run in session
+/// 11 gave 0.06. Subjects none of the other sets has (警示教育, 廉政谈话, 述职评议, 党建品牌,
+/// 民主集中制, 统战, 老干部, 考核, 关怀帮扶, a 党课's closing).
+const HELD_OUT_5_FLOOR: f64 = 0.05;
 
 #[test]
 fn the_gold_file_is_consistent() {

@@ -45,6 +45,63 @@ impl PhraseIndex {
                 .count()
                 * 2
                 >= p.text.split(['、', '，']).count();
-        !words_said && !items_said
+        !words_said && !items_said && !mostly_said(&f.norm, said)
+    }
+}
+
+/// The least length of a stretch shared with the paragraph that counts as said.
+const SAID_STRETCH: usize = 3;
+
+/// Whether the paragraph says most of a long phrase word for word, with a word changed or
+/// left out (在思想上政治上行动上同党中央保持高度一致 says the formulation that names
+/// 以习近平同志为核心的党中央): two thirds of its letters lie in stretches of three or
+/// more that the paragraph has.
+fn mostly_said(phrase: &str, said: &str) -> bool {
+    let p: Vec<char> = phrase.chars().collect();
+    if p.len() < 8 {
+        return false;
+    }
+    let s: Vec<char> = said.chars().collect();
+    let mut covered = vec![false; p.len()];
+    for i in 0..p.len() {
+        let longest = (0..s.len())
+            .filter(|&j| s[j] == p[i])
+            .map(|j| {
+                p[i..]
+                    .iter()
+                    .zip(&s[j..])
+                    .take_while(|(a, b)| a == b)
+                    .count()
+            })
+            .max()
+            .unwrap_or(0);
+        if longest >= SAID_STRETCH {
+            covered[i..i + longest].iter_mut().for_each(|c| *c = true);
+        }
+    }
+    covered.iter().filter(|&&c| c).count() * 3 >= p.len() * 2
+}
+
+#[cfg(test)]
+mod tests {
+    use super::mostly_said;
+
+    #[test]
+    fn a_long_phrase_said_with_a_word_changed_is_said() {
+        let said = "党员干部必须把讲政治作为第一要求自觉在思想上政治上行动上同党中央保持高度一致";
+        assert!(mostly_said(
+            "在思想上政治上行动上同以习近平同志为核心的党中央保持高度一致",
+            said
+        ));
+        assert!(mostly_said(
+            "把党的政治建设摆在首位",
+            "要把政治建设摆在首位"
+        ));
+        // Shared words are not the phrase said.
+        assert!(!mostly_said(
+            "党建工作和业务工作一起谋划一起部署一起落实一起检查",
+            "推动党建工作和业务工作深度融合防止两张皮"
+        ));
+        assert!(!mostly_said("把纪律和规矩挺在前面", "严明纪律和规矩"));
     }
 }
