@@ -202,7 +202,7 @@ impl PhraseView<'_> {
             .show(ui, |ui| {
                 headings_ui(ui, sibling_frame(self.draft, focus), hits, &mut out);
                 phrases_ui(ui, hits, &mut out);
-                paragraphs_ui(ui, hits, &mut out);
+                paragraphs_ui(ui, hits, focus.field == Field::Body, &mut out);
             });
         out
     }
@@ -293,8 +293,13 @@ fn phrases_ui(ui: &mut egui::Ui, hits: &Suggestions, out: &mut Vec<Action>) {
 }
 
 /// 段落范文: the closest paragraphs of past speeches, to insert or to replace with.
-fn paragraphs_ui(ui: &mut egui::Ui, hits: &Suggestions, out: &mut Vec<Action>) {
+fn paragraphs_ui(ui: &mut egui::Ui, hits: &Suggestions, body: bool, out: &mut Vec<Action>) {
     if hits.paragraphs.is_empty() {
+        // Said, so that a writer on a subject the library lacks knows the panel looked.
+        if body {
+            ui.add_space(6.0);
+            ui.small("段落范文：模板库里没有同一主题的段落。");
+        }
         return;
     }
     ui.add_space(6.0);
