@@ -126,6 +126,9 @@ pub enum Command {
         /// 只推荐这些类型（term、quote、parallel、idiom、heading_frame、collocation、standard）
         #[arg(long = "kind", value_name = "类型")]
         kinds: Vec<String>,
+        /// 段落所在位置：开头、结尾或正文（开头、结尾优先推荐往年讲话开头、结尾用过的提法）
+        #[arg(long, value_name = "位置", default_value = "正文", value_parser = parse_role)]
+        role: crate::core::suggest::Role,
         /// 正在写的段落；为空时按小标题推荐并列标题
         #[arg(default_value = "", hide_default_value = true, value_name = "段落")]
         context: String,
@@ -215,6 +218,12 @@ pub fn run(command: Command) -> ExitCode {
     }
 }
 
+/// `--role`: 开头, 结尾 or 正文 (or opening, closing, body).
+fn parse_role(s: &str) -> Result<crate::core::suggest::Role, String> {
+    crate::core::suggest::Role::parse(s)
+        .ok_or_else(|| format!("位置应为 开头、结尾 或 正文，而不是“{s}”"))
+}
+
 // Over 80 lines: one arm per subcommand, each a call.
 fn dispatch(command: Command, out: &mut dyn Write) -> io::Result<ExitCode> {
     match command {
@@ -234,6 +243,7 @@ fn dispatch(command: Command, out: &mut dyn Write) -> io::Result<ExitCode> {
             heading,
             date,
             kinds,
+            role,
             context,
         } => crate::cli_library::suggest_cmd(
             library.as_deref(),
@@ -244,6 +254,7 @@ fn dispatch(command: Command, out: &mut dyn Write) -> io::Result<ExitCode> {
                 date,
                 kinds,
                 context,
+                role,
             },
             out,
         ),

@@ -209,6 +209,8 @@ pub struct SuggestArgs {
     pub date: Option<String>,
     pub kinds: Vec<String>,
     pub context: String,
+    /// Where the paragraph stands: 开头, 结尾 or 正文.
+    pub role: suggest::Role,
 }
 
 /// Prints what the editor's side panel shows for the same text: phrases, then model
@@ -253,6 +255,7 @@ pub fn suggest_cmd(
         date: &date,
         kinds: (!kinds.is_empty()).then_some(kinds.as_slice()),
         k: a.k,
+        role: a.role,
     });
     if as_json {
         let v: Vec<Value> = got

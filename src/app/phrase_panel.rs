@@ -11,7 +11,7 @@ use super::{Action, Focus};
 use crate::core::draft::{BlockKind, Draft, Field};
 use crate::core::library::PhraseKind;
 use crate::core::mine::frames;
-use crate::core::suggest::{PhraseIndex, Suggestions};
+use crate::core::suggest::{PhraseIndex, Role, Suggestions};
 
 #[derive(Default)]
 pub struct PhrasePanel {
@@ -21,7 +21,7 @@ pub struct PhrasePanel {
     pub hits: Suggestions,
     /// The context or filter may have changed: look again.
     pub dirty: bool,
-    context: Option<(String, String, String, Vec<PhraseKind>)>,
+    context: Option<(String, String, String, Vec<PhraseKind>, Role)>,
     changed_at: f64,
     waiting: bool,
     seq: u64,
@@ -31,6 +31,15 @@ pub struct PhrasePanel {
 
 /// The focused paragraph (the line of the body holding the caret) and its headings; with
 /// the heading focused, that heading alone (its siblings are looked for).
+/// Where the focused block stands: an opening's or closing's body, or any other text.
+fn role_of(d: &Draft, f: Focus) -> Role {
+    match d.index_of(f.block).map(|i| d.blocks[i].kind) {
+        Some(BlockKind::Opening) => Role::Opening,
+        Some(BlockKind::Closing) => Role::Closing,
+        _ => Role::Body,
+    }
+}
+
 pub fn context(d: &Draft, f: Focus) -> Option<(String, String)> {
     let i = d.index_of(f.block)?;
     let b = &d.blocks[i];
@@ -92,7 +101,8 @@ impl PhrasePanel {
             }
             let today = crate::core::suggest::today();
             let date = crate::core::check::Settings::for_draft(d, &today).date;
-            let key = (ctx.0, ctx.1, date, self.kinds.clone());
+            let role = focus.map_or(Role::Body, |f| role_of(d, f));
+            let key = (ctx.0, ctx.1, date, self.kinds.clone(), role);
             if self.context.as_ref() != Some(&key) {
                 self.context = Some(key);
                 self.changed_at = now;
@@ -101,7 +111,7 @@ impl PhrasePanel {
         }
         if self.waiting && now - self.changed_at >= debounce {
             self.waiting = false;
-            let Some((heading, body, date, kinds)) = self.context.clone() else {
+            let Some((heading, body, date, kinds, role)) = self.context.clone() else {
                 return;
             };
             self.seq += 1;
@@ -123,6 +133,7 @@ impl PhrasePanel {
                 date,
                 kinds,
                 elsewhere,
+                role,
             });
         }
     }

@@ -32,6 +32,7 @@ pub struct Query {
     pub kinds: Vec<PhraseKind>,
     /// The rest of the draft: model paragraphs it holds are not offered again.
     pub elsewhere: String,
+    pub role: crate::core::suggest::Role,
 }
 
 pub struct ImportSummary {
@@ -354,5 +355,6 @@ fn run_query(index: &PhraseIndex, q: &Query) -> Suggestions {
         kinds,
         k: SHOWN,
         elsewhere: &q.elsewhere,
+        role: q.role,
     })
 }

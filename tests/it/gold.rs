@@ -10,7 +10,7 @@ use std::sync::atomic::AtomicBool;
 use jianggao::core::lexicon::topics::TopicLexicon;
 use jianggao::core::library::{Library, PhraseKind};
 use jianggao::core::mine::mine_paths;
-use jianggao::core::suggest::PhraseIndex;
+use jianggao::core::suggest::{PhraseIndex, Role};
 use serde::Deserialize;
 
 use crate::fixtures::corpus_dir;
@@ -28,6 +28,19 @@ struct Paragraph {
     heading: String,
     text: String,
     want: Vec<String>,
+    /// 开头 or 结尾 for an opening's or closing's paragraph (as the editor knows from its
+    /// block); absent for a section's.
+    #[serde(default)]
+    role: Option<String>,
+}
+
+impl Paragraph {
+    fn role(&self) -> Role {
+        self.role
+            .as_deref()
+            .map(|r| Role::parse(r).expect("role is 开头 or 结尾"))
+            .unwrap_or_default()
+    }
 }
 
 static GOLD: LazyLock<Gold> = LazyLock::new(|| {
@@ -132,7 +145,7 @@ fn precision_at_8(paragraphs: &[Paragraph]) -> (f64, String) {
     let mut report = String::new();
     for p in paragraphs {
         let want: Vec<String> = p.want.iter().map(|w| norm(w)).collect();
-        let hits = idx.query_dated(&p.heading, &p.text, DATE, 8, None);
+        let hits = idx.query_as(&p.heading, &p.text, DATE, 8, None, p.role());
         let body = norm(&p.text);
         let mut good = 0;
         let mut shown = Vec::new();
@@ -180,7 +193,7 @@ struct HeldOut {
 }
 
 /// Paragraphs whose wanted phrases were labelled before the suggester ever saw them
-/// (tests/it/gold/heldout.ron … heldout5.ron): the measure of suggestions
+/// (tests/it/gold/heldout.ron … heldout6.ron): the measure of suggestions
 /// on text nobody tuned for.
 fn held_out(file: &str) -> Vec<Paragraph> {
     let path = format!("{}/tests/it/gold/{file}", env!("CARGO_MANIFEST_DIR"));
@@ -196,6 +209,7 @@ fn suggestions_for_held_out_paragraphs_stay_above_their_floor() {
         ("heldout3.ron", 10, HELD_OUT_3_FLOOR),
         ("heldout4.ron", 10, HELD_OUT_4_FLOOR),
         ("heldout5.ron", 10, HELD_OUT_5_FLOOR),
+        ("heldout6.ron", 10, HELD_OUT_6_FLOOR),
     ] {
         let paragraphs = held_out(file);
         assert_eq!(paragraphs.len(), n);
@@ -227,6 +241,10 @@ const HELD_OUT_4_FLOOR: f64 = 0.33;
 /// were named to the helper that grew the topic lexicon (which never saw its text or
 /// labels), and the set then gave 0.14.
 const HELD_OUT_5_FLOOR: f64 = 0.11;
+/// Under what the code reaches on the sixth held-out set, ordinary subjects of a year of
+/// 机关党建 speeches chosen by the helper that wrote it: its first, blind run at the end of
+/// session 11 gave 0.31 (25 wanted of 80 shown).
+const HELD_OUT_6_FLOOR: f64 = 0.28;
 
 #[test]
 fn the_gold_file_is_consistent() {
@@ -302,6 +320,7 @@ fn model_paragraphs_shown_are_on_the_paragraphs_subject() {
                 kinds: None,
                 k: 8,
                 elsewhere: "",
+                role: p.role(),
             };
             let shown = idx.suggest(&request).paragraphs;
             let has_useful = labels.iter().any(|l| l.useful);

@@ -325,6 +325,7 @@ fn a_model_paragraph_the_speech_already_holds_is_not_offered_again() {
             kinds: None,
             k: 8,
             elsewhere,
+            role: Default::default(),
         })
         .paragraphs
     };
@@ -335,4 +336,70 @@ fn a_model_paragraph_the_speech_already_holds_is_not_offered_again() {
     let after = ask(&held);
     assert!(after.iter().all(|p| p.text != before[0].text), "{after:?}");
     assert_eq!(after[0].text, before[1].text);
+}
+
+/// `--role 结尾`: a closing is offered what past closings said, and says so; an unknown
+/// place is an error naming it.
+#[test]
+fn a_closing_prefers_what_past_closings_said() {
+    let text = "同志们，今天的会议就开到这里。希望大家回去以后认真传达会议精神，把各项任务抓实抓细，以实实在在的成效向党和人民交出合格答卷。";
+    let ask = |role: &str| {
+        let out = bin()
+            .args(["suggest", "--library"])
+            .arg(shipped())
+            .args(["--json", "--date", "2026-12-01", "--role", role, text])
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        v["suggestions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| s["reason"].as_str().unwrap().to_string())
+            .collect::<Vec<_>>()
+    };
+    let closing = ask("结尾");
+    let from_closings = closing
+        .iter()
+        .filter(|r| r.contains("往年讲话结尾用过"))
+        .count();
+    assert!(from_closings >= 2, "{closing:?}");
+    let body = ask("正文");
+    assert!(
+        body.iter().all(|r| !r.contains("往年讲话结尾用过")),
+        "{body:?}"
+    );
+    let bad = bin()
+        .args(["suggest", "--library"])
+        .arg(shipped())
+        .args(["--role", "中间", text])
+        .output()
+        .unwrap();
+    assert!(!bad.status.success());
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("中间"));
+}
+
+/// A plenum's spirit is offered until the next plenum closes, never after: the panel must
+/// not suggest what the check flags as outdated.
+#[test]
+fn a_plenums_spirit_is_offered_only_until_the_next_one() {
+    let ask = |date: &str| {
+        let out = bin()
+            .args(["suggest", "--library"])
+            .arg(shipped())
+            .args(["--date", date, "-k", "20", "--kind", "standard"])
+            .arg("要深入学习贯彻全会精神，把全会部署落到实处。")
+            .output()
+            .unwrap();
+        String::from_utf8(out.stdout).unwrap()
+    };
+    assert!(ask("2025-06-01").contains("二十届三中全会精神"));
+    let later = ask("2026-12-01");
+    assert!(!later.contains("二十届三中全会精神"), "{later}");
+    assert!(later.contains("二十届四中全会精神"), "{later}");
 }

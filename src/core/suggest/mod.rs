@@ -14,6 +14,7 @@
 pub mod context;
 mod offerable;
 pub mod rank;
+pub mod role;
 pub mod templates;
 pub mod terms;
 
@@ -27,6 +28,7 @@ use crate::core::nlp;
 use crate::core::suggest::rank::{
     Facts, Hot, content_word, diversify, facts_of, kind_weight, quoted, sub_words, topic_only_fit,
 };
+pub use crate::core::suggest::role::Role;
 use crate::core::suggest::templates::{HeadingHit, TemplateHit, TemplateIndex};
 use crate::core::suggest::terms::{matched_terms, norm};
 
@@ -83,6 +85,8 @@ pub struct Request<'a> {
     /// The rest of the speech (empty if unknown): a model paragraph it already holds is
     /// not offered again.
     pub elsewhere: &'a str,
+    /// Where the paragraph stands: a closing prefers what past closings said.
+    pub role: Role,
 }
 
 /// Everything the panel shows for one request.
@@ -107,6 +111,7 @@ struct Context {
     own: usize,
     topics: Vec<usize>,
     said: String,
+    role: Role,
 }
 
 pub struct PhraseIndex {
@@ -118,6 +123,8 @@ pub struct PhraseIndex {
     context_postings: FxHashMap<String, Vec<(u32, f32)>>,
     /// topic index → phrases, most frequent first.
     by_topic: Vec<Vec<u32>>,
+    /// Phrases found in past openings, and in past closings, most used first.
+    by_role: [Vec<u32>; 2],
     facts: Vec<Facts>,
     /// What scoring reads of each phrase, packed.
     hot: Vec<Hot>,
@@ -279,6 +286,17 @@ impl PhraseIndex {
                     .then(a.cmp(&b))
             });
         }
+        let mut by_role: [Vec<u32>; 2] = Default::default();
+        for (i, f) in facts.iter().enumerate() {
+            for (r, list) in by_role.iter_mut().enumerate() {
+                if f.roles & (1 << r) != 0 {
+                    list.push(i as u32);
+                }
+            }
+        }
+        for list in &mut by_role {
+            list.sort_by_key(|&i| (std::cmp::Reverse(phrases[i as usize].count), i));
+        }
         let hot = facts.iter().map(Hot::of).collect();
         PhraseIndex {
             lex,
@@ -286,6 +304,7 @@ impl PhraseIndex {
             postings,
             context_postings,
             by_topic,
+            by_role,
             facts,
             hot,
             templates,
@@ -309,7 +328,7 @@ impl PhraseIndex {
     pub fn suggest(&self, r: &Request) -> Suggestions {
         let heading_only = r.body.trim().is_empty() && !r.heading.trim().is_empty();
         Suggestions {
-            phrases: self.query_dated(r.heading, r.body, r.date, r.k, r.kinds),
+            phrases: self.query_as(r.heading, r.body, r.date, r.k, r.kinds, r.role),
             paragraphs: if heading_only {
                 Vec::new()
             } else {
@@ -344,8 +363,22 @@ impl PhraseIndex {
         k: usize,
         kinds: Option<&[PhraseKind]>,
     ) -> Vec<Suggestion> {
+        self.query_as(heading, body, date, k, kinds, Role::Body)
+    }
+
+    /// The `k` best phrases for a paragraph in `role` in a speech of `date`.
+    pub fn query_as(
+        &self,
+        heading: &str,
+        body: &str,
+        date: &str,
+        k: usize,
+        kinds: Option<&[PhraseKind]>,
+        role: Role,
+    ) -> Vec<Suggestion> {
         let date = date_key(date);
-        let ctx = self.context(heading, body);
+        let mut ctx = self.context(heading, body);
+        ctx.role = role;
         let kind_ok = |i: u32| {
             let k = self.hot[i as usize].kind;
             match kinds {
@@ -359,12 +392,12 @@ impl PhraseIndex {
             .candidates(&ctx, &kind_ok)
             .into_iter()
             .filter(|&(i, _)| kind_ok(i) && self.current(i as usize, &date))
-            .map(|(i, (bm25, m))| (i, self.score(i, bm25, m, &ctx.topics), m))
+            .map(|(i, (bm25, m))| (i, self.score(i, bm25, m, &ctx), m))
             .filter(|&(_, s, _)| s >= MIN_SCORE)
             .collect();
         self.pick(&mut ranked, k, &ctx)
             .into_iter()
-            .map(|(i, score, m)| self.explain(i, score, m, &ctx.terms, &ctx.topics))
+            .map(|(i, score, m)| self.explain(i, score, m, &ctx))
             .collect()
     }
 
@@ -407,6 +440,7 @@ impl PhraseIndex {
             weights,
             topics,
             said: format!("{}{}", norm(heading), norm(body)),
+            role: Role::Body,
         }
     }
 
@@ -447,6 +481,19 @@ impl PhraseIndex {
                 acc.entry(i).or_default().0 += w * tw;
             }
         }
+        // What past closings said is a candidate for a closing.
+        if let Some(list) = (ctx.role.preferred_bit() as usize)
+            .checked_sub(1)
+            .and_then(|r| self.by_role.get(r))
+        {
+            for &i in list
+                .iter()
+                .filter(|&&i| kind_ok(i))
+                .take(MAX_TOPIC_CANDIDATES)
+            {
+                acc.entry(i).or_default();
+            }
+        }
         // Phrases sharing the context's topics are candidates even without a shared word.
         for &t in &ctx.topics {
             for &i in self.by_topic[t]
@@ -462,7 +509,8 @@ impl PhraseIndex {
 
     /// A candidate's score from its BM25 score, the words it matched and the topics it
     /// shares with the context.
-    fn score(&self, i: u32, bm25: f32, m: u64, ctx_topics: &[usize]) -> f32 {
+    fn score(&self, i: u32, bm25: f32, m: u64, ctx: &Context) -> f32 {
+        let ctx_topics = &ctx.topics;
         let f = &self.hot[i as usize];
         // A shared topic counts by its rank in the context and in the phrase: the
         // context's main subject as the phrase's own main subject counts most.
@@ -481,7 +529,13 @@ impl PhraseIndex {
                 };
                 main * own * TOPIC_WEIGHT / (r as f32 + 1.0)
             })
-            .sum();
+            .sum::<f32>()
+            // Said in the same place of a past speech: as good as its main subject.
+            + if self.facts[i as usize].roles & ctx.role.preferred_bit() != 0 {
+                TOPIC_WEIGHT
+            } else {
+                0.0
+            };
         // One shared word and no shared topic is vocabulary, not a fit; a quotation is
         // long, and must share more than one word.
         let words = m.count_ones();
@@ -520,10 +574,11 @@ impl PhraseIndex {
         picked
     }
 
-    fn explain(&self, i: u32, score: f32, m: u64, terms: &[String], ctx: &[usize]) -> Suggestion {
+    fn explain(&self, i: u32, score: f32, m: u64, ctx: &Context) -> Suggestion {
         let f = &self.facts[i as usize];
-        let matched = matched_terms(terms, m);
+        let matched = matched_terms(&ctx.terms, m);
         let topics: Vec<String> = ctx
+            .topics
             .iter()
             .filter(|&&t| t < 64 && f.topic_bits & (1 << t) != 0)
             .map(|&t| self.lex.topics[t].name.clone())
@@ -534,6 +589,9 @@ impl PhraseIndex {
         }
         if !topics.is_empty() {
             why.push(format!("同属{}", topics.join("、")));
+        }
+        if f.roles & ctx.role.preferred_bit() != 0 {
+            why.push("往年讲话结尾用过".to_string());
         }
         if why.is_empty() {
             // Only the words around it where past speeches used it matched.

@@ -67,6 +67,8 @@ pub(crate) struct Facts {
     pub own_topic_bits: u64,
     /// The phrase's main topic.
     pub first_topic: Option<usize>,
+    /// Bits of `Role::bit`: found in past openings, closings.
+    pub roles: u8,
 }
 
 /// What the scoring loop of a query reads of each phrase, packed in 24 bytes: a query on
@@ -176,6 +178,17 @@ pub(crate) fn facts_of(
             }
         }
     }
+    // A session's spirit (二十届三中全会精神) is the one to study until the next session
+    // closes; from then the check flags it, so the panel no longer offers it.
+    if p.kind == PhraseKind::Standard && outdated_from.is_none() {
+        outdated_from = forms
+            .sessions
+            .iter()
+            .map(|s| s.date.as_str())
+            .filter(|d| !forms.find(&p.text, d).is_empty())
+            .min()
+            .map(str::to_string);
+    }
     let specific = !matches!(
         p.kind,
         PhraseKind::Quote | PhraseKind::HeadingFrame | PhraseKind::Standard
@@ -194,6 +207,7 @@ pub(crate) fn facts_of(
         topic_bits,
         own_topic_bits,
         first_topic,
+        roles: crate::core::suggest::role::role_bits(p),
     }
 }
 
