@@ -8,6 +8,13 @@ use jianggao::core::suggest::PhraseIndex;
 
 use crate::fixtures::bin;
 
+/// `jianggao suggest` on the shipped library.
+fn suggest_cli() -> std::process::Command {
+    let mut c = bin();
+    c.args(["suggest", "--library"]).arg(shipped());
+    c
+}
+
 fn shipped() -> std::path::PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("templates")
 }
@@ -214,9 +221,7 @@ fn suggest_ranks_study_phrases_for_a_theory_study_context() {
 #[test]
 fn suggest_cli_gives_reasons_and_honours_k_and_kind() {
     let context = "持续纠治形式主义、官僚主义，驰而不息抓作风";
-    let out = bin()
-        .args(["suggest", "--library"])
-        .arg(shipped())
+    let out = suggest_cli()
         .args(["--json", "--date", "2026-06-01", "-k", "3", context])
         .output()
         .unwrap();
@@ -234,9 +239,7 @@ fn suggest_cli_gives_reasons_and_honours_k_and_kind() {
     let only = idx.query("", "作风建设", 10, Some(&[PhraseKind::Idiom]));
     assert!(!only.is_empty() && only.iter().all(|s| s.phrase.kind == PhraseKind::Idiom));
     // The CLI's kind filter is the panel's.
-    let out = bin()
-        .args(["suggest", "--library"])
-        .arg(shipped())
+    let out = suggest_cli()
         .args(["--json", "--kind", "idiom", "作风建设"])
         .output()
         .unwrap();
@@ -250,9 +253,7 @@ fn suggest_cli_gives_reasons_and_honours_k_and_kind() {
 
 #[test]
 fn suggest_cli_offers_sibling_headings_for_a_heading() {
-    let out = bin()
-        .args(["suggest", "--library"])
-        .arg(shipped())
+    let out = suggest_cli()
         .args(["--json", "--heading", "要突出政治引领，彰显政治优势"])
         .output()
         .unwrap();
@@ -271,9 +272,7 @@ fn suggest_cli_offers_sibling_headings_for_a_heading() {
 
 #[test]
 fn suggest_cli_offers_model_paragraphs() {
-    let out = bin()
-        .args(["suggest", "--library"])
-        .arg(shipped())
+    let out = suggest_cli()
         .args([
             "--json",
             "党务干部队伍建设要选优配强，加强培训，提升党务干部专业化能力，关心党务干部成长。",
@@ -289,9 +288,7 @@ fn suggest_cli_offers_model_paragraphs() {
 #[test]
 fn model_paragraphs_are_each_shown_once() {
     // A point's paragraph is also its section's: it must not fill two places of the list.
-    let out = bin()
-        .args(["suggest", "--library"])
-        .arg(shipped())
+    let out = suggest_cli()
         .args([
             "--json",
             "--heading",
@@ -344,9 +341,7 @@ fn a_model_paragraph_the_speech_already_holds_is_not_offered_again() {
 fn a_closing_prefers_what_past_closings_said() {
     let text = "同志们，今天的会议就开到这里。希望大家回去以后认真传达会议精神，把各项任务抓实抓细，以实实在在的成效向党和人民交出合格答卷。";
     let ask = |role: &str| {
-        let out = bin()
-            .args(["suggest", "--library"])
-            .arg(shipped())
+        let out = suggest_cli()
             .args(["--json", "--date", "2026-12-01", "--role", role, text])
             .output()
             .unwrap();
@@ -374,9 +369,7 @@ fn a_closing_prefers_what_past_closings_said() {
         body.iter().all(|r| !r.contains("往年讲话结尾用过")),
         "{body:?}"
     );
-    let bad = bin()
-        .args(["suggest", "--library"])
-        .arg(shipped())
+    let bad = suggest_cli()
         .args(["--role", "中间", text])
         .output()
         .unwrap();
@@ -389,9 +382,7 @@ fn a_closing_prefers_what_past_closings_said() {
 #[test]
 fn a_plenums_spirit_is_offered_only_until_the_next_one() {
     let ask = |date: &str| {
-        let out = bin()
-            .args(["suggest", "--library"])
-            .arg(shipped())
+        let out = suggest_cli()
             .args(["--date", date, "-k", "20", "--kind", "standard"])
             .arg("要深入学习贯彻全会精神，把全会部署落到实处。")
             .output()

@@ -23,15 +23,13 @@ impl Role {
         }
     }
 
-    /// The bit of the phrases this role prefers: those past closings used. Openings
-    /// prefer nothing: what a past opening said is about its own meeting (不辱使命 of an
-    /// election, 走在前、作表率 of one unit's campaign), while closings share their calls to
-    /// action (labelled gold: closings gained 2 wanted phrases of 24 shown, openings lost 4).
-    pub(crate) fn preferred_bit(self) -> u8 {
-        match self {
-            Role::Closing => self.bit(),
-            _ => 0,
-        }
+    /// Whether this role prefers what past paragraphs of the same role said: a closing
+    /// does; an opening does not, as what a past opening said is about its own meeting
+    /// (不辱使命 of an election, 走在前、作表率 of one unit's campaign), while closings share
+    /// their calls to action (labelled gold: closings gained 2 wanted phrases of 24 shown,
+    /// openings lost 4).
+    pub(crate) fn prefers_past(self) -> bool {
+        self == Role::Closing
     }
 
     /// This role's bit in `role_bits`; 0 for a body.
