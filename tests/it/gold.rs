@@ -89,9 +89,11 @@ fn judged(lib: &Library, kind: PhraseKind) -> (Vec<String>, Vec<String>) {
 
 #[test]
 fn precision_of_each_mined_kind_is_above_its_floor() {
-    // (kind, floor on good / labelled, least number of good phrases)
+    // (kind, floor on good / labelled, least number of good phrases). The 排比 floor fell
+    // from 0.95 when a blind writer's nine rejections of shipped runs were labelled
+    // (session 12): 29 of 37 labelled are good.
     let floors = [
-        (PhraseKind::Parallel, 0.95, 25),
+        (PhraseKind::Parallel, 0.74, 25),
         (PhraseKind::Collocation, 0.9, 12),
         (PhraseKind::Idiom, 0.95, 15),
         (PhraseKind::Term, 0.9, 10),
@@ -193,7 +195,7 @@ struct HeldOut {
 }
 
 /// Paragraphs whose wanted phrases were labelled before the suggester ever saw them
-/// (tests/it/gold/heldout.ron … heldout6.ron): the measure of suggestions
+/// (tests/it/gold/heldout.ron … heldout7.ron): the measure of suggestions
 /// on text nobody tuned for.
 fn held_out(file: &str) -> Vec<Paragraph> {
     let path = format!("{}/tests/it/gold/{file}", env!("CARGO_MANIFEST_DIR"));
@@ -210,6 +212,7 @@ fn suggestions_for_held_out_paragraphs_stay_above_their_floor() {
         ("heldout4.ron", 10, HELD_OUT_4_FLOOR),
         ("heldout5.ron", 10, HELD_OUT_5_FLOOR),
         ("heldout6.ron", 10, HELD_OUT_6_FLOOR),
+        ("heldout7.ron", 10, HELD_OUT_7_FLOOR),
     ] {
         let paragraphs = held_out(file);
         assert_eq!(paragraphs.len(), n);
@@ -222,8 +225,10 @@ fn suggestions_for_held_out_paragraphs_stay_above_their_floor() {
 /// Under the held-out precision@8 the code reaches (first run 0.31; 0.50 in session 8;
 /// 0.58 in session 9, with its want lists extended for 11 new standard formulations;
 /// 0.63 in session 11 with 32 more, 0.52 after the topic lexicon grew from 24 topics of
-/// ≈20 words to 32 of ≈55, which lifted every other set).
-const HELD_OUT_FLOOR: f64 = 0.50;
+/// ≈20 words to 32 of ≈55, which lifted every other set; 0.50 in session 12, when verb
+/// phrases of a generic verb and a plain object, which a blind writer rejected, left the
+/// library: this set's labeller wanted two of them).
+const HELD_OUT_FLOOR: f64 = 0.48;
 /// Under what the code reaches on the second held-out set (first run 0.31; 0.36 in
 /// session 9, 0.39 in session 10, 0.41 in session 11).
 const HELD_OUT_2_FLOOR: f64 = 0.38;
@@ -245,6 +250,11 @@ const HELD_OUT_5_FLOOR: f64 = 0.11;
 /// 机关党建 speeches chosen by the helper that wrote it: its first, blind run at the end of
 /// session 11 gave 0.31 (25 wanted of 80 shown).
 const HELD_OUT_6_FLOOR: f64 = 0.28;
+/// Under what the code reaches on the seventh held-out set, units the corpus has none of
+/// (国企, 高校, 医院, 乡镇, 街道, 税务, 中小学, 非公): its first, blind run at the start of
+/// session 12 gave 0.20 (16 wanted of 80 shown). Its labeller wanted only 27 phrases in
+/// all, so no ranking could pass 0.34 (27 of 80); 16 of the 27 were shown.
+const HELD_OUT_7_FLOOR: f64 = 0.18;
 
 #[test]
 fn the_gold_file_is_consistent() {

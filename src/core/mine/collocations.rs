@@ -197,8 +197,9 @@ pub fn resultative(w: &str) -> bool {
 }
 
 /// Verbs of the resultative form that the language has made plain verbs, the commonest
-/// of these speeches: 加强宣传 says no more than 重视宣传, where 压实责任 says how.
-const LEXICALISED: [&str; 5] = ["加强", "做好", "搞好", "抓好", "办好"];
+/// of these speeches: 加强宣传 says no more than 重视宣传, where 压实责任 says how. 作好
+/// is how some writers spell 做好.
+const LEXICALISED: [&str; 6] = ["加强", "做好", "作好", "搞好", "抓好", "办好"];
 
 /// Whether four characters are two verb–complement pairs (抓紧抓实, 选好配强, 学深悟透).
 pub fn intensified(s: &str) -> bool {
@@ -522,6 +523,8 @@ mod tests {
             "党建工作，基层党组织，机关党建。",
             "开展活动，做好工作，召开会议。",
             "他说，我们去看看。",
+            // 作好 is 做好 as some writers spell it.
+            "为全区干部作好表率。",
         ] {
             assert!(found(text).is_empty(), "{text}: {:?}", found(text));
         }
