@@ -11,8 +11,6 @@ pub struct Normalised {
     pub text: String,
     /// Per normalised char: (start, end) in original chars.
     spans: Vec<(usize, usize)>,
-    /// Per byte of `text` that starts a char: the char index (others: usize::MAX).
-    byte_to_char: Vec<usize>,
     original: Vec<char>,
 }
 
@@ -64,23 +62,23 @@ impl Normalised {
             }
             i += 1;
         }
-        let mut byte_to_char = vec![usize::MAX; out.len() + 1];
-        for (k, (b, _)) in out.char_indices().enumerate() {
-            byte_to_char[b] = k;
-        }
-        byte_to_char[out.len()] = spans.len();
         Normalised {
             text: out,
             spans,
-            byte_to_char,
             original: chars,
         }
     }
 
     /// Original char range of the normalised byte range `[b0, b1)`.
     pub fn original(&self, b0: usize, b1: usize) -> (usize, usize) {
-        let (c0, c1) = (self.byte_to_char[b0], self.byte_to_char[b1]);
-        if c0 >= c1 || c1 > self.spans.len() {
+        let t = &self.text;
+        if b0 >= b1 || b1 > t.len() || !t.is_char_boundary(b0) || !t.is_char_boundary(b1) {
+            return (0, 0);
+        }
+        // Counted here, not indexed when normalising: most texts have no match.
+        let c0 = t[..b0].chars().count();
+        let c1 = c0 + t[b0..b1].chars().count();
+        if c1 > self.spans.len() {
             return (0, 0);
         }
         let (mut s, mut e) = (self.spans[c0].0, self.spans[c1 - 1].1);

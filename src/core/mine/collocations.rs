@@ -20,7 +20,9 @@ use crate::core::nlp::{self, Tagged};
 use crate::core::text::is_han;
 
 /// Complements that make a verb resultative (压实, 筑牢, 选好, 配强, 把准, 学深悟透).
-const RESULTS: &str = "实牢紧深好强严细准齐优硬透亮稳";
+const RESULTS: [char; 15] = [
+    '实', '牢', '紧', '深', '好', '强', '严', '细', '准', '齐', '优', '硬', '透', '亮', '稳',
+];
 
 /// Verbs too plain to make a phrase worth suggesting.
 const WEAK_VERBS: &[&str] = &[
@@ -186,7 +188,7 @@ fn exactly<const N: usize>(s: &str) -> Option<[char; N]> {
 }
 
 fn is_result(c: char) -> bool {
-    RESULTS.contains(c)
+    RESULTS.contains(&c)
 }
 
 /// Whether a two-character word is a verb with a resultative complement (压实, 筑牢), by
@@ -342,6 +344,17 @@ fn verb_object_at(ws: &[(&str, Tag)], at: usize, strong_only: bool) -> Option<St
         [(a, _), tail @ ..] if chars(a) == 2 && a.chars().next() == a.chars().nth(1) => (*a, tail),
         _ => ("", rest),
     };
+    // Every strong verb (压实, 抓紧抓实, 走/深/走实) has a complement as its second
+    // character: most words are ruled out by that alone.
+    if strong_only
+        && !rest
+            .iter()
+            .flat_map(|w| w.0.chars())
+            .nth(1)
+            .is_some_and(is_result)
+    {
+        return None;
+    }
     let ((first, vtag), _) = rest.split_first()?;
     // An intensified verb split in two or three words (抓紧/抓实, 走/深/走实).
     let joined = (2..=3).find(|&n| intensified_words(rest, n));
@@ -355,12 +368,18 @@ fn verb_object_at(ws: &[(&str, Tag)], at: usize, strong_only: bool) -> Option<St
         None => (first.to_string(), &rest[1..]),
     };
     // jieba joins some lead-ins to their verb (切实加强/l): the phrase is the verb's.
-    let (verb, vtag) = match LEAD_INS
-        .iter()
-        .filter(|l| chars(l) >= 2)
-        .find_map(|l| verb.strip_prefix(l))
-        .filter(|v| chars(v) >= 2)
-    {
+    // A lead-in of two characters or more before a verb of two: only a word of four or
+    // more may hold one (most are of two, and are not looked up).
+    let stripped = (chars(&verb) >= 4)
+        .then(|| {
+            LEAD_INS
+                .iter()
+                .filter(|l| chars(l) >= 2)
+                .find_map(|l| verb.strip_prefix(l))
+                .filter(|v| chars(v) >= 2)
+        })
+        .flatten();
+    let (verb, vtag) = match stripped {
         Some(v) => (v.to_string(), nlp::word_tag(v)),
         None => (verb, vtag.get()),
     };

@@ -10,7 +10,11 @@ use crate::core::mine::local_words::SpecificsLexicon;
 use crate::core::mine::word_list::WordList;
 
 fn is_han_count(c: char) -> bool {
-    "一二两三四五六七八九十".contains(c)
+    // A match, not a search in a string: this is asked of every character mined.
+    matches!(
+        c,
+        '一' | '二' | '两' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'
+    )
 }
 
 fn push(out: &mut Vec<Found>, kind: SpecificKind, c: &[char], s: usize, e: usize) {

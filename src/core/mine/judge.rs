@@ -41,16 +41,10 @@ impl<'a> Corpus<'a> {
                     runs.insert(m.text);
                 }
                 PhraseKind::Quote => quoted.extend(last_quoted(m.text)),
-                PhraseKind::Collocation => {
-                    let files = verb_files
-                        .entry(collocations::head_verb(m.text))
-                        .or_default();
-                    for &f in &m.files {
-                        if !files.contains(&f) {
-                            files.push(f);
-                        }
-                    }
-                }
+                PhraseKind::Collocation => verb_files
+                    .entry(collocations::head_verb(m.text))
+                    .or_default()
+                    .extend(&m.files),
                 PhraseKind::Idiom => {
                     if let Some(p) = idioms::pattern(m.text) {
                         *patterns.entry(p).or_default() += m.count;
@@ -58,6 +52,11 @@ impl<'a> Corpus<'a> {
                 }
                 _ => {}
             }
+        }
+        // Deduplicated once: a common verb heads phrases in most files of an archive.
+        for files in verb_files.values_mut() {
+            files.sort_unstable();
+            files.dedup();
         }
         Corpus {
             verb_files,

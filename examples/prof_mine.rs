@@ -1,0 +1,41 @@
+//! Mining the benches' synthetic speeches under a profiler, where criterion's repeated
+//! runs and baseline get in the way. Instruction counts of one steady-state run:
+//!
+//! ```text
+//! cargo build --release --example prof_mine
+//! valgrind --tool=callgrind --dump-after='jianggao::core::mine::mine' \
+//!     target/release/examples/prof_mine 2 150   # 2 runs of 150 speeches; read the .2 dump
+//! ```
+
+#[path = "../benches/common/mod.rs"]
+mod common;
+
+use jianggao::core::lexicon::topics::TopicLexicon;
+use jianggao::core::mine::{Source, mine};
+use jianggao::core::parse::pipeline::parse_text;
+
+fn main() {
+    let arg = |i: usize, default: usize| {
+        std::env::args()
+            .nth(i)
+            .and_then(|a| a.parse().ok())
+            .unwrap_or(default)
+    };
+    let (runs, speeches) = (arg(1, 5), arg(2, 1000));
+    let texts = common::synthetic_speeches(speeches);
+    let sources: Vec<Source> = texts
+        .iter()
+        .enumerate()
+        .map(|(i, t)| Source {
+            file: format!("{i:04}.txt"),
+            speech: parse_text("x", "utf-8", t),
+        })
+        .collect();
+    let lex = TopicLexicon::builtin();
+    let t = std::time::Instant::now();
+    for _ in 0..runs {
+        std::hint::black_box(mine(&sources, &lex));
+    }
+    let ms = t.elapsed().as_secs_f64() * 1000.0 / runs as f64;
+    eprintln!("mining: {ms:.0} ms a run");
+}
