@@ -5,20 +5,12 @@ mod common;
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use jianggao::core::lexicon::topics::TopicLexicon;
 use jianggao::core::mine::{Source, mine};
-use jianggao::core::parse::pipeline::parse_text;
 use jianggao::core::parse::speech::Section;
 
 fn bench(c: &mut Criterion) {
     let texts = common::synthetic_speeches(1000);
     let bytes: usize = texts.iter().map(String::len).sum();
-    let sources: Vec<Source> = texts
-        .iter()
-        .enumerate()
-        .map(|(i, t)| Source {
-            file: format!("{i:04}.txt"),
-            speech: parse_text("x", "utf-8", t),
-        })
-        .collect();
+    let sources = common::sources(&texts);
     let lex = TopicLexicon::builtin();
     let jieba = jianggao::core::nlp::jieba();
     let mut g = c.benchmark_group("mine");

@@ -11,8 +11,7 @@
 mod common;
 
 use jianggao::core::lexicon::topics::TopicLexicon;
-use jianggao::core::mine::{Source, mine};
-use jianggao::core::parse::pipeline::parse_text;
+use jianggao::core::mine::mine;
 
 fn main() {
     let arg = |i: usize, default: usize| {
@@ -23,14 +22,7 @@ fn main() {
     };
     let (runs, speeches) = (arg(1, 5), arg(2, 1000));
     let texts = common::synthetic_speeches(speeches);
-    let sources: Vec<Source> = texts
-        .iter()
-        .enumerate()
-        .map(|(i, t)| Source {
-            file: format!("{i:04}.txt"),
-            speech: parse_text("x", "utf-8", t),
-        })
-        .collect();
+    let sources = common::sources(&texts);
     let lex = TopicLexicon::builtin();
     let t = std::time::Instant::now();
     for _ in 0..runs {

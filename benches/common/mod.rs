@@ -103,3 +103,15 @@ pub fn synthetic_speeches(n: usize) -> Vec<String> {
         })
         .collect()
 }
+
+/// The synthetic speeches parsed, as mining takes them.
+pub fn sources(texts: &[String]) -> Vec<jianggao::core::mine::Source> {
+    texts
+        .iter()
+        .enumerate()
+        .map(|(i, t)| jianggao::core::mine::Source {
+            file: format!("{i:04}.txt"),
+            speech: jianggao::core::parse::pipeline::parse_text("x", "utf-8", t),
+        })
+        .collect()
+}
