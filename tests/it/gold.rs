@@ -359,10 +359,11 @@ fn model_paragraphs_shown_are_on_the_paragraphs_subject() {
     );
     // Before the cut-off by score: 55 of 235 useful (0.23), and every paragraph without a
     // useful 范文 still showed five. With it: 43 of 102 (0.42), 8 of 20 show none; with
-    // the larger topic lexicon 45 of 103 (0.44), 10 of 20.
-    assert!(precision >= 0.40, "precision {precision:.2}\n{report}");
-    assert!(useful >= 40, "only {useful} useful 范文 shown\n{report}");
-    assert!(quiet >= 8, "{quiet} of {none_useful} quiet\n{report}");
+    // the larger topic lexicon 45 of 103 (0.44), 10 of 20; from the same place of past
+    // speeches only (an opening for an opening), 50 of 101 (0.50), 11 of 20.
+    assert!(precision >= 0.47, "precision {precision:.2}\n{report}");
+    assert!(useful >= 46, "only {useful} useful 范文 shown\n{report}");
+    assert!(quiet >= 9, "{quiet} of {none_useful} quiet\n{report}");
     // The labels were pooled from what was shown: a ranking that shows mostly unlabelled
     // paragraphs needs them labelled again before its precision means anything.
     assert!(

@@ -286,6 +286,35 @@ fn suggest_cli_offers_model_paragraphs() {
 }
 
 #[test]
+fn model_paragraphs_come_from_the_same_place_of_past_speeches() {
+    // An opening's words (今天, 召开, 会议, 部署) are in past openings and in sections;
+    // an opening is modelled on openings only, a section's paragraph on sections only.
+    let text = "同志们：今天召开全局党建工作会议，主要任务是总结今年党建工作，部署明年任务。";
+    let headings = |role: Option<&str>| -> Vec<String> {
+        let mut c = suggest_cli();
+        c.arg("--json");
+        if let Some(r) = role {
+            c.args(["--role", r]);
+        }
+        let out = c.arg(text).output().unwrap();
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        v["paragraphs"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| p["heading"].as_str().unwrap().to_string())
+            .collect()
+    };
+    let opening = headings(Some("开头"));
+    assert!(
+        !opening.is_empty() && opening.iter().all(|h| h == "开头"),
+        "{opening:?}"
+    );
+    let body = headings(None);
+    assert!(body.iter().all(|h| h != "开头" && h != "结尾"), "{body:?}");
+}
+
+#[test]
 fn model_paragraphs_are_each_shown_once() {
     // A point's paragraph is also its section's: it must not fill two places of the list.
     let out = suggest_cli()

@@ -325,7 +325,7 @@ impl PhraseIndex {
                 Vec::new()
             } else {
                 self.templates
-                    .closest(r.heading, r.body, r.elsewhere, &self.lex, 5)
+                    .closest(r.heading, r.body, r.elsewhere, &self.lex, 5, r.role)
             },
             headings: if heading_only {
                 self.templates.sibling_headings(r.heading, &self.phrases)

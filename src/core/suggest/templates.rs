@@ -5,9 +5,10 @@
 use rustc_hash::FxHashMap;
 
 use crate::core::lexicon::topics::TopicLexicon;
-use crate::core::library::{Phrase, PhraseKind, Template};
+use crate::core::library::{Phrase, PhraseKind, Template, TemplateKind};
 use crate::core::mine::frames;
 use crate::core::nlp;
+use crate::core::suggest::role::Role;
 use crate::core::suggest::terms::norm;
 
 const K1: f32 = 1.2;
@@ -30,6 +31,8 @@ const MAX_SIBLINGS: usize = 6;
 /// One paragraph of a template, as indexed.
 struct Doc {
     template: u32,
+    /// Where the paragraph stood in its speech: an opening's, a closing's or a body's.
+    role: Role,
     text: String,
     norm: String,
 }
@@ -99,6 +102,11 @@ impl TemplateIndex {
                 keywords.push(nlp::keywords(p));
                 idx.docs.push(Doc {
                     template: ti as u32,
+                    role: match t.kind {
+                        TemplateKind::Opening => Role::Opening,
+                        TemplateKind::Closing => Role::Closing,
+                        TemplateKind::Section | TemplateKind::Point => Role::Body,
+                    },
                     text: p.clone(),
                     norm: norm(p),
                 });
@@ -142,7 +150,10 @@ impl TemplateIndex {
     }
 
     /// The `k` paragraphs closest to a paragraph under a heading, one per template and
-    /// each text once, none that the rest of the speech (`elsewhere`) already holds.
+    /// each text once, none that the rest of the speech (`elsewhere`) already holds, all
+    /// from the same place of past speeches as the paragraph's `role`: an opening is
+    /// modelled on openings, a section's paragraph on sections' (a past opening's
+    /// 前几天，我们召开了…表彰大会 is no model for a paragraph on 党建与业务融合).
     pub fn closest(
         &self,
         heading: &str,
@@ -150,6 +161,7 @@ impl TemplateIndex {
         elsewhere: &str,
         lex: &TopicLexicon,
         k: usize,
+        role: Role,
     ) -> Vec<TemplateHit> {
         let elsewhere = norm(elsewhere);
         let Ranking {
@@ -163,7 +175,8 @@ impl TemplateIndex {
         let mut out = Vec::new();
         for (d, score, m) in ranked {
             let doc = &self.docs[d as usize];
-            if seen.contains(&doc.template)
+            if doc.role != role
+                || seen.contains(&doc.template)
                 || shown.contains(&doc.norm.as_str())
                 || elsewhere.contains(doc.norm.as_str())
             {
