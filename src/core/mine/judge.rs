@@ -257,9 +257,12 @@ fn generic_plain(text: &str, lex: &TopicLexicon) -> bool {
     };
     // X意识 is the set form of a commitment (纪律规矩意识, 责任担当意识): its X decides.
     let object = object.strip_suffix("意识").unwrap_or(object);
-    nlp::cut(object)
+    // Function words (以, 和, 为) name nothing: 坚持以人民为中心 is judged by 人民, 中心.
+    let words: Vec<&str> = nlp::cut(object)
         .into_iter()
-        .any(|w| lex.hits([w]).is_empty())
+        .filter(|w| w.chars().count() >= 2)
+        .collect();
+    words.is_empty() || words.iter().any(|w| lex.hits([*w]).is_empty())
 }
 
 /// A generic verb `collocations::GENERIC_VERBS` leaves out, as it rules two-character
@@ -465,6 +468,7 @@ mod tests {
             "强化政治担当",
             "坚持群众路线",
             "强化纪律规矩意识",
+            "坚持以人民为中心",
             // Not a generic verb: its object may be anything.
             "激发干事创业活力",
             "筑牢战斗堡垒",
