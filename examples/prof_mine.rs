@@ -20,7 +20,7 @@ fn main() {
             .and_then(|a| a.parse().ok())
             .unwrap_or(default)
     };
-    let (runs, speeches) = (arg(1, 5), arg(2, 1000));
+    let (runs, speeches) = (arg(1, 5).max(1), arg(2, 1000));
     let texts = common::synthetic_speeches(speeches);
     let sources = common::sources(&texts);
     let lex = TopicLexicon::builtin();

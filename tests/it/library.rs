@@ -315,6 +315,42 @@ fn model_paragraphs_come_from_the_same_place_of_past_speeches() {
 }
 
 #[test]
+fn a_speech_without_headings_models_body_paragraphs_too() {
+    // The outline of a speech with no headings is one opening; past its first paragraph
+    // it is a body, and a body paragraph being written is modelled on it.
+    let dir = tempfile::tempdir().unwrap();
+    let speech = "在全局党风廉政建设工作会议上的讲话\n\n同志们：今天召开全局党风廉政建设工作会议，主要任务是总结去年工作，部署今年任务。\n\n\
+        要严格落实全面从严治党主体责任，各级党组织书记要履行第一责任人职责，班子成员要落实一岗双责，对分管领域的党风廉政建设负领导责任，做到守土有责、守土负责、守土尽责。\n\n\
+        要持续深化纠治四风，驰而不息落实中央八项规定精神，坚决整治形式主义、官僚主义，以优良作风凝聚干事创业的强大合力。\n";
+    std::fs::write(dir.path().join("讲话.txt"), speech).unwrap();
+    let lib = tempfile::tempdir().unwrap();
+    let r = bin()
+        .arg("mine")
+        .arg(dir.path())
+        .arg("--out")
+        .arg(lib.path())
+        .output()
+        .unwrap();
+    assert!(r.status.success(), "{}", String::from_utf8_lossy(&r.stderr));
+    let body = "落实主体责任，党组织书记要履行第一责任人职责，班子成员要落实一岗双责，抓好分管领域党风廉政建设。";
+    let out = bin()
+        .args(["suggest", "--json", "--library"])
+        .arg(lib.path())
+        .arg(body)
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let texts: Vec<&str> = v["paragraphs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["text"].as_str().unwrap())
+        .collect();
+    assert!(texts.iter().any(|t| t.contains("第一责任人")), "{v}");
+    assert!(!texts.iter().any(|t| t.contains("今天召开")), "{v}");
+}
+
+#[test]
 fn model_paragraphs_are_each_shown_once() {
     // A point's paragraph is also its section's: it must not fill two places of the list.
     let out = suggest_cli()

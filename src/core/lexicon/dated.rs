@@ -481,12 +481,12 @@ pub(crate) fn anniversaries(
                 let n: i64 = rest[..digits].parse().unwrap_or(0);
                 let expected = year - a.year;
                 // Before the anniversary day a speech may name the coming or the last one.
+                let (start, _) = norm.original(b, b + lead_n.len());
                 if n == expected
                     || n == expected - 1
-                    || out.iter().any(|h: &DatedHit| {
-                        let (s, _) = norm.original(b, b + lead_n.len());
-                        h.start <= s && s < h.end
-                    })
+                    || out
+                        .iter()
+                        .any(|h: &DatedHit| h.start <= start && start < h.end)
                 {
                     continue;
                 }

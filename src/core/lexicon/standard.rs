@@ -78,12 +78,11 @@ impl StandardLexicon {
     /// Whether the lexicon lists a text, quotation marks aside.
     pub fn lists(&self, text: &str) -> bool {
         // Compared as they are read, no copy made: asked of every 排比 mined.
-        let quote = |c: &char| matches!(c, '“' | '”' | '‘' | '’');
         self.formulations.iter().any(|f| {
             f.text
                 .chars()
-                .filter(|c| !quote(c))
-                .eq(text.chars().filter(|c| !quote(c)))
+                .filter(|c| !is_quote_mark(*c))
+                .eq(text.chars().filter(|c| !is_quote_mark(*c)))
         })
     }
 
@@ -140,9 +139,12 @@ static USER: std::sync::OnceLock<StandardLexicon> = std::sync::OnceLock::new();
 
 /// A text without quotation marks.
 pub(crate) fn bare(s: &str) -> String {
-    s.chars()
-        .filter(|c| !matches!(c, '“' | '”' | '‘' | '’'))
-        .collect()
+    s.chars().filter(|c| !is_quote_mark(*c)).collect()
+}
+
+/// The quotation marks a formulation is quoted with or without.
+fn is_quote_mark(c: char) -> bool {
+    matches!(c, '“' | '”' | '‘' | '’')
 }
 
 #[cfg(test)]

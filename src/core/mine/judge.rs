@@ -248,6 +248,10 @@ fn generic_field(text: &str) -> bool {
 /// A blind writer rejected 10 of the 12 such phrases mined, and kept 8 of the 10 whose
 /// object words are all the topic lexicon's (2026-12, session 12).
 fn generic_plain(text: &str, lex: &TopicLexicon) -> bool {
+    // 抓好抓牢, 做好做细: an intensified verb, not 抓好 with an object.
+    if collocations::intensified(&collocations::head_verb(text)) {
+        return false;
+    }
     let Some(object) = collocations::GENERIC_VERBS
         .iter()
         .chain(&MORE_GENERIC_VERBS)
@@ -257,10 +261,11 @@ fn generic_plain(text: &str, lex: &TopicLexicon) -> bool {
     };
     // X意识 is the set form of a commitment (纪律规矩意识, 责任担当意识): its X decides.
     let object = object.strip_suffix("意识").unwrap_or(object);
-    // Function words (以, 和, 为) name nothing: 坚持以人民为中心 is judged by 人民, 中心.
+    // Words of one character that are no subject's (以, 和, 为) are not judged:
+    // 坚持以人民为中心 is judged by 人民, 中心.
     let words: Vec<&str> = nlp::cut(object)
         .into_iter()
-        .filter(|w| w.chars().count() >= 2)
+        .filter(|w| w.chars().count() >= 2 || !lex.hits([*w]).is_empty())
         .collect();
     words.is_empty() || words.iter().any(|w| lex.hits([*w]).is_empty())
 }
@@ -469,6 +474,8 @@ mod tests {
             "坚持群众路线",
             "强化纪律规矩意识",
             "坚持以人民为中心",
+            // An intensified verb that opens with a generic one.
+            "抓好抓牢基层党建",
             // Not a generic verb: its object may be anything.
             "激发干事创业活力",
             "筑牢战斗堡垒",

@@ -84,7 +84,8 @@ pub struct Request<'a> {
     /// The rest of the speech (empty if unknown): a model paragraph it already holds is
     /// not offered again.
     pub elsewhere: &'a str,
-    /// Where the paragraph stands: a closing prefers what past closings said.
+    /// Where the paragraph stands: a closing prefers what past closings said, and 范文
+    /// come from the same place of past speeches.
     pub role: Role,
 }
 

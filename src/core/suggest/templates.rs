@@ -78,7 +78,16 @@ impl TemplateIndex {
     pub fn new(templates: &[Template]) -> Self {
         let mut idx = TemplateIndex::default();
         let mut keywords: Vec<Vec<String>> = Vec::new();
+        // A speech without headings is all "opening" to the outline: only its first
+        // paragraph opens it, the rest is its body.
+        let sectioned: rustc_hash::FxHashSet<&str> = templates
+            .iter()
+            .filter(|t| matches!(t.kind, TemplateKind::Section | TemplateKind::Point))
+            .map(|t| t.source.file.as_str())
+            .collect();
         for (ti, t) in templates.iter().enumerate() {
+            let whole_speech =
+                t.kind == TemplateKind::Opening && !sectioned.contains(t.source.file.as_str());
             let heading = if t.heading.is_empty() {
                 t.kind.label().to_string()
             } else {
@@ -95,7 +104,7 @@ impl TemplateIndex {
                 .paragraphs
                 .iter()
                 .chain(t.children.iter().flat_map(|c| c.paragraphs.iter()));
-            for p in paras {
+            for (k, p) in paras.enumerate() {
                 if p.chars().count() < 20 {
                     continue;
                 }
@@ -103,6 +112,7 @@ impl TemplateIndex {
                 idx.docs.push(Doc {
                     template: ti as u32,
                     role: match t.kind {
+                        TemplateKind::Opening if whole_speech && k > 0 => Role::Body,
                         TemplateKind::Opening => Role::Opening,
                         TemplateKind::Closing => Role::Closing,
                         TemplateKind::Section | TemplateKind::Point => Role::Body,
@@ -152,8 +162,8 @@ impl TemplateIndex {
     /// The `k` paragraphs closest to a paragraph under a heading, one per template and
     /// each text once, none that the rest of the speech (`elsewhere`) already holds, all
     /// from the same place of past speeches as the paragraph's `role`: an opening is
-    /// modelled on openings, a section's paragraph on sections' (a past opening's
-    /// 前几天，我们召开了…表彰大会 is no model for a paragraph on 党建与业务融合).
+    /// modelled on openings, a section's or point's paragraph on sections' and points' (a
+    /// past opening's 前几天，我们召开了…表彰大会 is no model for a paragraph on 党建与业务融合).
     pub fn closest(
         &self,
         heading: &str,
@@ -168,7 +178,7 @@ impl TemplateIndex {
             ranked,
             terms,
             ctx_topics,
-        } = self.ranked(heading, body, lex);
+        } = self.ranked(heading, body, lex, role);
         let mut seen = Vec::new();
         // A point's paragraph is also its section's: the same text is shown once.
         let mut shown: Vec<&str> = Vec::new();
@@ -194,7 +204,9 @@ impl TemplateIndex {
 
     /// Paragraphs sharing at least two words with the text (not the text itself), with
     /// their scores and matched words, best first; the query's terms and topics.
-    fn ranked(&self, heading: &str, body: &str, lex: &TopicLexicon) -> Ranking {
+    /// Only paragraphs of `role` are read: the cap on postings per word must not be
+    /// spent on the others.
+    fn ranked(&self, heading: &str, body: &str, lex: &TopicLexicon, role: Role) -> Ranking {
         let words: Vec<&str> = nlp::cut(heading)
             .into_iter()
             .chain(nlp::cut(body))
@@ -210,6 +222,7 @@ impl TemplateIndex {
                 .get(t)
                 .into_iter()
                 .flatten()
+                .filter(|(d, _)| self.docs[*d as usize].role == role)
                 .take(MAX_POSTINGS)
             {
                 let e = acc.entry(d).or_default();
