@@ -15,6 +15,16 @@ fn suggest_cli() -> std::process::Command {
     c
 }
 
+/// The `field` of each 段落范文 in a `suggest --json` answer.
+fn model_paragraphs(v: &serde_json::Value, field: &str) -> Vec<String> {
+    v["paragraphs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p[field].as_str().unwrap().to_string())
+        .collect()
+}
+
 fn shipped() -> std::path::PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("templates")
 }
@@ -298,12 +308,7 @@ fn model_paragraphs_come_from_the_same_place_of_past_speeches() {
         }
         let out = c.arg(text).output().unwrap();
         let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-        v["paragraphs"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|p| p["heading"].as_str().unwrap().to_string())
-            .collect()
+        model_paragraphs(&v, "heading")
     };
     let opening = headings(Some("开头"));
     assert!(
@@ -340,12 +345,7 @@ fn a_speech_without_headings_models_body_paragraphs_too() {
         .output()
         .unwrap();
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    let texts: Vec<&str> = v["paragraphs"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|p| p["text"].as_str().unwrap())
-        .collect();
+    let texts = model_paragraphs(&v, "text");
     assert!(texts.iter().any(|t| t.contains("第一责任人")), "{v}");
     assert!(!texts.iter().any(|t| t.contains("今天召开")), "{v}");
 }
@@ -363,12 +363,7 @@ fn model_paragraphs_are_each_shown_once() {
         .output()
         .unwrap();
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    let texts: Vec<&str> = v["paragraphs"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|p| p["text"].as_str().unwrap())
-        .collect();
+    let texts = model_paragraphs(&v, "text");
     assert!(texts.len() >= 3, "{v}");
     for (i, t) in texts.iter().enumerate() {
         assert!(!texts[..i].contains(t), "shown twice: {t}");
