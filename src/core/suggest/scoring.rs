@@ -116,8 +116,9 @@ impl PhraseIndex {
             topic_only_fit(f.kind)
         } else if topics == 0.0 && f.own_topic_bits != 0 && !ctx.topics.is_empty() {
             // Its own words name a subject, and it shares none with the paragraph (not
-            // even through the paragraphs it was used in): shared words are not a fit (管行业必须管安全、管业务必须管安全 shares 生产、经营、业务 with
-            // a paragraph on 国企党建, and is about 安全生产).
+            // even through the paragraphs it was used in): shared words are not a fit
+            // (管行业必须管安全、管业务必须管安全 shares 生产、经营、业务 with a paragraph
+            // on 国企党建, and is about 安全生产).
             OFF_SUBJECT_FIT
         } else {
             1.0

@@ -104,7 +104,10 @@ impl TemplateIndex {
                 .paragraphs
                 .iter()
                 .chain(t.children.iter().flat_map(|c| c.paragraphs.iter()));
-            for (k, p) in paras.enumerate() {
+            // Whether a paragraph of this template is indexed yet: a short salutation
+            // skipped below does not open the speech.
+            let mut opened = false;
+            for p in paras {
                 if p.chars().count() < 20 {
                     continue;
                 }
@@ -112,7 +115,7 @@ impl TemplateIndex {
                 idx.docs.push(Doc {
                     template: ti as u32,
                     role: match t.kind {
-                        TemplateKind::Opening if whole_speech && k > 0 => Role::Body,
+                        TemplateKind::Opening if whole_speech && opened => Role::Body,
                         TemplateKind::Opening => Role::Opening,
                         TemplateKind::Closing => Role::Closing,
                         TemplateKind::Section | TemplateKind::Point => Role::Body,
@@ -120,6 +123,7 @@ impl TemplateIndex {
                     text: p.clone(),
                     norm: norm(p),
                 });
+                opened = true;
             }
         }
         let n = idx.docs.len().max(1) as f32;
@@ -185,8 +189,7 @@ impl TemplateIndex {
         let mut out = Vec::new();
         for (d, score, m) in ranked {
             let doc = &self.docs[d as usize];
-            if doc.role != role
-                || seen.contains(&doc.template)
+            if seen.contains(&doc.template)
                 || shown.contains(&doc.norm.as_str())
                 || elsewhere.contains(doc.norm.as_str())
             {
