@@ -454,3 +454,31 @@ fn a_plenums_spirit_is_offered_only_until_the_next_one() {
     assert!(!later.contains("二十届三中全会精神"), "{later}");
     assert!(later.contains("二十届四中全会精神"), "{later}");
 }
+
+#[test]
+fn a_phrase_written_for_another_kind_of_unit_is_not_offered() {
+    let texts = |unit: &str| -> Vec<String> {
+        let body = format!(
+            "{unit}党委要落实全面从严治党主体责任，书记要当好第一责任人，把党建责任制落到实处，班子带头、以上率下，形成强大合力。"
+        );
+        let out = suggest_cli()
+            .args(["--date", "2026-12-01", "-k", "12", "--json", &body])
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{out:?}");
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        v["suggestions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| s["text"].as_str().unwrap().to_string())
+            .collect()
+    };
+    // The same paragraph of a 机关 is offered the corpus's 机关党建 wording; a hospital's
+    // is not (抓机关党建是本职…), and still gets as many suggestions.
+    let organ = texts("机关");
+    assert!(organ.iter().any(|t| t.contains("机关")), "{organ:?}");
+    let hospital = texts("医院");
+    assert!(!hospital.iter().any(|t| t.contains("机关")), "{hospital:?}");
+    assert_eq!(hospital.len(), 12, "{hospital:?}");
+}

@@ -15,6 +15,7 @@ pub mod context;
 mod offerable;
 pub mod rank;
 pub mod role;
+mod scope;
 mod scoring;
 pub mod templates;
 pub mod terms;
@@ -111,6 +112,8 @@ struct Context {
     own: usize,
     topics: Vec<usize>,
     said: String,
+    /// The kinds of unit the paragraph names (`scope::scope_bits`).
+    scope: u8,
     role: Role,
 }
 
@@ -433,6 +436,7 @@ impl PhraseIndex {
             weights,
             topics,
             said: format!("{}{}", norm(heading), norm(body)),
+            scope: scope::scope_bits(&format!("{heading}{body}")),
             role: Role::Body,
         }
     }

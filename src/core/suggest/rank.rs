@@ -69,6 +69,8 @@ pub(crate) struct Facts {
     pub first_topic: Option<usize>,
     /// Bits of `Role::bit`: found in past openings, closings.
     pub roles: u8,
+    /// The kinds of unit it names (`scope::scope_bits`).
+    pub scope: u8,
 }
 
 /// What the scoring loop of a query reads of each phrase, packed in 24 bytes: a query on
@@ -208,6 +210,7 @@ pub(crate) fn facts_of(
         own_topic_bits,
         first_topic,
         roles: crate::core::suggest::role::role_bits(p),
+        scope: crate::core::suggest::scope::scope_bits(&p.text),
     }
 }
 

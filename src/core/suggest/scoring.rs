@@ -9,6 +9,7 @@ use super::{
 };
 use crate::core::library::PhraseKind;
 use crate::core::suggest::rank::{self, diversify, kind_weight, quoted, topic_only_fit};
+use crate::core::suggest::scope::other_unit;
 use crate::core::suggest::terms::matched_terms;
 
 /// How much a phrase counts whose own subject is none of the paragraph's, for the words
@@ -110,6 +111,10 @@ impl PhraseIndex {
         // One shared word and no shared topic is vocabulary, not a fit; a quotation is
         // long, and must share more than one word.
         let words = m.count_ones();
+        // Written for another kind of unit (抓机关党建是本职… beside a hospital's paragraph).
+        if other_unit(self.facts[i as usize].scope, ctx.scope) {
+            return 0.0;
+        }
         let fit = if (words <= 1 && topics == 0.0) || (f.kind == PhraseKind::Quote && words < 2) {
             0.3
         } else if words == 0 {
