@@ -114,6 +114,9 @@ struct Context {
     said: String,
     /// The kinds of unit the paragraph names (`scope::scope_bits`).
     scope: u8,
+    /// Bit j set when term j names a thing, not an action or a quality: sharing only
+    /// verbs (加快, 检验) is no sign of a shared subject.
+    nominal: u64,
     role: Role,
 }
 
@@ -430,7 +433,13 @@ impl PhraseIndex {
         }
         terms.truncate(64);
         weights.truncate(64);
+        let nominal = terms
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| !matches!(nlp::word_tag(t), "v" | "vd" | "a" | "ad" | "ag" | "vg"))
+            .fold(0u64, |b, (j, _)| b | 1 << j);
         Context {
+            nominal,
             own: own.min(terms.len()),
             terms,
             weights,

@@ -110,7 +110,9 @@ impl PhraseIndex {
             };
         // One shared word and no shared topic is vocabulary, not a fit; a quotation is
         // long, and must share more than one word.
-        let words = m.count_ones();
+        // Only words naming a thing count: a shared verb (加快 of 加快建设金融强国 in a
+        // paragraph on 加快培育新兴产业) says nothing of a shared subject.
+        let words = (m & ctx.nominal).count_ones();
         // Written for another kind of unit (抓机关党建是本职… beside a hospital's paragraph).
         if other_unit(self.facts[i as usize].scope, ctx.scope) {
             return 0.0;
