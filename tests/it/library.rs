@@ -487,3 +487,32 @@ fn a_phrase_written_for_another_kind_of_unit_is_not_offered() {
     assert!(!hospital.iter().any(|t| t.contains("机关")), "{hospital:?}");
     assert_eq!(hospital.len(), 12, "{hospital:?}");
 }
+
+#[test]
+fn a_formulation_whose_note_names_a_kind_of_unit_is_offered_to_that_kind_only() {
+    // 把方向、管大局、作决策、抓班子、带队伍、保落实 is the schools' version (its note in
+    // standard.ron names 中小学 and 学校党组织); its text names no unit.
+    let offered = |unit: &str| {
+        let body = format!(
+            "{unit}要更好发挥领导作用，把主要精力放在谋全局、议大事、用好干部上，重大事项集体研究决定，确保各项部署落到实处。"
+        );
+        let out = suggest_cli()
+            .args([
+                "--date",
+                "2026-12-01",
+                "-k",
+                "12",
+                "--kind",
+                "standard",
+                &body,
+            ])
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{out:?}");
+        String::from_utf8(out.stdout)
+            .unwrap()
+            .contains("把方向、管大局、作决策、抓班子、带队伍、保落实")
+    };
+    assert!(offered("学校党组织"));
+    assert!(!offered("村党组织"));
+}

@@ -132,6 +132,15 @@ impl StandardLexicon {
             .find(|f| bare(&f.text) == key)
             .map(|f| f.since.as_str())
     }
+
+    /// The note of the formulation `text` (where it comes from and what it is about).
+    pub fn note(&self, text: &str) -> Option<&str> {
+        let key = bare(text);
+        self.formulations
+            .iter()
+            .find(|f| bare(&f.text) == key)
+            .map(|f| f.note.as_str())
+    }
 }
 
 /// The user's copy, once installed for this process.

@@ -210,7 +210,15 @@ pub(crate) fn facts_of(
         own_topic_bits,
         first_topic,
         roles: crate::core::suggest::role::role_bits(p),
-        scope: crate::core::suggest::scope::scope_bits(&p.text),
+        // A formulation's note says which units it is for (党委领导下的院长负责制: 公立医院).
+        scope: crate::core::suggest::scope::scope_bits(&p.text)
+            | if p.kind == PhraseKind::Standard {
+                standard
+                    .note(&p.text)
+                    .map_or(0, crate::core::suggest::scope::scope_bits)
+            } else {
+                0
+            },
     }
 }
 

@@ -2,7 +2,8 @@
 //! village, a community, a research institute. A phrase naming one kind of unit (抓机关
 //! 党建是本职…; 服务中心、服务机关、服务党员) is no help to a paragraph written for
 //! another (a hospital's, a county's villages), however many words they share; to a
-//! paragraph that names no unit it may still be.
+//! paragraph that names no unit it may still be. A standard formulation's scope is also
+//! what its note names (the schools' 把方向、管大局、作决策、抓班子、带队伍、保落实).
 
 /// Each kind of unit and the words that name it: words, not characters (院 is in 法院
 /// and 院所), and none that every unit says (干部职工).
