@@ -213,6 +213,8 @@ fn suggestions_for_held_out_paragraphs_stay_above_their_floor() {
         ("heldout5.ron", 10, HELD_OUT_5_FLOOR),
         ("heldout6.ron", 10, HELD_OUT_6_FLOOR),
         ("heldout7.ron", 10, HELD_OUT_7_FLOOR),
+        ("heldout8.ron", 12, HELD_OUT_8_FLOOR),
+        ("heldout9.ron", 12, HELD_OUT_9_FLOOR),
     ] {
         let paragraphs = held_out(file);
         assert_eq!(paragraphs.len(), n);
@@ -260,6 +262,11 @@ const HELD_OUT_6_FLOOR: f64 = 0.28;
 /// 61 standard formulations for these units came in, and a helper judged blind from the
 /// paragraphs and the new entries alone which ones they want (15 pairs): 0.23.
 const HELD_OUT_7_FLOOR: f64 = 0.20;
+/// Under what the code reaches on the eighth and ninth held-out sets, labelled by blind
+/// writers judging what the panel showed (see their headers): 0.19 and 0.21 at the start
+/// of session 13, 0.24 and 0.23 at its end.
+const HELD_OUT_8_FLOOR: f64 = 0.22;
+const HELD_OUT_9_FLOOR: f64 = 0.21;
 
 #[test]
 fn the_gold_file_is_consistent() {
