@@ -489,9 +489,9 @@ fn a_phrase_written_for_another_kind_of_unit_is_not_offered() {
 }
 
 #[test]
-fn a_formulation_whose_note_names_a_kind_of_unit_is_offered_to_that_kind_only() {
-    // 把方向、管大局、作决策、抓班子、带队伍、保落实 is the schools' version (its note in
-    // standard.ron names 中小学 and 学校党组织); its text names no unit.
+fn a_formulation_for_some_kinds_of_unit_is_offered_to_those_only() {
+    // 把方向、管大局、作决策、抓班子、带队伍、保落实 is the schools' version (`units: ["学校"]`
+    // in standard.ron), 重大经营管理事项必须经党委（党组）研究讨论后… an enterprise's.
     let offered = |unit: &str| {
         let body = format!(
             "{unit}要更好发挥领导作用，把主要精力放在谋全局、议大事、用好干部上，重大事项集体研究决定，确保各项部署落到实处。"
@@ -509,10 +509,14 @@ fn a_formulation_whose_note_names_a_kind_of_unit_is_offered_to_that_kind_only() 
             .output()
             .unwrap();
         assert!(out.status.success(), "{out:?}");
-        String::from_utf8(out.stdout)
-            .unwrap()
-            .contains("把方向、管大局、作决策、抓班子、带队伍、保落实")
+        let text = String::from_utf8(out.stdout).unwrap();
+        (
+            text.contains("把方向、管大局、作决策、抓班子、带队伍、保落实"),
+            text.contains("重大经营管理事项"),
+        )
     };
-    assert!(offered("学校党组织"));
-    assert!(!offered("村党组织"));
+    assert_eq!(offered("学校党组织"), (true, false));
+    assert_eq!(offered("村党组织"), (false, false));
+    // A paragraph naming no unit may be any unit's.
+    assert!(offered("党组织").1);
 }

@@ -6,3 +6,4 @@ pub mod dated_norm;
 pub mod standard;
 pub mod standard_runs;
 pub mod topics;
+pub mod units;

@@ -6,6 +6,7 @@
 use serde::Deserialize;
 
 use crate::core::lexicon::topics::TopicLexicon;
+use crate::core::lexicon::units;
 use crate::core::library::{Phrase, PhraseKind};
 use crate::core::nlp;
 
@@ -23,6 +24,10 @@ pub struct Standard {
     /// a set that fields vary by custom (党政同责、一岗双责、齐抓共管 + 失职追责 or 终身追责).
     #[serde(default = "yes")]
     pub check: bool,
+    /// The kinds of unit it is written for (`units::unit_names`), if not every kind: the
+    /// panel keeps it from paragraphs written for other kinds.
+    #[serde(default)]
+    pub units: Vec<String>,
 }
 
 fn yes() -> bool {
@@ -49,6 +54,15 @@ impl StandardLexicon {
                 "{origin}：规范提法“{}”的 since 应为 YYYY-MM-DD：{}",
                 f.text, f.since
             ));
+        }
+        for f in &s.formulations {
+            if let Some(u) = f.units.iter().find(|u| units::unit_bit(u).is_none()) {
+                return Err(format!(
+                    "{origin}：规范提法“{}”的 units 中“{u}”不是单位类别（可用：{}）",
+                    f.text,
+                    units::unit_names().join("、")
+                ));
+            }
         }
         Ok(s)
     }
@@ -133,13 +147,19 @@ impl StandardLexicon {
             .map(|f| f.since.as_str())
     }
 
-    /// The note of the formulation `text` (where it comes from and what it is about).
-    pub fn note(&self, text: &str) -> Option<&str> {
+    /// The kinds of unit the formulation `text` is written for, as bits of
+    /// `units::unit_bit` (0: any).
+    pub fn units(&self, text: &str) -> u8 {
         let key = bare(text);
         self.formulations
             .iter()
             .find(|f| bare(&f.text) == key)
-            .map(|f| f.note.as_str())
+            .map_or(0, |f| {
+                f.units
+                    .iter()
+                    .filter_map(|u| units::unit_bit(u))
+                    .fold(0, |b, u| b | u)
+            })
     }
 }
 
@@ -159,6 +179,22 @@ fn is_quote_mark(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn units_are_read_and_an_unknown_one_names_the_entry() {
+        let s = StandardLexicon::builtin();
+        assert_eq!(
+            s.units("党委领导下的院长负责制"),
+            units::unit_bit("医院").unwrap()
+        );
+        assert_eq!(s.units("全面从严治党"), 0);
+        let bad = r#"(version: 1, formulations: [(text: "甲乙丙", since: "2020-01-01", units: ["医疗"])])"#;
+        let e = StandardLexicon::parse(bad, "standard.ron").unwrap_err();
+        assert!(
+            e.contains("甲乙丙") && e.contains("医疗") && e.contains("医院"),
+            "{e}"
+        );
+    }
 
     #[test]
     fn the_shipped_lexicon_is_dated_and_listed() {

@@ -245,6 +245,7 @@ mod tests {
                     since: "2012-11-08".into(),
                     note: String::new(),
                     check: !t.starts_with("党政同责"),
+                    units: Vec::new(),
                 })
                 .collect(),
         })

@@ -15,7 +15,6 @@ pub mod context;
 mod offerable;
 pub mod rank;
 pub mod role;
-mod scope;
 mod scoring;
 pub mod templates;
 pub mod terms;
@@ -112,10 +111,10 @@ struct Context {
     own: usize,
     topics: Vec<usize>,
     said: String,
-    /// The kinds of unit the paragraph names (`scope::scope_bits`).
+    /// The kinds of unit the paragraph is written for (`units::paragraph_units`).
     scope: u8,
     /// Bit j set when term j names a thing, not an action or a quality: sharing only
-    /// verbs (加快, 检验) is no sign of a shared subject.
+    /// verbs (加快, 推进) is no sign of a shared subject.
     nominal: u64,
     role: Role,
 }
@@ -445,7 +444,7 @@ impl PhraseIndex {
             weights,
             topics,
             said: format!("{}{}", norm(heading), norm(body)),
-            scope: scope::scope_bits(&format!("{heading}{body}")),
+            scope: crate::core::lexicon::units::paragraph_units(heading, body),
             role: Role::Body,
         }
     }

@@ -5,6 +5,7 @@ use rustc_hash::FxHashMap;
 
 use crate::core::lexicon::dated::Formulations;
 use crate::core::lexicon::standard::StandardLexicon;
+use crate::core::lexicon::units;
 use crate::core::library::{Phrase, PhraseKind};
 use crate::core::mine::specifics;
 use crate::core::nlp;
@@ -69,7 +70,7 @@ pub(crate) struct Facts {
     pub first_topic: Option<usize>,
     /// Bits of `Role::bit`: found in past openings, closings.
     pub roles: u8,
-    /// The kinds of unit it names (`scope::scope_bits`).
+    /// The kinds of unit it is written for (`units::phrase_units`).
     pub scope: u8,
 }
 
@@ -210,12 +211,10 @@ pub(crate) fn facts_of(
         own_topic_bits,
         first_topic,
         roles: crate::core::suggest::role::role_bits(p),
-        // A formulation's note says which units it is for (党委领导下的院长负责制: 公立医院).
-        scope: crate::core::suggest::scope::scope_bits(&p.text)
+        // A formulation says which units it is for (党委领导下的院长负责制: 医院).
+        scope: units::phrase_units(&p.text)
             | if p.kind == PhraseKind::Standard {
-                standard
-                    .note(&p.text)
-                    .map_or(0, crate::core::suggest::scope::scope_bits)
+                standard.units(&p.text)
             } else {
                 0
             },

@@ -7,9 +7,9 @@ use super::{
     CONTEXT_TOPIC, Context, MAX_POSTINGS, MAX_TOPIC_CANDIDATES, PhraseIndex, Suggestion,
     TOPIC_WEIGHT,
 };
+use crate::core::lexicon::units::other_unit;
 use crate::core::library::PhraseKind;
 use crate::core::suggest::rank::{self, diversify, kind_weight, quoted, topic_only_fit};
-use crate::core::suggest::scope::other_unit;
 use crate::core::suggest::terms::matched_terms;
 
 /// How much a phrase counts whose own subject is none of the paragraph's, for the words
