@@ -138,28 +138,25 @@ impl StandardLexicon {
             .collect()
     }
 
-    /// The date from which a phrase is current, when it is one of these.
-    pub fn since(&self, text: &str) -> Option<&str> {
+    /// The formulation a phrase is, when it is one of these (quotation marks aside).
+    pub fn get(&self, text: &str) -> Option<&Standard> {
         let key = bare(text);
-        self.formulations
-            .iter()
-            .find(|f| bare(&f.text) == key)
-            .map(|f| f.since.as_str())
+        self.formulations.iter().find(|f| bare(&f.text) == key)
     }
 
-    /// The kinds of unit the formulation `text` is written for, as bits of
-    /// `units::unit_bit` (0: any).
-    pub fn units(&self, text: &str) -> u8 {
-        let key = bare(text);
-        self.formulations
+    /// The date from which a phrase is current, when it is one of these.
+    pub fn since(&self, text: &str) -> Option<&str> {
+        self.get(text).map(|f| f.since.as_str())
+    }
+}
+
+impl Standard {
+    /// The kinds of unit it is written for, as bits of `units::unit_bit` (0: any).
+    pub fn unit_bits(&self) -> u8 {
+        self.units
             .iter()
-            .find(|f| bare(&f.text) == key)
-            .map_or(0, |f| {
-                f.units
-                    .iter()
-                    .filter_map(|u| units::unit_bit(u))
-                    .fold(0, |b, u| b | u)
-            })
+            .filter_map(|u| units::unit_bit(u))
+            .fold(0, |b, u| b | u)
     }
 }
 
@@ -184,10 +181,10 @@ mod tests {
     fn units_are_read_and_an_unknown_one_names_the_entry() {
         let s = StandardLexicon::builtin();
         assert_eq!(
-            s.units("党委领导下的院长负责制"),
-            units::unit_bit("医院").unwrap()
+            s.get("党委领导下的院长负责制").map(Standard::unit_bits),
+            units::unit_bit("医院")
         );
-        assert_eq!(s.units("全面从严治党"), 0);
+        assert_eq!(s.get("全面从严治党").map(Standard::unit_bits), Some(0));
         let bad = r#"(version: 1, formulations: [(text: "甲乙丙", since: "2020-01-01", units: ["医疗"])])"#;
         let e = StandardLexicon::parse(bad, "standard.ron").unwrap_err();
         assert!(

@@ -49,11 +49,12 @@ fn counts(text: &str) -> [usize; KINDS.len()] {
         for w in *words {
             for (at, _) in text.match_indices(w) {
                 let rest = &text[at + w.len()..];
-                n[k] += match rest.chars().next() {
-                    Some('化') => 0,
-                    _ if w.contains('党') => 2,
-                    Some('党') => 2,
-                    _ => 1,
+                n[k] += if rest.starts_with('化') {
+                    0
+                } else if w.contains('党') || rest.starts_with('党') {
+                    2
+                } else {
+                    1
                 };
             }
         }

@@ -112,7 +112,7 @@ struct Context {
     topics: Vec<usize>,
     said: String,
     /// The kinds of unit the paragraph is written for (`units::paragraph_units`).
-    scope: u8,
+    units: u8,
     /// Bit j set when term j names a thing, not an action or a quality: sharing only
     /// verbs (加快, 推进) is no sign of a shared subject.
     nominal: u64,
@@ -444,7 +444,7 @@ impl PhraseIndex {
             weights,
             topics,
             said: format!("{}{}", norm(heading), norm(body)),
-            scope: crate::core::lexicon::units::paragraph_units(heading, body),
+            units: crate::core::lexicon::units::paragraph_units(heading, body),
             role: Role::Body,
         }
     }

@@ -71,7 +71,7 @@ pub(crate) struct Facts {
     /// Bits of `Role::bit`: found in past openings, closings.
     pub roles: u8,
     /// The kinds of unit it is written for (`units::phrase_units`).
-    pub scope: u8,
+    pub units: u8,
 }
 
 /// What the scoring loop of a query reads of each phrase, packed in 24 bytes: a query on
@@ -196,13 +196,15 @@ pub(crate) fn facts_of(
         p.kind,
         PhraseKind::Quote | PhraseKind::HeadingFrame | PhraseKind::Standard
     ) && !specifics::find(&nlp::segment(&p.text)).is_empty();
+    // The standard formulation it is, if one.
+    let entry = (p.kind == PhraseKind::Standard)
+        .then(|| standard.get(&p.text))
+        .flatten();
     Facts {
         kind: p.kind,
         norm: norm(&p.text),
         outdated_from,
-        current_from: (p.kind == PhraseKind::Standard)
-            .then(|| standard.since(&p.text).map(str::to_string))
-            .flatten(),
+        current_from: entry.map(|e| e.since.clone()),
         specific,
         // A phrase several speeches used is stock, not one speaker's turn of phrase.
         prior: (p.count as f32).ln_1p() * 0.1
@@ -212,12 +214,7 @@ pub(crate) fn facts_of(
         first_topic,
         roles: crate::core::suggest::role::role_bits(p),
         // A formulation says which units it is for (党委领导下的院长负责制: 医院).
-        scope: units::phrase_units(&p.text)
-            | if p.kind == PhraseKind::Standard {
-                standard.units(&p.text)
-            } else {
-                0
-            },
+        units: units::phrase_units(&p.text) | entry.map_or(0, |e| e.unit_bits()),
     }
 }
 

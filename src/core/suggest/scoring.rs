@@ -82,6 +82,10 @@ impl PhraseIndex {
     /// A candidate's score from its BM25 score, the words it matched and the topics it
     /// shares with the context.
     pub(super) fn score(&self, i: u32, bm25: f32, m: u64, ctx: &Context) -> f32 {
+        // Written for another kind of unit (抓机关党建是本职… beside a hospital's paragraph).
+        if other_unit(self.facts[i as usize].units, ctx.units) {
+            return 0.0;
+        }
         let ctx_topics = &ctx.topics;
         let f = &self.hot[i as usize];
         // A shared topic counts by its rank in the context and in the phrase: the
@@ -108,15 +112,11 @@ impl PhraseIndex {
             } else {
                 0.0
             };
-        // One shared word and no shared topic is vocabulary, not a fit; a quotation is
-        // long, and must share more than one word.
         // Only words naming a thing count: a shared verb (加快 of 加快建设金融强国 in a
         // paragraph on 加快培育新兴产业) says nothing of a shared subject.
         let words = (m & ctx.nominal).count_ones();
-        // Written for another kind of unit (抓机关党建是本职… beside a hospital's paragraph).
-        if other_unit(self.facts[i as usize].scope, ctx.scope) {
-            return 0.0;
-        }
+        // One shared word and no shared topic is vocabulary, not a fit; a quotation is
+        // long, and must share more than one word.
         let fit = if (words <= 1 && topics == 0.0) || (f.kind == PhraseKind::Quote && words < 2) {
             0.3
         } else if words == 0 {
