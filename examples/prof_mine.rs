@@ -25,9 +25,14 @@ fn main() {
     let sources = common::sources(&texts);
     let lex = TopicLexicon::builtin();
     let t = std::time::Instant::now();
+    let mut last = None;
     for _ in 0..runs {
-        std::hint::black_box(mine(&sources, &lex));
+        last = Some(std::hint::black_box(mine(&sources, &lex)));
     }
     let ms = t.elapsed().as_secs_f64() * 1000.0 / runs as f64;
     eprintln!("mining: {ms:.0} ms a run");
+    // The library of the last run, to compare a change's output with the one before it.
+    if let (Ok(dir), Some(lib)) = (std::env::var("PROF_MINE_OUT"), last) {
+        lib.save(std::path::Path::new(&dir)).expect("library saved");
+    }
 }

@@ -70,6 +70,8 @@ pub struct Formulations {
     /// them (mining asks this of every paragraph); built on first use.
     #[serde(skip)]
     automaton: std::sync::OnceLock<Option<aho_corasick::AhoCorasick>>,
+    #[serde(skip)]
+    owners: std::sync::OnceLock<Vec<(usize, usize)>>,
 }
 
 /// An outdated wording in a text: character range, the text, the fix and the advice.
@@ -155,33 +157,32 @@ impl Formulations {
         let norm = Normalised::new(text);
         let present = self.patterns_in(&norm.text);
         let mut out: Vec<DatedHit> = Vec::new();
-        let mut id = 0;
-        for f in &self.formulations {
-            let ids = id..id + f.normalised.len();
-            id = ids.end;
+        // Patterns are numbered in lexicon order, so hits are met in that order.
+        let owners = self.owners();
+        for id in (0..present.len()).filter(|&id| present[id]) {
+            let Some(&(fi, pi)) = owners.get(id) else {
+                continue;
+            };
+            let f = &self.formulations[fi];
             if !outdated(f.outdated_from.as_deref(), date) {
                 continue;
             }
-            for (p, id) in f.normalised.iter().zip(ids) {
-                if !present.get(id).is_some_and(|&b| b) {
+            let p = &f.normalised[pi];
+            for (b0, _) in norm.text.match_indices(p.as_str()) {
+                let (s, e) = norm.original(b0, b0 + p.len());
+                if s == e || self.exempt(text, s, e, f) {
                     continue;
                 }
-                for (b0, _) in norm.text.match_indices(p.as_str()) {
-                    let (s, e) = norm.original(b0, b0 + p.len());
-                    if s == e || self.exempt(text, s, e, f) {
-                        continue;
-                    }
-                    push_once(
-                        &mut out,
-                        DatedHit {
-                            start: s,
-                            end: e,
-                            text: norm.original_text(s, e),
-                            replacement: f.replacement.clone(),
-                            advice: f.advice.clone(),
-                        },
-                    );
-                }
+                push_once(
+                    &mut out,
+                    DatedHit {
+                        start: s,
+                        end: e,
+                        text: norm.original_text(s, e),
+                        replacement: f.replacement.clone(),
+                        advice: f.advice.clone(),
+                    },
+                );
             }
         }
         for h in sessions(self, &norm, date) {
@@ -194,6 +195,18 @@ impl Formulations {
         }
         out.sort_by_key(|h| h.start);
         out
+    }
+
+    /// For each normalised pattern (numbered in lexicon order): its formulation and its
+    /// place among that formulation's patterns.
+    fn owners(&self) -> &[(usize, usize)] {
+        self.owners.get_or_init(|| {
+            self.formulations
+                .iter()
+                .enumerate()
+                .flat_map(|(fi, f)| (0..f.normalised.len()).map(move |pi| (fi, pi)))
+                .collect()
+        })
     }
 
     /// Which normalised patterns (numbered in lexicon order) occur in `text`.

@@ -9,7 +9,14 @@ use crate::core::numerals::{han_number, is_han_numeral};
 /// A normalised text and, for each of its characters, the original character range.
 pub struct Normalised {
     pub text: String,
-    /// Per normalised char: (start, end) in original chars.
+    source: String,
+    /// Per normalised char: (start, end) in original chars, and the original's chars.
+    /// Worked out when a match asks for them: most texts have none (mining normalises
+    /// every paragraph, and this was half the cost).
+    detail: std::sync::OnceLock<Detail>,
+}
+
+struct Detail {
     spans: Vec<(usize, usize)>,
     original: Vec<char>,
 }
@@ -22,51 +29,116 @@ fn is_dropped(c: char) -> bool {
     ) || c.is_whitespace()
 }
 
+/// Whether normalising changes `c` or the run it starts: most characters are copied.
+fn changes(c: char) -> bool {
+    // Every character that changes is outside ASCII letters and most of CJK's range
+    // checks; the match is one comparison for most text.
+    match c {
+        '，' | ',' | '０'..='９' => true,
+        _ => is_han_numeral(c) || is_dropped(c),
+    }
+}
+
+/// Normalises `chars` into `out`; with `spans`, records each output char's original range.
+fn normalise_chars(chars: &[char], out: &mut String, mut spans: Option<&mut Vec<(usize, usize)>>) {
+    let mut span = |s: (usize, usize)| {
+        if let Some(v) = spans.as_deref_mut() {
+            v.push(s);
+        }
+    };
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if !changes(c) {
+            out.push(c);
+            span((i, i + 1));
+            i += 1;
+            continue;
+        }
+        if is_han_numeral(c) {
+            let run = chars[i..]
+                .iter()
+                .take_while(|&&x| is_han_numeral(x))
+                .count();
+            if let Some(n) = han_number(&chars[i..i + run]) {
+                for d in n.to_string().chars() {
+                    out.push(d);
+                    span((i, i + run));
+                }
+            } else {
+                for (k, &ch) in chars.iter().enumerate().skip(i).take(run) {
+                    out.push(ch);
+                    span((k, k + 1));
+                }
+            }
+            i += run;
+            continue;
+        }
+        if !is_dropped(c) {
+            let n = match c {
+                '，' | ',' => '、',
+                '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
+                _ => c,
+            };
+            out.push(n);
+            span((i, i + 1));
+        }
+        i += 1;
+    }
+}
+
 impl Normalised {
     pub fn new(text: &str) -> Self {
-        let chars: Vec<char> = text.chars().collect();
         let mut out = String::with_capacity(text.len());
-        let mut spans = Vec::with_capacity(chars.len());
-        let mut i = 0;
-        while i < chars.len() {
-            let c = chars[i];
-            if is_han_numeral(c) {
-                let run = chars[i..]
-                    .iter()
-                    .take_while(|&&x| is_han_numeral(x))
-                    .count();
-                if let Some(n) = han_number(&chars[i..i + run]) {
-                    for d in n.to_string().chars() {
-                        out.push(d);
-                        spans.push((i, i + run));
-                    }
-                } else {
-                    for (k, &ch) in chars.iter().enumerate().skip(i).take(run) {
-                        out.push(ch);
-                        spans.push((k, k + 1));
-                    }
-                }
-                i += run;
+        // Runs of plain characters are copied whole; only a character normalisation
+        // changes (a numeral, a mark, a comma) goes through `normalise_chars`.
+        let mut plain_from = 0;
+        let mut it = text.char_indices().peekable();
+        while let Some((b, c)) = it.next() {
+            if !changes(c) {
                 continue;
             }
-            if !is_dropped(c) {
-                let n = match c {
-                    '，' | ',' => '、',
-                    '０'..='９' => {
-                        char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c)
-                    }
-                    _ => c,
-                };
-                out.push(n);
-                spans.push((i, i + 1));
+            out.push_str(&text[plain_from..b]);
+            // A numeral run is normalised whole (一百零五 is one number).
+            let mut run = [c; 8];
+            let mut n = 1;
+            let mut end = b + c.len_utf8();
+            while let Some(&(b2, c2)) = it.peek() {
+                if !is_han_numeral(c) || !is_han_numeral(c2) {
+                    break;
+                }
+                if let Some(slot) = run.get_mut(n) {
+                    *slot = c2;
+                }
+                n += 1;
+                end = b2 + c2.len_utf8();
+                it.next();
             }
-            i += 1;
+            if n <= run.len() {
+                normalise_chars(&run[..n], &mut out, None);
+            } else {
+                let long: Vec<char> = text[b..end].chars().collect();
+                normalise_chars(&long, &mut out, None);
+            }
+            plain_from = end;
         }
+        out.push_str(&text[plain_from..]);
         Normalised {
             text: out,
-            spans,
-            original: chars,
+            source: text.to_string(),
+            detail: std::sync::OnceLock::new(),
         }
+    }
+
+    fn detail(&self) -> &Detail {
+        self.detail.get_or_init(|| {
+            let original: Vec<char> = self.source.chars().collect();
+            let mut spans = Vec::with_capacity(original.len());
+            let mut text = String::with_capacity(self.source.len());
+            normalise_chars(&original, &mut text, Some(&mut spans));
+            debug_assert_eq!(text, self.text);
+            Detail { spans, original }
+        })
     }
 
     /// Original char range of the normalised byte range `[b0, b1)`.
@@ -76,21 +148,22 @@ impl Normalised {
             return (0, 0);
         }
         // Counted here, not indexed when normalising: most texts have no match.
+        let Detail { spans, original } = self.detail();
         let c0 = t[..b0].chars().count();
         let c1 = c0 + t[b0..b1].chars().count();
-        if c1 > self.spans.len() {
+        if c1 > spans.len() {
             return (0, 0);
         }
-        let (mut s, mut e) = (self.spans[c0].0, self.spans[c1 - 1].1);
+        let (mut s, mut e) = (spans[c0].0, spans[c1 - 1].1);
         // A quotation mark dropped at either edge belongs to the match when its partner
         // is inside it, so a replacement leaves no stray mark.
-        let inside = &self.original[s..e];
+        let inside = &original[s..e];
         let opens = inside.iter().filter(|&&c| c == '“').count();
         let closes = inside.iter().filter(|&&c| c == '”').count();
-        if closes > opens && s > 0 && self.original[s - 1] == '“' {
+        if closes > opens && s > 0 && original[s - 1] == '“' {
             s -= 1;
         }
-        if opens > closes && self.original.get(e) == Some(&'”') {
+        if opens > closes && original.get(e) == Some(&'”') {
             e += 1;
         }
         (s, e)
@@ -98,7 +171,7 @@ impl Normalised {
 
     /// The original text of a char range.
     pub fn original_text(&self, s: usize, e: usize) -> String {
-        self.original[s..e].iter().collect()
+        self.detail().original[s..e].iter().collect()
     }
 }
 

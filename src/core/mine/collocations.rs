@@ -150,6 +150,9 @@ static WEAK_VERB_SET: WordSet = word_set!(WEAK_VERBS);
 static WEAK_OBJECT_SET: WordSet = word_set!(WEAK_OBJECTS);
 static LEAD_IN_SET: WordSet = word_set!(LEAD_INS);
 static ATTRIBUTIVE_SET: WordSet = word_set!(ATTRIBUTIVE);
+/// The lead-ins of two characters or more, in list order: the ones jieba may join to a verb.
+static LONG_LEAD_INS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| LEAD_INS.iter().copied().filter(|l| chars(l) >= 2).collect());
 
 /// Whether a tag names a nominal word (an object's word).
 fn nominal(tag: &str) -> bool {
@@ -342,7 +345,7 @@ fn verb_object_at(ws: &[(&str, Tag)], at: usize, strong_only: bool) -> Option<St
     let rest = ws.get(at..).filter(|r| !r.is_empty())?;
     // An adverb doubled (层层, 时时) stays with its verb.
     let (adverb, rest) = match rest {
-        [(a, _), tail @ ..] if chars(a) == 2 && a.chars().next() == a.chars().nth(1) => (*a, tail),
+        [(a, _), tail @ ..] if exactly::<2>(a).is_some_and(|[x, y]| x == y) => (*a, tail),
         _ => ("", rest),
     };
     // Every strong verb (压实, 抓紧抓实, 走/深/走实) has a complement as its second
@@ -371,15 +374,12 @@ fn verb_object_at(ws: &[(&str, Tag)], at: usize, strong_only: bool) -> Option<St
     // jieba joins some lead-ins to their verb (切实加强/l): the phrase is the verb's.
     // A lead-in of two characters or more before a verb of two: only a word of four or
     // more may hold one (most are of two, and are not looked up).
-    let stripped = (chars(&verb) >= 4)
-        .then(|| {
-            LEAD_INS
-                .iter()
-                .filter(|l| chars(l) >= 2)
-                .find_map(|l| verb.strip_prefix(l))
-                .filter(|v| chars(v) >= 2)
-        })
-        .flatten();
+    let stripped = verb.chars().nth(3).and_then(|_| {
+        LONG_LEAD_INS
+            .iter()
+            .find_map(|l| verb.strip_prefix(l))
+            .filter(|v| v.chars().nth(1).is_some())
+    });
     let (verb, vtag) = match stripped {
         Some(v) => (v.to_string(), nlp::word_tag(v)),
         None => (verb, vtag.get()),
