@@ -186,7 +186,9 @@ fn precision_at_8(paragraphs: &[Paragraph]) -> (f64, String) {
 fn suggestions_for_written_paragraphs_are_what_a_writer_wants() {
     let (p8, report) = precision_at_8(&GOLD.paragraphs);
     eprintln!("precision@8 {p8:.2}\n{report}");
-    assert!(p8 >= 0.55, "precision@8 {p8:.2}\n{report}");
+    // 0.58 at the start of session 14, 0.63 after its standard formulations came in (their
+    // share of the want lists judged blind: see the file's header).
+    assert!(p8 >= 0.59, "precision@8 {p8:.2}\n{report}");
 }
 
 #[derive(Deserialize)]
@@ -215,6 +217,7 @@ fn suggestions_for_held_out_paragraphs_stay_above_their_floor() {
         ("heldout7.ron", 10, HELD_OUT_7_FLOOR),
         ("heldout8.ron", 12, HELD_OUT_8_FLOOR),
         ("heldout9.ron", 12, HELD_OUT_9_FLOOR),
+        ("heldout10.ron", 12, HELD_OUT_10_FLOOR),
     ] {
         let paragraphs = held_out(file);
         assert_eq!(paragraphs.len(), n);
@@ -238,7 +241,8 @@ const HELD_OUT_FLOOR: f64 = 0.48;
 const HELD_OUT_2_FLOOR: f64 = 0.41;
 /// Under what the code reaches on the third held-out set (its first, blind run in
 /// session 8: 0.30; 0.33 in session 9, 0.35 in session 10, 0.40 in session 11).
-const HELD_OUT_3_FLOOR: f64 = 0.37;
+/// 0.42 in session 14.
+const HELD_OUT_3_FLOOR: f64 = 0.38;
 /// Under what the code reaches on the fourth held-out set (its first, blind run in
 /// session 10: 0.28; 0.31 once standard formulations chosen after reading its output, and
 /// its want lists' share of them, were added: no longer blind. Subjects the corpus barely
@@ -249,12 +253,14 @@ const HELD_OUT_4_FLOOR: f64 = 0.33;
 /// 民主集中制, 统战, 老干部, 考核, 关怀帮扶, a 党课's closing). Not blind since: its subjects
 /// were named to the helper that grew the topic lexicon (which never saw its text or
 /// labels), and the set then gave 0.14.
-const HELD_OUT_5_FLOOR: f64 = 0.11;
+/// 0.23 in session 14, when formulations for its subjects came in (述职评议, 考核, 老干部).
+const HELD_OUT_5_FLOOR: f64 = 0.19;
 /// Under what the code reaches on the sixth held-out set, ordinary subjects of a year of
 /// 机关党建 speeches chosen by the helper that wrote it: its first, blind run at the end of
 /// session 11 gave 0.31 (25 wanted of 80 shown); 0.33 in session 12; 0.30 in session 13
 /// (the new formulations for other units take places in its lists).
-const HELD_OUT_6_FLOOR: f64 = 0.28;
+/// 0.34 in session 14.
+const HELD_OUT_6_FLOOR: f64 = 0.30;
 /// Under what the code reaches on the seventh held-out set, units the corpus has none of
 /// (国企, 高校, 医院, 乡镇, 街道, 税务, 中小学, 非公): its first, blind run at the start of
 /// session 12 gave 0.20 (16 wanted of 80 shown). Its labeller wanted only 27 phrases in
@@ -264,9 +270,15 @@ const HELD_OUT_6_FLOOR: f64 = 0.28;
 const HELD_OUT_7_FLOOR: f64 = 0.20;
 /// Under what the code reaches on the eighth and ninth held-out sets, labelled by blind
 /// writers judging what the panel showed (see their headers): 0.19 and 0.21 at the start
-/// of session 13, 0.24 and 0.23 at its end.
-const HELD_OUT_8_FLOOR: f64 = 0.22;
+/// of session 13, 0.24 and 0.23 at its end; 0.29 and 0.23 in session 14 (items new to
+/// the panel judged the same way).
+const HELD_OUT_8_FLOOR: f64 = 0.25;
 const HELD_OUT_9_FLOOR: f64 = 0.21;
+/// Under what the code reaches on the tenth held-out set, labelled like the eighth and
+/// ninth (see its header): 0.16 before session 14's 161 standard formulations and keyword
+/// matching across jieba's cuts, 0.17 after. Subjects across kinds of unit; the panel
+/// fills most places with what fits every Party organisation's paragraph.
+const HELD_OUT_10_FLOOR: f64 = 0.14;
 
 #[test]
 fn the_gold_file_is_consistent() {

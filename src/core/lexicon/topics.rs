@@ -33,7 +33,14 @@ pub struct TopicLexicon {
     single_keys: CharSet,
     #[serde(skip)]
     key_starts: PairFilter,
+    /// Every proper prefix of a keyword: a run of words that is one may join the next
+    /// into a keyword jieba cuts in parts (两个维护 is 两个/维护, 发展党员 发展/党员).
+    #[serde(skip)]
+    prefixes: rustc_hash::FxHashSet<String>,
 }
+
+/// The most words a keyword is matched across.
+const MAX_JOIN: usize = 4;
 
 impl TopicLexicon {
     pub fn parse(text: &str, origin: &str) -> Result<Self, String> {
@@ -59,8 +66,12 @@ impl TopicLexicon {
         self.index.clear();
         self.single_keys = CharSet::default();
         self.key_starts = PairFilter::default();
+        self.prefixes.clear();
         for (i, t) in self.topics.iter().enumerate() {
             for k in &t.keywords {
+                let ends: Vec<usize> = k.char_indices().map(|(b, _)| b).skip(1).collect();
+                self.prefixes
+                    .extend(ends.into_iter().map(|b| k[..b].to_string()));
                 let mut chars = k.chars();
                 match (chars.next(), chars.next()) {
                     (Some(a), None) => self.single_keys.insert(a),
@@ -80,18 +91,64 @@ impl TopicLexicon {
         body: impl IntoIterator<Item = &'a str>,
     ) -> Vec<String> {
         let mut score = self.new_score();
-        for w in heading {
-            self.add(&mut score, w, HEADING_WEIGHT);
-        }
-        for w in body {
-            self.add(&mut score, w, 1.0);
-        }
+        self.each_key(heading, |w| self.add(&mut score, w, HEADING_WEIGHT));
+        self.each_key(body, |w| self.add(&mut score, w, 1.0));
         self.rank(&score)
     }
 
     /// An empty score sheet for `add` and `rank`.
     pub fn new_score(&self) -> Vec<f32> {
         vec![0.0; self.topics.len()]
+    }
+
+    /// Calls `f` with each word of `words`, a run of words that makes a keyword jieba
+    /// cuts in parts given as that keyword: the longest such run counts once, its words
+    /// not again (发展党员 signals 组织建设, not the 发展 of 经济发展).
+    fn each_key<'a>(&self, words: impl IntoIterator<Item = &'a str>, mut f: impl FnMut(&str)) {
+        let words: Vec<&str> = words.into_iter().collect();
+        let mut joined = String::new();
+        let mut i = 0;
+        while i < words.len() {
+            let mut longest = None;
+            if self.may_join(words[i], words.get(i + 1).copied())
+                && self.prefixes.contains(words[i])
+            {
+                joined.clear();
+                joined.push_str(words[i]);
+                for (j, w) in words.iter().enumerate().take(i + MAX_JOIN).skip(i + 1) {
+                    joined.push_str(w);
+                    if self.index.contains_key(joined.as_str()) {
+                        longest = Some((j + 1, joined.clone()));
+                    }
+                    if !self.prefixes.contains(joined.as_str()) {
+                        break;
+                    }
+                }
+            }
+            match longest {
+                Some((end, key)) => {
+                    f(&key);
+                    i = end;
+                }
+                None => {
+                    f(words[i]);
+                    i += 1;
+                }
+            }
+        }
+    }
+
+    /// Whether `word` and the word after it may open a keyword, by the first two
+    /// characters they make (most words open none, and need no lookup).
+    fn may_join(&self, word: &str, next: Option<&str>) -> bool {
+        let Some(next) = next else {
+            return false;
+        };
+        let mut chars = word.chars();
+        match (chars.next(), chars.next().or_else(|| next.chars().next())) {
+            (Some(a), Some(b)) => self.key_starts.may_contain(a, b),
+            _ => false,
+        }
     }
 
     /// Adds one word's evidence to a score sheet.
@@ -119,9 +176,9 @@ impl TopicLexicon {
     /// How often a text's words signal each topic: (topic index, words), in index order.
     pub fn hits<'a>(&self, words: impl IntoIterator<Item = &'a str>) -> Vec<(usize, u32)> {
         let mut hits: Vec<(usize, u32)> = Vec::new();
-        for w in words {
+        self.each_key(words, |w| {
             if !self.may_be_key(w) {
-                continue;
+                return;
             }
             for &t in self.index.get(w).into_iter().flatten() {
                 match hits.iter_mut().find(|h| h.0 == t) {
@@ -129,7 +186,7 @@ impl TopicLexicon {
                     None => hits.push((t, 1)),
                 }
             }
-        }
+        });
         hits.sort_unstable();
         hits
     }
@@ -192,5 +249,33 @@ mod tests {
             lex.hits(["廉", "清正廉洁", "清正", "建设", "廉"]),
             vec![(0, 3)]
         );
+    }
+
+    #[test]
+    fn a_keyword_jieba_cuts_in_parts_is_matched_across_them() {
+        let lex = TopicLexicon::parse(
+            r#"(version: 1, topics: [
+                (name: "组织", keywords: ["发展党员", "党员"]),
+                (name: "经济", keywords: ["发展"]),
+                (name: "政治", keywords: ["两个维护", "维护"]),
+            ])"#,
+            "test",
+        )
+        .unwrap();
+        // 发展/党员 is the keyword 发展党员 once; neither part counts again.
+        assert_eq!(lex.hits(["要", "发展", "党员"]), vec![(0, 1)]);
+        assert_eq!(lex.hits(["发展", "经济"]), vec![(1, 1)]);
+        assert_eq!(lex.hits(["做到", "两个", "维护"]), vec![(2, 1)]);
+        assert_eq!(lex.hits(["两个", "方面"]), Vec::<(usize, u32)>::new());
+        assert_eq!(lex.classify(["发展", "党员"], []), vec!["组织".to_string()]);
+        // The shipped lexicon: every keyword is found in a text as jieba cuts it.
+        let lex = TopicLexicon::builtin();
+        for (t, topic) in lex.topics.iter().enumerate() {
+            for k in &topic.keywords {
+                let words = crate::core::nlp::cut(k);
+                let hits = lex.hits(words.iter().copied());
+                assert!(hits.iter().any(|h| h.0 == t), "{k}: {words:?}");
+            }
+        }
     }
 }

@@ -49,7 +49,7 @@ fn counts(text: &str) -> [usize; KINDS.len()] {
         for w in *words {
             for (at, _) in text.match_indices(w) {
                 let rest = &text[at + w.len()..];
-                n[k] += if rest.starts_with('化') {
+                n[k] += if rest.starts_with('化') || names_another(rest, k) {
                     0
                 } else if w.contains('党') || rest.starts_with('党') {
                     2
@@ -60,6 +60,15 @@ fn counts(text: &str) -> [usize; KINDS.len()] {
         }
     }
     n
+}
+
+/// Whether `rest` opens with a word naming a kind other than `k`: the word before it
+/// only says where that unit is (农村学校, 企业医院, 社区医院), the unit is the one after.
+fn names_another(rest: &str, k: usize) -> bool {
+    KINDS
+        .iter()
+        .enumerate()
+        .any(|(j, words)| j != k && words.iter().any(|w| rest.starts_with(w)))
 }
 
 fn bits(n: &[usize], least: usize) -> u8 {
@@ -123,6 +132,14 @@ mod tests {
         ] {
             assert_eq!(paragraph_units("", body), 0, "{body}");
         }
+        // A village school is a school: 农村 says where it is.
+        assert_eq!(
+            paragraph_units(
+                "",
+                "对农村学校推行联合支部，农村学校教师少，学校党组织要加强领导"
+            ),
+            unit_bit("学校").unwrap()
+        );
         // A unit's Party body is the one spoken to.
         assert_ne!(paragraph_units("", "学校党组织要把方向、管大局"), 0);
         assert_eq!(unit_bit("医院"), Some(1 << 3));
