@@ -33,11 +33,29 @@ pub struct TopicLexicon {
     single_keys: CharSet,
     #[serde(skip)]
     key_starts: PairFilter,
-    /// Every proper prefix of a keyword: a run of words that is one may join the next
-    /// into a keyword jieba cuts in parts (两个维护 is 两个/维护, 发展党员 发展/党员).
+    /// The keywords jieba cuts in parts (两个维护 is 两个/维护, 政治站位 政治/站位), by
+    /// their first part; worked out on first use, as segmenting needs the dictionary.
     #[serde(skip)]
-    prefixes: rustc_hash::FxHashSet<String>,
+    split: std::sync::OnceLock<Split>,
 }
+
+/// Keywords jieba cuts in parts: the first two characters of each (most words and the
+/// word after them open none, and need no lookup), and their first parts.
+#[derive(Debug, Clone, Default)]
+struct Split {
+    starts: PairFilter,
+    /// Per first part, the most parts a keyword it opens is cut into.
+    firsts: rustc_hash::FxHashMap<String, usize>,
+}
+
+impl PartialEq for Split {
+    fn eq(&self, _: &Self) -> bool {
+        // Derived from the keywords, which are compared.
+        true
+    }
+}
+
+impl Eq for Split {}
 
 /// The most words a keyword is matched across.
 const MAX_JOIN: usize = 4;
@@ -66,12 +84,9 @@ impl TopicLexicon {
         self.index.clear();
         self.single_keys = CharSet::default();
         self.key_starts = PairFilter::default();
-        self.prefixes.clear();
+        self.split = std::sync::OnceLock::new();
         for (i, t) in self.topics.iter().enumerate() {
             for k in &t.keywords {
-                let ends: Vec<usize> = k.char_indices().map(|(b, _)| b).skip(1).collect();
-                self.prefixes
-                    .extend(ends.into_iter().map(|b| k[..b].to_string()));
                 let mut chars = k.chars();
                 match (chars.next(), chars.next()) {
                     (Some(a), None) => self.single_keys.insert(a),
@@ -103,25 +118,31 @@ impl TopicLexicon {
 
     /// Calls `f` with each word of `words`, a run of words that makes a keyword jieba
     /// cuts in parts given as that keyword: the longest such run counts once, its words
-    /// not again (发展党员 signals 组织建设, not the 发展 of 经济发展).
+    /// not again (政治站位 is one signal of 政治建设, not also the 政治 of several topics).
     fn each_key<'a>(&self, words: impl IntoIterator<Item = &'a str>, mut f: impl FnMut(&str)) {
+        let split = self.split();
         let words: Vec<&str> = words.into_iter().collect();
         let mut joined = String::new();
         let mut i = 0;
         while i < words.len() {
             let mut longest = None;
-            if self.may_join(words[i], words.get(i + 1).copied())
-                && self.prefixes.contains(words[i])
-            {
+            let opens = |w: &str, next: &str| {
+                let mut c = w.chars();
+                match (c.next(), c.next().or_else(|| next.chars().next())) {
+                    (Some(a), Some(b)) => split.starts.may_contain(a, b),
+                    _ => false,
+                }
+            };
+            let parts = (i + 1 < words.len() && opens(words[i], words[i + 1]))
+                .then(|| split.firsts.get(words[i]).copied())
+                .flatten();
+            if let Some(parts) = parts {
                 joined.clear();
                 joined.push_str(words[i]);
-                for (j, w) in words.iter().enumerate().take(i + MAX_JOIN).skip(i + 1) {
+                for (j, w) in words.iter().enumerate().take(i + parts).skip(i + 1) {
                     joined.push_str(w);
                     if self.index.contains_key(joined.as_str()) {
                         longest = Some((j + 1, joined.clone()));
-                    }
-                    if !self.prefixes.contains(joined.as_str()) {
-                        break;
                     }
                 }
             }
@@ -138,17 +159,22 @@ impl TopicLexicon {
         }
     }
 
-    /// Whether `word` and the word after it may open a keyword, by the first two
-    /// characters they make (most words open none, and need no lookup).
-    fn may_join(&self, word: &str, next: Option<&str>) -> bool {
-        let Some(next) = next else {
-            return false;
-        };
-        let mut chars = word.chars();
-        match (chars.next(), chars.next().or_else(|| next.chars().next())) {
-            (Some(a), Some(b)) => self.key_starts.may_contain(a, b),
-            _ => false,
-        }
+    fn split(&self) -> &Split {
+        self.split.get_or_init(|| {
+            let mut split = Split::default();
+            for k in self.topics.iter().flat_map(|t| &t.keywords) {
+                let parts = crate::core::nlp::cut(k);
+                if let [first, _, ..] = parts.as_slice() {
+                    let mut c = k.chars();
+                    if let (Some(a), Some(b)) = (c.next(), c.next()) {
+                        split.starts.insert(a, b);
+                    }
+                    let n = split.firsts.entry((*first).to_string()).or_default();
+                    *n = (*n).max(parts.len().min(MAX_JOIN));
+                }
+            }
+            split
+        })
     }
 
     /// Adds one word's evidence to a score sheet.
@@ -255,19 +281,20 @@ mod tests {
     fn a_keyword_jieba_cuts_in_parts_is_matched_across_them() {
         let lex = TopicLexicon::parse(
             r#"(version: 1, topics: [
-                (name: "组织", keywords: ["发展党员", "党员"]),
-                (name: "经济", keywords: ["发展"]),
                 (name: "政治", keywords: ["两个维护", "维护"]),
+                (name: "站位", keywords: ["政治站位"]),
+                (name: "泛", keywords: ["政治"]),
             ])"#,
             "test",
         )
         .unwrap();
-        // 发展/党员 is the keyword 发展党员 once; neither part counts again.
-        assert_eq!(lex.hits(["要", "发展", "党员"]), vec![(0, 1)]);
-        assert_eq!(lex.hits(["发展", "经济"]), vec![(1, 1)]);
-        assert_eq!(lex.hits(["做到", "两个", "维护"]), vec![(2, 1)]);
+        // jieba cuts 政治站位 as 政治/站位: it is the keyword 政治站位 once, and its
+        // 政治 does not count again.
+        assert_eq!(lex.hits(["提高", "政治", "站位"]), vec![(1, 1)]);
+        assert_eq!(lex.hits(["政治", "方向"]), vec![(2, 1)]);
+        assert_eq!(lex.hits(["做到", "两个", "维护"]), vec![(0, 1)]);
         assert_eq!(lex.hits(["两个", "方面"]), Vec::<(usize, u32)>::new());
-        assert_eq!(lex.classify(["发展", "党员"], []), vec!["组织".to_string()]);
+        assert_eq!(lex.classify(["政治", "站位"], []), vec!["站位".to_string()]);
         // The shipped lexicon: every keyword is found in a text as jieba cuts it.
         let lex = TopicLexicon::builtin();
         for (t, topic) in lex.topics.iter().enumerate() {
