@@ -527,19 +527,6 @@ mod date_checks {
     use super::*;
 
     #[test]
-    fn a_formulation_a_later_congress_replaced_is_dated_from_then() {
-        let f = Formulations::builtin();
-        let text = "要以提升组织力为重点，突出政治功能。";
-        let hits = f.find(text, "2026-12-01");
-        assert_eq!(hits.len(), 1, "{hits:?}");
-        assert_eq!(
-            hits[0].replacement.as_deref(),
-            Some("以增强党组织政治功能和组织功能为重点")
-        );
-        assert!(f.find(text, "2021-06-01").is_empty());
-    }
-
-    #[test]
     fn a_user_lexicon_with_a_bad_date_is_an_error_not_a_panic() {
         let bad = DEFAULT_FORMULATIONS.replacen("date: \"20", "date: \"", 1);
         let e = Formulations::parse(&bad, "我的词表.ron").unwrap_err();
