@@ -70,6 +70,8 @@ pub struct Formulations {
     /// them (mining asks this of every paragraph); built on first use.
     #[serde(skip)]
     automaton: std::sync::OnceLock<Option<aho_corasick::AhoCorasick>>,
+    /// Per pattern of the automaton: its formulation and its place among that
+    /// formulation's patterns; built on first use.
     #[serde(skip)]
     owners: std::sync::OnceLock<Vec<(usize, usize)>>,
 }
@@ -160,14 +162,15 @@ impl Formulations {
         // Patterns are numbered in lexicon order, so hits are met in that order.
         let owners = self.owners();
         for id in (0..present.len()).filter(|&id| present[id]) {
-            let Some(&(fi, pi)) = owners.get(id) else {
+            let Some((f, p)) = owners.get(id).and_then(|&(fi, pi)| {
+                let f = self.formulations.get(fi)?;
+                Some((f, f.normalised.get(pi)?))
+            }) else {
                 continue;
             };
-            let f = &self.formulations[fi];
             if !outdated(f.outdated_from.as_deref(), date) {
                 continue;
             }
-            let p = &f.normalised[pi];
             for (b0, _) in norm.text.match_indices(p.as_str()) {
                 let (s, e) = norm.original(b0, b0 + p.len());
                 if s == e || self.exempt(text, s, e, f) {

@@ -7,9 +7,9 @@
 use crate::core::numerals::{han_number, is_han_numeral};
 
 /// A normalised text and, for each of its characters, the original character range.
-pub struct Normalised {
+pub struct Normalised<'a> {
     pub text: String,
-    source: String,
+    source: &'a str,
     /// Per normalised char: (start, end) in original chars, and the original's chars.
     /// Worked out when a match asks for them: most texts have none (mining normalises
     /// every paragraph, and this was half the cost).
@@ -31,8 +31,6 @@ fn is_dropped(c: char) -> bool {
 
 /// Whether normalising changes `c` or the run it starts: most characters are copied.
 fn changes(c: char) -> bool {
-    // Every character that changes is outside ASCII letters and most of CJK's range
-    // checks; the match is one comparison for most text.
     match c {
         '，' | ',' | '０'..='９' => true,
         _ => is_han_numeral(c) || is_dropped(c),
@@ -87,8 +85,8 @@ fn normalise_chars(chars: &[char], out: &mut String, mut spans: Option<&mut Vec<
     }
 }
 
-impl Normalised {
-    pub fn new(text: &str) -> Self {
+impl<'a> Normalised<'a> {
+    pub fn new(text: &'a str) -> Self {
         let mut out = String::with_capacity(text.len());
         // Runs of plain characters are copied whole; only a character normalisation
         // changes (a numeral, a mark, a comma) goes through `normalise_chars`.
@@ -99,7 +97,8 @@ impl Normalised {
                 continue;
             }
             out.push_str(&text[plain_from..b]);
-            // A numeral run is normalised whole (一百零五 is one number).
+            // A numeral run is normalised whole (一百零五 is one number); any other
+            // character that changes is a run of one. Runs of up to 8 need no allocation.
             let mut run = [c; 8];
             let mut n = 1;
             let mut end = b + c.len_utf8();
@@ -125,7 +124,7 @@ impl Normalised {
         out.push_str(&text[plain_from..]);
         Normalised {
             text: out,
-            source: text.to_string(),
+            source: text,
             detail: std::sync::OnceLock::new(),
         }
     }

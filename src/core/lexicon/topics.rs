@@ -20,7 +20,7 @@ pub struct Topic {
     pub keywords: Vec<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct TopicLexicon {
     pub version: u32,
     pub topics: Vec<Topic>,
@@ -47,15 +47,6 @@ struct Split {
     /// Per first part, the most parts a keyword it opens is cut into.
     firsts: rustc_hash::FxHashMap<String, usize>,
 }
-
-impl PartialEq for Split {
-    fn eq(&self, _: &Self) -> bool {
-        // Derived from the keywords, which are compared.
-        true
-    }
-}
-
-impl Eq for Split {}
 
 /// The most words a keyword is matched across.
 const MAX_JOIN: usize = 4;
@@ -121,18 +112,20 @@ impl TopicLexicon {
     /// not again (政治站位 is one signal of 政治建设, not also the 政治 of several topics).
     fn each_key<'a>(&self, words: impl IntoIterator<Item = &'a str>, mut f: impl FnMut(&str)) {
         let split = self.split();
+        // The first two characters of a word, and of the word after it if it has one.
+        let opens = |w: &str, next: &str| {
+            let mut c = w.chars();
+            match (c.next(), c.next().or_else(|| next.chars().next())) {
+                (Some(a), Some(b)) => split.starts.may_contain(a, b),
+                _ => false,
+            }
+        };
         let words: Vec<&str> = words.into_iter().collect();
         let mut joined = String::new();
         let mut i = 0;
         while i < words.len() {
+            // (words used, bytes of `joined`) of the longest keyword opening here.
             let mut longest = None;
-            let opens = |w: &str, next: &str| {
-                let mut c = w.chars();
-                match (c.next(), c.next().or_else(|| next.chars().next())) {
-                    (Some(a), Some(b)) => split.starts.may_contain(a, b),
-                    _ => false,
-                }
-            };
             let parts = (i + 1 < words.len() && opens(words[i], words[i + 1]))
                 .then(|| split.firsts.get(words[i]).copied())
                 .flatten();
@@ -142,13 +135,14 @@ impl TopicLexicon {
                 for (j, w) in words.iter().enumerate().take(i + parts).skip(i + 1) {
                     joined.push_str(w);
                     if self.index.contains_key(joined.as_str()) {
-                        longest = Some((j + 1, joined.clone()));
+                        longest = Some((j + 1, joined.len()));
                     }
                 }
             }
             match longest {
-                Some((end, key)) => {
-                    f(&key);
+                Some((end, len)) => {
+                    joined.truncate(len);
+                    f(&joined);
                     i = end;
                 }
                 None => {
