@@ -187,8 +187,9 @@ fn suggestions_for_written_paragraphs_are_what_a_writer_wants() {
     let (p8, report) = precision_at_8(&GOLD.paragraphs);
     eprintln!("precision@8 {p8:.2}\n{report}");
     // 0.58 at the start of session 14, 0.63 after its standard formulations came in (their
-    // share of the want lists judged blind: see the file's header).
-    assert!(p8 >= 0.59, "precision@8 {p8:.2}\n{report}");
+    // share of the want lists judged blind: see the file's header); 0.65 in session 15, when
+    // formulations written for one kind of unit went only to that kind's paragraphs.
+    assert!(p8 >= 0.62, "precision@8 {p8:.2}\n{report}");
 }
 
 #[derive(Deserialize)]
@@ -238,11 +239,12 @@ const HELD_OUT_FLOOR: f64 = 0.48;
 /// session 9, 0.39 in session 10, 0.41 in session 11, 0.47 in session 12; 0.44 in
 /// session 13, when 61 standard formulations for other kinds of unit came in, two of which
 /// fill its 年终总结 paragraph's list unwanted).
-const HELD_OUT_2_FLOOR: f64 = 0.41;
+/// 0.45 in session 15 (formulations for one kind of unit kept to its paragraphs).
+const HELD_OUT_2_FLOOR: f64 = 0.43;
 /// Under what the code reaches on the third held-out set (its first, blind run in
 /// session 8: 0.30; 0.33 in session 9, 0.35 in session 10, 0.40 in session 11).
-/// 0.42 in session 14.
-const HELD_OUT_3_FLOOR: f64 = 0.38;
+/// 0.42 in session 14, 0.44 in session 15.
+const HELD_OUT_3_FLOOR: f64 = 0.41;
 /// Under what the code reaches on the fourth held-out set (its first, blind run in
 /// session 10: 0.28; 0.31 once standard formulations chosen after reading its output, and
 /// its want lists' share of them, were added: no longer blind. Subjects the corpus barely
@@ -267,18 +269,22 @@ const HELD_OUT_6_FLOOR: f64 = 0.30;
 /// all, so no ranking could pass 0.34 (27 of 80); 16 of the 27 were shown. In session 13,
 /// 61 standard formulations for these units came in, and a helper judged blind from the
 /// paragraphs and the new entries alone which ones they want (15 pairs): 0.23.
-const HELD_OUT_7_FLOOR: f64 = 0.20;
+/// 0.40 in session 15, when a new blind judge's verdicts joined the want lists of held-out
+/// 7-10 (see their headers).
+const HELD_OUT_7_FLOOR: f64 = 0.36;
 /// Under what the code reaches on the eighth and ninth held-out sets, labelled by blind
 /// writers judging what the panel showed (see their headers): 0.19 and 0.21 at the start
 /// of session 13, 0.24 and 0.23 at its end; 0.29 and 0.23 in session 14 (items new to
 /// the panel judged the same way).
-const HELD_OUT_8_FLOOR: f64 = 0.25;
-const HELD_OUT_9_FLOOR: f64 = 0.21;
+/// 0.34 and 0.28 in session 15, with the new judge's verdicts.
+const HELD_OUT_8_FLOOR: f64 = 0.31;
+const HELD_OUT_9_FLOOR: f64 = 0.25;
 /// Under what the code reaches on the tenth held-out set, labelled like the eighth and
 /// ninth (see its header): 0.16 before session 14's 161 standard formulations and keyword
 /// matching across jieba's cuts, 0.17 after. Subjects across kinds of unit; the panel
 /// fills most places with what fits every Party organisation's paragraph.
-const HELD_OUT_10_FLOOR: f64 = 0.14;
+/// 0.22 in session 15, with the new judge's verdicts.
+const HELD_OUT_10_FLOOR: f64 = 0.19;
 
 #[test]
 fn the_gold_file_is_consistent() {

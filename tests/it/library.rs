@@ -518,7 +518,40 @@ fn a_formulation_for_some_kinds_of_unit_is_offered_to_those_only() {
         )
     };
     assert_eq!(offered("学校党组织"), (true, false));
+    assert_eq!(offered("高校党委"), (true, false));
+    assert_eq!(offered("企业党委"), (false, true));
     assert_eq!(offered("村党组织"), (false, false));
-    // A paragraph naming no unit may be any unit's.
-    assert!(offered("党组织").1);
+    // A paragraph naming no unit is offered neither: blind writers rejected such a
+    // formulation beside a paragraph that names no unit nearly every time.
+    assert_eq!(offered("党组织"), (false, false));
+}
+
+#[test]
+fn a_university_and_a_primary_school_are_told_apart() {
+    // 党委领导下的校长负责制 is a university's (the 高校 条例), 党组织领导的校长负责制 a
+    // primary or middle school's (the 2022 意见).
+    let offered = |heading: &str| {
+        let out = suggest_cli()
+            .args([
+                "--date",
+                "2026-12-01",
+                "-k",
+                "20",
+                "--kind",
+                "standard",
+                "--heading",
+                heading,
+                "学校党组织要抓好领导体制的落实，健全议事规则，书记和校长经常沟通、相互支持，重大事项集体研究决定。",
+            ])
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{out:?}");
+        let text = String::from_utf8(out.stdout).unwrap();
+        (
+            text.contains("党委领导下的校长负责制"),
+            text.contains("党组织领导的校长负责制"),
+        )
+    };
+    assert_eq!(offered("（一）坚持和完善高校领导体制"), (true, false));
+    assert_eq!(offered("（一）落实中小学校领导体制"), (false, true));
 }

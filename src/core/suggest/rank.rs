@@ -72,6 +72,9 @@ pub(crate) struct Facts {
     pub roles: u8,
     /// The kinds of unit it is written for (`units::phrase_units`).
     pub units: u8,
+    /// The kinds of unit a standard formulation's `units` field says it is for: offered
+    /// only to paragraphs written for one of them.
+    pub only_for: u8,
 }
 
 /// What the scoring loop of a query reads of each phrase, packed in 24 bytes: a query on
@@ -215,6 +218,7 @@ pub(crate) fn facts_of(
         roles: crate::core::suggest::role::role_bits(p),
         // A formulation says which units it is for (党委领导下的院长负责制: 医院).
         units: units::phrase_units(&p.text) | entry.map_or(0, |e| e.unit_bits()),
+        only_for: entry.map_or(0, |e| e.unit_bits()),
     }
 }
 

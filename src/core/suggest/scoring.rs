@@ -83,7 +83,14 @@ impl PhraseIndex {
     /// shares with the context.
     pub(super) fn score(&self, i: u32, bm25: f32, m: u64, ctx: &Context) -> f32 {
         // Written for another kind of unit (抓机关党建是本职… beside a hospital's paragraph).
-        if other_unit(self.facts[i as usize].units, ctx.units) {
+        let facts = &self.facts[i as usize];
+        if other_unit(facts.units, ctx.units) {
+            return 0.0;
+        }
+        // A formulation written for one kind of unit (医疗机构工作人员廉洁从业九项准则, 弘扬
+        // 科学家精神) is for paragraphs of that kind: blind writers rejected it beside a
+        // paragraph that names no unit (廉洁文化, 表彰, 民主集中制) nearly every time.
+        if facts.only_for != 0 && ctx.units & facts.only_for == 0 {
             return 0.0;
         }
         let ctx_topics = &ctx.topics;
