@@ -93,9 +93,9 @@ fn mine_part(sources: &[Source], lex: &TopicLexicon) -> Partial {
             }
             if occ.len() > from {
                 // What the paragraph is about tells what its phrases are for.
-                let hits = seg.facts(text, lex).topic_hits.clone();
+                let hits = seg.topic_hits(text, lex);
                 for o in &mut occ[from..] {
-                    o.context.clone_from(&hits);
+                    o.context = hits.to_vec();
                 }
             }
         }

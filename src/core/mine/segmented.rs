@@ -26,6 +26,10 @@ const KEEP_BYTES: usize = 1 << 20;
 struct Analysed {
     words: Arc<Tagged>,
     facts: Option<Arc<Facts>>,
+    /// The topic evidence alone, once asked for: a phrase's paragraph needs only this, and
+    /// when the paragraph has blanks its template is built from the filled text, so its
+    /// specifics would be found for nothing.
+    hits: Option<Arc<[(usize, u32)]>>,
     /// The text with its blanks made slots, once asked for; `Some(None)`: no blanks.
     blanks: Option<Option<Arc<Blanks>>>,
     /// The stock phrases in the text, once asked for.
@@ -42,7 +46,7 @@ pub struct Blanks {
 /// evidence of its words.
 pub struct Facts {
     pub specifics: Vec<crate::core::mine::found::Found>,
-    pub topic_hits: Vec<(usize, u32)>,
+    pub topic_hits: Arc<[(usize, u32)]>,
 }
 
 impl Segmented {
@@ -84,6 +88,7 @@ impl Segmented {
             Analysed {
                 words,
                 facts: None,
+                hits: None,
                 blanks: None,
                 phrases: None,
             },
@@ -118,16 +123,27 @@ impl Segmented {
 
     /// The specifics and topic evidence of a text, found once per distinct text.
     pub fn facts(&mut self, text: &str, lex: &TopicLexicon) -> Arc<Facts> {
+        let topic_hits = self.topic_hits(text, lex);
         let entry = self.entry(text);
         if let Some(f) = &entry.facts {
             return Arc::clone(f);
         }
-        let words = &entry.words;
         let f = Arc::new(Facts {
-            specifics: specifics::find(words),
-            topic_hits: lex.hits(words.iter().map(|(w, _)| w)),
+            specifics: specifics::find(&entry.words),
+            topic_hits,
         });
         entry.facts = Some(Arc::clone(&f));
         f
+    }
+
+    /// The topic evidence of a text, found once per distinct text.
+    pub fn topic_hits(&mut self, text: &str, lex: &TopicLexicon) -> Arc<[(usize, u32)]> {
+        let entry = self.entry(text);
+        if let Some(h) = &entry.hits {
+            return Arc::clone(h);
+        }
+        let h: Arc<[(usize, u32)]> = lex.hits(entry.words.iter().map(|(w, _)| w)).into();
+        entry.hits = Some(Arc::clone(&h));
+        h
     }
 }
