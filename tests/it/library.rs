@@ -488,6 +488,26 @@ fn a_phrase_written_for_another_kind_of_unit_is_not_offered() {
     assert_eq!(hospital.len(), 12, "{hospital:?}");
 }
 
+/// The first 20 standard formulations `jianggao suggest` offers a paragraph, as printed.
+fn standard_offered(heading: &str, body: &str) -> String {
+    let out = suggest_cli()
+        .args([
+            "--date",
+            "2026-12-01",
+            "-k",
+            "20",
+            "--kind",
+            "standard",
+            "--heading",
+            heading,
+            body,
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    String::from_utf8(out.stdout).unwrap()
+}
+
 #[test]
 fn a_formulation_for_some_kinds_of_unit_is_offered_to_those_only() {
     // 把方向、管大局、作决策、抓班子、带队伍、保落实 is the schools' version (`units: ["学校"]`
@@ -495,23 +515,12 @@ fn a_formulation_for_some_kinds_of_unit_is_offered_to_those_only() {
     // first 20 standard formulations: with 329 in the lexicon, those sharing a word with
     // the paragraph (党组织领导的校长负责制, 集体领导、民主集中…) rank above it.
     let offered = |unit: &str| {
-        let body = format!(
-            "{unit}要更好发挥领导作用，把主要精力放在谋全局、议大事、用好干部上，重大事项集体研究决定，确保各项部署落到实处。"
+        let text = standard_offered(
+            "",
+            &format!(
+                "{unit}要更好发挥领导作用，把主要精力放在谋全局、议大事、用好干部上，重大事项集体研究决定，确保各项部署落到实处。"
+            ),
         );
-        let out = suggest_cli()
-            .args([
-                "--date",
-                "2026-12-01",
-                "-k",
-                "20",
-                "--kind",
-                "standard",
-                &body,
-            ])
-            .output()
-            .unwrap();
-        assert!(out.status.success(), "{out:?}");
-        let text = String::from_utf8(out.stdout).unwrap();
         (
             text.contains("把方向、管大局、作决策、抓班子、带队伍、保落实"),
             text.contains("重大经营管理事项"),
@@ -531,22 +540,10 @@ fn a_university_and_a_primary_school_are_told_apart() {
     // 党委领导下的校长负责制 is a university's (the 高校 条例), 党组织领导的校长负责制 a
     // primary or middle school's (the 2022 意见).
     let offered = |heading: &str| {
-        let out = suggest_cli()
-            .args([
-                "--date",
-                "2026-12-01",
-                "-k",
-                "20",
-                "--kind",
-                "standard",
-                "--heading",
-                heading,
-                "学校党组织要抓好领导体制的落实，健全议事规则，书记和校长经常沟通、相互支持，重大事项集体研究决定。",
-            ])
-            .output()
-            .unwrap();
-        assert!(out.status.success(), "{out:?}");
-        let text = String::from_utf8(out.stdout).unwrap();
+        let text = standard_offered(
+            heading,
+            "学校党组织要抓好领导体制的落实，健全议事规则，书记和校长经常沟通、相互支持，重大事项集体研究决定。",
+        );
         (
             text.contains("党委领导下的校长负责制"),
             text.contains("党组织领导的校长负责制"),
