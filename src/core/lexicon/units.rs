@@ -1,15 +1,17 @@
 //! The kind of unit a text speaks of: 机关, an enterprise, a university, a hospital, a
 //! village, a community, a research institute, a primary or middle school. A phrase
-//! naming one kind of unit (抓机关党建是本职…; 服务中心、服务机关、服务党员) is no help to a paragraph written for
-//! another (a hospital's, a village's), however many words they share; to a paragraph
-//! that names no unit it may still be. A standard formulation says which units it is for
-//! in its `units` field (the schools' 把方向、管大局、作决策、抓班子、带队伍、保落实).
+//! naming one kind of unit (抓机关党建是本职…; 服务中心、服务机关、服务党员) is no help to
+//! a paragraph written for another (a hospital's, a village's), however many words they
+//! share; to a paragraph that names no unit it may still be. A standard formulation says
+//! which units it is for in its `units` field (the schools' 把方向、管大局、作决策、抓班子、
+//! 带队伍、保落实), and is offered only to those units' paragraphs (`suggest::scoring`).
 
 /// Each kind of unit, named by its first word, and the words that name it. None that
 /// generic Party-building text uses in passing (学院 of 行政学院, 大学 of 大学习, 集团 of
-/// 利益集团, 医疗 in a list of 教育、医疗、养老, 城乡居民, 高职 of 提高职工, 院系 of 医院系统). Universities and schools are
-/// two kinds: their Party bodies lead under different rules (党委领导下的校长负责制 is a
-/// university's, 党组织领导的校长负责制 a primary or middle school's).
+/// 利益集团, 医疗 in a list of 教育、医疗、养老, 城乡居民, 高职 of 提高职工, 院系 of
+/// 医院系统). Universities and schools are two kinds: their Party bodies lead under
+/// different rules (党委领导下的校长负责制 is a university's, 党组织领导的校长负责制 a
+/// primary or middle school's).
 const KINDS: &[&[&str]] = &[
     &["机关"],
     &["企业", "国企", "公司", "生产经营"],
@@ -59,6 +61,7 @@ const _: () = assert!(KINDS.len() <= 8, "unit kinds are bits of a u8");
 /// that means both kinds.
 const SCHOOL: &[&str] = &["学校", "师生", "教师", "学生", "校长"];
 const SCHOOL_KINDS: [usize; 2] = [2, 7];
+const SCHOOL_BITS: u8 = 1 << SCHOOL_KINDS[0] | 1 << SCHOOL_KINDS[1];
 
 /// The kinds each word list names: one kind, or for `SCHOOL` both kinds of school.
 fn word_lists() -> impl Iterator<Item = (&'static [usize], &'static [&'static str])> {
@@ -74,7 +77,7 @@ fn word_lists() -> impl Iterator<Item = (&'static [usize], &'static [&'static st
 /// 社区, 科研, 中小学; 学校 is both kinds of school).
 pub fn unit_bit(name: &str) -> Option<u8> {
     if name == SCHOOL[0] {
-        return Some(SCHOOL_KINDS.iter().fold(0, |b, &k| b | 1 << k));
+        return Some(SCHOOL_BITS);
     }
     KINDS.iter().position(|k| k[0] == name).map(|k| 1 << k)
 }
@@ -141,11 +144,7 @@ impl Counts {
             .iter()
             .filter(|&&k| self.kinds[k] + also.kinds[k] > 0)
             .fold(0, |b, &k| b | 1 << k);
-        if named == 0 {
-            unit_bit(SCHOOL[0]).unwrap_or(0)
-        } else {
-            named
-        }
+        if named == 0 { SCHOOL_BITS } else { named }
     }
 }
 

@@ -203,6 +203,7 @@ pub(crate) fn facts_of(
     let entry = (p.kind == PhraseKind::Standard)
         .then(|| standard.get(&p.text))
         .flatten();
+    let only_for = entry.map_or(0, |e| e.unit_bits());
     Facts {
         kind: p.kind,
         norm: norm(&p.text),
@@ -217,8 +218,8 @@ pub(crate) fn facts_of(
         first_topic,
         roles: crate::core::suggest::role::role_bits(p),
         // A formulation says which units it is for (党委领导下的院长负责制: 医院).
-        units: units::phrase_units(&p.text) | entry.map_or(0, |e| e.unit_bits()),
-        only_for: entry.map_or(0, |e| e.unit_bits()),
+        units: units::phrase_units(&p.text) | only_for,
+        only_for,
     }
 }
 
