@@ -91,9 +91,10 @@ fn judged(lib: &Library, kind: PhraseKind) -> (Vec<String>, Vec<String>) {
 fn precision_of_each_mined_kind_is_above_its_floor() {
     // (kind, floor on good / labelled, least number of good phrases). The 排比 floor fell
     // from 0.95 when a blind writer's nine rejections of shipped runs were labelled
-    // (session 12): 29 of 37 labelled are good.
+    // (session 12): 29 of 37 labelled are good; 29 of 35 once a unit's own lists (……的
+    // “五好”标准, ……等活动) were dropped (session 16).
     let floors = [
-        (PhraseKind::Parallel, 0.74, 25),
+        (PhraseKind::Parallel, 0.80, 25),
         (PhraseKind::Collocation, 0.9, 12),
         (PhraseKind::Idiom, 0.95, 15),
         (PhraseKind::Term, 0.9, 10),

@@ -73,6 +73,14 @@ impl StandardLexicon {
         USER.get().cloned().unwrap_or_else(Self::builtin)
     }
 
+    /// The lexicon this process uses, built once: for questions asked of every mined
+    /// phrase (`current` is fixed before the first mining or check, as for
+    /// `StandardRuns::current`).
+    pub fn shared() -> &'static StandardLexicon {
+        static SHARED: std::sync::OnceLock<StandardLexicon> = std::sync::OnceLock::new();
+        SHARED.get_or_init(Self::current)
+    }
+
     /// Makes the user's copy (`standard.ron` in the data folder) the lexicon of this
     /// process; it replaces the shipped list, as a user's formulations.ron does. A copy
     /// that does not parse is an error naming the file, line and column, and the shipped

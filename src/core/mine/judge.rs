@@ -82,7 +82,8 @@ impl<'a> Corpus<'a> {
             }
             PhraseKind::Parallel => {
                 self.standard.lists(m.text)
-                    || (run_judge::keep_shape(m.text, m.files.len())
+                    || (!mostly_own(m)
+                        && run_judge::keep_shape(m.text, m.files.len())
                         && !self.standard_runs.near_miss(m.text))
             }
             PhraseKind::Idiom if idioms::connective(m.text) => false,
@@ -112,7 +113,7 @@ impl<'a> Corpus<'a> {
         if self.standard.lists(m.text) {
             return true;
         }
-        if m.own > 0 && m.own * 2 >= m.count {
+        if mostly_own(m) {
             return false;
         }
         let inner: String = m.text.chars().filter(|c| !matches!(c, '“' | '”')).collect();
@@ -129,6 +130,11 @@ impl<'a> Corpus<'a> {
         let n = inner.chars().count();
         n >= 4 && inner.contains(['、', '，']) || n >= 5 && !coined_name(&inner)
     }
+}
+
+/// Whether half or more of a phrase's occurrences read as the source's own.
+fn mostly_own(m: &Merged) -> bool {
+    m.own > 0 && m.own * 2 >= m.count
 }
 
 /// Whether a quoted term seen in one speech is a name the source made up (“学者型干部”,

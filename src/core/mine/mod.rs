@@ -10,6 +10,7 @@ mod judge;
 pub mod local_words;
 mod merge;
 mod merged;
+mod own_lists;
 pub mod parallels;
 pub mod phrases;
 mod run_judge;

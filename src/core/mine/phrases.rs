@@ -5,7 +5,7 @@
 use std::sync::LazyLock;
 
 use crate::core::library::PhraseKind;
-use crate::core::mine::{Occurrence, Segmented, collocations, idioms, parallels};
+use crate::core::mine::{Occurrence, Segmented, collocations, idioms, own_lists, parallels};
 use crate::core::needles::Needles;
 use crate::core::text::is_han;
 
@@ -57,7 +57,8 @@ pub(crate) fn find(text: &str, words: &crate::core::nlp::Tagged) -> Vec<Found> {
         }
     }
     for p in parallels::parallels(text, words) {
-        push(PhraseKind::Parallel, p, false);
+        let own = own_lists::own_list(text, &p);
+        push(PhraseKind::Parallel, p, own);
     }
     for i in idioms::idioms(words) {
         push(PhraseKind::Idiom, i, false);
