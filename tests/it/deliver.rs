@@ -495,7 +495,7 @@ fn a_standard_formulation_with_an_item_dropped_is_found_and_the_corpus_has_few()
         }
     }
     assert_eq!(flagged, ["自我革新、自我完善、自我提高"], "{flagged:?}");
-    // Nor are the forty-seven paragraphs writers wrote for the gold files.
+    // Nor are the paragraphs writers wrote for the gold files.
     let gold = format!("{}/tests/it/gold", env!("CARGO_MANIFEST_DIR"));
     for e in std::fs::read_dir(gold).unwrap() {
         let text = std::fs::read_to_string(e.unwrap().path()).unwrap();

@@ -189,8 +189,9 @@ fn suggestions_for_written_paragraphs_are_what_a_writer_wants() {
     eprintln!("precision@8 {p8:.2}\n{report}");
     // 0.58 at the start of session 14, 0.63 after its standard formulations came in (their
     // share of the want lists judged blind: see the file's header); 0.65 in session 15, when
-    // formulations written for one kind of unit went only to that kind's paragraphs.
-    assert!(p8 >= 0.62, "precision@8 {p8:.2}\n{report}");
+    // formulations written for one kind of unit went only to that kind's paragraphs; 0.69 in
+    // session 16 (a kind takes half the panel freely; new items judged blind joined `want`).
+    assert!(p8 >= 0.66, "precision@8 {p8:.2}\n{report}");
 }
 
 #[derive(Deserialize)]
@@ -220,6 +221,7 @@ fn suggestions_for_held_out_paragraphs_stay_above_their_floor() {
         ("heldout8.ron", 12, HELD_OUT_8_FLOOR),
         ("heldout9.ron", 12, HELD_OUT_9_FLOOR),
         ("heldout10.ron", 12, HELD_OUT_10_FLOOR),
+        ("heldout11.ron", 12, HELD_OUT_11_FLOOR),
     ] {
         let paragraphs = held_out(file);
         assert_eq!(paragraphs.len(), n);
@@ -235,35 +237,42 @@ fn suggestions_for_held_out_paragraphs_stay_above_their_floor() {
 /// ≈20 words to 32 of ≈55, which lifted every other set; 0.50 in session 12, when verb
 /// phrases of a generic verb and a plain object, which a blind writer rejected, left the
 /// library: this set's labeller wanted two of them).
-const HELD_OUT_FLOOR: f64 = 0.48;
+/// 0.65 in session 16: a kind takes half the panel on its scores alone (standard
+/// formulations, which writers take most, are no longer pushed out by 排比 and idioms), and
+/// items new to the panel, judged blind, joined the want lists of every set (see
+/// tests/judged/session16_panel.json).
+const HELD_OUT_FLOOR: f64 = 0.60;
 /// Under what the code reaches on the second held-out set (first run 0.31; 0.36 in
 /// session 9, 0.39 in session 10, 0.41 in session 11, 0.47 in session 12; 0.44 in
 /// session 13, when 61 standard formulations for other kinds of unit came in, two of which
 /// fill its 年终总结 paragraph's list unwanted).
-/// 0.45 in session 15 (formulations for one kind of unit kept to its paragraphs).
-const HELD_OUT_2_FLOOR: f64 = 0.43;
+/// 0.45 in session 15 (formulations for one kind of unit kept to its paragraphs); 0.53
+/// in session 16.
+const HELD_OUT_2_FLOOR: f64 = 0.50;
 /// Under what the code reaches on the third held-out set (its first, blind run in
 /// session 8: 0.30; 0.33 in session 9, 0.35 in session 10, 0.40 in session 11).
-/// 0.42 in session 14, 0.44 in session 15.
-const HELD_OUT_3_FLOOR: f64 = 0.41;
+/// 0.42 in session 14, 0.44 in session 15, 0.45 in session 16.
+const HELD_OUT_3_FLOOR: f64 = 0.42;
 /// Under what the code reaches on the fourth held-out set (its first, blind run in
 /// session 10: 0.28; 0.31 once standard formulations chosen after reading its output, and
 /// its want lists' share of them, were added: no longer blind. Subjects the corpus barely
-/// covers, such as 党员发展 and 机关青年; 0.36 in session 11).
-const HELD_OUT_4_FLOOR: f64 = 0.33;
+/// covers, such as 党员发展 and 机关青年; 0.36 in session 11; 0.34 in session 16, when
+/// new formulations took places its labellers, who never saw them, left unwanted).
+const HELD_OUT_4_FLOOR: f64 = 0.31;
 /// Under what the code reaches on the fifth held-out set: its first, blind run in session
 /// 11 gave 0.06. Subjects none of the other sets has (警示教育, 廉政谈话, 述职评议, 党建品牌,
 /// 民主集中制, 统战, 老干部, 考核, 关怀帮扶, a 党课's closing). Not blind since: its subjects
 /// were named to the helper that grew the topic lexicon (which never saw its text or
 /// labels), and the set then gave 0.14.
-/// 0.23 in session 14, when formulations for its subjects came in (述职评议, 考核, 老干部).
-const HELD_OUT_5_FLOOR: f64 = 0.19;
+/// 0.23 in session 14, when formulations for its subjects came in (述职评议, 考核, 老干部);
+/// 0.26 in session 16.
+const HELD_OUT_5_FLOOR: f64 = 0.23;
 /// Under what the code reaches on the sixth held-out set, ordinary subjects of a year of
 /// 机关党建 speeches chosen by the helper that wrote it: its first, blind run at the end of
 /// session 11 gave 0.31 (25 wanted of 80 shown); 0.33 in session 12; 0.30 in session 13
 /// (the new formulations for other units take places in its lists).
 /// 0.34 in session 14.
-const HELD_OUT_6_FLOOR: f64 = 0.30;
+const HELD_OUT_6_FLOOR: f64 = 0.31;
 /// Under what the code reaches on the seventh held-out set, units the corpus has none of
 /// (国企, 高校, 医院, 乡镇, 街道, 税务, 中小学, 非公): its first, blind run at the start of
 /// session 12 gave 0.20 (16 wanted of 80 shown). Its labeller wanted only 27 phrases in
@@ -271,21 +280,26 @@ const HELD_OUT_6_FLOOR: f64 = 0.30;
 /// 61 standard formulations for these units came in, and a helper judged blind from the
 /// paragraphs and the new entries alone which ones they want (15 pairs): 0.23.
 /// 0.40 in session 15, when a new blind judge's verdicts joined the want lists of held-out
-/// 7-10 (see their headers).
-const HELD_OUT_7_FLOOR: f64 = 0.36;
+/// 7-10 (see their headers). 0.49 in session 16 (half the panel free to any kind; new
+/// items judged blind joined `want`).
+const HELD_OUT_7_FLOOR: f64 = 0.45;
 /// Under what the code reaches on the eighth and ninth held-out sets, labelled by blind
 /// writers judging what the panel showed (see their headers): 0.19 and 0.21 at the start
 /// of session 13, 0.24 and 0.23 at its end; 0.29 and 0.23 in session 14 (items new to
 /// the panel judged the same way).
-/// 0.34 and 0.28 in session 15, with the new judge's verdicts.
-const HELD_OUT_8_FLOOR: f64 = 0.31;
-const HELD_OUT_9_FLOOR: f64 = 0.25;
+/// 0.34 and 0.28 in session 15, with the new judge's verdicts; 0.44 and 0.34 in session 16.
+const HELD_OUT_8_FLOOR: f64 = 0.40;
+const HELD_OUT_9_FLOOR: f64 = 0.31;
 /// Under what the code reaches on the tenth held-out set, labelled like the eighth and
 /// ninth (see its header): 0.16 before session 14's 161 standard formulations and keyword
 /// matching across jieba's cuts, 0.17 after. Subjects across kinds of unit; the panel
 /// fills most places with what fits every Party organisation's paragraph.
-/// 0.22 in session 15, with the new judge's verdicts.
-const HELD_OUT_10_FLOOR: f64 = 0.19;
+/// 0.22 in session 15, with the new judge's verdicts; 0.28 in session 16.
+const HELD_OUT_10_FLOOR: f64 = 0.25;
+/// Under what the code reaches on the eleventh held-out set, written blind by a writer who
+/// never opened the project and labelled like the eighth to tenth (see its header): 0.35
+/// before session 16's ranking change (a kind takes half the panel freely), 0.43 after.
+const HELD_OUT_11_FLOOR: f64 = 0.40;
 
 #[test]
 fn the_gold_file_is_consistent() {

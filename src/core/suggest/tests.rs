@@ -64,6 +64,28 @@ fn dated_said_and_not_yet_current_phrases_are_never_offered() {
 }
 
 #[test]
+fn a_kind_takes_its_free_places_on_scores_then_yields() {
+    // Ten formulations scoring 10, 9.5, 9 … and a 排比 at 6: with five places free, five
+    // formulations come first, however close the 排比; the sixth (7.5 × 0.7) yields to it.
+    let kind = |i: u32| {
+        if i == 99 {
+            PhraseKind::Parallel
+        } else {
+            PhraseKind::Standard
+        }
+    };
+    let mut ranked: Vec<(u32, f32, u64)> = (0..10).map(|i| (i, 10.0 - i as f32 * 0.5, 0)).collect();
+    ranked.push((99, 6.0, 0));
+    let picked = rank::diversify(&mut ranked, 8, 5, kind, |_| true);
+    let ids: Vec<u32> = picked.iter().map(|p| p.0).collect();
+    assert_eq!(ids[..6], [0, 1, 2, 3, 4, 99], "{ids:?}");
+    // With one place free (the decay from the first pick), the 排比 comes third: after
+    // 10 and 9.5, 9 × 0.7² falls under 6.
+    let picked = rank::diversify(&mut ranked, 8, 1, kind, |_| true);
+    assert_eq!(picked[2].0, 99, "{picked:?}");
+}
+
+#[test]
 fn the_top_holds_several_kinds() {
     // Six verb phrases and the built-in standard formulations on discipline would
     // fill the top 4 on their own; the 排比 that shares the words must still get in.
