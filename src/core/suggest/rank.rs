@@ -26,6 +26,10 @@ pub(crate) fn files(p: &Phrase) -> usize {
 /// candidate's score by this.
 const SAME_KIND_DECAY: f32 = 0.7;
 
+/// Places a kind takes on its scores alone before the decay starts (see `diversify`):
+/// five, the top of the panel a writer reads first.
+pub(crate) const FREE_PER_KIND: usize = 5;
+
 /// How much a kind's match counts: set phrases above plain verb phrases.
 pub(crate) fn kind_weight(k: PhraseKind) -> f32 {
     match k {

@@ -149,9 +149,13 @@ impl PhraseIndex {
         ctx: &Context,
     ) -> Vec<(u32, f32, u64)> {
         let unsaid = |i: u32| self.unsaid(i as usize, &ctx.said, &ctx.terms[..ctx.own]);
-        // Five places of eight are free to any kind (see `diversify`).
-        let free = k / 2 + 1;
-        let mut picked = diversify(ranked, 2 * k, free, |i| self.hot[i as usize].kind, unsaid);
+        let mut picked = diversify(
+            ranked,
+            2 * k,
+            rank::FREE_PER_KIND,
+            |i| self.hot[i as usize].kind,
+            unsaid,
+        );
         // A phrase inside one already picked (敢抓敢管 in a 排比 that says it), or most
         // of whose character pairs one already picked has, adds nothing for the writer.
         let mut seen: Vec<&str> = Vec::new();
