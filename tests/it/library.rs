@@ -512,7 +512,7 @@ fn standard_offered(heading: &str, body: &str) -> String {
 fn a_formulation_for_some_kinds_of_unit_is_offered_to_those_only() {
     // 把方向、管大局、作决策、抓班子、带队伍、保落实 is the schools' version (`units: ["学校"]`
     // in standard.ron), 重大经营管理事项必须经党委（党组）研究讨论后… an enterprise's. The
-    // first 20 standard formulations: with 329 in the lexicon, those sharing a word with
+    // first 20 standard formulations: with over 300 in the lexicon, those sharing a word with
     // the paragraph (党组织领导的校长负责制, 集体领导、民主集中…) rank above it.
     let offered = |unit: &str| {
         let text = standard_offered(

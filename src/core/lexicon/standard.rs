@@ -74,8 +74,7 @@ impl StandardLexicon {
     }
 
     /// The lexicon this process uses, built once: for questions asked of every mined
-    /// phrase (`current` is fixed before the first mining or check, as for
-    /// `StandardRuns::current`).
+    /// phrase and of every draft (`current` is fixed before the first mining or check).
     pub fn shared() -> &'static StandardLexicon {
         static SHARED: std::sync::OnceLock<StandardLexicon> = std::sync::OnceLock::new();
         SHARED.get_or_init(Self::current)

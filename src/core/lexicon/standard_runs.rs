@@ -95,11 +95,10 @@ impl StandardRuns {
         StandardRuns { runs }
     }
 
-    /// The runs of the lexicon this process uses, built once (`StandardLexicon::current`
-    /// is fixed before the first check).
+    /// The runs of the lexicon this process uses (`StandardLexicon::shared`), built once.
     pub fn current() -> &'static StandardRuns {
         static RUNS: std::sync::OnceLock<StandardRuns> = std::sync::OnceLock::new();
-        RUNS.get_or_init(|| StandardRuns::new(&StandardLexicon::current()))
+        RUNS.get_or_init(|| StandardRuns::new(StandardLexicon::shared()))
     }
 
     /// Whether a mined run shares at least two core items, and half of the longer list,

@@ -23,7 +23,7 @@ pub fn own_list(text: &str, run: &str) -> bool {
     activities_after(after) || label_after(after).is_some_and(own_label)
 }
 
-/// 等活动, 等创建活动, 等系列活动: within four characters after 等.
+/// 等活动, 等创建活动, 等系列活动: an activity word starting at most two characters after 等.
 fn activities_after(after: &str) -> bool {
     let Some(rest) = after.strip_prefix('等') else {
         return false;
