@@ -200,7 +200,7 @@ struct HeldOut {
 }
 
 /// Paragraphs whose wanted phrases were labelled before the suggester ever saw them
-/// (tests/it/gold/heldout.ron … heldout7.ron): the measure of suggestions
+/// (tests/it/gold/heldout.ron … heldout12.ron): the measure of suggestions
 /// on text nobody tuned for.
 fn held_out(file: &str) -> Vec<Paragraph> {
     let path = format!("{}/tests/it/gold/{file}", env!("CARGO_MANIFEST_DIR"));
@@ -222,6 +222,7 @@ fn suggestions_for_held_out_paragraphs_stay_above_their_floor() {
         ("heldout9.ron", 12, HELD_OUT_9_FLOOR),
         ("heldout10.ron", 12, HELD_OUT_10_FLOOR),
         ("heldout11.ron", 12, HELD_OUT_11_FLOOR),
+        ("heldout12.ron", 12, HELD_OUT_12_FLOOR),
     ] {
         let paragraphs = held_out(file);
         assert_eq!(paragraphs.len(), n);
@@ -300,6 +301,11 @@ const HELD_OUT_10_FLOOR: f64 = 0.25;
 /// never opened the project and labelled like the eighth to tenth (see its header): 0.35
 /// before session 16's ranking change (a kind takes half the panel freely), 0.43 after.
 const HELD_OUT_11_FLOOR: f64 = 0.40;
+/// Under what the code reaches on the twelfth held-out set, written and labelled blind like
+/// the eleventh, by a stricter judge (see its header): 0.15 at its first run in session 17.
+/// Units and subjects the corpus barely touches (统战, 工会, 医院, 高校导师, 纪委): the
+/// panel has little that fits them, and fills its places with what fits any paragraph.
+const HELD_OUT_12_FLOOR: f64 = 0.13;
 
 #[test]
 fn the_gold_file_is_consistent() {
