@@ -154,3 +154,24 @@ fn a_word_only_inside_a_compound_is_not_said() {
     let got = texts(&idx, "要压实各级责任人的担子", "2026-01-01");
     assert!(got.iter().any(|t| t == "压实责任"), "{got:?}");
 }
+
+#[test]
+fn a_phrase_whose_words_lie_inside_the_paragraphs_own_is_said() {
+    let lib = [
+        phrase("层层压实责任", PhraseKind::Collocation),
+        phrase("政治自觉、思想自觉、行动自觉", PhraseKind::Parallel),
+        phrase("锤炼党性", PhraseKind::Collocation),
+    ];
+    let idx = PhraseIndex::new(&lib, TopicLexicon::builtin());
+    // 压实 lies in 压紧压实, 责任 in 主体责任: jieba's words are not the phrase's.
+    let body = "要压紧压实主体责任，把政治建设摆在首位，在思想上行动上自觉对标，锤炼党性";
+    let got = texts(&idx, body, "2026-01-01");
+    assert!(!got.iter().any(|t| t == "层层压实责任"), "{got:?}");
+    // A run's words standing apart in the paragraph are not the run said.
+    let body = "坚持政治建设统领，思想上对标看齐，行动上自觉跟进，推动党性修养和作风养成";
+    let got = texts(&idx, body, "2026-01-01");
+    assert!(
+        got.iter().any(|t| t == "政治自觉、思想自觉、行动自觉"),
+        "{got:?}"
+    );
+}
