@@ -12,6 +12,7 @@
 //! about the same on a library of 10,000 phrases as on one of 100,000.
 
 pub mod context;
+mod groups;
 mod offerable;
 pub mod rank;
 pub mod role;
@@ -113,6 +114,8 @@ struct Context {
     said: String,
     /// The kinds of unit the paragraph is written for (`units::paragraph_units`).
     units: u8,
+    /// The groups of people the paragraph names (`groups::group_bits`).
+    groups: u16,
     /// Bit j set when term j names a thing, not an action or a quality: sharing only
     /// verbs (加快, 推进) is no sign of a shared subject.
     nominal: u64,
@@ -445,6 +448,7 @@ impl PhraseIndex {
             topics,
             said: format!("{}{}", norm(heading), norm(body)),
             units: crate::core::lexicon::units::paragraph_units(heading, body),
+            groups: groups::group_bits(heading) | groups::group_bits(body),
             role: Role::Body,
         }
     }

@@ -80,6 +80,8 @@ pub(crate) struct Facts {
     /// The kinds of unit a standard formulation's `units` field says it is for: offered
     /// only to paragraphs written for one of them.
     pub only_for: u8,
+    /// The groups of people it names (`groups::group_bits`).
+    pub groups: u16,
 }
 
 /// What the scoring loop of a query reads of each phrase, packed in 24 bytes: a query on
@@ -225,6 +227,7 @@ pub(crate) fn facts_of(
         // A formulation says which units it is for (党委领导下的院长负责制: 医院).
         units: units::phrase_units(&p.text) | only_for,
         only_for,
+        groups: crate::core::suggest::groups::group_bits(&p.text),
     }
 }
 

@@ -9,6 +9,7 @@ use super::{
 };
 use crate::core::lexicon::units::other_unit;
 use crate::core::library::PhraseKind;
+use crate::core::suggest::groups;
 use crate::core::suggest::rank::{self, diversify, kind_weight, quoted, topic_only_fit};
 use crate::core::suggest::terms::matched_terms;
 
@@ -16,6 +17,11 @@ use crate::core::suggest::terms::matched_terms;
 /// they share. On the labelled paragraphs 0.5 lifted two sets (held-out 2 0.44 -> 0.47,
 /// held-out 6 0.31 -> 0.33) and lowered none.
 const OFF_SUBJECT_FIT: f32 = 0.5;
+
+/// How much a phrase counts that names a group of people (干部, 党员, 机关…) the paragraph
+/// never names. On the labelled paragraphs 0.5 lifted five sets and lowered one (447
+/// wanted items in the top 8 of 137 paragraphs, 453 after); 0.3 or 0 no more.
+const GROUP_FIT: f32 = 0.5;
 
 impl PhraseIndex {
     /// Phrases sharing a word (with their BM25 score and the words matched, as bits) or a
@@ -137,7 +143,14 @@ impl PhraseIndex {
         } else {
             1.0
         };
-        (bm25 + topics + f.prior) * kind_weight(f.kind) * fit
+        // Written for people the paragraph never names (完善干部考核评价体系 beside one on
+        // 研究生导师).
+        let people = if groups::for_others(facts.groups, ctx.groups) {
+            GROUP_FIT
+        } else {
+            1.0
+        };
+        (bm25 + topics + f.prior) * kind_weight(f.kind) * fit * people
     }
 
     /// The top `k`: not said yet, spread across kinds, each text once (a standard

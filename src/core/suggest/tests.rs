@@ -175,3 +175,35 @@ fn a_phrase_whose_words_lie_inside_the_paragraphs_own_is_said() {
         "{got:?}"
     );
 }
+
+#[test]
+fn a_phrase_for_people_the_paragraph_never_names_ranks_lower() {
+    let lib = [
+        phrase("完善干部考核评价体系", PhraseKind::Collocation),
+        phrase("健全考核评价机制", PhraseKind::Collocation),
+    ];
+    let idx = PhraseIndex::new(&lib, TopicLexicon::builtin());
+    let score = |body: &str, text: &str| {
+        idx.query_dated("", body, "2026-01-01", 10, None)
+            .into_iter()
+            .find(|s| s.phrase.text == text)
+            .map(|s| s.score)
+    };
+    // Beside a paragraph on supervisors, the cadres' phrase counts half.
+    let tutors = "要加强对导师的日常考核和综合评价，把师德师风放在首位";
+    let cadres = "要加强对干部的日常考核和综合评价，把政治标准放在首位";
+    let (a, b) = (
+        score(tutors, "完善干部考核评价体系"),
+        score(cadres, "完善干部考核评价体系"),
+    );
+    assert!(a.zip(b).is_some_and(|(a, b)| a < b * 0.6), "{a:?} {b:?}");
+    // A phrase naming no group is not touched.
+    let (c, d) = (
+        score(tutors, "健全考核评价机制"),
+        score(cadres, "健全考核评价机制"),
+    );
+    assert!(
+        c.zip(d).is_some_and(|(c, d)| (c - d).abs() < 0.2 * d),
+        "{c:?} {d:?}"
+    );
+}
