@@ -45,7 +45,10 @@ impl PhraseIndex {
                 .count()
                 * 2
                 >= p.text.split(['、', '，']).count();
-        !words_said && !items_said && !mostly_said(&f.norm, said) && !self.words_inside(i, terms)
+        !words_said
+            && !items_said
+            && !self.words_inside(i, said, terms)
+            && !mostly_said(&f.norm, said)
     }
 
     /// Whether every word of the phrase (two or more, a doubled adverb such as 层层
@@ -54,7 +57,7 @@ impl PhraseIndex {
     /// compounds put their head last, so 主体责任 is a 责任, and 责任人 is no 责任. Not for a
     /// 排比, whose items' words often stand apart in a paragraph (政治, 思想, 行动 and 自觉
     /// in one on 政治建设) without it saying the run.
-    pub(super) fn words_inside(&self, i: usize, terms: &[String]) -> bool {
+    pub(super) fn words_inside(&self, i: usize, said: &str, terms: &[String]) -> bool {
         if self.facts[i].kind == PhraseKind::Parallel {
             return false;
         }
@@ -64,7 +67,8 @@ impl PhraseIndex {
         };
         let mut n = 0;
         for k in self.phrases[i].keywords.iter().filter(|k| !doubled(k)) {
-            if !terms.iter().any(|t| t.ends_with(k.as_str())) {
+            // Most words are not in the paragraph at all: one search of its text tells.
+            if !said.contains(k.as_str()) || !terms.iter().any(|t| t.ends_with(k.as_str())) {
                 return false;
             }
             n += 1;
