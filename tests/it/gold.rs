@@ -223,6 +223,7 @@ fn suggestions_for_held_out_paragraphs_stay_above_their_floor() {
         ("heldout10.ron", 12, HELD_OUT_10_FLOOR),
         ("heldout11.ron", 12, HELD_OUT_11_FLOOR),
         ("heldout12.ron", 12, HELD_OUT_12_FLOOR),
+        ("heldout13.ron", 16, HELD_OUT_13_FLOOR),
     ] {
         let paragraphs = held_out(file);
         assert_eq!(paragraphs.len(), n);
@@ -306,6 +307,10 @@ const HELD_OUT_11_FLOOR: f64 = 0.40;
 /// Units and subjects the corpus barely touches (统战, 工会, 医院, 高校导师, 纪委): the
 /// panel has little that fits them, and fills its places with what fits any paragraph.
 const HELD_OUT_12_FLOOR: f64 = 0.13;
+/// Under what the code reaches on the thirteenth held-out set, written blind like the twelfth
+/// and labelled by pooling the top 8 of six rankings (see its header): 0.16 at a07f78d, 0.17
+/// in session 18 with set formulations weighed above the corpus's own kinds.
+const HELD_OUT_13_FLOOR: f64 = 0.15;
 
 #[test]
 fn the_gold_file_is_consistent() {

@@ -27,7 +27,7 @@ use crate::core::lexicon::standard::StandardLexicon;
 use crate::core::lexicon::topics::TopicLexicon;
 use crate::core::library::{Library, Phrase, PhraseKind};
 use crate::core::nlp;
-use crate::core::suggest::rank::{Facts, Hot, content_word, facts_of, sub_words};
+use crate::core::suggest::rank::{Facts, Hot, content_word, facts_of, kind_weight, sub_words};
 pub use crate::core::suggest::role::Role;
 use crate::core::suggest::templates::{HeadingHit, TemplateHit, TemplateIndex};
 use crate::core::suggest::terms::norm;
@@ -47,13 +47,15 @@ const CONTEXT_WEIGHT: f32 = 0.35;
 const MAX_TOPIC_CANDIDATES: usize = 128;
 /// How much a dictionary word inside a paragraph's word counts against the word itself.
 const SUB_WORD_WEIGHT: f32 = 0.5;
-/// Least score a phrase needs to be shown at all: one word in passing, or a subject
-/// shared by a plain phrase. On the labelled paragraphs none of 24 phrases shown below it
-/// was wanted; the panel shows fewer rather than filler. With `topic_only_fit`, a verb
-/// phrase that shares only a subject stays under it: such phrases are not shown. Scores
-/// are BM25's, which a library of a handful of phrases keeps low: one speech mined gives
-/// some forty phrases, enough for a word of the paragraph to score above it.
-const MIN_SCORE: f32 = 2.0;
+/// Least fit a phrase needs to be shown at all (its score before its kind's weight): one
+/// word in passing, or a subject shared by a plain phrase. On the labelled paragraphs none
+/// of 24 phrases shown below it was wanted; the panel shows fewer rather than filler. With
+/// `topic_only_fit`, a verb phrase that shares only a subject stays under it: such phrases
+/// are not shown. Scores are BM25's, which a library of a handful of phrases keeps low: one
+/// speech mined gives some forty phrases, enough for a word of the paragraph to score above
+/// it. The kind's weight orders the kinds and does not decide what is shown: a writer who
+/// asks for idioms only gets the idioms that fit.
+const MIN_FIT: f32 = 1.75;
 /// Phrases the side panel shows, and `jianggao suggest` by default.
 pub const SHOWN: usize = 12;
 
@@ -394,7 +396,7 @@ impl PhraseIndex {
             .into_iter()
             .filter(|&(i, _)| kind_ok(i) && self.current(i as usize, &date))
             .map(|(i, (bm25, m))| (i, self.score(i, bm25, m, &ctx), m))
-            .filter(|&(_, s, _)| s >= MIN_SCORE)
+            .filter(|&(i, s, _)| s >= MIN_FIT * kind_weight(self.hot[i as usize].kind))
             .collect();
         self.pick(&mut ranked, k, &ctx)
             .into_iter()

@@ -207,3 +207,29 @@ fn a_phrase_for_people_the_paragraph_never_names_ranks_lower() {
         "{c:?} {d:?}"
     );
 }
+
+#[test]
+fn a_standard_formulation_comes_before_a_past_speech_s_run_of_the_same_fit() {
+    // The same words, once as a standard formulation and once as one speech's 排比: blind
+    // writers took the standard ones far more often, so it comes first. Asked for 排比
+    // alone, the panel still offers the run that fits.
+    let lib = [
+        phrase("严明纪律、严守规矩、严格作风", PhraseKind::Parallel),
+        phrase("严明纪律，严守规矩，严格作风", PhraseKind::Standard),
+    ];
+    let idx = PhraseIndex::new(&lib, TopicLexicon::builtin());
+    let hits = idx.query_dated("", "抓纪律、守规矩、转作风", "2026-01-01", 4, None);
+    assert_eq!(
+        hits.first().map(|h| h.phrase.kind),
+        Some(PhraseKind::Standard),
+        "{hits:?}"
+    );
+    let only = idx.query_dated(
+        "",
+        "抓纪律、守规矩、转作风",
+        "2026-01-01",
+        4,
+        Some(&[PhraseKind::Parallel]),
+    );
+    assert_eq!(only.len(), 1, "{only:?}");
+}
