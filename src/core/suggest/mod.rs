@@ -13,6 +13,7 @@
 
 pub mod context;
 mod groups;
+mod lines;
 mod offerable;
 pub mod rank;
 pub mod role;
@@ -54,8 +55,21 @@ const SUB_WORD_WEIGHT: f32 = 0.5;
 /// are not shown. Scores are BM25's, which a library of a handful of phrases keeps low: one
 /// speech mined gives some forty phrases, enough for a word of the paragraph to score above
 /// it. The kind's weight orders the kinds and does not decide what is shown: a writer who
-/// asks for idioms only gets the idioms that fit.
+/// asks for idioms only gets the idioms that fit. Quotations are the exception
+/// (`min_fit`).
 const MIN_FIT: f32 = 1.75;
+/// Least fit of a quotation or a heading frame: a long sentence that shares a word or two
+/// with the paragraph is not yet about it. This is the bar they had when the least score
+/// was set after the kind's weight (2.0 at a weight of 0.5).
+const MIN_FIT_LONG: f32 = 4.0;
+
+/// Least fit a phrase of kind `k` needs to be shown.
+fn min_fit(k: PhraseKind) -> f32 {
+    match k {
+        PhraseKind::Quote | PhraseKind::HeadingFrame => MIN_FIT_LONG,
+        _ => MIN_FIT,
+    }
+}
 /// Phrases the side panel shows, and `jianggao suggest` by default.
 pub const SHOWN: usize = 12;
 
@@ -118,6 +132,8 @@ struct Context {
     units: u8,
     /// The groups of people the paragraph names (`groups::group_bits`).
     groups: u16,
+    /// The lines of work the paragraph names (`lines::line_bits`).
+    lines: u16,
     /// Bit j set when term j names a thing, not an action or a quality: sharing only
     /// verbs (加快, 推进) is no sign of a shared subject.
     nominal: u64,
@@ -396,7 +412,10 @@ impl PhraseIndex {
             .into_iter()
             .filter(|&(i, _)| kind_ok(i) && self.current(i as usize, &date))
             .map(|(i, (bm25, m))| (i, self.score(i, bm25, m, &ctx), m))
-            .filter(|&(i, s, _)| s >= MIN_FIT * kind_weight(self.hot[i as usize].kind))
+            .filter(|&(i, s, _)| {
+                let k = self.hot[i as usize].kind;
+                s >= min_fit(k) * kind_weight(k)
+            })
             .collect();
         self.pick(&mut ranked, k, &ctx)
             .into_iter()
@@ -451,6 +470,7 @@ impl PhraseIndex {
             said: format!("{}{}", norm(heading), norm(body)),
             units: crate::core::lexicon::units::paragraph_units(heading, body),
             groups: groups::group_bits(heading) | groups::group_bits(body),
+            lines: lines::line_bits(heading) | lines::line_bits(body),
             role: Role::Body,
         }
     }

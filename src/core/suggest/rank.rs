@@ -87,6 +87,8 @@ pub(crate) struct Facts {
     pub only_for: u8,
     /// The groups of people it names (`groups::group_bits`).
     pub groups: u16,
+    /// The lines of work it names (`lines::line_bits`).
+    pub lines: u16,
 }
 
 /// What the scoring loop of a query reads of each phrase, packed in 24 bytes: a query on
@@ -233,6 +235,7 @@ pub(crate) fn facts_of(
         units: units::phrase_units(&p.text) | only_for,
         only_for,
         groups: crate::core::suggest::groups::group_bits(&p.text),
+        lines: crate::core::suggest::lines::line_bits(&p.text),
     }
 }
 

@@ -209,6 +209,37 @@ fn a_phrase_for_people_the_paragraph_never_names_ranks_lower() {
 }
 
 #[test]
+fn a_phrase_for_a_line_of_work_the_paragraph_never_names_ranks_lower() {
+    // One phrase per library, so that neither hides the other (one holds the other's words).
+    let score = |body: &str, text: &str| {
+        let lib = [phrase(text, PhraseKind::Collocation)];
+        PhraseIndex::new(&lib, TopicLexicon::builtin())
+            .query_dated("", body, "2026-01-01", 10, None)
+            .into_iter()
+            .find(|s| s.phrase.text == text)
+            .map(|s| s.score)
+    };
+    // Beside a paragraph on an environmental inspection, the 巡视 phrase counts half (or
+    // falls under the least fit, and is not shown).
+    let inspection = "要抓好生态环境保护督察反馈问题的整改，明确整改责任，逐项销号";
+    let tour = "要抓好巡视反馈问题的整改，明确整改责任，逐项销号";
+    let (a, b) = (
+        score(inspection, "压实巡视整改主体责任"),
+        score(tour, "压实巡视整改主体责任"),
+    );
+    assert!(b.is_some_and(|b| a.unwrap_or(0.0) < b * 0.6), "{a:?} {b:?}");
+    // A phrase naming no line is not touched.
+    let (c, d) = (
+        score(inspection, "压实整改主体责任"),
+        score(tour, "压实整改主体责任"),
+    );
+    assert!(
+        c.zip(d).is_some_and(|(c, d)| (c - d).abs() < 0.2 * d),
+        "{c:?} {d:?}"
+    );
+}
+
+#[test]
 fn a_standard_formulation_comes_before_a_past_speech_s_run_of_the_same_fit() {
     // The same words, once as a standard formulation and once as one speech's 排比: blind
     // writers took the standard ones far more often, so it comes first. Asked for 排比

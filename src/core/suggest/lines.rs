@@ -1,0 +1,60 @@
+//! The line of work a phrase belongs to. Government speeches are written for one line
+//! (巡视巡察, 金融, 安全生产, 统战, 税务, 三农, 民族, 政法, 生态环境, 科技, 教育); a
+//! phrase naming a line is written for paragraphs on it. Beside paragraphs that never name
+//! its line, blind writers took 2 of 37 such phrases (a 督察整改 paragraph offered 巡视
+//! items), against 34 of 59 beside paragraphs that do (session 18).
+
+/// Words naming each line. A line is one bit: a phrase on 防汛 fits a paragraph on
+/// 安全生产. Words are whole names of the line, not bare characters that occur in general
+/// formulations (民族 alone is in 中华民族伟大复兴, so the line of 民族 is named by
+/// 民族团结 and its like).
+const LINES: [&[&str]; 11] = [
+    &["巡视", "巡察"],
+    &["金融"],
+    &["安全生产", "应急管理", "防汛", "防灾", "消防"],
+    &["统战", "统一战线", "民主党派", "宗教"],
+    &["税务", "税收", "纳税"],
+    &["乡村", "农村", "农业", "三农", "村"],
+    &["民族团结", "民族工作", "各民族", "民族地区", "共同体意识"],
+    &["司法", "政法", "审判", "检察"],
+    &["生态文明", "生态环境", "美丽中国"],
+    &["科技", "科学家"],
+    &["教育强国", "育人", "思政课", "学校", "教师"],
+];
+
+/// Bit l set when `text` names line l.
+pub(crate) fn line_bits(text: &str) -> u16 {
+    LINES
+        .iter()
+        .enumerate()
+        .filter(|(_, words)| words.iter().any(|w| text.contains(w)))
+        .fold(0, |b, (l, _)| b | 1 << l)
+}
+
+/// Whether a phrase naming `phrase` lines is written for other lines than those a
+/// paragraph naming `paragraph` lines speaks of. Unlike groups of people, one shared line
+/// is enough: a phrase on 乡村振兴和生态文明 serves a paragraph on either.
+pub(crate) fn for_other_lines(phrase: u16, paragraph: u16) -> bool {
+    phrase != 0 && phrase & paragraph == 0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_line_the_paragraph_never_names_is_another_line() {
+        let p = line_bits("发挥巡视利剑作用");
+        assert!(for_other_lines(
+            p,
+            line_bits("抓好中央生态环境保护督察反馈问题整改")
+        ));
+        assert!(!for_other_lines(p, line_bits("扎实做好巡察整改工作")));
+        // One line in common is enough.
+        let both = line_bits("推进乡村生态文明建设");
+        assert!(!for_other_lines(both, line_bits("建设美丽中国")));
+        // A general formulation names no line, and fits any paragraph.
+        assert_eq!(line_bits("实现中华民族伟大复兴"), 0);
+        assert!(!for_other_lines(line_bits("以钉钉子精神抓落实"), 0));
+    }
+}
