@@ -1,5 +1,6 @@
 //! The line of work a phrase belongs to. Government speeches are written for one line
-//! (巡视巡察, 金融, 安全生产, 统战, 税务, 三农, 民族, 政法, 生态环境, 科技, 教育); a
+//! (巡视巡察, 金融, 安全生产, 统战, 税务, 三农, 民族, 政法, 生态环境, 科技, 教育,
+//! 审计, 统计, 水利, 网信); a
 //! phrase naming a line is written for paragraphs on it. Beside paragraphs that never name
 //! its line, blind writers took 2 of 37 such phrases (a 督察整改 paragraph offered 巡视
 //! items), against 34 of 59 beside paragraphs that do (session 18).
@@ -8,7 +9,7 @@
 /// 安全生产. Words are whole names of the line, not bare characters that occur in general
 /// formulations (民族 alone is in 中华民族伟大复兴, so the line of 民族 is named by
 /// 民族团结 and its like).
-const LINES: [&[&str]; 11] = [
+const LINES: [&[&str]; 15] = [
     &["巡视", "巡察"],
     &["金融"],
     &["安全生产", "应急管理", "防汛", "防灾", "消防"],
@@ -20,6 +21,10 @@ const LINES: [&[&str]; 11] = [
     &["生态文明", "生态环境", "美丽中国"],
     &["科技", "科学家"],
     &["教育强国", "育人", "思政课", "学校", "教师"],
+    &["审计"],
+    &["统计"],
+    &["水利", "水资源", "治水", "节水", "河湖"],
+    &["网信", "网络安全", "网络空间"],
 ];
 
 /// Bit l set when `text` names line l.
