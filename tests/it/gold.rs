@@ -202,7 +202,7 @@ struct HeldOut {
 }
 
 /// Paragraphs whose wanted phrases were labelled before the suggester ever saw them
-/// (tests/it/gold/heldout.ron … heldout12.ron): the measure of suggestions
+/// (tests/it/gold/heldout.ron … heldout14.ron): the measure of suggestions
 /// on text nobody tuned for.
 fn held_out(file: &str) -> Vec<Paragraph> {
     let path = format!("{}/tests/it/gold/{file}", env!("CARGO_MANIFEST_DIR"));
@@ -226,6 +226,7 @@ fn suggestions_for_held_out_paragraphs_stay_above_their_floor() {
         ("heldout11.ron", 12, HELD_OUT_11_FLOOR),
         ("heldout12.ron", 12, HELD_OUT_12_FLOOR),
         ("heldout13.ron", 16, HELD_OUT_13_FLOOR),
+        ("heldout14.ron", 16, HELD_OUT_14_FLOOR),
     ] {
         let paragraphs = held_out(file);
         assert_eq!(paragraphs.len(), n);
@@ -313,6 +314,11 @@ const HELD_OUT_12_FLOOR: f64 = 0.13;
 /// and labelled by pooling the top 8 of six rankings (see its header): 0.16 at a07f78d, 0.17
 /// in session 18 with set formulations weighed above the corpus's own kinds.
 const HELD_OUT_13_FLOOR: f64 = 0.15;
+/// Under what the code reaches on the fourteenth held-out set, written blind for units the
+/// corpus does not cover and labelled by pooling two rankings (see its header): 0.375 at its
+/// first run in session 21, before and after nine standard formulations for those units'
+/// lines of work came in (neither ranking put more of them in the top 8).
+const HELD_OUT_14_FLOOR: f64 = 0.33;
 
 #[test]
 fn the_gold_file_is_consistent() {

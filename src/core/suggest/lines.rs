@@ -1,6 +1,6 @@
 //! The line of work a phrase belongs to. Government speeches are written for one line
 //! (巡视巡察, 金融, 安全生产, 统战, 税务, 三农, 民族, 政法, 生态环境, 科技, 教育,
-//! 审计, 统计, 水利, 网信); a
+//! 审计, 统计, 水利, 网信, 就业社保, 住房, 市场监管, 文旅, 养老, 退役军人, 自然资源, 工会); a
 //! phrase naming a line is written for paragraphs on it. Beside paragraphs that never name
 //! its line, blind writers took 2 of 37 such phrases (a 督察整改 paragraph offered 巡视
 //! items), against 34 of 59 beside paragraphs that do (session 18).
@@ -9,7 +9,7 @@
 /// 安全生产. Words are whole names of the line, not bare characters that occur in general
 /// formulations (民族 alone is in 中华民族伟大复兴, so the line of 民族 is named by
 /// 民族团结 and its like).
-const LINES: [&[&str]; 15] = [
+const LINES: [&[&str]; 23] = [
     &["巡视", "巡察"],
     &["金融"],
     &["安全生产", "应急管理", "防汛", "防灾", "消防"],
@@ -25,10 +25,31 @@ const LINES: [&[&str]; 15] = [
     &["统计"],
     &["水利", "水资源", "治水", "节水", "河湖"],
     &["网信", "网络安全", "网络空间"],
+    &["就业", "社会保障", "社保"],
+    &["住房", "房地产", "房子"],
+    &["市场监管", "食品安全", "药品安全"],
+    &["文旅", "旅游"],
+    &["养老", "老龄"],
+    &["退役军人", "军人", "双拥"],
+    &["自然资源", "国土空间", "山水林田湖草"],
+    &["工会", "工人阶级", "产业工人"],
 ];
 
+/// Names that hold a line's word and name no line: 新就业群体 (couriers, riders) is a
+/// group for 党建, not the line of 就业.
+const NOT_LINES: &[&str] = &["新就业群体"];
+
 /// Bit l set when `text` names line l.
-pub(crate) fn line_bits(text: &str) -> u16 {
+pub(crate) fn line_bits(text: &str) -> u32 {
+    let owned;
+    let text = if NOT_LINES.iter().any(|n| text.contains(n)) {
+        owned = NOT_LINES
+            .iter()
+            .fold(text.to_string(), |t, n| t.replace(n, "、"));
+        owned.as_str()
+    } else {
+        text
+    };
     LINES
         .iter()
         .enumerate()
@@ -39,7 +60,7 @@ pub(crate) fn line_bits(text: &str) -> u16 {
 /// Whether a phrase naming `phrase` lines is written for other lines than those a
 /// paragraph naming `paragraph` lines speaks of. Unlike groups of people, one shared line
 /// is enough: a phrase on 乡村振兴和生态文明 serves a paragraph on either.
-pub(crate) fn for_other_lines(phrase: u16, paragraph: u16) -> bool {
+pub(crate) fn for_other_lines(phrase: u32, paragraph: u32) -> bool {
     phrase != 0 && phrase & paragraph == 0
 }
 
@@ -61,5 +82,8 @@ mod tests {
         // A general formulation names no line, and fits any paragraph.
         assert_eq!(line_bits("实现中华民族伟大复兴"), 0);
         assert!(!for_other_lines(line_bits("以钉钉子精神抓落实"), 0));
+        // A group named with a line's word is no line.
+        assert_eq!(line_bits("加强新就业群体党的建设"), 0);
+        assert_ne!(line_bits("就业是最基本的民生"), 0);
     }
 }

@@ -133,7 +133,7 @@ struct Context {
     /// The groups of people the paragraph names (`groups::group_bits`).
     groups: u16,
     /// The lines of work the paragraph names (`lines::line_bits`).
-    lines: u16,
+    lines: u32,
     /// Bit j set when term j names a thing, not an action or a quality: sharing only
     /// verbs (加快, 推进) is no sign of a shared subject.
     nominal: u64,

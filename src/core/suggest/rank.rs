@@ -88,7 +88,7 @@ pub(crate) struct Facts {
     /// The groups of people it names (`groups::group_bits`).
     pub groups: u16,
     /// The lines of work it names (`lines::line_bits`).
-    pub lines: u16,
+    pub lines: u32,
 }
 
 /// What the scoring loop of a query reads of each phrase, packed in 24 bytes: a query on
