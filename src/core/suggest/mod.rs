@@ -137,6 +137,9 @@ struct Context {
     /// Bit j set when term j names a thing, not an action or a quality: sharing only
     /// verbs (加快, 推进) is no sign of a shared subject.
     nominal: u64,
+    /// Bit j set when term j, in an opening or a closing, speaks of the meeting itself: no
+    /// phrase is matched on it, though it still finds what past speeches said around it.
+    meeting: u64,
     role: Role,
 }
 
@@ -398,6 +401,12 @@ impl PhraseIndex {
         let date = date_key(date);
         let mut ctx = self.context(heading, body);
         ctx.role = role;
+        ctx.meeting = ctx
+            .terms
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| role.meeting_word(t))
+            .fold(0, |b, (j, _)| b | 1 << j);
         let kind_ok = |i: u32| {
             let k = self.hot[i as usize].kind;
             match kinds {
@@ -471,6 +480,7 @@ impl PhraseIndex {
             units: crate::core::lexicon::units::paragraph_units(heading, body),
             groups: groups::group_bits(heading) | groups::group_bits(body),
             lines: lines::line_bits(heading) | lines::line_bits(body),
+            meeting: 0,
             role: Role::Body,
         }
     }

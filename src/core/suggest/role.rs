@@ -52,6 +52,45 @@ impl Role {
     }
 }
 
+/// Words an opening or a closing uses of the meeting itself (今天召开这次会议，主要任务是
+/// 安排部署…): there they say nothing of the speech's subject, so no phrase is matched on
+/// them (同安排、同部署、同落实 beside every opening that 安排部署 work).
+const MEETING_WORDS: &[&str] = &[
+    "会议",
+    "召开",
+    "部署",
+    "安排",
+    "今天",
+    "这次",
+    "本次",
+    "此次",
+    "会上",
+    "会后",
+    "大会",
+    "讲话",
+    "意见",
+    "动员",
+    "传达",
+    "议题",
+    "议程",
+    "座谈会",
+    "推进会",
+    "讨论",
+    "决定",
+    "刚才",
+    "发言",
+    "下面",
+    "几点",
+];
+
+impl Role {
+    /// Whether `word`, in a paragraph of this role, speaks of the meeting rather than of
+    /// the subject.
+    pub(crate) fn meeting_word(self, word: &str) -> bool {
+        self != Role::Body && MEETING_WORDS.contains(&word)
+    }
+}
+
 /// The roles of the places a phrase was found in, as bits.
 pub(crate) fn role_bits(p: &Phrase) -> u8 {
     [Role::Opening, Role::Closing]

@@ -41,6 +41,7 @@ impl PhraseIndex {
             .terms
             .iter()
             .enumerate()
+            .filter(|&(ti, _)| ctx.meeting & (1 << ti) == 0)
             .filter_map(|(ti, t)| Some((ti, self.postings.get(t.as_str())?)))
             .collect();
         let most = lists

@@ -264,3 +264,37 @@ fn a_standard_formulation_comes_before_a_past_speech_s_run_of_the_same_fit() {
     );
     assert_eq!(only.len(), 1, "{only:?}");
 }
+
+#[test]
+fn an_opening_s_words_of_the_meeting_itself_match_no_phrase() {
+    // Filed under the subjects past speeches used it on.
+    let mut run = phrase("同安排、同部署、同落实", PhraseKind::Parallel);
+    run.topics = vec!["会议部署".into(), "责任落实".into()];
+    let lib = [run];
+    let idx = PhraseIndex::new(&lib, TopicLexicon::builtin());
+    let text = "今天召开这次会议，主要任务是总结今年工作，安排部署明年党建工作，推动党建和业务工作深度融合";
+    let matched = |role: Role| {
+        idx.query_as(
+            "",
+            text,
+            "2026-01-01",
+            4,
+            Some(&[PhraseKind::Parallel]),
+            role,
+        )
+        .into_iter()
+        .find(|s| s.phrase.text == "同安排、同部署、同落实")
+        .map(|s| s.matched)
+    };
+    // In a body, 安排部署 of work is the subject, and the run is found on it.
+    let body = matched(Role::Body).unwrap_or_default();
+    assert!(body.iter().any(|w| w == "部署"), "{body:?}");
+    // In an opening or a closing it is the meeting's own business: no match on it.
+    for role in [Role::Opening, Role::Closing] {
+        let got = matched(role).unwrap_or_default();
+        assert!(
+            !got.iter().any(|w| w == "部署" || w == "安排"),
+            "{role:?}: {got:?}"
+        );
+    }
+}
