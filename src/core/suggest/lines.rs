@@ -14,7 +14,7 @@ const LINES: [&[&str]; 23] = [
     &["金融"],
     &["安全生产", "应急管理", "防汛", "防灾", "消防"],
     &["统战", "统一战线", "民主党派", "宗教"],
-    &["税务", "税收", "纳税"],
+    &["税务", "税收", "纳税", "税费", "治税", "管税"],
     &["乡村", "农村", "农业", "三农", "村"],
     &["民族团结", "民族工作", "各民族", "民族地区", "共同体意识"],
     &["司法", "政法", "审判", "检察"],
@@ -41,6 +41,19 @@ const NOT_LINES: &[&str] = &["新就业群体"];
 
 /// Bit l set when `text` names line l.
 pub(crate) fn line_bits(text: &str) -> u32 {
+    lines_named(text, 1)
+}
+
+/// The lines a paragraph is on: named in its heading, or at least twice in its body. A
+/// word named once in passing may be another thing (a power line's 巡视, a 企业 among the
+/// places a teacher visits), as a unit named once is (`units::paragraph_units`).
+pub(crate) fn paragraph_lines(heading: &str, body: &str) -> u32 {
+    line_bits(heading) | lines_named(body, 2)
+}
+
+/// Bit l set when `text` names line l at least `times` times (overlapping names, 农村 and
+/// its 村, counted once).
+fn lines_named(text: &str, times: usize) -> u32 {
     let owned;
     let text = if NOT_LINES.iter().any(|n| text.contains(n)) {
         owned = NOT_LINES
@@ -53,8 +66,33 @@ pub(crate) fn line_bits(text: &str) -> u32 {
     LINES
         .iter()
         .enumerate()
-        .filter(|(_, words)| words.iter().any(|w| text.contains(w)))
+        .filter(|(_, words)| mentions(text, words, times))
         .fold(0, |b, (l, _)| b | 1 << l)
+}
+
+/// Whether `text` names any of `words` at least `times` times in places that do not
+/// overlap.
+fn mentions(text: &str, words: &[&str], times: usize) -> bool {
+    if times <= 1 {
+        return words.iter().any(|w| text.contains(w));
+    }
+    let mut spans: Vec<(usize, usize)> = words
+        .iter()
+        .flat_map(|w| text.match_indices(w).map(|(at, m)| (at, at + m.len())))
+        .collect();
+    if spans.len() < times {
+        return false;
+    }
+    spans.sort_unstable_by_key(|&(a, b)| (a, std::cmp::Reverse(b)));
+    let mut count = 0;
+    let mut end = 0;
+    for (a, b) in spans {
+        if a >= end {
+            count += 1;
+            end = b;
+        }
+    }
+    count >= times
 }
 
 /// Whether a phrase naming `phrase` lines is written for other lines than those a
@@ -85,5 +123,18 @@ mod tests {
         // A group named with a line's word is no line.
         assert_eq!(line_bits("加强新就业群体党的建设"), 0);
         assert_ne!(line_bits("就业是最基本的民生"), 0);
+    }
+
+    #[test]
+    fn a_paragraph_is_on_a_line_it_names_twice_or_in_its_heading() {
+        // A power line's 巡视 once in passing is no 巡视巡察.
+        let once = "各单位要对主网设备和重要输电通道开展一轮全面巡视，提前落实融冰措施";
+        assert_eq!(paragraph_lines("", once), 0);
+        assert_ne!(paragraph_lines("抓好巡视整改", once), 0);
+        let twice = "对巡视反馈的问题，要逐条整改；巡视整改要与日常监督贯通起来";
+        assert_eq!(paragraph_lines("", twice), line_bits("巡视"));
+        // 农村 holds 村: one name, not two.
+        assert_eq!(paragraph_lines("", "推动农村发展"), 0);
+        assert_ne!(paragraph_lines("", "推动农村发展，建强村党组织"), 0);
     }
 }

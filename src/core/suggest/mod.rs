@@ -132,7 +132,7 @@ struct Context {
     units: u8,
     /// The groups of people the paragraph names (`groups::group_bits`).
     groups: u16,
-    /// The lines of work the paragraph names (`lines::line_bits`).
+    /// The lines of work the paragraph is on (`lines::paragraph_lines`).
     lines: u32,
     /// Bit j set when term j names a thing, not an action or a quality: sharing only
     /// verbs (加快, 推进) is no sign of a shared subject.
@@ -479,7 +479,7 @@ impl PhraseIndex {
             said: format!("{}{}", norm(heading), norm(body)),
             units: crate::core::lexicon::units::paragraph_units(heading, body),
             groups: groups::group_bits(heading) | groups::group_bits(body),
-            lines: lines::line_bits(heading) | lines::line_bits(body),
+            lines: lines::paragraph_lines(heading, body),
             meeting: 0,
             role: Role::Body,
         }
