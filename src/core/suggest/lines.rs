@@ -45,8 +45,8 @@ pub(crate) fn line_bits(text: &str) -> u32 {
 }
 
 /// The lines a paragraph is on: named in its heading, or at least twice in its body. A
-/// word named once in passing may be another thing (a power line's 巡视, a 企业 among the
-/// places a teacher visits), as a unit named once is (`units::paragraph_units`).
+/// word named once in passing may be another thing (a power line's 巡视 in a paragraph on
+/// 迎峰度冬), as a unit named once is (`units::paragraph_units`).
 pub(crate) fn paragraph_lines(heading: &str, body: &str) -> u32 {
     line_bits(heading) | lines_named(body, 2)
 }

@@ -32,6 +32,12 @@ impl Role {
         self == Role::Closing
     }
 
+    /// Whether `word`, in a paragraph of this role, speaks of the meeting rather than of
+    /// the subject.
+    pub(crate) fn meeting_word(self, word: &str) -> bool {
+        self != Role::Body && MEETING_WORDS.contains(&word)
+    }
+
     /// This role's bit in `role_bits`; 0 for a body.
     pub(crate) fn bit(self) -> u8 {
         match self {
@@ -82,14 +88,6 @@ const MEETING_WORDS: &[&str] = &[
     "下面",
     "几点",
 ];
-
-impl Role {
-    /// Whether `word`, in a paragraph of this role, speaks of the meeting rather than of
-    /// the subject.
-    pub(crate) fn meeting_word(self, word: &str) -> bool {
-        self != Role::Body && MEETING_WORDS.contains(&word)
-    }
-}
 
 /// The roles of the places a phrase was found in, as bits.
 pub(crate) fn role_bits(p: &Phrase) -> u8 {
