@@ -202,7 +202,7 @@ struct HeldOut {
 }
 
 /// Paragraphs whose wanted phrases were labelled before the suggester ever saw them
-/// (tests/it/gold/heldout.ron … heldout15.ron): the measure of suggestions
+/// (tests/it/gold/heldout.ron … heldout16.ron): the measure of suggestions
 /// on text nobody tuned for.
 fn held_out(file: &str) -> Vec<Paragraph> {
     let path = format!("{}/tests/it/gold/{file}", env!("CARGO_MANIFEST_DIR"));
@@ -228,6 +228,7 @@ fn suggestions_for_held_out_paragraphs_stay_above_their_floor() {
         ("heldout13.ron", 16, HELD_OUT_13_FLOOR),
         ("heldout14.ron", 16, HELD_OUT_14_FLOOR),
         ("heldout15.ron", 16, HELD_OUT_15_FLOOR),
+        ("heldout16.ron", 16, HELD_OUT_16_FLOOR),
     ] {
         let paragraphs = held_out(file);
         assert_eq!(paragraphs.len(), n);
@@ -325,6 +326,11 @@ const HELD_OUT_14_FLOOR: f64 = 0.33;
 /// its first run in session 22. Four of its paragraphs (儿童医院, 医保基金, 农村供水, 城投债务)
 /// had nothing usable in the top 12: the library holds little for those lines.
 const HELD_OUT_15_FLOOR: f64 = 0.18;
+/// Under what the code reaches on the sixteenth held-out set, written blind as a mix of core
+/// 党建 and a unit's own line of work and labelled blind from the top 12 (see its header):
+/// 0.21 at its first run in session 23 (27 of 128); three paragraphs (根治欠薪, 医共体, 高三备考)
+/// had nothing usable in the top 12.
+const HELD_OUT_16_FLOOR: f64 = 0.18;
 
 #[test]
 fn the_gold_file_is_consistent() {
