@@ -3,6 +3,7 @@
 
 pub mod dated;
 pub mod dated_norm;
+pub mod lines;
 pub mod standard;
 pub mod standard_runs;
 pub mod topics;

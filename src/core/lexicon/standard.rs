@@ -6,7 +6,7 @@
 use serde::Deserialize;
 
 use crate::core::lexicon::topics::TopicLexicon;
-use crate::core::lexicon::units;
+use crate::core::lexicon::{lines, units};
 use crate::core::library::{Phrase, PhraseKind};
 use crate::core::nlp;
 
@@ -28,6 +28,10 @@ pub struct Standard {
     /// panel keeps it from paragraphs written for other kinds.
     #[serde(default)]
     pub units: Vec<String>,
+    /// The lines of work it is written for, each named by a word of `lines::LINES`
+    /// (金融, 医疗, 公安…); when given, they replace the lines its words name.
+    #[serde(default)]
+    pub lines: Vec<String>,
 }
 
 fn yes() -> bool {
@@ -56,6 +60,13 @@ impl StandardLexicon {
             ));
         }
         for f in &s.formulations {
+            if let Some(l) = f.lines.iter().find(|l| lines::line_bit(l).is_none()) {
+                return Err(format!(
+                    "{origin}：规范提法“{}”的 lines 中“{l}”不是工作领域（可用：{}）",
+                    f.text,
+                    lines::line_names().join("、")
+                ));
+            }
             if let Some(u) = f.units.iter().find(|u| units::unit_bit(u).is_none()) {
                 return Err(format!(
                     "{origin}：规范提法“{}”的 units 中“{u}”不是单位类别（可用：{}）",
@@ -165,6 +176,15 @@ impl Standard {
             .filter_map(|u| units::unit_bit(u))
             .fold(0, |b, u| b | u)
     }
+
+    /// The lines of work its `lines` field names, as bits of `lines::line_bit` (0: none
+    /// named, its words say).
+    pub fn line_bits(&self) -> u32 {
+        self.lines
+            .iter()
+            .filter_map(|l| lines::line_bit(l))
+            .fold(0, |b, l| b | l)
+    }
 }
 
 /// The user's copy, once installed for this process.
@@ -183,6 +203,22 @@ fn is_quote_mark(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lines_are_read_and_an_unknown_one_names_the_entry() {
+        let s = StandardLexicon::builtin();
+        // Its words name no line; its line is 税务.
+        let f = s.get("精确执法、精细服务、精准监管、精诚共治").unwrap();
+        assert_eq!(lines::line_bits(&f.text), 0);
+        assert_eq!(Some(f.line_bits()), lines::line_bit("税务"));
+        assert_eq!(s.get("全面从严治党").map(Standard::line_bits), Some(0));
+        let bad = r#"(version: 1, formulations: [(text: "甲乙丙", since: "2020-01-01", lines: ["党建"])])"#;
+        let e = StandardLexicon::parse(bad, "standard.ron").unwrap_err();
+        assert!(
+            e.contains("甲乙丙") && e.contains("党建") && e.contains("金融"),
+            "{e}"
+        );
+    }
 
     #[test]
     fn units_are_read_and_an_unknown_one_names_the_entry() {

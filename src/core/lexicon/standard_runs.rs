@@ -245,6 +245,7 @@ mod tests {
                     note: String::new(),
                     check: !t.starts_with("党政同责"),
                     units: Vec::new(),
+                    lines: Vec::new(),
                 })
                 .collect(),
         })

@@ -13,7 +13,6 @@
 
 pub mod context;
 mod groups;
-mod lines;
 mod offerable;
 pub mod rank;
 pub mod role;
@@ -479,7 +478,7 @@ impl PhraseIndex {
             said: format!("{}{}", norm(heading), norm(body)),
             units: crate::core::lexicon::units::paragraph_units(heading, body),
             groups: groups::group_bits(heading) | groups::group_bits(body),
-            lines: lines::paragraph_lines(heading, body),
+            lines: crate::core::lexicon::lines::paragraph_lines(heading, body),
             meeting: 0,
             role: Role::Body,
         }

@@ -235,7 +235,12 @@ pub(crate) fn facts_of(
         units: units::phrase_units(&p.text) | only_for,
         only_for,
         groups: crate::core::suggest::groups::group_bits(&p.text),
-        lines: crate::core::suggest::lines::line_bits(&p.text),
+        // A formulation may say its lines when its words do not (精确执法、精细服务、精准监管、
+        // 精诚共治 is for 税务): they replace what its words name.
+        lines: match entry.map(|e| e.line_bits()) {
+            Some(b) if b != 0 => b,
+            _ => crate::core::lexicon::lines::line_bits(&p.text),
+        },
     }
 }
 

@@ -1,6 +1,7 @@
 //! The line of work a phrase belongs to. Government speeches are written for one line
 //! (巡视巡察, 金融, 安全生产, 统战, 税务, 三农, 民族, 政法, 生态环境, 科技, 教育,
-//! 审计, 统计, 水利, 网信, 就业社保, 住房, 市场监管, 文旅, 养老, 退役军人, 自然资源, 工会); a
+//! 审计, 统计, 水利, 网信, 就业社保, 住房, 市场监管, 文旅, 养老, 退役军人, 自然资源, 工会,
+//! 医疗卫生, 公安, 交通运输, 能源, 财政); a
 //! phrase naming a line is written for paragraphs on it. Beside paragraphs that never name
 //! its line, blind writers took 2 of 37 such phrases (a 督察整改 paragraph offered 巡视
 //! items), against 34 of 59 beside paragraphs that do (session 18).
@@ -9,7 +10,7 @@
 /// 安全生产. Words are whole names of the line, not bare characters that occur in general
 /// formulations (民族 alone is in 中华民族伟大复兴, so the line of 民族 is named by
 /// 民族团结 and its like).
-const LINES: [&[&str]; 23] = [
+const LINES: [&[&str]; 28] = [
     &["巡视", "巡察"],
     &["金融"],
     &["安全生产", "应急管理", "防汛", "防灾", "消防"],
@@ -33,14 +34,41 @@ const LINES: [&[&str]; 23] = [
     &["退役军人", "军人", "双拥"],
     &["自然资源", "国土空间", "山水林田湖草"],
     &["工会", "工人阶级", "产业工人"],
+    &[
+        "医疗",
+        "卫生健康",
+        "医院",
+        "医保",
+        "医药",
+        "患者",
+        "公共卫生",
+    ],
+    &["公安", "警务", "民警", "治安"],
+    &["交通运输", "交通强国", "公路"],
+    &["能源", "电力", "电网", "供电", "煤电"],
+    &["财政", "预算", "债务"],
 ];
+
+/// The line a word of `LINES` names, as its bit; `None` for any other word. A standard
+/// formulation's `lines` field names its lines this way.
+pub fn line_bit(word: &str) -> Option<u32> {
+    LINES
+        .iter()
+        .position(|words| words.contains(&word))
+        .map(|l| 1 << l)
+}
+
+/// One word for each line, to tell a user which words name lines.
+pub fn line_names() -> Vec<&'static str> {
+    LINES.iter().map(|words| words[0]).collect()
+}
 
 /// Names that hold a line's word and name no line: 新就业群体 (couriers, riders) is a
 /// group for 党建, not the line of 就业.
 const NOT_LINES: &[&str] = &["新就业群体"];
 
 /// Bit l set when `text` names line l.
-pub(crate) fn line_bits(text: &str) -> u32 {
+pub fn line_bits(text: &str) -> u32 {
     lines_named(text, 1)
 }
 
