@@ -212,12 +212,19 @@ mod tests {
         assert_eq!(lines::line_bits(&f.text), 0);
         assert_eq!(Some(f.line_bits()), lines::line_bit("税务"));
         assert_eq!(s.get("全面从严治党").map(Standard::line_bits), Some(0));
-        let bad = r#"(version: 1, formulations: [(text: "甲乙丙", since: "2020-01-01", lines: ["党建"])])"#;
-        let e = StandardLexicon::parse(bad, "standard.ron").unwrap_err();
-        assert!(
-            e.contains("甲乙丙") && e.contains("党建") && e.contains("金融"),
-            "{e}"
+        assert_field_error(r#"lines: ["党建"]"#, &["党建", "金融"]);
+    }
+
+    /// An entry with `field` is refused, with an error naming the entry and `words`.
+    fn assert_field_error(field: &str, words: &[&str]) {
+        let bad = format!(
+            r#"(version: 1, formulations: [(text: "甲乙丙", since: "2020-01-01", {field})])"#
         );
+        let e = StandardLexicon::parse(&bad, "standard.ron").unwrap_err();
+        assert!(e.contains("甲乙丙"), "{e}");
+        for w in words {
+            assert!(e.contains(w), "{w}: {e}");
+        }
     }
 
     #[test]
@@ -228,12 +235,7 @@ mod tests {
             units::unit_bit("医院")
         );
         assert_eq!(s.get("全面从严治党").map(Standard::unit_bits), Some(0));
-        let bad = r#"(version: 1, formulations: [(text: "甲乙丙", since: "2020-01-01", units: ["医疗"])])"#;
-        let e = StandardLexicon::parse(bad, "standard.ron").unwrap_err();
-        assert!(
-            e.contains("甲乙丙") && e.contains("医疗") && e.contains("医院"),
-            "{e}"
-        );
+        assert_field_error(r#"units: ["医疗"]"#, &["医疗", "医院"]);
     }
 
     #[test]
