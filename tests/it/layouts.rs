@@ -111,3 +111,25 @@ fn a_speech_run_together_on_a_web_page_is_split_back() {
     let dropped: Vec<usize> = s.dropped.iter().map(|d| d.line).collect();
     assert_eq!(dropped, vec![1, 2, 4]);
 }
+
+#[test]
+fn short_lines_with_no_number_over_their_paragraphs_are_headings() {
+    let s = layout("unnumbered_heading_lines.txt");
+    let h: Vec<String> = s.sections.iter().map(|x| x.heading.clone()).collect();
+    assert_eq!(
+        h,
+        vec![
+            "在学思践悟中坚定理想信念",
+            "在急难险重中锤炼担当本领",
+            "在严守纪律中涵养清风正气"
+        ]
+    );
+    assert!(s.opening[0].starts_with("今天，我们召开"));
+    // The points a part numbers in its paragraphs (一是, 二是) sit under it.
+    let points: Vec<(String, String)> = heads(&s.sections[0].children);
+    assert_eq!(points.len(), 2, "{points:?}");
+    assert_eq!(points[0].0, "一是");
+    assert_eq!(s.sections[0].children[0].level, 2);
+    assert!(s.sections[2].paragraphs[0].starts_with("物必先腐"));
+    assert!(s.closing[0].starts_with("同志们，青年干部"));
+}

@@ -33,6 +33,9 @@ pub enum Style {
     Circled,
     /// —— leading an item: numbered by position, found only by `dash_items`.
     Dash,
+    /// A short line with no number standing over its paragraph: numbered by position,
+    /// found only by `heading_lines::heading_lines`.
+    Line,
 }
 
 /// A marker found at the start of a paragraph.

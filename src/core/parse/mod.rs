@@ -8,6 +8,7 @@ pub mod clutter;
 pub mod docx_read;
 pub mod encoding_guess;
 pub mod heading;
+pub mod heading_lines;
 pub mod marker;
 pub mod markup;
 pub mod outline;

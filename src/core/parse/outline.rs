@@ -11,6 +11,7 @@ use crate::core::parse::clean::{Cleaned, Para};
 use crate::core::parse::closing::closing_start;
 use crate::core::parse::heading::first_sentence_end;
 use crate::core::parse::heading::split_heading;
+use crate::core::parse::heading_lines::heading_lines;
 use crate::core::parse::marker::{self, Marker, Style};
 use crate::core::parse::speech::{Section, Speech};
 
@@ -35,6 +36,23 @@ pub fn outline(source: &str, encoding: &str, c: Cleaned) -> Speech {
         let dashes = marker::dash_items(paras.iter().map(|p| p.text.as_str()));
         let bare = bare_headings(paras, &dashes);
         headings = infer_levels(&dashes, &bare);
+    }
+    if headings.iter().all(|h| rank(h.marker.style).is_none()) {
+        // Nothing numbers a heading (points in paragraphs at most: 一是, 首先): short lines
+        // standing over their paragraphs may be the headings, above those points.
+        let lines = heading_lines(paras.iter().map(|p| p.text.as_str()));
+        if lines.iter().any(Option::is_some) {
+            let merged: Vec<Option<Marker>> = lines
+                .into_iter()
+                .zip(&markers)
+                .map(|(l, m)| l.or_else(|| m.clone()))
+                .collect();
+            let bare = bare_headings(paras, &merged);
+            let found = infer_levels(&merged, &bare);
+            if !found.is_empty() {
+                headings = found;
+            }
+        }
     }
 
     let first_heading = headings.first().map_or(paras.len(), |h| h.para);
@@ -341,7 +359,7 @@ fn is_sibling_run(top: &Open, style: Style, at: usize, bare: &[bool]) -> bool {
 /// How likely a style is to number the top level, 0 the most.
 fn root_rank(style: Style) -> u8 {
     match style {
-        Style::HanComma | Style::HanDot | Style::OrdinalPart => 0,
+        Style::HanComma | Style::HanDot | Style::OrdinalPart | Style::Line => 0,
         Style::HanParen => 1,
         Style::Ordinal => 2,
         Style::DigitComma | Style::DigitDot | Style::Sequence => 3,
@@ -355,7 +373,7 @@ fn root_rank(style: Style) -> u8 {
 /// points written into paragraphs (第一， 一是 首先 ——), which may sit at any depth.
 fn rank(style: Style) -> Option<u8> {
     match style {
-        Style::HanComma | Style::HanDot | Style::OrdinalPart => Some(1),
+        Style::HanComma | Style::HanDot | Style::OrdinalPart | Style::Line => Some(1),
         Style::HanParen => Some(2),
         Style::DigitComma | Style::DigitDot => Some(3),
         Style::DigitParen | Style::DigitHalfParen => Some(4),
