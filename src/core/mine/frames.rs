@@ -6,6 +6,9 @@ use crate::core::text::is_han;
 /// Fixed characters a frame needs besides its blanks.
 const MIN_LITERAL: usize = 4;
 
+/// Localisers, prepositions and particles: the letters a frame fixes between its blanks.
+const FUNCTION_LETTERS: &str = "中上下里内外前后间的地之于为是和与同及而以在把向从对往";
+
 const VARS: [&str; 6] = ["{X}", "{Y}", "{Z}", "{W}", "{V}", "{U}"];
 
 /// Splits a heading into text runs and the punctuation between them.
@@ -38,6 +41,7 @@ pub fn frame(headings: &[&str]) -> Option<String> {
     let mut out = String::new();
     let mut var = 0;
     let mut literal = 0;
+    let mut infixes = 0;
     for k in 0..split[0].0.len() {
         let items: Vec<Vec<char>> = split.iter().map(|(s, _)| s[k].clone()).collect();
         if items.iter().all(|i| *i == items[0]) {
@@ -59,14 +63,51 @@ pub fn frame(headings: &[&str]) -> Option<String> {
             out.extend(items[0][..pre].iter());
             out.push_str(VARS.get(var)?);
             var += 1;
+            let middles: Vec<&[char]> = items.iter().map(|i| &i[pre..i.len() - suf]).collect();
+            if let Some(infix) = common_infix(&middles) {
+                literal += infix.len();
+                infixes += 1;
+                out.extend(infix.iter());
+                out.push_str(VARS.get(var)?);
+                var += 1;
+            }
             out.extend(items[0][items[0].len() - suf..].iter());
         }
         if let Some(p) = puncts.get(k) {
             out.push(*p);
         }
     }
-    // More than three blanks is a coincidence of punctuation, not a frame.
-    (var > 0 && var <= 3 && literal >= MIN_LITERAL).then_some(out)
+    // More than three blanks is a coincidence of punctuation, not a frame. Three or more
+    // siblings with a word fixed between their blanks (在{X}中{Y}) share a frame with
+    // fewer literal letters: two headings could share 在 and 中 by chance, not three.
+    let enough = literal >= MIN_LITERAL || (infixes > 0 && headings.len() >= 3 && literal >= 2);
+    (var > 0 && var <= 3 && enough).then_some(out)
+}
+
+/// The longest run of function letters every middle holds with a word (two letters or
+/// more) on each side of it (中 of 学思践悟中铸魂 / 急难险重中淬火, 上的 of 政治上的明白人);
+/// `None` if there is none. A letter inside a short part (得 of 过得硬 / 筑得牢) is no
+/// frame, nor a shared content word (机关党务 of 要配齐配强机关党务干部 / 要培养关爱机关
+/// 党务干部): that is a shared subject.
+fn common_infix<'a>(middles: &[&'a [char]]) -> Option<&'a [char]> {
+    const SIDE: usize = 2;
+    let first = *middles.first()?;
+    let inside = |m: &[char], run: &[char]| {
+        m.len() >= run.len() + 2 * SIDE
+            && m[SIDE..m.len() - SIDE].windows(run.len()).any(|w| w == run)
+    };
+    // Longest first; a middle is a heading's words, a few dozen letters at most.
+    for len in (1..=first.len().saturating_sub(2 * SIDE)).rev() {
+        for start in SIDE..=first.len() - SIDE - len {
+            let run = &first[start..start + len];
+            if run.iter().all(|c| FUNCTION_LETTERS.contains(*c))
+                && middles.iter().all(|m| inside(m, run))
+            {
+                return Some(run);
+            }
+        }
+    }
+    None
 }
 
 /// Whether a heading fits a frame: the frame's literal parts in order, each variable
@@ -137,5 +178,28 @@ mod tests {
         assert_eq!(frame(&["统一思想，提高认识", "加强领导"]), None);
         assert_eq!(frame(&["要坚持政治引领", "要坚持问题导向"]), None);
         assert_eq!(frame(&["强化学习，提升素质", "严格管理，提升效能"]), None);
+        // A word fixed between the blanks, in three siblings or more.
+        assert_eq!(
+            frame(&["在学思践悟中铸魂", "在急难险重中淬火", "在为民服务中扎根"]).as_deref(),
+            Some("在{X}中{Y}")
+        );
+        assert_eq!(
+            frame(&[
+                "要做政治上的明白人",
+                "要做业务上的行家里手",
+                "要做作风上的带头人"
+            ])
+            .as_deref(),
+            Some("要做{X}上的{Y}")
+        );
+        assert_eq!(frame(&["在学思践悟中铸魂", "在急难险重中淬火"]), None);
+        assert_eq!(
+            frame(&[
+                "要配齐配强机关党务干部",
+                "要培养关爱机关党务干部",
+                "要提升机关党务干部水平"
+            ]),
+            None
+        );
     }
 }
