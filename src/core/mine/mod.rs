@@ -13,6 +13,7 @@ mod merged;
 mod own_lists;
 pub mod parallels;
 pub mod phrases;
+pub mod place_names;
 mod run_judge;
 mod segmented;
 pub mod slogans;
@@ -77,8 +78,9 @@ fn mine_part(sources: &[Source], lex: &TopicLexicon) -> Partial {
         for (_, text, _) in &texts {
             seg.words(text);
         }
-        part.templates
-            .extend(templates::templates_of(&s.speech, &s.file, lex, &mut seg));
+        let templates = templates::templates_of(&s.speech, &s.file, lex, &mut seg);
+        let places = place_names::of_templates(&templates);
+        part.templates.extend(templates);
         for (path, text, heading) in &texts {
             let from = occ.len();
             phrases::scan(text, &s.file, path, &mut seg, &mut occ);
@@ -101,6 +103,11 @@ fn mine_part(sources: &[Source], lex: &TopicLexicon) -> Partial {
             }
         }
         heading_frames(&s.speech, &s.file, &mut occ);
+        // A phrase naming a place of the speech is its own (“桐溪好家风”); a quotation
+        // names its speaker, not a place of the speech.
+        for o in occ.iter_mut().filter(|o| o.kind != PhraseKind::Quote) {
+            o.specific |= places.iter().any(|p| o.text.contains(p.as_str()));
+        }
         for o in occ.drain(..) {
             part.phrases.add(o);
         }

@@ -78,9 +78,23 @@ pub(crate) fn find(text: &str, words: &crate::core::nlp::Tagged) -> Vec<Found> {
 
 /// Words after a quoted term that make it an activity or campaign of the source unit
 /// (“五个一”活动, “先锋论坛”), not a reusable formulation.
-const ACTIVITY_AFTER: &[&str] = &["活动", "大讨论", "主题教育", "教育实践", "创建"];
-/// Words right before a quoted term that make it the source's own event.
-const ACTIVITY_BEFORE: &[&str] = &["举办", "开展", "创建", "实行", "启动", "实施"];
+/// A unit's own brand or award (“桐溪好家风”评选) too; not a 模式, which is often one
+/// every unit follows (“支部+合作社+农户”模式).
+const ACTIVITY_AFTER: &[&str] = &[
+    "活动",
+    "大讨论",
+    "主题教育",
+    "教育实践",
+    "创建",
+    "品牌",
+    "评选",
+    "评比",
+];
+/// Words right before a quoted term (or before its 的: 开展的“微党课进公寓”) that make it
+/// the source's own event or product.
+const ACTIVITY_BEFORE: &[&str] = &[
+    "举办", "开展", "创建", "实行", "启动", "实施", "推出", "打造",
+];
 /// Endings of a quoted term that name an activity, a plan or a year of a campaign.
 const ACTIVITY_ENDINGS: &[&str] = &["活动", "计划", "论坛", "工程", "行动", "大讨论", "年"];
 
@@ -129,7 +143,9 @@ fn source_own(inner: &str, before: &str, after: &str) -> bool {
     let defined = after.starts_with("，即") || after.starts_with('：') || after.starts_with('即');
     ACTIVITY_ENDINGS.iter().any(|e| inner.ends_with(e))
         || ACTIVITY_AFTER.iter().any(|a| clause_rest.contains(a))
-        || ACTIVITY_BEFORE.iter().any(|b| before.ends_with(b))
+        || ACTIVITY_BEFORE
+            .iter()
+            .any(|b| before.strip_suffix('的').unwrap_or(before).ends_with(b))
         || defined
         // Scare quotes around a description: a verb with its complement (筑得牢,
         // 学得不够深), a negation (不符合), words of a person (他懂就行了), a number
@@ -276,5 +292,11 @@ mod tests {
         assert!(t.iter().all(|(_, o)| !*o), "{t:?}");
         let t = own("坚持“五性”，即政治立场的坚定性。");
         assert!(t[0].1);
+        // An activity the unit ran, a brand it made, an award it gives.
+        let t = own("二支部开展的“微党课进公寓”被推广，打造“清风书院”，深化“好家风”评选。");
+        assert!(t.iter().all(|(_, o)| *o), "{t:?}");
+        // A model every unit follows, and rules it carries out, are not.
+        let t = own("推行“积分制”，深化“支部+合作社+农户”模式。");
+        assert!(t.iter().all(|(_, o)| !*o), "{t:?}");
     }
 }
