@@ -79,7 +79,7 @@ fn mine_part(sources: &[Source], lex: &TopicLexicon) -> Partial {
             seg.words(text);
         }
         let templates = templates::templates_of(&s.speech, &s.file, lex, &mut seg);
-        let places = place_names::of_templates(&templates);
+        let places = place_names::of_speech(&s.speech, &templates);
         part.templates.extend(templates);
         for (path, text, heading) in &texts {
             let from = occ.len();

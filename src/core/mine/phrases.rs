@@ -95,6 +95,12 @@ const ACTIVITY_AFTER: &[&str] = &[
 const ACTIVITY_BEFORE: &[&str] = &[
     "举办", "开展", "创建", "实行", "启动", "实施", "推出", "打造",
 ];
+/// People whose words, quoted in passing (群众说这些年轻人“嘴甜、腿勤”), praise or describe
+/// someone of the source: a saying of theirs, not a formulation.
+const PEOPLE: &[&str] = &[
+    "群众", "百姓", "村民", "居民", "市民", "乡亲", "大家", "职工", "师生", "同事", "网友",
+];
+const SAYING: &[&str] = &["说", "夸", "称赞", "评价", "称"];
 /// Endings of a quoted term that name an activity, a plan or a year of a campaign.
 const ACTIVITY_ENDINGS: &[&str] = &["活动", "计划", "论坛", "工程", "行动", "大讨论", "年"];
 
@@ -141,12 +147,16 @@ fn source_own(inner: &str, before: &str, after: &str) -> bool {
         .take(10)
         .collect();
     let defined = after.starts_with("，即") || after.starts_with('：') || after.starts_with('即');
+    let clause_before = before.rsplit(CLAUSE_END).next().unwrap_or(before);
+    let people_say = PEOPLE.iter().any(|p| clause_before.contains(p))
+        && SAYING.iter().any(|v| clause_before.contains(v));
     ACTIVITY_ENDINGS.iter().any(|e| inner.ends_with(e))
         || ACTIVITY_AFTER.iter().any(|a| clause_rest.contains(a))
         || ACTIVITY_BEFORE
             .iter()
             .any(|b| before.strip_suffix('的').unwrap_or(before).ends_with(b))
         || defined
+        || people_say
         // Scare quotes around a description: a verb with its complement (筑得牢,
         // 学得不够深), a negation (不符合), words of a person (他懂就行了), a number
         // written in digits (“12345”).
@@ -296,7 +306,10 @@ mod tests {
         let t = own("二支部开展的“微党课进公寓”被推广，打造“清风书院”，深化“好家风”评选。");
         assert!(t.iter().all(|(_, o)| *o), "{t:?}");
         // A model every unit follows, and rules it carries out, are not.
-        let t = own("推行“积分制”，深化“支部+合作社+农户”模式。");
+        // What people say of someone of the unit.
+        let t = own("群众说这些年轻人“嘴甜、腿勤、办事实在”，乡亲们夸他是“贴心人”。");
+        assert!(t.iter().all(|(_, o)| *o), "{t:?}");
+        let t = own("推行“积分制”，深化“支部+合作社+农户”模式，大家都要守住“底线”。");
         assert!(t.iter().all(|(_, o)| !*o), "{t:?}");
     }
 }

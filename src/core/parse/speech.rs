@@ -24,7 +24,7 @@ pub struct Section {
 }
 
 /// A parsed speech. Serialised as the `jianggao parse --json` contract.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 pub struct Speech {
     pub source: String,
     pub encoding: String,
