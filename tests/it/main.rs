@@ -36,6 +36,7 @@ mod read_files;
 mod reuse;
 mod save_open;
 mod specifics;
+mod unseen;
 mod user_lexicons;
 #[cfg(feature = "gui")]
 mod window_safety;
