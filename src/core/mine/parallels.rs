@@ -52,11 +52,22 @@ pub fn parallels(text: &str, words: &Tagged) -> Vec<String> {
     }
     bounds[0] = true;
     bounds[c.len()] = true;
+    // jieba joins 要 to the verb after it (要带头, 都要抓): the item starts at the verb.
+    for w in &words.words {
+        let word = words.word(w);
+        for lead in ["都要", "还要", "更要", "也要", "就要", "要"] {
+            let n = lead.chars().count();
+            if word.starts_with(lead) && w.end - w.start > n + 1 && w.end <= c.len() {
+                bounds[w.start + n] = true;
+                break;
+            }
+        }
+    }
     let cls = clauses(&c);
     let mut out = Vec::new();
     for cl in &cls {
         if cl.enumerations.len() >= 2 {
-            enumeration(&c, &bounds, &cl.enumerations, &mut out);
+            enumeration(&c, &bounds, words, &cl.enumerations, &mut out);
         }
     }
     clause_runs(&c, &bounds, &cls, &mut out);
@@ -168,10 +179,15 @@ fn trim_first(
             start,
             end: first.end,
         };
-        if !bound || s.len() + 2 < reference || s.len() > reference + 2 || s.len() < 2 {
+        if !bound || s.len() > reference + 2 || s.len() < 2 {
             continue;
         }
         let item = text_of(c, s);
+        // A shorter item is the first only when it opens like the next (党组织书记要|带头
+        // 讲党课、带头参加…): else the run would start inside its subject.
+        if s.len() + 2 < reference && prefix(&item, &others[0]) < 2 {
+            continue;
+        }
         // Items agree in places and, most tellingly, open alike (争做…、争做…); the last
         // item still carries what follows the run, so only its opening counts.
         let score: usize = others
@@ -219,6 +235,30 @@ fn trim_last(c: &[char], bounds: &[bool], last: Span, others: &[Vec<char>]) -> O
         }
     }
     best.map(|b| b.2)
+}
+
+/// The last item with the noun that ends its clause, when the trim stopped one word short
+/// of it (管好身边|工作人员, 带头批评错误观点和|错误倾向): a run's last item may be longer
+/// than the others, and nothing follows it in the clause to trim away.
+fn whole_last_noun(words: &Tagged, last: Span, raw: Span) -> Span {
+    let whole = Span {
+        start: last.start,
+        end: raw.end,
+    };
+    // An item never ends on a conjunction (错误观点和): what it joins is the item's too.
+    let joined = last.end < raw.end
+        && words
+            .words
+            .iter()
+            .any(|w| w.end == last.end && matches!(words.tag(w), "c" | "p"));
+    let next = words.words.iter().find(|w| w.start == last.end);
+    let noun =
+        next.is_some_and(|w| w.end == raw.end && matches!(words.tag(w), "n" | "nz" | "l" | "vn"));
+    if (joined && raw.len() <= MAX_ITEM) || noun {
+        whole
+    } else {
+        last
+    }
 }
 
 fn common_prefix(items: &[Vec<char>]) -> usize {
@@ -331,10 +371,13 @@ fn all_nominal(items: &[Vec<char>]) -> bool {
 fn parallel_shape(items: &[Vec<char>], enumerated: bool) -> bool {
     let lens = items.iter().map(Vec::len);
     let (min, max) = (lens.clone().min().unwrap_or(0), lens.max().unwrap_or(0));
-    if min < 2 || max > MAX_ITEM || max - min > 2 {
+    let (p, s) = (common_prefix(items), common_suffix(items));
+    // Three items or more opening with one word (带头讲党课、带头参加双重组织生活会、带头
+    // 开展批评和自我批评) are a run though their lengths differ.
+    let anaphora = items.len() >= 3 && p >= 2 && max <= 3 * min;
+    if min < 2 || max > MAX_ITEM || (max - min > 2 && !anaphora) {
         return false;
     }
-    let (p, s) = (common_prefix(items), common_suffix(items));
     let affix = p + s > 0 && p + s < min;
     if items.len() == 2 {
         // A pair needs more than one shared character, at both ends or aligned.
@@ -374,7 +417,7 @@ fn push_run(items: &[Vec<char>], sep: &str, out: &mut Vec<String>) {
 }
 
 /// A run of 、-separated items in one clause.
-fn enumeration(c: &[char], bounds: &[bool], spans: &[Span], out: &mut Vec<String>) {
+fn enumeration(c: &[char], bounds: &[bool], words: &Tagged, spans: &[Span], out: &mut Vec<String>) {
     let n = spans.len();
     let middle: Vec<Vec<char>> = spans[1..n - 1].iter().map(|&s| text_of(c, s)).collect();
     let last_raw = text_of(c, spans[n - 1]);
@@ -394,6 +437,11 @@ fn enumeration(c: &[char], bounds: &[bool], spans: &[Span], out: &mut Vec<String
     let mut items = before_last;
     items.push(text_of(c, last));
     if items.iter().flatten().all(|&x| is_han(x)) && parallel_shape(&items, true) {
+        // The shape is judged on the trimmed items; the run ships its whole last item.
+        let whole = whole_last_noun(words, last, spans[n - 1]);
+        if let Some(l) = items.last_mut() {
+            *l = text_of(c, whole);
+        }
         push_run(&items, "、", out);
     }
 }
@@ -476,6 +524,27 @@ mod tests {
 
     fn found(text: &str) -> Vec<String> {
         parallels(text, &segment(text))
+    }
+
+    #[test]
+    fn a_last_item_keeps_its_noun_and_a_first_drops_its_subject() {
+        let cases = [
+            (
+                "推动领导干部管好自己、管好亲属、管好身边工作人员，以清正廉洁的家风涵养政风。",
+                "管好自己、管好亲属、管好身边工作人员",
+            ),
+            (
+                "书记要带头抓意识形态工作、带头管阵地把导向强队伍、带头批评错误观点和错误倾向；",
+                "带头抓意识形态工作、带头管阵地把导向强队伍、带头批评错误观点和错误倾向",
+            ),
+            (
+                "各级党组织书记要带头讲党课、带头参加双重组织生活会、带头开展批评和自我批评，真正让组织生活“辣味”足起来。",
+                "带头讲党课、带头参加双重组织生活会、带头开展批评和自我批评",
+            ),
+        ];
+        for (text, run) in cases {
+            assert_eq!(found(text), vec![run.to_string()], "{text}");
+        }
     }
 
     #[test]
