@@ -80,15 +80,16 @@ fn norm(s: &str) -> String {
 fn mined_phrases_of_unseen_speeches_are_reusable() {
     // (kind, floor on reusable / judged, least judged share of what is mined). Session 25:
     // parallel 0.83 (89/107), idiom 0.93, term 0.82 (36/44), quote 1.00, heading frame 1.00;
-    // collocation 0.39 (15/38), the kind the corpus's own gold rates 0.9 and blind
-    // writers do not.
+    // collocation 0.39 (15/38) until a generic verb took only a Party quality for its
+    // object (加强党性修养, not 加强典型宣传) and a run's items were no phrases alone: 0.65
+    // (15/23).
     let floors = [
         (PhraseKind::Parallel, 0.80),
         (PhraseKind::Idiom, 0.90),
         (PhraseKind::Term, 0.78),
         (PhraseKind::Quote, 0.95),
         (PhraseKind::HeadingFrame, 0.95),
-        (PhraseKind::Collocation, 0.35),
+        (PhraseKind::Collocation, 0.60),
     ];
     let mut report = String::new();
     let mut failed = false;

@@ -272,8 +272,8 @@ impl<'a> Tag<'a> {
 pub fn verb_objects(t: &Tagged) -> Vec<String> {
     let mut out = Vec::new();
     let words: Vec<(&str, Tag)> = t.iter().map(|(w, _)| (w, Tag::new(w))).collect();
-    // Each clause's phrase, and whether 、 comes before and after it.
-    let mut found: Vec<(Option<String>, bool, bool)> = Vec::new();
+    // Each clause's phrase, whether 、 comes before and after it, and its text.
+    let mut found: Vec<Found> = Vec::new();
     let mut start = 0;
     let mut broken = false;
     let mut after_enum = false;
@@ -294,7 +294,7 @@ pub fn verb_objects(t: &Tagged) -> Vec<String> {
                 let p = (!broken)
                     .then(|| clause(&words[start..i], enum_after))
                     .flatten();
-                found.push((p, after_enum, enum_after));
+                found.push((p, after_enum, enum_after, join(&words[start..i])));
             }
             broken = false;
             after_enum = enum_after;
@@ -309,12 +309,41 @@ pub fn verb_objects(t: &Tagged) -> Vec<String> {
         let ok_after = !after || found.get(k + 1).is_some_and(|f| f.0.is_some());
         if ok_before
             && ok_after
+            && !in_run(&found, k)
             && let Some(p) = &found[k].0
         {
             out.push(p.clone());
         }
     }
     out
+}
+
+/// A clause's phrase, whether 、 comes before and after it, and its text.
+type Found = (Option<String>, bool, bool, String);
+
+/// Whether clause `k` is an item of a list of three clauses or more whose verbs share a
+/// letter in one place (守好阵地、管好队伍、担好责任): a 排比, whose pieces alone are
+/// fragments of it.
+fn in_run(found: &[Found], k: usize) -> bool {
+    if !(found[k].1 || found[k].2) {
+        return false;
+    }
+    let mut from = k;
+    while from > 0 && found[from].1 {
+        from -= 1;
+    }
+    let mut to = k;
+    while to + 1 < found.len() && found[to].2 {
+        to += 1;
+    }
+    let items: Vec<&str> = found[from..=to].iter().map(|f| f.3.as_str()).collect();
+    let at = |s: &str, i: usize| s.chars().nth(i);
+    items.len() >= 3
+        && (0..2).any(|i| {
+            items
+                .iter()
+                .all(|x| at(x, i).is_some() && at(x, i) == at(items[0], i))
+        })
 }
 
 /// Joins words, dropping nothing.
@@ -507,6 +536,19 @@ mod tests {
 
     fn found(text: &str) -> Vec<String> {
         verb_objects(&segment(text))
+    }
+
+    #[test]
+    fn the_items_of_a_run_are_not_phrases_alone() {
+        let f = found("要把意识形态工作牢牢抓在手上，守好阵地、管好队伍、担好责任。");
+        assert!(
+            f.iter()
+                .all(|p| !p.ends_with("阵地") && !p.ends_with("队伍")),
+            "{f:?}"
+        );
+        // Verbs alike in no letter: each is a phrase of its own.
+        let f = found("要提高政治站位、筑牢战斗堡垒、严守政治纪律。");
+        assert!(f.contains(&"筑牢战斗堡垒".to_string()), "{f:?}");
     }
 
     #[test]

@@ -273,12 +273,53 @@ fn generic_plain(text: &str, lex: &TopicLexicon) -> bool {
         .into_iter()
         .filter(|w| w.chars().count() >= 2 || !lex.hits([*w]).is_empty())
         .collect();
-    words.is_empty() || words.iter().any(|w| lex.hits([*w]).is_empty())
+    words.is_empty()
+        || words.iter().any(|w| lex.hits([*w]).is_empty())
+        || !QUALITIES.iter().any(|q| object.contains(q))
 }
 
-/// A generic verb `collocations::GENERIC_VERBS` leaves out, as it rules two-character
-/// objects out while mining (提高站位 is not plain).
-const MORE_GENERIC_VERBS: [&str; 1] = ["提高"];
+/// Generic verbs `collocations::GENERIC_VERBS` leaves out, as it rules two-character
+/// objects out while mining (提高站位 is not plain), or as they are just as plain before a
+/// field of work (聚焦民生民利, 严肃考核问责, 健全舆情应对联动机制).
+const MORE_GENERIC_VERBS: [&str; 6] = ["提高", "聚焦", "严肃", "健全", "完善", "落实"];
+
+/// What a Party member or body is to have and strengthen: a generic verb is worth a
+/// phrase only with one of these (加强党性修养, 增强政治鉴别力, 提高政治站位, 强化责任
+/// 担当). With a field of work (加强典型宣传, 深化媒体融合, 坚持标本兼治, 加强年轻干部
+/// 培养) it is an item of a work plan: a blind writer rejected 12 of 14 such phrases mined
+/// from six speeches written blind (session 25, tests/it/gold/unseen.ron).
+const QUALITIES: &[&str] = &[
+    "政治",
+    "党性",
+    "思想",
+    "理论",
+    "理想",
+    "信念",
+    "初心",
+    "使命",
+    "宗旨",
+    "纪律",
+    "规矩",
+    "担当",
+    "站位",
+    "定力",
+    "觉悟",
+    "鉴别力",
+    "判断力",
+    "领悟力",
+    "执行力",
+    "本领",
+    "修养",
+    "自觉",
+    "自信",
+    "根基",
+    "堡垒",
+    "立场",
+    "人民",
+    "群众路线",
+    "党的领导",
+    "主责主业",
+];
 
 /// Whether a verb phrase's object is one everyday word of two characters that names no
 /// subject of the topic lexicon (加强领导, 夯实基础, 激发活力): vocabulary every writer has,
