@@ -294,7 +294,7 @@ pub fn verb_objects(t: &Tagged) -> Vec<String> {
                 let p = (!broken)
                     .then(|| clause(&words[start..i], enum_after))
                     .flatten();
-                found.push((p, after_enum, enum_after, join(&words[start..i])));
+                found.push((p, after_enum, enum_after, (start, i)));
             }
             broken = false;
             after_enum = enum_after;
@@ -309,7 +309,7 @@ pub fn verb_objects(t: &Tagged) -> Vec<String> {
         let ok_after = !after || found.get(k + 1).is_some_and(|f| f.0.is_some());
         if ok_before
             && ok_after
-            && !in_run(&found, k)
+            && !in_run(&words, &found, k)
             && let Some(p) = &found[k].0
         {
             out.push(p.clone());
@@ -318,13 +318,13 @@ pub fn verb_objects(t: &Tagged) -> Vec<String> {
     out
 }
 
-/// A clause's phrase, whether 、 comes before and after it, and its text.
-type Found = (Option<String>, bool, bool, String);
+/// A clause's phrase, whether 、 comes before and after it, and its words' range.
+type Found = (Option<String>, bool, bool, (usize, usize));
 
 /// Whether clause `k` is an item of a list of three clauses or more whose verbs share a
 /// letter in one place (守好阵地、管好队伍、担好责任): a 排比, whose pieces alone are
 /// fragments of it.
-fn in_run(found: &[Found], k: usize) -> bool {
+fn in_run(words: &[(&str, Tag)], found: &[Found], k: usize) -> bool {
     if !(found[k].1 || found[k].2) {
         return false;
     }
@@ -336,13 +336,19 @@ fn in_run(found: &[Found], k: usize) -> bool {
     while to + 1 < found.len() && found[to].2 {
         to += 1;
     }
-    let items: Vec<&str> = found[from..=to].iter().map(|f| f.3.as_str()).collect();
+    if to - from < 2 {
+        return false;
+    }
+    let items: Vec<String> = found[from..=to]
+        .iter()
+        .map(|f| join(&words[f.3.0..f.3.1]))
+        .collect();
     let at = |s: &str, i: usize| s.chars().nth(i);
     items.len() >= 3
         && (0..2).any(|i| {
             items
                 .iter()
-                .all(|x| at(x, i).is_some() && at(x, i) == at(items[0], i))
+                .all(|x| at(x, i).is_some() && at(x, i) == at(&items[0], i))
         })
 }
 

@@ -46,10 +46,42 @@ pub fn clutter_reason(line: &str) -> Option<&'static str> {
     if has_any(line, AD_CUES) || count_any(line, WEAK_AD_CUES) >= 2 {
         return Some("广告、会员或版权声明");
     }
-    if len <= 16 && has_any(line, FOOTER_CUES) {
+    if (len <= 16 && has_any(line, FOOTER_CUES)) || is_link_to_another(line) {
         return Some("网页推荐栏或页脚");
     }
     None
+}
+
+/// Bullets a web page puts before the titles it recommends.
+const BULLETS: &[char] = &['·', '•', '●', '◆', '◇', '▪', '▶', '►', '■', '□', '○'];
+/// Endings of the title of a document a web page links to.
+const DOCUMENT_ENDS: &[&str] = &[
+    "讲话",
+    "讲话稿",
+    "发言",
+    "发言稿",
+    "方案",
+    "要点",
+    "报告",
+    "总结",
+    "体会",
+    "全文）",
+    "范文",
+];
+
+/// A link to another document: 上一篇：…, 下一篇：…, or a bulleted title of one
+/// (· 2026年市直机关党建工作要点（全文）), as a page lists them under 相关文章.
+fn is_link_to_another(line: &str) -> bool {
+    if line.starts_with("上一篇") || line.starts_with("下一篇") {
+        return true;
+    }
+    let Some(rest) = line.strip_prefix(BULLETS) else {
+        return false;
+    };
+    let rest = rest.trim();
+    rest.chars().count() <= 40
+        && !rest.contains('。')
+        && DOCUMENT_ENDS.iter().any(|e| rest.ends_with(e))
 }
 
 /// Generic vocabulary of web pages selling or sharing documents.
@@ -71,6 +103,12 @@ const AD_CUES: &[&str] = &[
     "侵权",
     "免责声明",
     "倒卖",
+    "版权声明",
+    "版权归",
+    "Copyright",
+    "copyright",
+    "©",
+    "All Rights Reserved",
 ];
 
 /// Words that also occur in speeches (工会会员, 以上意见，仅供参考); two of them on a short
@@ -287,6 +325,11 @@ mod tests {
             "（有删节）",
             "（完）",
             "【全文完】",
+            "· 市直机关工委书记在机关党组织书记述职评议会上的讲话",
+            "● 2026年市直机关党建工作要点（全文）",
+            "上一篇：在全市纪检监察工作会议上的讲话    下一篇：在全市组织工作会议上的讲话",
+            "Copyright © 2018-2026 某某范文网 All Rights Reserved",
+            "版权声明：本站文章均来自网友投稿或网络整理，版权归原作者所有。",
         ] {
             assert!(clutter_reason(l).is_some(), "{l}");
         }
@@ -307,6 +350,7 @@ mod tests {
             "（2023年6月30日，根据会议安排）",
             "（一）认真整理档案资料",
             "（一）认真整理档案资料（试行）",
+            "● 坚持党建引领，推动机关工作高质量发展",
         ] {
             assert_eq!(clutter_reason(l), None, "{l}");
         }

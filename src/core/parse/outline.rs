@@ -303,9 +303,15 @@ fn stack_levels(
             }
             // Beside the open list rather than under it (at the top level too: a run of
             // 一是… after a run of 第一… with nothing under them).
+            let resumes = |top: &Open| {
+                markers.iter().zip(allowed).skip(i + 1).any(|(n, &ok)| {
+                    n.as_ref()
+                        .is_some_and(|n| ok && n.style == top.style && continues(n, top.last))
+                })
+            };
             if stack
                 .last()
-                .is_some_and(|top| is_sibling_run(top, m.style, i, bare))
+                .is_some_and(|top| is_sibling_run(top, m.style, i, bare) && !resumes(top))
             {
                 lists.push(stack.pop().expect("len checked").items);
             }
@@ -341,7 +347,8 @@ fn stack_levels(
 }
 
 /// Whether a new list of `style` starting at paragraph `at` follows the open list `top`
-/// at the same depth rather than nesting under its last item: `top` already has items,
+/// at the same depth rather than nesting under its last item (the caller also asks that
+/// `top` not go on after the new list: 首先… 其次… 一是… 二是… 最后… nests): `top` already has items,
 /// none of them has had a list under it, its last item is not a bare heading the new list
 /// follows straight away, and the new style does not rank below it (一是… after 第一…;
 /// 1. after （二） nests).
@@ -420,6 +427,36 @@ mod tests {
             "utf-8",
             &format!("在测试会议上的讲话\n同志们：\n{body}"),
         )
+    }
+
+    #[test]
+    fn points_between_two_sequence_words_sit_under_the_first() {
+        let s = parse(
+            "首先，要认清形势任务。\n去年的工作取得了成效，问题也不少。\n\
+             其次，要聚焦重点任务。\n今年要抓好以下几个方面。\n\
+             一是坚持政治监督。\n要把政治监督摆在首位。\n\
+             二是持续纠治四风。\n要坚持不懈纠治四风。\n\
+             最后，要压紧压实责任。\n关键在责任落实。\n\
+             一是党委要扛牢主体责任。\n党委要履行好职责。\n\
+             二是纪委要履行监督责任。\n纪委要聚焦主责主业。\n",
+        );
+        let h: Vec<(u8, String)> = headings(&s.sections)
+            .into_iter()
+            .map(|(l, m, _)| (l, m))
+            .collect();
+        let want: Vec<(u8, String)> = [
+            (1, "首先，"),
+            (1, "其次，"),
+            (2, "一是"),
+            (2, "二是"),
+            (1, "最后，"),
+            (2, "一是"),
+            (2, "二是"),
+        ]
+        .iter()
+        .map(|(l, m)| (*l, m.to_string()))
+        .collect();
+        assert_eq!(h, want);
     }
 
     fn headings(s: &[Section]) -> Vec<(u8, String, String)> {

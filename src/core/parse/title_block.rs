@@ -172,6 +172,17 @@ pub fn names_a_speech(line: &str) -> bool {
 /// Date and speaker lines under a title: "（2023年6月30日）", "2023年6月30日", "张三",
 /// "市委书记 张三".
 pub fn is_meta_line(line: &str) -> bool {
+    // A speaker with the date in brackets after (工委书记 郑明远（2026年3月12日）).
+    if let Some(open) = line.rfind(['（', '('])
+        && open > 0
+        && line.ends_with(['）', ')'])
+        && line.chars().count() <= 40
+    {
+        let (who, when) = line.split_at(open);
+        if is_meta_line(when) && is_meta_line(who.trim()) {
+            return true;
+        }
+    }
     let n = line.chars().count();
     if n > 30
         || line.ends_with(SENTENCE_END) && !line.ends_with('）')
@@ -251,8 +262,15 @@ mod tests {
             assert!(!is_meta_line(t), "{t}");
             assert!(is_title_like(t), "{t}");
         }
-        for m in ["（2024年1月5日）", "县委书记 李某某", "张三同志"] {
+        for m in [
+            "（2024年1月5日）",
+            "县委书记 李某某",
+            "张三同志",
+            "中共某某市委市直机关工委书记 郑某某（2026年3月12日）",
+        ] {
             assert!(is_meta_line(m), "{m}");
         }
+        // A title with a bracketed note is no byline.
+        assert!(!is_meta_line("关于加强机关党建的意见（2026年3月12日）"));
     }
 }
