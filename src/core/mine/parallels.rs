@@ -240,7 +240,13 @@ fn trim_last(c: &[char], bounds: &[bool], last: Span, others: &[Vec<char>]) -> O
 /// The last item with the noun that ends its clause, when the trim stopped one word short
 /// of it (管好身边|工作人员, 带头批评错误观点和|错误倾向): a run's last item may be longer
 /// than the others, and nothing follows it in the clause to trim away.
-fn whole_last_noun(words: &Tagged, last: Span, raw: Span) -> Span {
+fn whole_last_noun(
+    c: &[char],
+    words: &Tagged,
+    last: Span,
+    raw: Span,
+    others: &[Vec<char>],
+) -> Span {
     let whole = Span {
         start: last.start,
         end: raw.end,
@@ -254,7 +260,11 @@ fn whole_last_noun(words: &Tagged, last: Span, raw: Span) -> Span {
     let next = words.words.iter().find(|w| w.start == last.end);
     let noun =
         next.is_some_and(|w| w.end == raw.end && matches!(words.tag(w), "n" | "nz" | "l" | "vn"));
-    if (joined && raw.len() <= MAX_ITEM) || noun {
+    // One letter left in the clause ends the item when it ends the others too (扛在肩上、
+    // 抓在手上、落在行动|上), not when it closes a frame around the run (在抓基础、抓规范、
+    // 抓质量|上下功夫) or ties it to a noun (不作为、慢作为、乱作为|的).
+    let one_left = raw.end == last.end + 1 && others.iter().all(|o| o.last() == c.get(last.end));
+    if (joined && raw.len() <= MAX_ITEM) || noun || one_left {
         whole
     } else {
         last
@@ -438,7 +448,7 @@ fn enumeration(c: &[char], bounds: &[bool], words: &Tagged, spans: &[Span], out:
     items.push(text_of(c, last));
     if items.iter().flatten().all(|&x| is_han(x)) && parallel_shape(&items, true) {
         // The shape is judged on the trimmed items; the run ships its whole last item.
-        let whole = whole_last_noun(words, last, spans[n - 1]);
+        let whole = whole_last_noun(c, words, last, spans[n - 1], &items[..items.len() - 1]);
         if let Some(l) = items.last_mut() {
             *l = text_of(c, whole);
         }
@@ -457,6 +467,14 @@ fn clause_runs(c: &[char], bounds: &[bool], cls: &[Clause], out: &mut Vec<String
             continue;
         }
         let second = text_of(c, b.span);
+        // 特别是…, 尤其是…: the second clause singles out part of the first.
+        if ["特别是", "尤其是", "包括", "其中"]
+            .iter()
+            .any(|w| second.starts_with(&w.chars().collect::<Vec<_>>()[..]))
+        {
+            i += 1;
+            continue;
+        }
         let third = cls
             .get(i + 2)
             .filter(|x| fits(x) && x.sentence == a.sentence)
@@ -538,6 +556,10 @@ mod tests {
                 "带头抓意识形态工作、带头管阵地把导向强队伍、带头批评错误观点和错误倾向",
             ),
             (
+                "要把管党治党的政治责任扛在肩上、抓在手上、落在行动上，做到守土有责。",
+                "扛在肩上、抓在手上、落在行动上",
+            ),
+            (
                 "各级党组织书记要带头讲党课、带头参加双重组织生活会、带头开展批评和自我批评，真正让组织生活“辣味”足起来。",
                 "带头讲党课、带头参加双重组织生活会、带头开展批评和自我批评",
             ),
@@ -602,6 +624,7 @@ mod tests {
             "开展部门机关党委副书记、党支部书记、党小组组长示范培训。",
             "要从内容、形式、载体、方法、手段等方面进行改进。",
             "要切实履职，要加强指导。",
+            "深入学习贯彻党的二十大和二十届历次全会精神，特别是二十届四中全会精神。",
         ] {
             assert!(found(text).is_empty(), "{text}: {:?}", found(text));
         }
