@@ -402,7 +402,9 @@ fn rejoin(lines: &[(usize, String)]) -> Vec<Para> {
         let last = &out.last().expect("just pushed or extended").text;
         let len = text.chars().count();
         open = match wrap {
-            Some(w) if blocks => len + 1 >= w,
+            // A short line runs on too when it stops in mid-sentence: a copy from a PDF
+            // wraps lines at uneven widths (…真正使 / 铁规发力、禁令生威。).
+            Some(w) if blocks => len + 1 >= w || !text.ends_with(SENTENCE_END),
             _ => may_continue(last, len, wrap),
         };
     }
@@ -439,7 +441,10 @@ fn may_continue(text: &str, line_len: usize, wrap: Option<usize>) -> bool {
         // A heading runs on only when it fills a hard-wrapped line.
         return fills_line.unwrap_or(false);
     }
-    fills_line.unwrap_or(text.chars().count() >= 20)
+    // A paragraph of more than one line that stops in mid-sentence runs on, though its
+    // last line is short: a PDF's copy wraps at uneven widths (…真正使 / 铁规发力…).
+    let lines_before = text.chars().count() > line_len;
+    fills_line.unwrap_or(text.chars().count() >= 20) || (wrap.is_some() && lines_before)
 }
 
 /// The width a text was hard-wrapped at, if it was: the most common length of long lines,
@@ -507,6 +512,33 @@ mod tests {
             "{texts:?}"
         );
         assert!(texts.contains(&"二、狠抓落实"));
+    }
+
+    #[test]
+    fn a_short_line_in_mid_sentence_runs_on_in_wrapped_blocks() {
+        // Paragraphs wrapped at 30 letters with blank lines between; one line of the second
+        // stops short in mid-sentence, as a PDF's copy does.
+        let wrap = |p: &str| -> String {
+            let c: Vec<char> = p.chars().collect();
+            c.chunks(30)
+                .map(|l| l.iter().collect::<String>() + "\n")
+                .collect()
+        };
+        let first = "今天召开会议，主要任务是总结去年工作，部署今年的各项任务，动员全体党员干部坚定信心、真抓实干，推动工作再上新台阶，为全年目标任务的完成提供坚强保证。";
+        let second_a = "要抓早抓小、防微杜渐，对苗头性问题及时咬耳扯袖、红脸出汗，真正使";
+        let second_b = "铁规发力、禁令生威。各级党组织要把纪律挺在前面，坚持严字当头，把管党治党的政治责任扛在肩上、抓在手上、落实在行动上，推动全面从严治党向纵深发展。";
+        let third = "要强化监督执纪问责，坚持有腐必反、有贪必肃，保持高压态势不放松，以零容忍态度惩治腐败，营造风清气正的良好政治生态，为事业发展提供坚强保障。";
+        let body = format!(
+            "{}\n{}{}\n{}",
+            wrap(first),
+            wrap(second_a),
+            wrap(second_b),
+            wrap(third)
+        );
+        let c = clean(&lines(&format!("在某会议上的讲话\n\n同志们：\n\n{body}")));
+        let texts: Vec<&str> = c.body.iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(texts.len(), 3, "{texts:?}");
+        assert_eq!(texts[1], format!("{second_a}{second_b}"));
     }
 
     #[test]
