@@ -262,7 +262,7 @@ fn title_block(
         out.title = Some(t);
     }
     if let Some(t) = title_idx
-        && let Some(upper) = title_first_line(lines, verdict, t)
+        && let Some(upper) = title_first_line(lines, verdict, t, out.subtitle.is_some())
     {
         if out.subtitle.is_none() && lines[t].starts_with('在') && names_a_speech(&lines[t]) {
             // "坚定信心 真抓实干" over "在全市会议上的讲话": a title and its subtitle.
@@ -295,9 +295,21 @@ fn title_above(lines: &[String], verdict: &[Option<&str>], below: usize) -> Opti
 
 /// The line above a title that is its first half: right above it, after a break (so not
 /// the last line of a block of page chrome), itself title-like and no date.
-fn title_first_line(lines: &[String], verdict: &[Option<&str>], t: usize) -> Option<usize> {
-    let u = t.checked_sub(1)?;
-    let after_break = u == 0 || lines[u - 1].is_empty() || verdict[u - 1].is_some();
+fn title_first_line(
+    lines: &[String],
+    verdict: &[Option<&str>],
+    t: usize,
+    subtitled: bool,
+) -> Option<usize> {
+    let mut u = t.checked_sub(1)?;
+    let mut after_break = u == 0 || lines[u - 1].is_empty() || verdict[u - 1].is_some();
+    // A title of two lines with a blank line between (坚定不移推进全面从严治党 / 为集团…提供
+    // 坚强保障 / ——在…上的讲话), as a Word file spaces them: only under a dashed subtitle,
+    // and only as the first text of the file.
+    if lines[u].is_empty() && subtitled {
+        u = u.checked_sub(1)?;
+        after_break = (0..u).all(|j| lines[j].is_empty() || verdict[j].is_some());
+    }
     let l = &lines[u];
     let fits = l.chars().count() + lines[t].chars().count() <= 60;
     (after_break
@@ -559,6 +571,23 @@ mod tests {
             c.byline,
             vec!["（2023年3月15日）", "市委常委、秘书长 王某某"]
         );
+    }
+
+    #[test]
+    fn a_title_over_two_lines_spaced_apart_is_one_title() {
+        let c = clean(&lines(
+            "坚定不移推进全面从严治党\n\n为集团高质量发展提供坚强保障\n\n——在集团党风廉政建设工作会议上的讲话\n\n（2026年2月26日）\n\n同志们：\n\n今天我们召开会议。",
+        ));
+        assert_eq!(
+            c.title.as_deref(),
+            Some("坚定不移推进全面从严治党为集团高质量发展提供坚强保障")
+        );
+        assert!(c.dropped.is_empty(), "{:?}", c.dropped);
+        // A line of text above it is not part of it.
+        let c = clean(&lines(
+            "本期导读\n这是一段介绍文字，没有句号\n\n为集团高质量发展提供坚强保障\n\n——在集团会议上的讲话\n\n同志们：\n\n今天我们召开会议。",
+        ));
+        assert_eq!(c.title.as_deref(), Some("为集团高质量发展提供坚强保障"));
     }
 
     #[test]

@@ -211,8 +211,14 @@ pub fn is_meta_line(line: &str) -> bool {
         !line.contains(['，', '。', '：', '“']) && !line.contains("讲话") && !line.contains("会议");
     // "王某某", "张三同志", "市委常委、秘书长　王某某": a name, or a post then a name.
     let short_name = plain && n <= 8 && !line.contains(' ');
+    // A long unit's name before the post (临江城市建设投资集团有限公司党委书记、董事长 陈国华)
+    // is fine when a name of two to four letters stands apart after it.
+    let name_apart = line
+        .rsplit(' ')
+        .next()
+        .is_some_and(|w| line.contains(' ') && (2..=4).contains(&w.chars().count()));
     let post_and_name = plain
-        && n <= 24
+        && (n <= 24 || (n <= 36 && name_apart))
         && POSTS.iter().any(|p| line.contains(p))
         && (line.contains(' ') || line.ends_with("同志") || n <= 12)
         && line.chars().last().is_some_and(is_han);
@@ -267,6 +273,7 @@ mod tests {
             "县委书记 李某某",
             "张三同志",
             "中共某某市委市直机关工委书记 郑某某（2026年3月12日）",
+            "临江城市建设投资集团有限公司党委书记、董事长 陈某某",
         ] {
             assert!(is_meta_line(m), "{m}");
         }
