@@ -1,6 +1,7 @@
 //! Mining a corpus of parsed speeches into a library of section templates and stock
 //! phrases.
 
+mod collocation_words;
 pub mod collocations;
 pub mod figures;
 pub mod found;
@@ -15,6 +16,7 @@ pub mod parallels;
 pub mod phrases;
 pub mod place_names;
 mod run_judge;
+mod run_shape;
 mod segmented;
 pub mod slogans;
 pub mod slots;

@@ -14,6 +14,7 @@ pub mod markup;
 pub mod outline;
 pub mod pipeline;
 pub mod read;
+mod rejoin;
 pub mod run_in;
 pub mod speech;
 pub mod speeches;
