@@ -14,6 +14,18 @@ pub fn jieba() -> &'static Jieba {
     JIEBA.get_or_init(Jieba::new)
 }
 
+/// How often jieba's dictionary (word counts of a large general corpus) has `word`; 0 for a
+/// word it lacks. A verb thousands of times as common as 筑牢 is one any subject takes.
+pub fn dict_freq(word: &str) -> usize {
+    let j = jieba();
+    if j.has_word(word) {
+        // For a dictionary word this is its count plus one.
+        j.suggest_freq(word).saturating_sub(1)
+    } else {
+        0
+    }
+}
+
 /// A segmented word: its character range and byte range in its text. Its part of speech
 /// is looked up only when asked for (`Tagged::tag`): few words need one, and tagging
 /// every word costs as much again as segmenting.

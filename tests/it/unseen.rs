@@ -84,14 +84,17 @@ fn mined_phrases_of_unseen_speeches_are_reusable() {
     // object (加强党性修养, not 加强典型宣传) and a run's items were no phrases alone: 0.65.
     // Then d1 and d2, written blind after those changes, held out from them: over all eight
     // parallel 0.86 (113/132), idiom 0.90 (114/126), term 0.73 (40/55), quote 1.00 (23),
-    // frame 1.00 (8), collocation 0.57 (21/37).
+    // frame 1.00 (8), collocation 0.57 (21/37). Session 26: a verb as common as the
+    // generic ones by the dictionary's counts, an adverb for a head verb, scare quotes
+    // round one everyday word and reported words ending in a particle: term 0.83 (39/47),
+    // collocation 0.71 (20/28).
     let floors = [
         (PhraseKind::Parallel, 0.83),
         (PhraseKind::Idiom, 0.88),
-        (PhraseKind::Term, 0.70),
+        (PhraseKind::Term, 0.80),
         (PhraseKind::Quote, 0.95),
         (PhraseKind::HeadingFrame, 0.95),
-        (PhraseKind::Collocation, 0.55),
+        (PhraseKind::Collocation, 0.68),
     ];
     let mut report = String::new();
     let mut failed = false;

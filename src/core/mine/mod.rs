@@ -15,6 +15,7 @@ mod own_lists;
 pub mod parallels;
 pub mod phrases;
 pub mod place_names;
+mod plain_verbs;
 mod run_judge;
 mod run_shape;
 mod segmented;
