@@ -108,9 +108,8 @@ impl<'a> Corpus<'a> {
     }
 
     /// A quoted term is kept when the standard lexicon lists it; else not when most of its
-    /// occurrences read as the source's own; a numbered term (“五好”, “八项制度”) only when
-    /// two speeches use it, as a list one speech defines is its own; other terms when two
-    /// speeches use them, or when they are a formulation of some length on their own.
+    /// occurrences read as the source's own, when it is scare quotes or reported words;
+    /// else when two speeches use it (a list one speech defines, “五好”, is its own).
     fn keep_term(&self, m: &Merged) -> bool {
         if self.standard.lists(m.text) {
             return true;
@@ -126,15 +125,11 @@ impl<'a> Corpus<'a> {
         {
             return false;
         }
-        let numbered = inner
-            .chars()
-            .next()
-            .is_some_and(|c| "一二三四五六七八九十两百千".contains(c));
-        if numbered || m.files.len() >= 2 {
-            return m.files.len() >= 2;
-        }
-        let n = inner.chars().count();
-        n >= 4 && inner.contains(['、', '，']) || n >= 5 && !coined_name(&inner)
+        // A quoted term said in one speech was, judged blind on ten speeches the rules
+        // were not written for, a unit's own slogan or a saying as often as a formulation
+        // (23 good of 47); said in two, 24 of 26 were formulations. A national one a speech
+        // uses once is kept when the standard lexicon lists it (above).
+        m.files.len() >= 2
     }
 }
 
@@ -162,23 +157,6 @@ fn scare_quoted(inner: &str) -> bool {
 /// Whether half or more of a phrase's occurrences read as the source's own.
 fn mostly_own(m: &Merged) -> bool {
     m.own > 0 && m.own * 2 >= m.count
-}
-
-/// Whether a quoted term seen in one speech is a name the source made up (“学者型干部”,
-/// “网上党支部”, “红色引擎”): words joined into a noun with nothing that says anything
-/// — no verb, adverb, preposition or adjective — and not one word the dictionary knows
-/// as a set expression (“全国一盘棋”). A formulation says something (“作风建设永远在
-/// 路上”); a unit's label only names its own thing.
-fn coined_name(inner: &str) -> bool {
-    let words = nlp::segment(inner);
-    if words.len() <= 1 {
-        return false;
-    }
-    !words.iter().any(|(_, w)| {
-        words
-            .tag(w)
-            .starts_with(['v', 'd', 'p', 'a', 'c', 'l', 'i'])
-    })
 }
 
 /// Which kept idioms and verb phrases another kept one makes redundant: an idiom spelt
@@ -387,16 +365,6 @@ mod tests {
         let lex = TopicLexicon::builtin();
         let kept: Vec<bool> = all.iter().map(|m| corpus.keep(m, &lex)).collect();
         assert_eq!(kept, [false, false, true, true, true]);
-    }
-
-    #[test]
-    fn a_name_a_speech_made_up_is_not_a_formulation() {
-        for t in ["学者型干部", "网上党支部", "红色引擎", "书记项目"] {
-            assert!(coined_name(t), "{t}");
-        }
-        for t in ["作风建设永远在路上", "全国一盘棋", "两张皮"] {
-            assert!(!coined_name(t), "{t}");
-        }
     }
 
     #[test]

@@ -216,18 +216,25 @@ fn quotes(c: &[char]) -> Vec<String> {
     found.into_iter().map(|(_, q)| q).collect()
 }
 
+/// Characters a quotation's clause may hold before its verb of saying: the speaker, the
+/// occasion and the year.
+const MAX_SPEAKER_CLAUSE: usize = 40;
+
 /// The quotation whose verb starts at `i` (`vlen` characters), if its speaker is one, and
 /// where the search for this verb resumes.
 fn quote_at(c: &[char], i: usize, vlen: usize) -> (Option<String>, usize) {
-    // The speaker: back to the previous clause boundary.
+    // The speaker: back to the previous clause boundary. A clause longer than that
+    // (习近平总书记在2016年全国卫生与健康大会上指出) is no quotation to cut: cut, it
+    // would open with half a name (平总书记…).
+    let boundary =
+        |s: usize| s == 0 || CLAUSE_END.contains(&c[s - 1]) || matches!(c[s - 1], '”' | '“');
     let mut s = i;
-    while s > 0 && !CLAUSE_END.contains(&c[s - 1]) && !matches!(c[s - 1], '”' | '“') && i - s < 20
-    {
+    while !boundary(s) && i - s < MAX_SPEAKER_CLAUSE {
         s -= 1;
     }
     let speaker: String = c[s..i].iter().collect();
     let mut j = i + vlen;
-    if !SPEAKERS.iter().any(|sp| speaker.contains(sp)) {
+    if !boundary(s) || !SPEAKERS.iter().any(|sp| speaker.contains(sp)) {
         return (None, j);
     }
     if matches!(c.get(j), Some('：' | '，')) {
@@ -279,6 +286,10 @@ mod tests {
             "{q:?}"
         );
         assert!(q.iter().any(|x| x.starts_with("列宁指出：“一个阶级")));
+        // A long clause before the verb is taken whole, never from half a name.
+        let t = "习近平总书记在2016年全国卫生与健康大会上指出，广大卫生与健康工作者要弘扬“敬佑生命、救死扶伤、甘于奉献、大爱无疆”的崇高精神。";
+        let c: Vec<char> = t.chars().collect();
+        assert_eq!(quotes(&c), vec![t.to_string()]);
     }
 
     #[test]
