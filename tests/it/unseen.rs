@@ -91,14 +91,15 @@ fn mined_phrases_of_unseen_speeches_are_reusable() {
     // standard lexicon lists it). With e1 and e2, written blind after those changes and
     // judged blind (held out): over all ten parallel 0.86 (140/162), idiom 0.87 (133/153),
     // term 0.87 (27/31), quote 1.00 (24), frame 0.89 (8/9), collocation 0.74 (26/35).
-    // Then a 四字格 the dictionary lacks only when said twice: idiom 0.94 (128/136).
+    // Then a 四字格 the dictionary lacks only when said twice: idiom 0.94 (128/136); and
+    // 全院, 我校 a unit's own level: collocation 0.76 (26/34).
     let floors = [
         (PhraseKind::Parallel, 0.83),
         (PhraseKind::Idiom, 0.92),
         (PhraseKind::Term, 0.85),
         (PhraseKind::Quote, 0.95),
         (PhraseKind::HeadingFrame, 0.85),
-        (PhraseKind::Collocation, 0.70),
+        (PhraseKind::Collocation, 0.72),
     ];
     let mut report = String::new();
     let mut failed = false;
