@@ -81,7 +81,31 @@ pub fn frame(headings: &[&str]) -> Option<String> {
     // siblings with a word fixed between their blanks (在{X}中{Y}) share a frame with
     // fewer literal letters: two headings could share 在 and 中 by chance, not three.
     let enough = literal >= MIN_LITERAL || (infixes > 0 && headings.len() >= 3 && literal >= 2);
-    (var > 0 && var <= 3 && enough).then_some(out)
+    (var > 0 && var <= 3 && enough && longest_fixed_run(&out) <= MAX_FIXED_RUN).then_some(out)
+}
+
+/// Fixed Han characters a frame may hold in one run: more, and the siblings are one
+/// sentence about the speech's own subject with a word changed (深刻认识党建引领基层治理
+/// 是{X}的{Y}), not a frame for another speech.
+const MAX_FIXED_RUN: usize = 8;
+
+/// The longest run of Han characters outside the blanks of a frame.
+fn longest_fixed_run(frame: &str) -> usize {
+    let (mut best, mut run, mut in_var) = (0, 0, false);
+    for c in frame.chars() {
+        match c {
+            '{' => in_var = true,
+            '}' => in_var = false,
+            _ if !in_var && is_han(c) => {
+                run += 1;
+                best = best.max(run);
+                continue;
+            }
+            _ => {}
+        }
+        run = 0;
+    }
+    best
 }
 
 /// The longest run of function letters every middle holds with a word (two letters or
@@ -201,5 +225,15 @@ mod tests {
             ]),
             None
         );
+        // One sentence about the speech's subject with a word changed.
+        assert_eq!(
+            frame(&[
+                "深刻认识党建引领基层治理是贯彻党中央决策部署的政治责任",
+                "深刻认识党建引领基层治理是回应群众急难愁盼的现实需要",
+                "深刻认识党建引领基层治理是破解我区治理难题的迫切要求"
+            ]),
+            None
+        );
+        assert_eq!(longest_fixed_run("坚持{X}，在{Y}上走在前"), 4);
     }
 }
