@@ -216,6 +216,12 @@ fn level_unit(lex: &SpecificsLexicon, c: &[char], i: usize) -> Option<usize> {
     if lex.level_prefixes.contains(&c[i]) {
         let l = *c.get(i + 1)?;
         let next = c.get(i + 2);
+        // 院 and 校 open many words (院校, 校园, 院务, 校正: 健全校园, 自我校正); an
+        // administrative level's are listed in `not_level_before`, as 乡镇 or 县区 still
+        // name levels.
+        if matches!(l, '院' | '校') && next.is_some_and(|&n| is_han(n) && is_word(l, n)) {
+            return None;
+        }
         if lex.levels.contains(&l) && !next.is_some_and(|n| lex.not_level_before.contains(n)) {
             // "全市" may go on as a unit: "全市组织系统" is still the level.
             return Some(i + 2);

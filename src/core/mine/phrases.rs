@@ -246,7 +246,9 @@ fn quote_at(c: &[char], i: usize, vlen: usize) -> (Option<String>, usize) {
             .iter()
             .position(|&x| x == '”')
             .map(|p| j + 1 + p + 1)
-    } else if speaker.contains("总书记") || speaker.contains("习近平") {
+    } else if i - s <= 20 && (speaker.contains("总书记") || speaker.contains("习近平")) {
+        // Unquoted words only after a short clause: in “总书记关于…的重要思想对…提出了
+        // 新的更高要求，” 要求 is a noun and nothing is in his words.
         c[j..]
             .iter()
             .position(|&x| SENTENCE_END.contains(&x))
@@ -286,10 +288,22 @@ mod tests {
             "{q:?}"
         );
         assert!(q.iter().any(|x| x.starts_with("列宁指出：“一个阶级")));
-        // A long clause before the verb is taken whole, never from half a name.
+        // A long clause before the verb is taken whole, never from half a name; without
+        // quotation marks it gives no quotation.
         let t = "习近平总书记在2016年全国卫生与健康大会上指出，广大卫生与健康工作者要弘扬“敬佑生命、救死扶伤、甘于奉献、大爱无疆”的崇高精神。";
         let c: Vec<char> = t.chars().collect();
+        assert!(
+            quotes(&c).iter().all(|q| q.starts_with("习近平")),
+            "{:?}",
+            quotes(&c)
+        );
+        let t =
+            "习近平总书记在2016年全国卫生与健康大会上指出：“广大卫生与健康工作者要弘扬崇高精神。”";
+        let c: Vec<char> = t.chars().collect();
         assert_eq!(quotes(&c), vec![t.to_string()]);
+        let t = "习近平总书记关于党的建设的重要思想对新时代党的组织工作提出了新的更高要求，我们要深刻领会。";
+        let c: Vec<char> = t.chars().collect();
+        assert!(quotes(&c).is_empty(), "{:?}", quotes(&c));
     }
 
     #[test]
