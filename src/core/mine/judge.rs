@@ -13,6 +13,7 @@ pub(super) use crate::core::mine::merged::Merged;
 use crate::core::mine::plain_verbs::{adverb_head, everyday_object, generic_field, generic_plain};
 use crate::core::mine::{collocations, idioms, run_judge, specifics};
 use crate::core::nlp;
+use crate::core::numerals::is_han_numeral;
 
 /// What the rules need of the corpus as a whole.
 pub(super) struct Corpus<'a> {
@@ -154,8 +155,7 @@ fn reported_words(inner: &str) -> bool {
 /// is lost too, unless the standard lexicon lists it: five of the seven such words a
 /// blind judge saw were scare quotes.
 fn scare_quoted(inner: &str) -> bool {
-    if inner.contains(|c: char| "一二三四五六七八九十两百千".contains(c) || c.is_ascii_digit())
-    {
+    if inner.contains(|c: char| is_han_numeral(c) || c == '两' || c.is_ascii_digit()) {
         return false;
     }
     nlp::jieba().has_word(inner) && !matches!(nlp::word_tag(inner), "i" | "l")

@@ -25,6 +25,10 @@ pub struct Sector {
 pub struct SpecificsLexicon {
     pub version: u32,
     pub levels: Vec<char>,
+    /// Units that speak of themselves as a level after a prefix (全院, 我校), unless they
+    /// open a word with the next letter (校园, 院务).
+    #[serde(default)]
+    pub unit_levels: Vec<char>,
     pub level_prefixes: Vec<char>,
     pub level_units: WordList,
     pub not_level_after: Vec<char>,
@@ -216,11 +220,11 @@ fn level_unit(lex: &SpecificsLexicon, c: &[char], i: usize) -> Option<usize> {
     if lex.level_prefixes.contains(&c[i]) {
         let l = *c.get(i + 1)?;
         let next = c.get(i + 2);
-        // 院 and 校 open many words (院校, 校园, 院务, 校正: 健全校园, 自我校正); an
-        // administrative level's are listed in `not_level_before`, as 乡镇 or 县区 still
-        // name levels.
-        if matches!(l, '院' | '校') && next.is_some_and(|&n| is_han(n) && is_word(l, n)) {
-            return None;
+        if lex.unit_levels.contains(&l) {
+            // 院 and 校 open many words (校园, 院务, 校正); an administrative level's are
+            // listed in `not_level_before`, as 乡镇 or 县区 still name levels.
+            let opens_word = next.is_some_and(|&n| is_han(n) && is_word(l, n));
+            return (!opens_word).then_some(i + 2);
         }
         if lex.levels.contains(&l) && !next.is_some_and(|n| lex.not_level_before.contains(n)) {
             // "全市" may go on as a unit: "全市组织系统" is still the level.
